@@ -1,0 +1,148 @@
+//! The essay's argument as data: a small boolean rule per category over criterion ids, and its
+//! evaluation with *witnesses* (which sub-conditions held and which failed), because feedback is
+//! built from them.
+//!
+//! In JSON a rule is a criterion id (`"loneliness"`), `{"all": [rule, …]}`, `{"any": [rule, …]}`
+//! or `{"not": rule}`, nested freely.
+
+use serde::de::{self, Deserializer};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// A membership rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// Holds when the excerpt shows this criterion.
+    Criterion(String),
+    /// Holds when every part holds.
+    All(Vec<Rule>),
+    /// Holds when at least one part holds.
+    Any(Vec<Rule>),
+    /// Holds when the part does not.
+    Not(Box<Rule>),
+}
+
+/// The most deeply a rule may nest (a guard against hostile input, far beyond any real rule).
+pub const MAX_DEPTH: usize = 16;
+
+impl Rule {
+    /// Parses a rule from JSON, with a message a set author understands.
+    pub fn from_value(value: &Value) -> Result<Rule, String> {
+        Self::parse(value, 0)
+    }
+
+    fn parse(value: &Value, depth: usize) -> Result<Rule, String> {
+        if depth > MAX_DEPTH {
+            return Err(format!("rule is nested more than {MAX_DEPTH} levels deep"));
+        }
+        const SHAPE: &str = "a rule is a criterion id (\"loneliness\"), {\"all\": [...]}, {\"any\": [...]} or {\"not\": ...}";
+        match value {
+            Value::String(id) => Ok(Rule::Criterion(id.clone())),
+            Value::Object(map) if map.len() == 1 => {
+                let (key, inner) = map.iter().next().expect("map has one entry");
+                let list = |inner: &Value| -> Result<Vec<Rule>, String> {
+                    let items = inner
+                        .as_array()
+                        .ok_or_else(|| format!("\"{key}\" takes a list of rules"))?;
+                    if items.is_empty() {
+                        return Err(format!("\"{key}\" needs at least one rule"));
+                    }
+                    items.iter().map(|v| Self::parse(v, depth + 1)).collect()
+                };
+                match key.as_str() {
+                    "all" => Ok(Rule::All(list(inner)?)),
+                    "any" => Ok(Rule::Any(list(inner)?)),
+                    "not" => Ok(Rule::Not(Box::new(Self::parse(inner, depth + 1)?))),
+                    other => Err(format!("unknown rule operator \"{other}\"; {SHAPE}")),
+                }
+            }
+            _ => Err(SHAPE.to_string()),
+        }
+    }
+
+    /// Every criterion id the rule mentions, in order of appearance.
+    pub fn criteria(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect(&mut out);
+        out
+    }
+
+    fn collect<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Rule::Criterion(id) => out.push(id),
+            Rule::All(parts) | Rule::Any(parts) => parts.iter().for_each(|p| p.collect(out)),
+            Rule::Not(part) => part.collect(out),
+        }
+    }
+
+    /// Evaluates the rule for an excerpt that shows exactly the criteria for which `shows` is
+    /// true, keeping the witness tree.
+    pub fn evaluate<'r>(&'r self, shows: &dyn Fn(&str) -> bool) -> Witness<'r> {
+        match self {
+            Rule::Criterion(id) => Witness { rule: self, holds: shows(id), parts: Vec::new() },
+            Rule::All(parts) | Rule::Any(parts) => {
+                let parts: Vec<Witness<'r>> = parts.iter().map(|p| p.evaluate(shows)).collect();
+                let holds = match self {
+                    Rule::All(_) => parts.iter().all(|w| w.holds),
+                    _ => parts.iter().any(|w| w.holds),
+                };
+                Witness { rule: self, holds, parts }
+            }
+            Rule::Not(part) => {
+                let inner = part.evaluate(shows);
+                Witness { rule: self, holds: !inner.holds, parts: vec![inner] }
+            }
+        }
+    }
+}
+
+/// The evaluation of one rule node: whether it held, and the evaluations of its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Witness<'r> {
+    /// The node evaluated.
+    pub rule: &'r Rule,
+    /// Whether it held.
+    pub holds: bool,
+    /// The parts' evaluations (empty for a criterion).
+    pub parts: Vec<Witness<'r>>,
+}
+
+impl Witness<'_> {
+    /// Criteria whose presence made the rule hold (for a rule that holds), or that are present
+    /// though the rule failed: the positive evidence to quote.
+    pub fn present(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.walk(true, &mut out);
+        out
+    }
+
+    /// Criteria whose absence made the rule fail: what the excerpt lacks.
+    pub fn missing(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        if !self.holds {
+            self.walk(false, &mut out);
+        }
+        out
+    }
+
+    /// Collects criterion leaves whose *presence* equals `present`, under positive polarity
+    /// only (criteria under `not` are reported by the caller through the rule text instead).
+    fn walk<'a>(&'a self, present: bool, out: &mut Vec<&'a str>) {
+        match self.rule {
+            Rule::Criterion(id) => {
+                if self.holds == present && !out.contains(&id.as_str()) {
+                    out.push(id);
+                }
+            }
+            Rule::All(_) | Rule::Any(_) => self.parts.iter().for_each(|p| p.walk(present, out)),
+            Rule::Not(_) => {}
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Rule::from_value(&value).map_err(de::Error::custom)
+    }
+}

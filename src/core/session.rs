@@ -1,0 +1,394 @@
+//! The attempt as a state machine: where each card lies, which card is picked up, checks used,
+//! scores. The shell turns DOM events into [`Msg`]s, calls [`Session::apply`], carries out the
+//! returned [`Effect`]s and re-renders from the session's accessors.
+//!
+//! Shuffling uses a seeded PRNG: the shell passes the seed, so an attempt is reproducible and
+//! its order can be restored from the resume string.
+
+use crate::core::feedback::{self, Feedback};
+use crate::core::set::{BinId, Set};
+use crate::core::strings::{self, Key, Lang};
+
+/// Where a card is: on the pile (`None`) or in a bin.
+pub type Place = Option<BinId>;
+
+/// What a student did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    /// Pick a card up (keyboard Space/Enter, or a tap/click on the card). Picking up the card
+    /// already held puts it down again.
+    Pick(usize),
+    /// Put the held card down without moving it (Escape).
+    Cancel,
+    /// Move the keyboard target among the bins by `delta` places (arrow keys).
+    MoveTarget(i8),
+    /// Drop the held card on the keyboard target (Enter).
+    DropOnTarget,
+    /// Put the held card in a place (tap/click on a bin or on the pile).
+    PlaceHeld(Place),
+    /// Put a given card in a place (drag and drop, the "Move to…" menu).
+    Place(usize, Place),
+    /// Check the placements.
+    Check,
+    /// Start a new attempt with this shuffle seed.
+    Restart(u64),
+}
+
+/// What the shell must do after a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Say this in the live region.
+    Announce(String),
+    /// The resume state changed: store it.
+    Save,
+    /// The attempt just ended.
+    Completed {
+        /// Final score in percent.
+        score: u8,
+        /// Whether it reaches the pass mark.
+        passed: bool,
+    },
+}
+
+/// How a card stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardStatus {
+    /// Not checked in its current place (or never checked).
+    Open,
+    /// Checked and wrong; it may be moved while checks remain.
+    Wrong,
+    /// Checked and right: locked in place.
+    Right,
+    /// Wrong when the checks ran out: its feedback names the right bin.
+    Revealed,
+}
+
+/// The outcome of a finished attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Score in percent (each card right at check k earns 100 − penalty·(k−1), at least 0).
+    pub score: u8,
+    /// Cards placed right by the end.
+    pub right: usize,
+    /// Cards in the set.
+    pub total: usize,
+    /// Whether the score reaches the pass mark.
+    pub passed: bool,
+    /// The set's overall feedback for this score, if it has one.
+    pub overall: Option<String>,
+}
+
+/// One student's attempt at a set.
+#[derive(Debug, Clone)]
+pub struct Session {
+    set: Set,
+    lang: Lang,
+    seed: u64,
+    order: Vec<usize>,
+    place: Vec<Place>,
+    checked: Vec<Place>,
+    solved_at: Vec<u8>,
+    checks: u8,
+    held: Option<usize>,
+    target: usize,
+}
+
+impl Session {
+    /// A fresh attempt; `lang` is the interface language, `seed` shuffles the cards.
+    pub fn new(set: Set, lang: Lang, seed: u64) -> Session {
+        let n = set.len();
+        let order = shuffled(n, seed, set.file.settings.shuffle);
+        Session {
+            set,
+            lang,
+            seed,
+            order,
+            place: vec![None; n],
+            checked: vec![None; n],
+            solved_at: vec![0; n],
+            checks: 0,
+            held: None,
+            target: 0,
+        }
+    }
+
+    /// Rebuilds an attempt from its stored parts (used by `state::decode`, which has checked
+    /// each part's bounds against the set).
+    pub(crate) fn restore(
+        set: Set,
+        lang: Lang,
+        seed: u64,
+        checks: u8,
+        place: Vec<Place>,
+        checked: Vec<Place>,
+        solved_at: Vec<u8>,
+    ) -> Session {
+        let mut s = Session::new(set, lang, seed);
+        s.checks = checks;
+        s.place = place;
+        s.checked = checked;
+        s.solved_at = solved_at;
+        s
+    }
+
+    /// The set.
+    pub fn set(&self) -> &Set {
+        &self.set
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The shuffle seed.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Card indices (into the set's excerpts) in display order.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// Where card `i` lies.
+    pub fn place(&self, i: usize) -> Place {
+        self.place.get(i).copied().flatten()
+    }
+
+    /// Where each card was at the last check.
+    pub(crate) fn checked(&self) -> &[Place] {
+        &self.checked
+    }
+
+    /// Per card, the check at which it was right (0: not yet).
+    pub(crate) fn solved_at(&self) -> &[u8] {
+        &self.solved_at
+    }
+
+    /// Checks used.
+    pub fn checks(&self) -> u8 {
+        self.checks
+    }
+
+    /// Checks left.
+    pub fn checks_left(&self) -> u8 {
+        self.set.file.settings.tries.saturating_sub(self.checks)
+    }
+
+    /// The card picked up, if any.
+    pub fn held(&self) -> Option<usize> {
+        self.held
+    }
+
+    /// The keyboard target, as a position in `set().bins`, while a card is held.
+    pub fn target(&self) -> Option<usize> {
+        self.held.map(|_| self.target)
+    }
+
+    /// Whether the attempt is over (all right, or no checks left).
+    pub fn finished(&self) -> bool {
+        self.checks_left() == 0 || self.solved_at.iter().all(|&k| k > 0)
+    }
+
+    /// How card `i` stands.
+    pub fn status(&self, i: usize) -> CardStatus {
+        if self.solved_at[i] > 0 {
+            return CardStatus::Right;
+        }
+        if self.checked[i].is_some() && self.checked[i] == self.place[i] {
+            return if self.finished() { CardStatus::Revealed } else { CardStatus::Wrong };
+        }
+        CardStatus::Open
+    }
+
+    /// The feedback to show on card `i`, once it has been checked in its current place.
+    pub fn feedback(&self, i: usize) -> Option<Feedback> {
+        let status = self.status(i);
+        let bin = self.place(i)?;
+        match status {
+            CardStatus::Open => None,
+            CardStatus::Right => Some(feedback::right(&self.set, self.lang, i)),
+            CardStatus::Wrong | CardStatus::Revealed => {
+                let stage = if status == CardStatus::Revealed {
+                    feedback::Stage::Reveal
+                } else if self.checks_left() <= 1 || self.checks >= 2 {
+                    feedback::Stage::Hint
+                } else {
+                    feedback::Stage::Explain
+                };
+                Some(feedback::wrong(&self.set, self.lang, i, bin, stage))
+            }
+        }
+    }
+
+    /// The outcome, once the attempt is finished.
+    pub fn summary(&self) -> Option<Summary> {
+        if !self.finished() {
+            return None;
+        }
+        let settings = &self.set.file.settings;
+        let total = self.set.len();
+        let points: u32 = self
+            .solved_at
+            .iter()
+            .map(|&k| match k {
+                0 => 0,
+                k => 100u32.saturating_sub(u32::from(settings.penalty) * u32::from(k - 1)),
+            })
+            .sum();
+        let score = (points / total.max(1) as u32).min(100) as u8;
+        let overall = settings
+            .overall
+            .iter()
+            .filter(|b| b.min <= score)
+            .max_by_key(|b| b.min)
+            .map(|b| b.text.clone());
+        Some(Summary {
+            score,
+            right: self.solved_at.iter().filter(|&&k| k > 0).count(),
+            total,
+            passed: score >= settings.pass_mark,
+            overall,
+        })
+    }
+
+    /// A short name for card `i` in announcements and accessible names: its first words.
+    pub fn card_name(&self, i: usize) -> String {
+        first_words(&self.set.file.excerpts[i].text, 6)
+    }
+
+    /// Applies a message; invalid ones (unknown card, finished attempt, locked card) change
+    /// nothing and at most explain why.
+    pub fn apply(&mut self, msg: Msg) -> Vec<Effect> {
+        let n = self.set.len();
+        let bins = self.set.bins.len();
+        let say = |key: Key, args: &[(&str, &str)]| Effect::Announce(strings::text(self.lang, key, args));
+        match msg {
+            Msg::Restart(seed) => {
+                let set = self.set.clone();
+                *self = Session::new(set, self.lang, seed);
+                vec![Effect::Save]
+            }
+            _ if self.finished() => Vec::new(),
+            Msg::Pick(i) if i < n => {
+                if self.solved_at[i] > 0 {
+                    return vec![say(Key::Locked, &[("card", &self.card_name(i))])];
+                }
+                if self.held == Some(i) {
+                    self.held = None;
+                    return vec![say(Key::Cancelled, &[])];
+                }
+                self.held = Some(i);
+                self.target = self
+                    .place(i)
+                    .and_then(|b| self.set.bins.iter().position(|&x| x == b))
+                    .unwrap_or(0);
+                vec![say(Key::Picked, &[("card", &self.card_name(i))])]
+            }
+            Msg::Cancel => match self.held.take() {
+                Some(_) => vec![say(Key::Cancelled, &[])],
+                None => Vec::new(),
+            },
+            Msg::MoveTarget(delta) if self.held.is_some() && bins > 0 => {
+                self.target = (self.target as i64 + i64::from(delta)).rem_euclid(bins as i64) as usize;
+                let label = self.set.bin(self.set.bins[self.target]).label;
+                vec![say(Key::Target, &[("bin", label)])]
+            }
+            Msg::DropOnTarget => match self.held {
+                Some(i) if bins > 0 => self.move_card(i, Some(self.set.bins[self.target])),
+                _ => Vec::new(),
+            },
+            Msg::PlaceHeld(place) => match self.held {
+                Some(i) => self.move_card(i, place),
+                None => Vec::new(),
+            },
+            Msg::Place(i, place) if i < n => self.move_card(i, place),
+            Msg::Check => self.check(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn move_card(&mut self, i: usize, place: Place) -> Vec<Effect> {
+        self.held = None;
+        let name = self.card_name(i);
+        if self.solved_at[i] > 0 {
+            return vec![Effect::Announce(strings::text(self.lang, Key::Locked, &[("card", &name)]))];
+        }
+        if place.is_some_and(|b| !self.set.bins.contains(&b)) {
+            return Vec::new();
+        }
+        self.place[i] = place;
+        let text = match place {
+            Some(b) => strings::text(self.lang, Key::Placed, &[("card", &name), ("bin", self.set.bin(b).label)]),
+            None => strings::text(self.lang, Key::Returned, &[("card", &name)]),
+        };
+        vec![Effect::Announce(text), Effect::Save]
+    }
+
+    fn check(&mut self) -> Vec<Effect> {
+        self.held = None;
+        let unplaced = self.place.iter().filter(|p| p.is_none()).count();
+        if unplaced > 0 {
+            let n = unplaced.to_string();
+            return vec![Effect::Announce(strings::text(self.lang, Key::NotAllPlaced, &[("n", &n)]))];
+        }
+        self.checks += 1;
+        for i in 0..self.set.len() {
+            self.checked[i] = self.place[i];
+            if self.solved_at[i] == 0 && self.place[i] == Some(self.set.expected[i]) {
+                self.solved_at[i] = self.checks;
+            }
+        }
+        let right = self.solved_at.iter().filter(|&&k| k > 0).count().to_string();
+        let mut effects = vec![Effect::Announce(strings::text(
+            self.lang,
+            Key::CheckResult,
+            &[
+                ("k", &self.checks.to_string()),
+                ("tries", &self.set.file.settings.tries.to_string()),
+                ("right", &right),
+                ("total", &self.set.len().to_string()),
+            ],
+        ))];
+        if let Some(summary) = self.summary() {
+            let score = summary.score.to_string();
+            effects.push(Effect::Announce(strings::text(self.lang, Key::Finished, &[("score", &score)])));
+            effects.push(Effect::Completed { score: summary.score, passed: summary.passed });
+        }
+        effects.push(Effect::Save);
+        effects
+    }
+}
+
+/// The first `n` words of a text, with an ellipsis when cut.
+pub fn first_words(text: &str, n: usize) -> String {
+    let mut words = text.split_whitespace();
+    let head: Vec<&str> = words.by_ref().take(n).collect();
+    let mut out = head.join(" ");
+    if words.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// The display order: identity, or a Fisher–Yates shuffle driven by SplitMix64.
+fn shuffled(n: usize, seed: u64, shuffle: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    if shuffle {
+        let mut state = seed;
+        for i in (1..n).rev() {
+            let j = (splitmix64(&mut state) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+    }
+    order
+}
+
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}

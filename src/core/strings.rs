@@ -1,0 +1,170 @@
+//! The string tables: every sentence the interface and the feedback show, in Dutch and English.
+//! Views and feedback builders look texts up by [`Key`] and fill `{name}` placeholders with
+//! [`fill`]; no sentence is written anywhere else.
+
+use serde::Deserialize;
+
+/// An interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Dutch.
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Reads a BCP 47 tag's primary language (`nl`, `nl-BE`, `en-GB`…); `None` for others.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language code for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+}
+
+macro_rules! table {
+    ($($key:ident => $nl:literal, $en:literal;)*) => {
+        /// A string in the tables. Each variant's documentation is its Dutch text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Key {
+            $(#[doc = $nl] $key,)*
+        }
+
+        impl Key {
+            /// Every key, for tests that check the tables.
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        }
+
+        /// The text of `key` in `lang`, placeholders unfilled.
+        pub fn get(lang: Lang, key: Key) -> &'static str {
+            match (lang, key) {
+                $((Lang::Nl, Key::$key) => $nl, (Lang::En, Key::$key) => $en,)*
+            }
+        }
+    };
+}
+
+table! {
+    // The board.
+    Instructions => "Zet elk fragment in de bak waar het volgens het essay hoort. Sleep het, of tik op het fragment en daarna op een bak. Met het toetsenbord: ga met Tab naar een fragment, druk op Spatie om het op te pakken, kies een bak met de pijltjestoetsen, leg het neer met Enter; Escape annuleert.",
+        "Put each excerpt in the bin where the essay says it belongs. Drag it, or tap the excerpt and then a bin. With the keyboard: Tab to an excerpt, press Space to pick it up, choose a bin with the arrow keys, drop it with Enter; Escape cancels.";
+    Pool => "Fragmenten", "Excerpts";
+    PoolButton => "Terug naar de stapel", "Back to the pile";
+    PoolEmpty => "Alle fragmenten zijn geplaatst.", "Every excerpt has been placed.";
+    BinEmpty => "Nog leeg.", "Empty.";
+    EssaySays => "Wat het essay zegt", "What the essay says";
+    MoveTo => "Verplaats naar…", "Move to…";
+    Check => "Controleer", "Check";
+    Restart => "Opnieuw beginnen", "Start again";
+    Description => "Beschrijving in het essay, geen citaat", "The essay's description, not a quotation";
+    SourcePage => "p. {page}", "p. {page}";
+    EssayRefSection => "essay, § {section}", "essay, § {section}";
+    EssayRefFootnote => "essay, § {section}, voetnoot {footnote}", "essay, § {section}, footnote {footnote}";
+    TriesLeft => "Nog {n} van {tries} controles over.", "{n} of {tries} checks left.";
+    // Announcements.
+    Picked => "Opgepakt: {card}. Kies een bak met de pijltjestoetsen en druk op Enter; Escape annuleert.",
+        "Picked up: {card}. Choose a bin with the arrow keys and press Enter; Escape cancels.";
+    Selected => "Gekozen: {card}. Tik of klik nu op een bak.", "Selected: {card}. Now tap or click a bin.";
+    Target => "Doel: {bin}.", "Target: {bin}.";
+    Placed => "{card} staat nu in {bin}.", "{card} is now in {bin}.";
+    Returned => "{card} ligt weer op de stapel.", "{card} is back on the pile.";
+    Cancelled => "Verplaatsen geannuleerd.", "Move cancelled.";
+    Locked => "{card} staat al goed en blijft staan.", "{card} is already right and stays put.";
+    NotAllPlaced => "Plaats eerst alle fragmenten; er liggen er nog {n} op de stapel.",
+        "Place every excerpt first; {n} still on the pile.";
+    CheckResult => "Controle {k} van {tries}: {right} van {total} goed.", "Check {k} of {tries}: {right} of {total} right.";
+    Finished => "Klaar: je score is {score}%.", "Done: your score is {score}%.";
+    // Notices.
+    Resumed => "Je vorige poging is hersteld.", "Your previous attempt has been restored.";
+    StateReset => "Je opgeslagen poging hoort bij een andere versie van deze set of is beschadigd; je begint opnieuw.",
+        "Your saved attempt belongs to another version of this set or is damaged; you start afresh.";
+    StorageUnavailable => "Deze browser bewaart je voortgang niet; hij blijft alleen bewaard zolang deze pagina open is.",
+        "This browser does not keep your progress; it is kept only while this page stays open.";
+    LoadFailed => "Deze oefenset kan niet worden geladen. Dit moet de maker van de set verbeteren:",
+        "This exercise set cannot be loaded. The set's author needs to fix this:";
+    // The summary.
+    Summary => "Resultaat", "Result";
+    Score => "Score: {score}% ({right} van {total} fragmenten goed).", "Score: {score}% ({right} of {total} excerpts right).";
+    Passed => "Geslaagd (nodig: {pass}%).", "Passed (needed: {pass}%).";
+    NotPassed => "Nog niet geslaagd (nodig: {pass}%).", "Not passed yet (needed: {pass}%).";
+    // Feedback verdicts.
+    Right => "Goed.", "Right.";
+    Wrong => "Nog niet goed.", "Not right yet.";
+    Revealed => "Het juiste antwoord is {bin}.", "The right answer is {bin}.";
+    // Feedback sentences.
+    RuleIs => "{bin} vraagt: {rule}.", "{bin} requires: {rule}.";
+    Shows => "Het fragment toont {criterion}: ", "The excerpt shows {criterion}: ";
+    Lacks => "Het fragment toont niet: {criteria}.", "The excerpt does not show: {criteria}.";
+    LacksAny => "Van {options} toont het fragment er geen.", "Of {options}, the excerpt shows none.";
+    HoldsBecause => "Daarom is het {bin}.", "That makes it {bin}.";
+    Precedence => "Dat klopt op zich, maar het fragment voldoet ook aan {higher}, en die regel gaat voor.",
+        "That holds in itself, but the excerpt also meets {higher}, and that rule comes first.";
+    NoRuleHolds => "Geen van de regels geldt hier: {bins}.", "None of the rules holds here: {bins}.";
+    FallbackWrong => "Er geldt wel een regel: die van {bin}.", "A rule does hold: the one for {bin}.";
+    AlsoShows => "Verder toont het fragment {criterion}: ", "The excerpt also shows {criterion}: ";
+    Hint => "Tip: kijk nog eens naar {criterion}: {explanation}", "Hint: look again at {criterion}: {explanation}";
+    EssayDiscusses => "Het essay bespreekt dit fragment in {reference}.", "The essay discusses this excerpt in {reference}.";
+    Commentary => "Toelichting: ", "Commentary: ";
+    // Joining words for rules and lists.
+    And => "en", "and";
+    Or => "of", "or";
+    AllOf => "{parts}", "{parts}";
+    AnyOf => "ten minste één van: {parts}", "at least one of: {parts}";
+    NotOf => "niet {part}", "not {part}";
+}
+
+/// Fills `{name}` placeholders in `template`; unknown placeholders stay as written.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Looks up `key` in `lang` and fills its placeholders.
+pub fn text(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
+    fill(get(lang, key), args)
+}
+
+/// Joins items as a list in running text: "a, b en c".
+pub fn join_list(lang: Lang, items: &[String], last_word: Key) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {}", init.join(", "), get(lang, last_word), last),
+    }
+}
