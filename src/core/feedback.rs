@@ -2,8 +2,9 @@
 //! conditions held, which failed) and the excerpt's evidence become paragraphs of text, quotes
 //! and essay references. Sentences come from the string tables; the view only draws spans.
 
-use crate::core::set::{BinId, Set};
-use crate::core::strings::Lang;
+use crate::core::rule::{Rule, Witness};
+use crate::core::set::{BinId, EssayRef, Set};
+use crate::core::strings::{self, Key, Lang, get, join_list, text};
 
 /// A piece of feedback text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,12 +48,243 @@ pub struct Feedback {
     pub paragraphs: Vec<Vec<Span>>,
 }
 
-/// Feedback for excerpt `i` placed in its right bin.
+/// Feedback for excerpt `i` placed in its right bin: which conditions make it right, quoted,
+/// and where the essay says so.
 pub fn right(set: &Set, lang: Lang, i: usize) -> Feedback {
-    todo!("{:?} {lang:?} {i}", set.hash)
+    let mut out = Builder { set, lang, i, paragraphs: Vec::new() };
+    out.why_right();
+    out.essay_and_commentary();
+    Feedback { verdict: Verdict::Right, paragraphs: out.paragraphs }
 }
 
-/// Feedback for excerpt `i` placed in the wrong bin `bin`.
+/// Feedback for excerpt `i` placed in the wrong bin `bin`: what that bin requires, what the
+/// excerpt shows and lacks; at [`Stage::Hint`] a pointer to the deciding condition; at
+/// [`Stage::Reveal`] the right bin with its why.
 pub fn wrong(set: &Set, lang: Lang, i: usize, bin: BinId, stage: Stage) -> Feedback {
-    todo!("{:?} {lang:?} {i} {bin} {stage:?}", set.hash)
+    let mut out = Builder { set, lang, i, paragraphs: Vec::new() };
+    out.why_wrong(bin);
+    match stage {
+        Stage::Explain => out.essay_reference(),
+        Stage::Hint => {
+            out.hint(bin);
+            out.essay_reference();
+        }
+        Stage::Reveal => {
+            let label = set.bin(set.expected[i]).label;
+            out.say(Key::Revealed, &[("bin", label)]);
+            out.why_right();
+            out.essay_and_commentary();
+        }
+    }
+    let verdict = if stage == Stage::Reveal { Verdict::Revealed } else { Verdict::Wrong };
+    Feedback { verdict, paragraphs: out.paragraphs }
+}
+
+/// An essay reference as running text: "essay, § Internalisatie, voetnoot 19".
+pub fn essay_ref(lang: Lang, r: &EssayRef) -> String {
+    match r.footnote {
+        Some(n) => text(lang, Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n.to_string())]),
+        None => text(lang, Key::EssayRefSection, &[("section", &r.section)]),
+    }
+}
+
+struct Builder<'a> {
+    set: &'a Set,
+    lang: Lang,
+    i: usize,
+    paragraphs: Vec<Vec<Span>>,
+}
+
+impl<'a> Builder<'a> {
+    fn say(&mut self, key: Key, args: &[(&str, &str)]) {
+        self.paragraphs.push(vec![Span::Text(text(self.lang, key, args))]);
+    }
+
+    fn shows(&self, id: &str) -> bool {
+        let criteria = &self.set.file.criteria;
+        self.set.shown[self.i].iter().any(|&c| criteria[c].id == id)
+    }
+
+    fn evaluate(&self, category: usize) -> Witness<'a> {
+        let set: &'a Set = self.set;
+        set.file.categories[category].rule.evaluate(&|id| self.shows(id))
+    }
+
+    fn label(&self, criterion: &str) -> &'a str {
+        let set: &'a Set = self.set;
+        set.file.criteria.iter().find(|c| c.id == criterion).map_or("?", |c| c.label.as_str())
+    }
+
+    /// The rule in words: "eenzaamheid en ten minste één van: a, b of c".
+    fn rule_text(&self, rule: &Rule) -> String {
+        let lang = self.lang;
+        match rule {
+            Rule::Criterion(id) => self.label(id).to_string(),
+            Rule::All(parts) => {
+                let parts: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
+                text(lang, Key::AllOf, &[("parts", &join_list(lang, &parts, Key::And))])
+            }
+            Rule::Any(parts) if parts.len() == 1 => self.rule_text(&parts[0]),
+            Rule::Any(parts) => {
+                let parts: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
+                text(lang, Key::AnyOf, &[("parts", &join_list(lang, &parts, Key::Or))])
+            }
+            Rule::Not(part) => text(lang, Key::NotOf, &[("part", &self.rule_text(part))]),
+        }
+    }
+
+    fn rule_is(&mut self, bin: BinId) {
+        let rule = &self.set.file.categories[bin].rule;
+        let rule_text = self.rule_text(rule);
+        self.say(Key::RuleIs, &[("bin", self.set.bin(bin).label), ("rule", &rule_text)]);
+    }
+
+    /// "The excerpt shows X: “quote”." for each criterion in `ids`.
+    fn quote_each(&mut self, ids: &[&str], key: Key) {
+        let excerpt = &self.set.file.excerpts[self.i];
+        for id in ids {
+            let Some(evidence) = excerpt.evidence.iter().find(|e| e.criterion == *id) else { continue };
+            self.paragraphs.push(vec![
+                Span::Text(text(self.lang, key, &[("criterion", self.label(id))])),
+                Span::Quote(evidence.quote.clone()),
+            ]);
+        }
+    }
+
+    /// What made the failing parts of a rule fail.
+    fn lacks(&mut self, w: &Witness<'_>) {
+        if w.holds {
+            return;
+        }
+        match w.rule {
+            Rule::Criterion(id) => self.say(Key::Lacks, &[("criteria", self.label(id))]),
+            Rule::All(_) => {
+                let (leaves, nested): (Vec<&Witness<'_>>, Vec<&Witness<'_>>) =
+                    w.parts.iter().filter(|p| !p.holds).partition(|p| matches!(p.rule, Rule::Criterion(_)));
+                if !leaves.is_empty() {
+                    let labels: Vec<String> = leaves
+                        .iter()
+                        .filter_map(|p| match p.rule {
+                            Rule::Criterion(id) => Some(self.label(id).to_string()),
+                            _ => None,
+                        })
+                        .collect();
+                    let labels = join_list(self.lang, &labels, Key::And);
+                    self.say(Key::Lacks, &[("criteria", &labels)]);
+                }
+                for part in nested {
+                    self.lacks(part);
+                }
+            }
+            Rule::Any(parts) if parts.len() == 1 => self.lacks(&w.parts[0]),
+            Rule::Any(parts) => {
+                let options: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
+                let options = join_list(self.lang, &options, Key::Or);
+                self.say(Key::LacksAny, &[("options", &options)]);
+            }
+            Rule::Not(part) => {
+                let part = self.rule_text(part);
+                self.say(Key::ExcludedShown, &[("part", &part)]);
+            }
+        }
+    }
+
+    /// Why the excerpt belongs in its expected bin.
+    fn why_right(&mut self) {
+        let set = self.set;
+        let expected = set.expected[self.i];
+        if expected < set.file.categories.len() {
+            self.rule_is(expected);
+            let w = self.evaluate(expected);
+            self.quote_each(&w.present(), Key::Shows);
+            let label = set.bin(expected).label;
+            self.say(Key::HoldsBecause, &[("bin", label)]);
+            let rank = set.precedence.iter().position(|&c| c == expected).unwrap_or(0);
+            for &lower in &set.precedence[rank + 1..] {
+                if self.evaluate(lower).holds {
+                    self.say(Key::AlsoHolds, &[("lower", set.bin(lower).label), ("bin", label)]);
+                }
+            }
+        } else {
+            let bins: Vec<String> = set.precedence.iter().map(|&c| set.bin(c).label.to_string()).collect();
+            let bins = join_list(self.lang, &bins, Key::And);
+            self.say(Key::NoRuleHolds, &[("bins", &bins)]);
+            for &c in &set.precedence {
+                self.rule_is(c);
+                let w = self.evaluate(c);
+                self.quote_each(&w.present(), Key::Shows);
+                self.lacks(&w);
+            }
+            let others: Vec<&str> = set.shown[self.i]
+                .iter()
+                .map(|&c| set.file.criteria[c].id.as_str())
+                .filter(|id| !set.file.categories.iter().any(|cat| cat.rule.criteria().contains(id)))
+                .collect();
+            self.quote_each(&others, Key::AlsoShows);
+            self.say(Key::HoldsBecause, &[("bin", set.bin(expected).label)]);
+        }
+    }
+
+    /// Why the excerpt does not belong in `bin`.
+    fn why_wrong(&mut self, bin: BinId) {
+        let set = self.set;
+        if bin >= set.file.categories.len() {
+            self.say(Key::FallbackWrong, &[("bin", set.bin(bin).label)]);
+            let shown: Vec<&str> = set.shown[self.i].iter().map(|&c| set.file.criteria[c].id.as_str()).collect();
+            self.quote_each(&shown, Key::Shows);
+            return;
+        }
+        self.rule_is(bin);
+        let w = self.evaluate(bin);
+        self.quote_each(&w.present(), Key::Shows);
+        if w.holds {
+            let higher = set.bin(set.expected[self.i]).label;
+            self.say(Key::Precedence, &[("higher", higher)]);
+        } else {
+            self.lacks(&w);
+        }
+    }
+
+    /// The author's hint, or the condition that decides the right bin.
+    fn hint(&mut self, bin: BinId) {
+        let set = self.set;
+        let excerpt = &set.file.excerpts[self.i];
+        if let Some(hint) = &excerpt.hint {
+            self.paragraphs.push(vec![Span::Text(hint.clone())]);
+            return;
+        }
+        let expected = set.expected[self.i];
+        let deciding: Option<&str> = if expected < set.file.categories.len() {
+            self.evaluate(expected).present().first().copied()
+        } else if bin < set.file.categories.len() {
+            self.evaluate(bin).missing().first().copied()
+        } else {
+            None
+        };
+        if let Some(id) = deciding {
+            let explanation = set.file.criteria.iter().find(|c| c.id == id).map_or("", |c| c.explanation.as_str());
+            self.say(Key::Hint, &[("criterion", self.label(id)), ("explanation", explanation)]);
+        }
+    }
+
+    fn essay_reference(&mut self) {
+        let reference = essay_ref(self.lang, &self.set.file.excerpts[self.i].essay);
+        let sentence = get(self.lang, Key::EssayDiscusses);
+        let (before, after) = sentence.split_once("{reference}").unwrap_or((sentence, ""));
+        self.paragraphs.push(vec![
+            Span::Text(before.to_string()),
+            Span::Cite(reference),
+            Span::Text(after.to_string()),
+        ]);
+    }
+
+    fn essay_and_commentary(&mut self) {
+        self.essay_reference();
+        if let Some(commentary) = &self.set.file.excerpts[self.i].commentary {
+            self.paragraphs.push(vec![
+                Span::Text(strings::get(self.lang, Key::Commentary).to_string()),
+                Span::Text(commentary.clone()),
+            ]);
+        }
+    }
 }

@@ -107,17 +107,17 @@ pub struct Witness<'r> {
     pub parts: Vec<Witness<'r>>,
 }
 
-impl Witness<'_> {
+impl<'r> Witness<'r> {
     /// Criteria whose presence made the rule hold (for a rule that holds), or that are present
     /// though the rule failed: the positive evidence to quote.
-    pub fn present(&self) -> Vec<&str> {
+    pub fn present(&self) -> Vec<&'r str> {
         let mut out = Vec::new();
         self.walk(true, &mut out);
         out
     }
 
     /// Criteria whose absence made the rule fail: what the excerpt lacks.
-    pub fn missing(&self) -> Vec<&str> {
+    pub fn missing(&self) -> Vec<&'r str> {
         let mut out = Vec::new();
         if !self.holds {
             self.walk(false, &mut out);
@@ -127,7 +127,7 @@ impl Witness<'_> {
 
     /// Collects criterion leaves whose *presence* equals `present`, under positive polarity
     /// only (criteria under `not` are reported by the caller through the rule text instead).
-    fn walk<'a>(&'a self, present: bool, out: &mut Vec<&'a str>) {
+    fn walk(&self, present: bool, out: &mut Vec<&'r str>) {
         match self.rule {
             Rule::Criterion(id) => {
                 if self.holds == present && !out.contains(&id.as_str()) {

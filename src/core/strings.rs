@@ -104,7 +104,7 @@ table! {
     Wrong => "Nog niet goed.", "Not right yet.";
     Revealed => "Het juiste antwoord is {bin}.", "The right answer is {bin}.";
     // Feedback sentences.
-    RuleIs => "{bin} vraagt: {rule}.", "{bin} requires: {rule}.";
+    RuleIs => "De bak {bin} vraagt: {rule}.", "The {bin} bin requires: {rule}.";
     Shows => "Het fragment toont {criterion}: ", "The excerpt shows {criterion}: ";
     Lacks => "Het fragment toont niet: {criteria}.", "The excerpt does not show: {criteria}.";
     LacksAny => "Van {options} toont het fragment er geen.", "Of {options}, the excerpt shows none.";
@@ -112,7 +112,10 @@ table! {
     Precedence => "Dat klopt op zich, maar het fragment voldoet ook aan {higher}, en die regel gaat voor.",
         "That holds in itself, but the excerpt also meets {higher}, and that rule comes first.";
     NoRuleHolds => "Geen van de regels geldt hier: {bins}.", "None of the rules holds here: {bins}.";
-    FallbackWrong => "Er geldt wel een regel: die van {bin}.", "A rule does hold: the one for {bin}.";
+    FallbackWrong => "De bak {bin} is alleen voor fragmenten waarop geen enkele regel past, maar dit fragment toont wel iets waar een regel naar vraagt.",
+        "The {bin} bin is only for excerpts that no rule fits, but this excerpt does show something a rule asks for.";
+    AlsoHolds => "De regel van {lower} geldt ook, maar {bin} gaat voor.", "The rule for {lower} holds too, but {bin} comes first.";
+    ExcludedShown => "De regel sluit {part} uit, maar het fragment toont dat wel.", "The rule excludes {part}, but the excerpt shows it.";
     AlsoShows => "Verder toont het fragment {criterion}: ", "The excerpt also shows {criterion}: ";
     Hint => "Tip: kijk nog eens naar {criterion}: {explanation}", "Hint: look again at {criterion}: {explanation}";
     EssayDiscusses => "Het essay bespreekt dit fragment in {reference}.", "The essay discusses this excerpt in {reference}.";

@@ -1,0 +1,144 @@
+//! Native tests of loading and validation: what an instructor sees when a set is wrong.
+
+use diary_sort::core::set::{self, Problem};
+
+const MINI: &str = include_str!("fixtures/mini.json");
+
+fn problems(text: &str) -> Vec<Problem> {
+    match set::load(text) {
+        Ok(_) => panic!("the set should not load"),
+        Err(e) => e.0,
+    }
+}
+
+fn find<'a>(list: &'a [Problem], path: &str) -> &'a Problem {
+    list.iter()
+        .find(|p| p.path == path)
+        .unwrap_or_else(|| panic!("no problem at {path}; got {list:#?}"))
+}
+
+#[test]
+fn mini_set_loads_and_derives_categories_from_the_rules() {
+    let set = set::load(MINI).expect("mini set loads");
+    let ids: Vec<&str> = set.expected.iter().map(|&b| set.bin(b).id).collect();
+    assert_eq!(ids, ["loneliness", "atomisation", "internalisation", "none"]);
+    assert_eq!(set.precedence, [2, 1, 0]);
+    assert_eq!(set.bins.len(), 4, "three categories and the offered fallback");
+}
+
+#[test]
+fn syntax_error_gives_line_and_column() {
+    let text = MINI.replacen("\"title\": \"Mini set\",", "\"title\": \"Mini set\"", 1);
+    let list = problems(&text);
+    assert_eq!(list.len(), 1);
+    assert_eq!((list[0].line, list[0].column), (Some(6), Some(3)));
+    assert!(list[0].message.contains("not valid JSON"), "{}", list[0].message);
+}
+
+#[test]
+fn truncated_file_says_it_ends_too_early() {
+    let list = problems(&MINI[..MINI.len() / 2]);
+    assert!(list[0].message.contains("ends too early"), "{}", list[0].message);
+}
+
+#[test]
+fn quote_not_in_text_names_its_path_and_line() {
+    let text = MINI.replacen("\"quote\": \"all alone\"", "\"quote\": \"all by myself\"", 1);
+    let list = problems(&text);
+    let p = find(&list, "excerpts[0].evidence[0].quote");
+    assert_eq!(p.message.split(" (").next(), Some("quote is not found in the excerpt's text"));
+    let line = text.lines().position(|l| l.contains("all by myself")).unwrap() + 1;
+    assert_eq!(p.line, Some(line));
+}
+
+#[test]
+fn unknown_criterion_suggests_the_near_one() {
+    let text = MINI.replacen("{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}", "{\"criterion\": \"lonelines\", \"quote\": \"all alone\"}", 1);
+    let list = problems(&text);
+    let p = find(&list, "excerpts[0].evidence[0].criterion");
+    assert_eq!(p.message, "criterion `lonelines` does not exist; did you mean `loneliness`?");
+}
+
+#[test]
+fn stated_category_that_contradicts_the_rule_names_both() {
+    let text = MINI.replacen("\"category\": \"atomisation\"", "\"category\": \"loneliness\"", 1);
+    let list = problems(&text);
+    let p = find(&list, "excerpts[1].category");
+    assert!(p.message.contains("`loneliness`") && p.message.contains("`atomisation`"), "{}", p.message);
+    assert!(p.message.contains("`party`"), "names the deciding criteria: {}", p.message);
+    assert!(p.message.contains("precedence"), "{}", p.message);
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = MINI
+        .replacen("\"quote\": \"all alone\"", "\"quote\": \"nowhere\"", 1)
+        .replacen("\"label\": \"ties kept\",", "\"label\": 7,", 1)
+        .replacen("\"tries\": 2", "\"tries\": 12", 1)
+        .replacen("{\"any\": [\"propaganda\"]}", "{\"any\": [\"propaganda\", \"partty\"]}", 1);
+    let list = problems(&text);
+    find(&list, "criteria[3].label");
+    find(&list, "excerpts[0].evidence[0].quote");
+    find(&list, "settings.tries");
+    // A broken criterion suspends the rule checks that depend on it, so a corrected file
+    // does not show a cascade of false alarms; the other problems are all there.
+    assert!(list.len() >= 3, "{list:#?}");
+    assert!(list.iter().all(|p| p.line.is_some()), "every problem has a line: {list:#?}");
+}
+
+#[test]
+fn unknown_field_and_missing_field_are_named() {
+    let text = MINI.replacen("\"id\": \"alone\",", "\"id\": \"alone\", \"categroy\": \"x\",", 1);
+    let list = problems(&text);
+    let p = list.iter().find(|p| p.path.starts_with("excerpts[0]")).expect("excerpt problem");
+    assert!(p.message.contains("unknown field `categroy`"), "{}", p.message);
+
+    let text = MINI.replacen("\"title\": \"Mini set\",", "", 1);
+    let list = problems(&text);
+    assert!(list.iter().any(|p| p.message == "missing field `title`"), "{list:#?}");
+}
+
+#[test]
+fn a_later_format_is_refused_with_the_version_this_build_reads() {
+    let list = problems(&MINI.replacen("\"format\": 1", "\"format\": 2", 1));
+    assert_eq!(list[0].path, "format");
+    assert!(list[0].message.contains("reads format 1"));
+}
+
+#[test]
+fn excerpt_no_rule_matches_needs_a_fallback() {
+    let text = MINI.replacen(
+        "\"fallback\": {\"id\": \"none\", \"label\": \"none of these\", \"definition\": \"no rule holds\", \"essay_says\": \"ties hold\", \"essay\": {\"section\": \"Isolatie en manipulatie\"}},",
+        "",
+        1,
+    );
+    let list = problems(&text);
+    let p = find(&list, "excerpts[3]");
+    assert!(p.message.contains("no category's rule holds"), "{}", p.message);
+}
+
+#[test]
+fn duplicate_ids_and_bad_precedence_are_reported() {
+    let text = MINI
+        .replacen("\"id\": \"happy\"", "\"id\": \"alone\"", 1)
+        .replacen("\"precedence\": [\"atomisation\", \"internalisation\", \"loneliness\"]", "\"precedence\": [\"atomisation\", \"internalisaton\"]", 1);
+    let list = problems(&text);
+    assert!(find(&list, "excerpts[2].id").message.contains("already used by excerpts[0]"));
+    assert!(find(&list, "precedence[1]").message.contains("did you mean `internalisation`"));
+}
+
+#[test]
+fn not_an_object_and_oversized_text_are_refused_plainly() {
+    assert!(problems("[1, 2]")[0].message.contains("JSON object"));
+    let huge = " ".repeat(set::MAX_SET_BYTES + 1);
+    assert!(problems(&huge)[0].message.contains("the most this tool reads"));
+}
+
+#[test]
+fn hostile_nesting_does_not_crash() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(!problems(&deep).is_empty());
+    let rule = format!("{}\"loneliness\"{}", "{\"not\": ".repeat(40), "}".repeat(40));
+    let text = MINI.replacen("\"rule\": \"loneliness\"", &format!("\"rule\": {rule}"), 1);
+    assert!(problems(&text).iter().any(|p| p.message.contains("nested more than")));
+}
