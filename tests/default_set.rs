@@ -115,5 +115,5 @@ fn shaporinas_grief_in_atomisation_is_answered_with_the_essays_rule() {
     let text = plain(&feedback::wrong(&set, Lang::Nl, i, atomisation, Stage::Explain).paragraphs);
     assert!(text.contains("De bak atomisatie vraagt: eenzaamheid en ten minste één van:"), "{text}");
     assert!(text.contains("Het fragment toont eenzaamheid: "), "the loneliness is there, quoted: {text}");
-    assert!(text.contains("toont het fragment er geen"), "none of the four is: {text}");
+    assert!(text.contains("Het fragment toont geen van deze: tegenstelling"), "none of the four is: {text}");
 }

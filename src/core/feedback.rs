@@ -144,10 +144,14 @@ impl<'a> Builder<'a> {
         let excerpt = &self.set.file.excerpts[self.i];
         for id in ids {
             let Some(evidence) = excerpt.evidence.iter().find(|e| e.criterion == *id) else { continue };
-            self.paragraphs.push(vec![
+            let mut paragraph = vec![
                 Span::Text(text(self.lang, key, &[("criterion", self.label(id))])),
                 Span::Quote(evidence.quote.clone()),
-            ]);
+            ];
+            if !evidence.quote.ends_with(['.', '!', '?', '…']) {
+                paragraph.push(Span::Text(".".into()));
+            }
+            self.paragraphs.push(paragraph);
         }
     }
 
@@ -179,7 +183,7 @@ impl<'a> Builder<'a> {
             Rule::Any(parts) if parts.len() == 1 => self.lacks(&w.parts[0]),
             Rule::Any(parts) => {
                 let options: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
-                let options = join_list(self.lang, &options, Key::Or);
+                let options = join_list(self.lang, &options, Key::And);
                 self.say(Key::LacksAny, &[("options", &options)]);
             }
             Rule::Not(part) => {

@@ -107,7 +107,7 @@ table! {
     RuleIs => "De bak {bin} vraagt: {rule}.", "The {bin} bin requires: {rule}.";
     Shows => "Het fragment toont {criterion}: ", "The excerpt shows {criterion}: ";
     Lacks => "Het fragment toont niet: {criteria}.", "The excerpt does not show: {criteria}.";
-    LacksAny => "Van {options} toont het fragment er geen.", "Of {options}, the excerpt shows none.";
+    LacksAny => "Het fragment toont geen van deze: {options}.", "The excerpt shows none of these: {options}.";
     HoldsBecause => "Daarom is het {bin}.", "That makes it {bin}.";
     Precedence => "Dat klopt op zich, maar het fragment voldoet ook aan {higher}, en die regel gaat voor.",
         "That holds in itself, but the excerpt also meets {higher}, and that rule comes first.";
