@@ -1,0 +1,559 @@
+//! From DOM events to session messages, and from effects back to the page.
+//!
+//! A handful of delegated listeners on the widget root (click, keydown, pointer down/move/up/
+//! cancel) turn what the student did into a [`Msg`]; [`Inner::run`] applies it to the
+//! [`Session`], carries out the returned [`Effect`]s (live-region announcements, saving, the
+//! completion event), re-renders and puts focus where the student expects it.
+//!
+//! - Pointer: a press on a card (mouse: anywhere but its other buttons; touch and pen: the grab
+//!   handle) becomes a drag after 6 px; releasing over a bin or the pile places the card. A
+//!   press without movement is a tap: the click that follows selects the card, and a click on a
+//!   bin (or its button) puts it there.
+//! - Keyboard, on a card's grab button: Space/Enter picks up, arrows choose a bin, Enter drops,
+//!   Escape cancels; a bin's button or the "back to the pile" button places the held card.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
+
+use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
+use crate::core::state;
+use crate::core::strings::{self, Key};
+use crate::web::listener::Listener;
+use crate::web::store::Store;
+use crate::web::view::{PILE, View};
+
+/// Movement (in CSS pixels) after which a press becomes a drag.
+const DRAG_THRESHOLD: i32 = 6;
+/// Distance from the viewport's top or bottom edge within which a drag scrolls the window.
+const SCROLL_EDGE: f64 = 56.0;
+/// Largest auto-scroll step, per tick.
+const SCROLL_STEP: f64 = 18.0;
+/// Auto-scroll interval in milliseconds.
+const TICK_MS: i32 = 16;
+
+/// Where a message came from: focus after a keyboard action scrolls into view, after a pointer
+/// action it does not, and a tap selects rather than "picks up".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Mouse, touch or pen.
+    Pointer,
+    /// Keyboard (including clicks that a key press synthesised).
+    Keyboard,
+}
+
+/// A press on a card that may become a drag.
+struct Drag {
+    card: usize,
+    pointer: i32,
+    /// Where the press started, in page coordinates.
+    x0: i32,
+    y0: i32,
+    /// The pointer's latest client position.
+    cx: i32,
+    cy: i32,
+    started: bool,
+    /// How far the window may scroll down (measured when the drag starts: the dragged card's
+    /// translation must not make the page longer and longer).
+    max_scroll: f64,
+    /// The drop zone currently highlighted.
+    over: Option<Element>,
+}
+
+/// What a widget's listeners share: the session, its view and its store.
+pub struct Inner {
+    session: Session,
+    view: View,
+    store: Store,
+    drag: Option<Drag>,
+    /// Set after a drag, so the click the browser may send at its end selects nothing.
+    suppress_click: bool,
+    storage_noticed: bool,
+    /// The auto-scroll timer's callback (it holds only a weak reference back to this).
+    tick: Option<Closure<dyn FnMut()>>,
+    /// The running auto-scroll timer.
+    ticking: Option<i32>,
+}
+
+/// The final score and pass, for the completion event.
+type Completed = (u8, bool);
+
+/// Registers the widget's delegated listeners on `root`.
+pub fn listen(root: &HtmlElement, inner: &Rc<RefCell<Inner>>) -> Vec<Listener> {
+    fn on(
+        root: &HtmlElement,
+        inner: &Rc<RefCell<Inner>>,
+        kind: &'static str,
+        handle: fn(&mut Inner, &Event) -> Option<Completed>,
+    ) -> Listener {
+        let inner = Rc::clone(inner);
+        Listener::new(root, kind, move |e: Event| {
+            let (completed, root) = {
+                // A re-entrant event (dispatched while this widget is busy) is ignored.
+                let Ok(mut inner) = inner.try_borrow_mut() else { return };
+                (handle(&mut inner, &e), inner.view.root.clone())
+            };
+            if let Some((score, passed)) = completed {
+                dispatch_completed(&root, score, passed);
+            }
+        })
+    }
+    let weak = Rc::downgrade(inner);
+    let tick = Closure::<dyn FnMut()>::new(move || {
+        if let Some(inner) = weak.upgrade() {
+            if let Ok(mut inner) = inner.try_borrow_mut() {
+                inner.tick();
+            }
+        }
+    });
+    if let Ok(mut i) = inner.try_borrow_mut() {
+        i.tick = Some(tick);
+    }
+    vec![
+        on(root, inner, "click", Inner::click),
+        on(root, inner, "keydown", Inner::keydown),
+        on(root, inner, "pointerdown", Inner::pointer_down),
+        on(root, inner, "pointermove", Inner::pointer_move),
+        on(root, inner, "pointerup", Inner::pointer_up),
+        on(root, inner, "pointercancel", Inner::pointer_cancel),
+    ]
+}
+
+/// Dispatches the bubbling `diary-sort:completed` event with `{score, passed}`.
+fn dispatch_completed(root: &HtmlElement, score: u8, passed: bool) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"score".into(), &score.into());
+    let _ = js_sys::Reflect::set(&detail, &"passed".into(), &passed.into());
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict("diary-sort:completed", &init) {
+        let _ = root.dispatch_event(&event);
+    }
+}
+
+fn target(e: &Event) -> Option<Element> {
+    e.target()?.dyn_into::<Element>().ok()
+}
+
+fn closest(e: &Element, selector: &str) -> Option<Element> {
+    e.closest(selector).ok().flatten()
+}
+
+/// Reads a move-menu button's `data-place`.
+fn place_of(button: &Element) -> Option<Place> {
+    let v = button.get_attribute("data-place")?;
+    if v == PILE {
+        return Some(None);
+    }
+    v.parse().ok().map(Some)
+}
+
+impl Inner {
+    /// Shared state for a freshly mounted widget.
+    pub fn new(session: Session, view: View, store: Store, storage_noticed: bool) -> Inner {
+        Inner { session, view, store, drag: None, suppress_click: false, storage_noticed, tick: None, ticking: None }
+    }
+
+    /// The final score, once the attempt is finished.
+    pub fn score(&self) -> Option<u8> {
+        self.session.summary().map(|s| s.score)
+    }
+
+    /// Ends a drag in progress (the widget is going away).
+    pub fn stop(&mut self) {
+        if let Some(d) = self.drag.take() {
+            self.end_drag(&d);
+        }
+        self.stop_ticker();
+        self.tick = None;
+    }
+
+    /// Applies `msg`, carries out its effects, re-renders and moves focus.
+    pub fn run(&mut self, msg: Msg, origin: Origin) -> Option<Completed> {
+        let held_before = self.session.held();
+        let moved = match msg {
+            Msg::Place(i, _) => Some(i),
+            Msg::PlaceHeld(_) | Msg::DropOnTarget => held_before,
+            _ => None,
+        };
+        let effects = self.session.apply(msg);
+        let mut said = String::new();
+        let mut saved = false;
+        let mut completed = None;
+        for effect in effects {
+            match effect {
+                Effect::Announce(text) => {
+                    if !said.is_empty() {
+                        said.push(' ');
+                    }
+                    said.push_str(&text);
+                }
+                Effect::Save => {
+                    saved = true;
+                    self.save();
+                }
+                Effect::Completed { score, passed } => completed = Some((score, passed)),
+            }
+        }
+        if let (Msg::Pick(i), Origin::Pointer) = (msg, origin) {
+            if self.session.held() == Some(i) {
+                // A tap selects; the keyboard's "pick up … arrow keys" sentence would mislead.
+                let name = self.session.card_name(i);
+                said = strings::text(self.session.lang(), Key::Selected, &[("card", &name)]);
+            }
+        }
+        self.view.render(&self.session);
+        if !said.is_empty() {
+            self.view.announce(&said);
+        }
+        if completed.is_some() {
+            self.view.focus_summary();
+        } else if matches!(msg, Msg::MoveTarget(_)) {
+            self.view.reveal_target(&self.session);
+        } else if matches!(msg, Msg::Restart(_)) {
+            self.view.focus_first(&self.session);
+        } else if let (true, Some(i)) = (saved, moved) {
+            self.view.focus_card(i, origin == Origin::Keyboard);
+        }
+        completed
+    }
+
+    fn save(&mut self) {
+        if !self.store.save(&state::encode(&self.session)) && !self.storage_noticed {
+            self.storage_noticed = true;
+            self.view.notice(Key::StorageUnavailable);
+        }
+    }
+
+    fn click(&mut self, e: &Event) -> Option<Completed> {
+        if e.default_prevented() {
+            return None;
+        }
+        let t = target(e)?;
+        let detail = e.dyn_ref::<MouseEvent>().map_or(0, |m| m.detail());
+        let origin = if detail == 0 { Origin::Keyboard } else { Origin::Pointer };
+        let card = self.view.card_of(&t);
+
+        if let Some(button) = closest(&t, "button") {
+            if !self.view.root.contains(Some(&button)) {
+                return None;
+            }
+            let classes = button.class_list();
+            if classes.contains("grab") {
+                let i = card?;
+                if std::mem::take(&mut self.suppress_click) || detail > 1 {
+                    return None;
+                }
+                return self.run(Msg::Pick(i), origin);
+            }
+            if let (Some(i), Some(place)) = (card, place_of(&button)) {
+                if let Some(menu) = self.view.menu(i) {
+                    menu.set_open(false);
+                }
+                return self.run(Msg::Place(i, place), Origin::Keyboard);
+            }
+            if classes.contains("bin-button") {
+                let bin = self.view.bin_of(&button)?;
+                return self.run(Msg::PlaceHeld(Some(bin)), origin);
+            }
+            if classes.contains("pool") {
+                return self.run(Msg::PlaceHeld(None), origin);
+            }
+            if classes.contains("check") {
+                return self.run(Msg::Check, origin);
+            }
+            if classes.contains("restart") {
+                return self.run(Msg::Restart(crate::web::random_seed()), origin);
+            }
+            return None;
+        }
+        if closest(&t, "summary, details, a").is_some() {
+            return None;
+        }
+        if let Some(i) = card {
+            if std::mem::take(&mut self.suppress_click) || detail > 1 {
+                return None;
+            }
+            // With another card held, a tap on a card in a bin means "into this bin".
+            let held = self.session.held();
+            if let (Some(h), Some(bin)) = (held, self.session.place(i)) {
+                if h != i {
+                    return self.run(Msg::PlaceHeld(Some(bin)), origin);
+                }
+            }
+            return self.run(Msg::Pick(i), origin);
+        }
+        self.session.held()?;
+        if let Some(bin) = self.view.bin_of(&t) {
+            return self.run(Msg::PlaceHeld(Some(bin)), origin);
+        }
+        if self.view.in_pile(&t) {
+            return self.run(Msg::PlaceHeld(None), origin);
+        }
+        None
+    }
+
+    fn keydown(&mut self, e: &Event) -> Option<Completed> {
+        let k = e.dyn_ref::<KeyboardEvent>()?;
+        self.suppress_click = false;
+        if k.alt_key() || k.ctrl_key() || k.meta_key() || k.is_composing() {
+            return None;
+        }
+        let t = target(e)?;
+        let key = k.key();
+        let held = self.session.held();
+        let on_grab = closest(&t, "button.grab").and_then(|b| self.view.card_of(&b));
+        let msg = match (key.as_str(), on_grab) {
+            ("Enter" | " " | "Spacebar", Some(_)) if k.repeat() => {
+                e.prevent_default();
+                return None;
+            }
+            ("Enter", Some(i)) if held == Some(i) => Msg::DropOnTarget,
+            ("Enter" | " " | "Spacebar", Some(i)) => Msg::Pick(i),
+            ("ArrowRight" | "ArrowDown", Some(_)) if held.is_some() => Msg::MoveTarget(1),
+            ("ArrowLeft" | "ArrowUp", Some(_)) if held.is_some() => Msg::MoveTarget(-1),
+            ("Escape" | "Esc", _) => {
+                if let Some(d) = closest(&t, "details[open]").filter(|d| self.view.root.contains(Some(d))) {
+                    let _ = d.remove_attribute("open");
+                    if let Some(s) = d.query_selector("summary").ok().flatten() {
+                        if let Ok(s) = s.dyn_into::<HtmlElement>() {
+                            let _ = s.focus();
+                        }
+                    }
+                    e.prevent_default();
+                    return None;
+                }
+                held?;
+                Msg::Cancel
+            }
+            _ => return None,
+        };
+        e.prevent_default();
+        self.run(msg, Origin::Keyboard)
+    }
+
+    fn pointer_down(&mut self, e: &Event) -> Option<Completed> {
+        let p = e.dyn_ref::<PointerEvent>()?;
+        self.suppress_click = false;
+        if let Some(d) = self.drag.take() {
+            self.end_drag(&d);
+        }
+        let mouse = p.pointer_type() == "mouse";
+        if !p.is_primary() || (mouse && p.button() != 0) {
+            return None;
+        }
+        let t = target(e)?;
+        let i = self.view.card_of(&t)?;
+        let on_grab = closest(&t, "button.grab").is_some();
+        if mouse {
+            if !on_grab && closest(&t, "button, summary, details.move, a").is_some() {
+                return None;
+            }
+        } else if !on_grab {
+            return None;
+        }
+        if self.session.finished() || self.session.status(i) == CardStatus::Right {
+            return None;
+        }
+        let (cx, cy) = (p.client_x(), p.client_y());
+        let (x0, y0) = page_xy(cx, cy);
+        self.drag = Some(Drag {
+            card: i,
+            pointer: p.pointer_id(),
+            x0,
+            y0,
+            cx,
+            cy,
+            started: false,
+            max_scroll: 0.0,
+            over: None,
+        });
+        None
+    }
+
+    fn pointer_move(&mut self, e: &Event) -> Option<Completed> {
+        let p = e.dyn_ref::<PointerEvent>()?;
+        let drag = self.drag.as_mut()?;
+        if p.pointer_id() != drag.pointer {
+            return None;
+        }
+        drag.cx = p.client_x();
+        drag.cy = p.client_y();
+        if !drag.started {
+            let (x, y) = page_xy(drag.cx, drag.cy);
+            let (dx, dy) = (x - drag.x0, y - drag.y0);
+            if dx * dx + dy * dy <= DRAG_THRESHOLD * DRAG_THRESHOLD {
+                return None;
+            }
+            drag.started = true;
+            drag.max_scroll = max_scroll();
+            let _ = self.view.root.set_pointer_capture(p.pointer_id());
+            let _ = self.view.root.class_list().add_1("is-dragging");
+            if let Some(li) = self.view.card_li(drag.card) {
+                let _ = li.class_list().add_1("dragging");
+            }
+            if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+                let _ = sel.remove_all_ranges();
+            }
+        }
+        e.prevent_default();
+        self.follow();
+        if self.scroll_step() != 0.0 {
+            self.start_ticker();
+        }
+        None
+    }
+
+    /// Moves the dragged card under the pointer and highlights the drop zone beneath it.
+    fn follow(&mut self) {
+        let Some(drag) = self.drag.as_ref() else { return };
+        let (x, y) = page_xy(drag.cx, drag.cy);
+        if let Some(li) = self.view.card_li(drag.card) {
+            if let Some(li) = li.dyn_ref::<HtmlElement>() {
+                let mut v = (x - drag.x0).to_string();
+                v.push_str("px ");
+                v.push_str(&(y - drag.y0).to_string());
+                v.push_str("px");
+                let _ = li.style().set_property("translate", &v);
+            }
+        }
+        let zone = self.zone_at(drag.cx, drag.cy).map(|(el, _)| el);
+        let Some(drag) = self.drag.as_mut() else { return };
+        if zone != drag.over {
+            if let Some(old) = drag.over.take() {
+                let _ = old.class_list().remove_1("drop-target");
+            }
+            if let Some(new) = &zone {
+                let _ = new.class_list().add_1("drop-target");
+            }
+            drag.over = zone;
+        }
+    }
+
+    /// The window scroll a drag near the top or bottom edge asks for now (0: none).
+    fn scroll_step(&self) -> f64 {
+        let Some(drag) = self.drag.as_ref().filter(|d| d.started) else { return 0.0 };
+        let Some(w) = web_sys::window() else { return 0.0 };
+        let Some(height) = w.inner_height().ok().and_then(|h| h.as_f64()) else { return 0.0 };
+        let now = w.scroll_y().unwrap_or(0.0);
+        let y = f64::from(drag.cy);
+        let step = if y < SCROLL_EDGE {
+            -((SCROLL_EDGE - y) / SCROLL_EDGE * SCROLL_STEP).ceil().min(now)
+        } else if y > height - SCROLL_EDGE {
+            ((y - (height - SCROLL_EDGE)) / SCROLL_EDGE * SCROLL_STEP).ceil().min(drag.max_scroll - now)
+        } else {
+            0.0
+        };
+        if step.abs() < 1.0 { 0.0 } else { step }
+    }
+
+    /// Starts the auto-scroll timer (the pointer may rest at the edge without moving).
+    fn start_ticker(&mut self) {
+        if self.ticking.is_some() {
+            return;
+        }
+        let (Some(w), Some(tick)) = (web_sys::window(), self.tick.as_ref()) else { return };
+        self.ticking =
+            w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), TICK_MS).ok();
+    }
+
+    fn stop_ticker(&mut self) {
+        if let (Some(handle), Some(w)) = (self.ticking.take(), web_sys::window()) {
+            w.clear_interval_with_handle(handle);
+        }
+    }
+
+    /// One auto-scroll step while a drag rests near an edge.
+    pub fn tick(&mut self) {
+        let step = self.scroll_step();
+        if step == 0.0 {
+            self.stop_ticker();
+            return;
+        }
+        if let Some(w) = web_sys::window() {
+            w.scroll_by_with_x_and_y(0.0, step);
+        }
+        self.follow();
+    }
+
+    fn pointer_up(&mut self, e: &Event) -> Option<Completed> {
+        let p = e.dyn_ref::<PointerEvent>()?;
+        let drag = self.drag.take()?;
+        if p.pointer_id() != drag.pointer {
+            self.drag = Some(drag);
+            return None;
+        }
+        if !drag.started {
+            // A tap: the click that follows selects the card.
+            return None;
+        }
+        self.drag = Some(drag);
+        let zone = self.zone_at(p.client_x(), p.client_y());
+        let drag = self.drag.take()?;
+        self.end_drag(&drag);
+        self.suppress_click = true;
+        let (_, place) = zone?;
+        self.run(Msg::Place(drag.card, place), Origin::Pointer)
+    }
+
+    fn pointer_cancel(&mut self, e: &Event) -> Option<Completed> {
+        let p = e.dyn_ref::<PointerEvent>()?;
+        if self.drag.as_ref().is_some_and(|d| d.pointer == p.pointer_id()) {
+            if let Some(d) = self.drag.take() {
+                self.end_drag(&d);
+            }
+        }
+        None
+    }
+
+    /// Undoes a drag's visual changes.
+    fn end_drag(&mut self, drag: &Drag) {
+        self.stop_ticker();
+        if let Some(over) = &drag.over {
+            let _ = over.class_list().remove_1("drop-target");
+        }
+        if !drag.started {
+            return;
+        }
+        let _ = self.view.root.release_pointer_capture(drag.pointer);
+        let _ = self.view.root.class_list().remove_1("is-dragging");
+        if let Some(li) = self.view.card_li(drag.card) {
+            let _ = li.class_list().remove_1("dragging");
+            if let Ok(li) = li.clone().dyn_into::<HtmlElement>() {
+                let _ = li.style().remove_property("translate");
+            }
+        }
+    }
+
+    /// The drop zone under the pointer, looking through the dragged card (whatever the page's
+    /// CSS does with its `pointer-events`).
+    fn zone_at(&self, x: i32, y: i32) -> Option<(Element, Place)> {
+        let doc = self.view.root.owner_document()?;
+        let dragged = self.drag.as_ref().and_then(|d| self.view.card_li(d.card));
+        let hits = doc.elements_from_point(x as f32, y as f32);
+        let el = hits
+            .iter()
+            .filter_map(|v| v.dyn_into::<Element>().ok())
+            .find(|e| dragged.is_none_or(|li| !li.contains(Some(e))))?;
+        self.view.zone_of(&el)
+    }
+}
+
+/// A client position in page coordinates (plus the window's scroll).
+fn page_xy(x: i32, y: i32) -> (i32, i32) {
+    let (sx, sy) =
+        web_sys::window().map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))).unwrap_or((0.0, 0.0));
+    (x + sx as i32, y + sy as i32)
+}
+
+/// How far the window can scroll down now.
+fn max_scroll() -> f64 {
+    let Some(w) = web_sys::window() else { return 0.0 };
+    let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let page = w.document().and_then(|d| d.document_element()).map_or(0.0, |e| f64::from(e.scroll_height()));
+    (page - height).max(0.0)
+}

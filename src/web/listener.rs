@@ -1,0 +1,38 @@
+//! Owned DOM event listeners, in the manner of gloo's `EventListener`: a [`Listener`] registers
+//! a Rust closure on an event target and unregisters it when dropped, so a widget that is
+//! destroyed leaves no handler (and no leaked closure) behind. Listeners are registered as
+//! non-passive, because pointer and touch handlers must be able to call `preventDefault`.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{AddEventListenerOptions, Event, EventTarget};
+
+/// An event listener that lives exactly as long as this value.
+#[must_use = "a listener is removed as soon as it is dropped"]
+pub struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    /// Registers `handler` for `kind` events on `target` (bubbling phase, not passive).
+    pub fn new(target: &EventTarget, kind: &'static str, handler: impl FnMut(Event) + 'static) -> Listener {
+        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+        let options = AddEventListenerOptions::new();
+        options.set_passive(false);
+        // addEventListener throws only for a callback that is not callable; ours always is.
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            closure.as_ref().unchecked_ref(),
+            &options,
+        );
+        Listener { target: target.clone(), kind, closure }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}

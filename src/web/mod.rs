@@ -1,0 +1,168 @@
+//! The browser shell (compiled only for `wasm32`): the `#[wasm_bindgen]` API that pages use.
+//!
+//! JavaScript sees one opaque handle, [`Widget`]: `new Widget(host, setText, options)` mounts an
+//! exercise into `host`; `score()` reads the result; `destroy()` (or `free()`) removes the
+//! widget's DOM and every listener it registered. All state lives in wasm memory behind the
+//! handle, so two widgets on a page share nothing.
+//!
+//! Submodules: [`view`] (the DOM), [`events`] (DOM events → [`Msg`](crate::core::session::Msg)
+//! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners).
+
+pub mod events;
+pub mod listener;
+pub mod store;
+pub mod view;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use crate::core::session::Session;
+use crate::core::set;
+use crate::core::state;
+use crate::core::strings::{Key, Lang};
+
+use events::Inner;
+use listener::Listener;
+use store::Store;
+use view::View;
+
+/// The page's options (a plain object; every field optional).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct Options {
+    /// Interface language, a BCP 47 tag (`nl`, `en`); default: the set's language.
+    lang: Option<String>,
+    /// Shuffle seed for a fresh attempt; default: random.
+    seed: Option<f64>,
+    /// Storage key instead of `diary-sort:{set id}:{set hash}`.
+    storage_key: Option<String>,
+    /// Whether to keep the attempt in `localStorage` (default true).
+    storage: Option<bool>,
+}
+
+/// Widgets mounted so far, for unique element id prefixes.
+static MOUNTED: AtomicU32 = AtomicU32::new(0);
+
+/// A sorting exercise mounted in a host element.
+#[wasm_bindgen]
+pub struct Widget {
+    root: HtmlElement,
+    inner: Option<Rc<RefCell<Inner>>>,
+    listeners: Vec<Listener>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts the exercise in `set_text` (a set's JSON) into `host`. A set that does not load
+    /// shows its problems inside `host` instead (the page keeps working). Fails only for
+    /// options of the wrong shape.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement, set_text: &str, options: JsValue) -> Result<Widget, JsError> {
+        let options: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
+        };
+        let doc = host.owner_document().ok_or_else(|| JsError::new("the host element has no document"))?;
+        let n = MOUNTED.fetch_add(1, Ordering::Relaxed);
+        let mut prefix = String::from("diary-sort-");
+        prefix.push_str(&n.to_string());
+        let requested = options.lang.as_deref().and_then(Lang::from_tag);
+
+        let set = match set::load(set_text) {
+            Ok(set) => set,
+            Err(errors) => {
+                // The interface language: asked for, else the set's own `lang` if the text is
+                // JSON at all (JSON.parse, so no JSON parser in the shell), else the page's.
+                let set_lang = || {
+                    let value = js_sys::JSON::parse(set_text).ok()?;
+                    let tag = js_sys::Reflect::get(&value, &"lang".into()).ok()?.as_string()?;
+                    Lang::from_tag(&tag)
+                };
+                let page_lang = || {
+                    let tag = doc.document_element()?.get_attribute("lang")?;
+                    Lang::from_tag(&tag)
+                };
+                let ui = requested.or_else(set_lang).or_else(page_lang).unwrap_or(Lang::Nl);
+                let root = view::failed(&doc, ui, &errors);
+                let _ = host.append_child(&root);
+                return Ok(Widget { root, inner: None, listeners: Vec::new() });
+            }
+        };
+
+        let ui = requested.unwrap_or(set.file.lang);
+        let wanted = options.storage.unwrap_or(true);
+        let key = options.storage_key.clone().unwrap_or_else(|| store::key_for(&set.file.id, set.hash));
+        let mut store = Store::open(wanted, key);
+        let seed = options.seed.map(|s| s as u64).unwrap_or_else(random_seed);
+        let mut notices = Vec::new();
+        if wanted && !store.available() {
+            notices.push(Key::StorageUnavailable);
+        }
+        let (session, fresh) = match store.load() {
+            Some(text) => match state::decode(set.clone(), ui, &text) {
+                Ok(s) => {
+                    notices.push(Key::Resumed);
+                    (s, false)
+                }
+                Err(_) => {
+                    notices.push(Key::StateReset);
+                    (Session::new(set, ui, seed), true)
+                }
+            },
+            None => (Session::new(set, ui, seed), true),
+        };
+        if fresh {
+            // Keep the shuffle (its seed) even if the page is reloaded before the first move.
+            if !store.save(&state::encode(&session)) && !notices.contains(&Key::StorageUnavailable) {
+                notices.push(Key::StorageUnavailable);
+            }
+        }
+
+        let mut view = View::build(&doc, &prefix, &session);
+        for key in &notices {
+            view.notice(*key);
+        }
+        view.render(&session);
+        let root = view.root.clone();
+        let _ = host.append_child(&root);
+        view.ready();
+
+        let storage_noticed = notices.contains(&Key::StorageUnavailable);
+        let inner = Rc::new(RefCell::new(Inner::new(session, view, store, storage_noticed)));
+        let listeners = events::listen(&root, &inner);
+        Ok(Widget { root, inner: Some(inner), listeners })
+    }
+
+    /// The score in percent once the attempt is finished, otherwise `undefined`.
+    pub fn score(&self) -> Option<u8> {
+        let inner = self.inner.as_ref()?.try_borrow().ok()?;
+        inner.score()
+    }
+
+    /// Removes the widget: its DOM and every listener. The handle is unusable afterwards.
+    pub fn destroy(self) {}
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.listeners.clear();
+        if let Some(inner) = &self.inner {
+            if let Ok(mut inner) = inner.try_borrow_mut() {
+                inner.stop();
+            }
+        }
+        self.root.remove();
+    }
+}
+
+/// A shuffle seed from `Math.random` (the core never draws random numbers itself).
+pub(crate) fn random_seed() -> u64 {
+    let part = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (part() << 32) | part()
+}

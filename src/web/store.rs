@@ -1,0 +1,60 @@
+//! Where an attempt is kept between visits: `localStorage`, with every call guarded. Storage can
+//! be missing (disabled cookies, some sandboxed iframes), throw on access (`SecurityError`) or
+//! refuse a write (quota); in each case the attempt simply continues in memory and the widget
+//! tells the student once that their progress is not kept.
+
+use web_sys::Storage;
+
+/// A guarded `localStorage` slot for one widget.
+pub struct Store {
+    storage: Option<Storage>,
+    key: String,
+}
+
+/// The storage key of a set: `diary-sort:{set id}:{set hash as 16 hex digits}`.
+pub fn key_for(id: &str, hash: u64) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut key = String::with_capacity(12 + id.len() + 17);
+    key.push_str("diary-sort:");
+    key.push_str(id);
+    key.push(':');
+    for shift in (0..16).rev() {
+        key.push(char::from(HEX[((hash >> (shift * 4)) & 0xf) as usize]));
+    }
+    key
+}
+
+impl Store {
+    /// A slot under `key`; with `enabled` false nothing is read or written (the page keeps the
+    /// attempt some other way, or not at all).
+    pub fn open(enabled: bool, key: String) -> Store {
+        let storage = if enabled { web_sys::window().and_then(|w| w.local_storage().ok().flatten()) } else { None };
+        Store { storage, key }
+    }
+
+    /// Whether the slot was asked for but the browser offers no storage.
+    pub fn available(&self) -> bool {
+        self.storage.is_some()
+    }
+
+    /// The stored text, if any (a read that throws counts as nothing stored).
+    pub fn load(&self) -> Option<String> {
+        self.storage.as_ref()?.get_item(&self.key).ok().flatten()
+    }
+
+    /// Stores `value`; `false` when the browser refused (the caller tells the student once).
+    /// After a refusal the store stops trying, so the attempt carries on in memory.
+    pub fn save(&mut self, value: &str) -> bool {
+        match &self.storage {
+            Some(s) => {
+                if s.set_item(&self.key, value).is_ok() {
+                    true
+                } else {
+                    self.storage = None;
+                    false
+                }
+            }
+            None => true,
+        }
+    }
+}

@@ -1,0 +1,602 @@
+//! The widget's DOM: built once from the set, then brought up to date from the session after
+//! every message. Updates are keyed by card: each card keeps its one `<li>` for the whole
+//! attempt and is moved between the pile's and the bins' lists, so keyboard focus survives a
+//! move (and is put back on the card's grab button when the move took it away).
+//!
+//! Every visible or announced sentence comes from [`crate::core::strings`] or from the set;
+//! set text is only ever inserted as text (`set_text_content` / text nodes), never as HTML.
+
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
+use web_sys::{
+    Document, Element, FocusOptions, HtmlDetailsElement, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition,
+};
+
+use crate::core::feedback::{Feedback, Span, Verdict};
+use crate::core::session::{CardStatus, Place, Session, Summary};
+use crate::core::set::{BinId, EssayRef, ExcerptKind, Set, SetErrors};
+use crate::core::strings::{self, Key, Lang};
+
+/// The value of a move-menu button's `data-place` that means "back to the pile".
+pub const PILE: &str = "pile";
+
+/// Small DOM helpers over one document.
+struct Dom {
+    doc: Document,
+    /// The set's language code when it differs from the interface language (set text is then
+    /// marked with its own `lang`).
+    set_lang: Option<&'static str>,
+}
+
+impl Dom {
+    fn el(&self, tag: &str, class: &str) -> Element {
+        // createElement only fails for invalid tag names; ours are constants.
+        let e = self.doc.create_element(tag).unwrap_throw();
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        e
+    }
+
+    /// An element with text content, appended to `parent`.
+    fn child(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+        let e = self.el(tag, class);
+        if !text.is_empty() {
+            e.set_text_content(Some(text));
+        }
+        append(parent, &e);
+        e
+    }
+
+    /// A `<button type="button">`.
+    fn button(&self, parent: &Element, class: &str, text: &str) -> HtmlElement {
+        let b = self.child(parent, "button", class, text);
+        attr(&b, "type", "button");
+        b.unchecked_into()
+    }
+
+    /// Marks `e` as holding set text (in the set's language).
+    fn set_text(&self, e: &Element) {
+        if let Some(code) = self.set_lang {
+            attr(e, "lang", code);
+        }
+    }
+
+    /// One `<p>` per paragraph of `text` (blank lines separate paragraphs), appended to `parent`.
+    fn paragraphs(&self, parent: &Element, class: &str, text: &str) {
+        for p in paragraphs(text) {
+            self.child(parent, "p", class, &p);
+        }
+    }
+}
+
+fn append(parent: &Element, child: &Element) {
+    // appendChild only fails for hierarchy errors, impossible with fresh elements.
+    let _ = parent.append_child(child);
+}
+
+fn attr(e: &Element, name: &str, value: &str) {
+    // setAttribute only fails for invalid attribute names; ours are constants.
+    let _ = e.set_attribute(name, value);
+}
+
+fn hide(e: &Element, hidden: bool) {
+    let _ = e.toggle_attribute_with_force("hidden", hidden);
+}
+
+fn class(e: &Element, name: &str, on: bool) {
+    let _ = e.class_list().toggle_with_force(name, on);
+}
+
+/// Splits text into paragraphs at blank lines; lines within a paragraph are joined by a space.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(line);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// "essay, § section" or "essay, § section, footnote n".
+fn essay_ref(lang: Lang, r: &EssayRef) -> String {
+    match r.footnote {
+        Some(n) => {
+            let n = n.to_string();
+            strings::text(lang, Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n)])
+        }
+        None => strings::text(lang, Key::EssayRefSection, &[("section", &r.section)]),
+    }
+}
+
+/// A bin's elements.
+struct BinView {
+    bin: BinId,
+    section: Element,
+    list: Element,
+    empty: Element,
+}
+
+/// A card's elements and what they currently show.
+struct CardView {
+    li: Element,
+    grab: HtmlElement,
+    menu: HtmlDetailsElement,
+    /// The menu's buttons with the place each one moves to.
+    options: Vec<(Place, Element)>,
+    feedback: Option<(Feedback, Element)>,
+}
+
+/// The widget's DOM.
+pub struct View {
+    dom: Dom,
+    ui: Lang,
+    /// The widget root `<div class="diary-sort">`.
+    pub root: HtmlElement,
+    notices: Element,
+    live: Element,
+    pile: Element,
+    pile_list: Element,
+    pile_empty: Element,
+    bins: Vec<BinView>,
+    cards: Vec<CardView>,
+    check: Element,
+    tries: Element,
+    tries_shown: Option<(u8, u8)>,
+    summary: Element,
+    summary_heading: HtmlElement,
+    summary_body: Element,
+    summary_shown: Option<Summary>,
+}
+
+/// Builds the panel shown instead of the exercise when a set does not load.
+pub fn failed(doc: &Document, ui: Lang, errors: &SetErrors) -> HtmlElement {
+    let dom = Dom { doc: doc.clone(), set_lang: None };
+    let root = dom.el("div", "diary-sort");
+    attr(&root, "lang", ui.code());
+    let panel = dom.child(&root, "div", "load-failed", "");
+    attr(&panel, "role", "alert");
+    dom.child(&panel, "p", "", strings::get(ui, Key::LoadFailed));
+    let list = dom.child(&panel, "ul", "problems", "");
+    for problem in &errors.0 {
+        dom.child(&list, "li", "", &problem.to_string());
+    }
+    attr(&root, "data-ready", "true");
+    root.unchecked_into()
+}
+
+impl View {
+    /// Builds the exercise's DOM for `session` (not yet attached, not yet rendered).
+    pub fn build(doc: &Document, prefix: &str, session: &Session) -> View {
+        let set: &Set = session.set();
+        let ui = session.lang();
+        let set_lang = (set.file.lang != ui).then(|| set.file.lang.code());
+        let dom = Dom { doc: doc.clone(), set_lang };
+        let t = |key: Key| strings::get(ui, key);
+        let id = |suffix: &str| {
+            let mut s = String::with_capacity(prefix.len() + suffix.len());
+            s.push_str(prefix);
+            s.push_str(suffix);
+            s
+        };
+
+        let root = dom.el("div", "diary-sort");
+        attr(&root, "lang", ui.code());
+
+        let title = dom.child(&root, "h2", "title", &set.file.title);
+        dom.set_text(&title);
+        let intro = dom.child(&root, "div", "intro", "");
+        dom.set_text(&intro);
+        dom.paragraphs(&intro, "", &set.file.intro);
+        dom.child(&root, "p", "instructions", t(Key::Instructions));
+        let notices = dom.child(&root, "div", "notices", "");
+
+        let board = dom.child(&root, "div", "board", "");
+
+        // The pile.
+        let pile = dom.child(&board, "section", "pile", "");
+        let pile_id = id("-pile");
+        attr(&pile, "aria-labelledby", &pile_id);
+        let head = dom.child(&pile, "div", "zone-head", "");
+        let h = dom.child(&head, "h3", "", t(Key::Pool));
+        attr(&h, "id", &pile_id);
+        dom.button(&head, "pool", t(Key::PoolButton));
+        let pile_empty = dom.child(&pile, "p", "empty", t(Key::PoolEmpty));
+        let pile_list = dom.child(&pile, "ul", "cards", "");
+
+        // The bins.
+        let bins_box = dom.child(&board, "div", "bins", "");
+        let mut bins = Vec::with_capacity(set.bins.len());
+        for &bin in &set.bins {
+            let info = set.bin(bin);
+            let n = bin.to_string();
+            let section = dom.child(&bins_box, "section", "bin", "");
+            attr(&section, "data-bin", &n);
+            let label_id = id(&{
+                let mut s = String::from("-bin");
+                s.push_str(&n);
+                s
+            });
+            attr(&section, "aria-labelledby", &label_id);
+            let h = dom.child(&section, "h3", "", "");
+            let b = dom.button(&h, "bin-button", info.label);
+            attr(&b, "id", &label_id);
+            dom.set_text(&b);
+            let def = dom.child(&section, "p", "definition", info.definition);
+            dom.set_text(&def);
+            let details = dom.child(&section, "details", "essay", "");
+            dom.child(&details, "summary", "", t(Key::EssaySays));
+            let says = dom.child(&details, "div", "says", "");
+            dom.set_text(&says);
+            dom.paragraphs(&says, "", info.essay_says);
+            let r = dom.child(&details, "p", "ref", "");
+            dom.child(&r, "cite", "", &essay_ref(ui, info.essay));
+            let empty = dom.child(&section, "p", "empty", t(Key::BinEmpty));
+            let list = dom.child(&section, "ul", "cards", "");
+            bins.push(BinView { bin, section, list, empty });
+        }
+
+        // The cards, on the pile in display order.
+        let mut cards: Vec<Option<CardView>> = (0..set.len()).map(|_| None).collect();
+        for &i in session.order() {
+            let Some(slot) = cards.get_mut(i) else { continue };
+            let card = Self::card(&dom, ui, session, i);
+            append(&pile_list, &card.li);
+            *slot = Some(card);
+        }
+        // `order` is a permutation of the excerpts, so every slot is filled.
+        let cards: Vec<CardView> =
+            cards.into_iter().enumerate().map(|(i, c)| c.unwrap_or_else(|| Self::card(&dom, ui, session, i))).collect();
+
+        // The summary, filled when the attempt ends.
+        let summary = dom.child(&root, "section", "summary", "");
+        let sum_id = id("-summary");
+        attr(&summary, "aria-labelledby", &sum_id);
+        hide(&summary, true);
+        let summary_heading: HtmlElement = dom.child(&summary, "h3", "", t(Key::Summary)).unchecked_into();
+        attr(&summary_heading, "id", &sum_id);
+        attr(&summary_heading, "tabindex", "-1");
+        let summary_body = dom.child(&summary, "div", "summary-body", "");
+        dom.button(&summary, "restart", t(Key::Restart));
+
+        // The bar: status line, checks left, the check button.
+        let bar = dom.child(&root, "div", "bar", "");
+        let live = dom.child(&bar, "p", "status", "");
+        attr(&live, "role", "status");
+        attr(&live, "aria-live", "polite");
+        attr(&live, "aria-atomic", "true");
+        let tries = dom.child(&bar, "p", "tries", "");
+        let check = dom.button(&bar, "check", t(Key::Check)).unchecked_into();
+
+        View {
+            dom,
+            ui,
+            root: root.unchecked_into(),
+            notices,
+            live,
+            pile,
+            pile_list,
+            pile_empty,
+            bins,
+            cards,
+            check,
+            tries,
+            tries_shown: None,
+            summary,
+            summary_heading,
+            summary_body,
+            summary_shown: None,
+        }
+    }
+
+    fn card(dom: &Dom, ui: Lang, session: &Session, i: usize) -> CardView {
+        let set = session.set();
+        let t = |key: Key| strings::get(ui, key);
+        let excerpt = &set.file.excerpts[i];
+        let li = dom.el("li", "card");
+        attr(&li, "data-card", &i.to_string());
+
+        let grab = dom.button(&li, "grab", &session.card_name(i));
+        attr(&grab, "aria-pressed", "false");
+        dom.set_text(&grab);
+
+        match excerpt.kind {
+            ExcerptKind::Quote => {
+                let q = dom.child(&li, "blockquote", "text", "");
+                dom.set_text(&q);
+                dom.paragraphs(&q, "", &excerpt.text);
+            }
+            ExcerptKind::Description => {
+                dom.child(&li, "p", "kind", t(Key::Description));
+                for p in paragraphs(&excerpt.text) {
+                    let e = dom.child(&li, "p", "description", &p);
+                    dom.set_text(&e);
+                }
+            }
+        }
+
+        let src = &excerpt.source;
+        let line = dom.child(&li, "p", "source", "");
+        dom.set_text(&line);
+        let mut lead = src.diarist.clone();
+        if let Some(date) = &src.date {
+            lead.push_str(", ");
+            lead.push_str(date);
+        }
+        lead.push_str(", ");
+        let _ = line.append_child(&dom.doc.create_text_node(&lead));
+        dom.child(&line, "cite", "", &src.work);
+        if let Some(page) = &src.page {
+            let mut tail = String::from(", ");
+            tail.push_str(&strings::text(ui, Key::SourcePage, &[("page", page)]));
+            let _ = line.append_child(&dom.doc.create_text_node(&tail));
+        }
+
+        let menu = dom.child(&li, "details", "move", "");
+        dom.child(&menu, "summary", "", t(Key::MoveTo));
+        let box_ = dom.child(&menu, "div", "move-options", "");
+        let mut options = Vec::with_capacity(set.bins.len() + 1);
+        for &bin in &set.bins {
+            let b = dom.button(&box_, "", set.bin(bin).label);
+            dom.set_text(&b);
+            attr(&b, "data-place", &bin.to_string());
+            options.push((Some(bin), b.unchecked_into()));
+        }
+        let b = dom.button(&box_, "to-pile", t(Key::PoolButton));
+        attr(&b, "data-place", PILE);
+        options.push((None, b.unchecked_into()));
+
+        CardView { li, grab: grab.unchecked_into(), menu: menu.unchecked_into(), options, feedback: None }
+    }
+
+    /// Brings the DOM up to date with `session`.
+    pub fn render(&mut self, session: &Session) {
+        let active = self.dom.doc.active_element();
+        let finished = session.finished();
+        let held = session.held();
+        class(&self.root, "holding", held.is_some());
+
+        // Cards into their containers, in display order.
+        let order = session.order();
+        Self::arrange(&self.pile_list, order, |i| session.place(i).is_none(), &self.cards);
+        let pile_used = order.iter().any(|&i| session.place(i).is_none());
+        hide(&self.pile_empty, pile_used);
+        class(&self.root, "all-placed", !pile_used);
+        let target = session.target().and_then(|t| session.set().bins.get(t)).copied();
+        for b in &self.bins {
+            Self::arrange(&b.list, order, |i| session.place(i) == Some(b.bin), &self.cards);
+            hide(&b.empty, order.iter().any(|&i| session.place(i) == Some(b.bin)));
+            class(&b.section, "kbd-target", target == Some(b.bin));
+        }
+
+        // Each card's state.
+        for (i, c) in self.cards.iter_mut().enumerate() {
+            let status = session.status(i);
+            let locked = finished || status == CardStatus::Right;
+            class(&c.li, "held", held == Some(i));
+            attr(&c.grab, "aria-pressed", if held == Some(i) { "true" } else { "false" });
+            if locked {
+                attr(&c.grab, "aria-disabled", "true");
+                c.menu.set_open(false);
+            } else {
+                let _ = c.grab.remove_attribute("aria-disabled");
+            }
+            hide(&c.menu, locked);
+            class(&c.li, "right", status == CardStatus::Right);
+            class(&c.li, "wrong", matches!(status, CardStatus::Wrong | CardStatus::Revealed));
+            class(&c.li, "revealed", status == CardStatus::Revealed);
+            let place = session.place(i);
+            for (p, b) in &c.options {
+                hide(b, *p == place);
+            }
+            let fb = session.feedback(i);
+            let same = match (&fb, &c.feedback) {
+                (Some(a), Some((b, _))) => a == b,
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                if let Some((_, old)) = c.feedback.take() {
+                    old.remove();
+                }
+                if let Some(fb) = fb {
+                    let e = feedback_element(&self.dom, self.ui, &fb);
+                    let _ = c.li.insert_before(&e, Some(&c.menu));
+                    c.feedback = Some((fb, e));
+                }
+            }
+        }
+
+        // Checks left, the check button, the summary.
+        let tries = (session.checks_left(), session.set().file.settings.tries);
+        if self.tries_shown != Some(tries) {
+            let (n, of) = (tries.0.to_string(), tries.1.to_string());
+            self.tries.set_text_content(Some(&strings::text(self.ui, Key::TriesLeft, &[("n", &n), ("tries", &of)])));
+            self.tries_shown = Some(tries);
+        }
+        hide(&self.check, finished);
+        hide(&self.tries, finished);
+        let summary = session.summary();
+        if summary != self.summary_shown {
+            self.summary_body.set_text_content(None);
+            if let Some(s) = &summary {
+                let (score, right, total) = (s.score.to_string(), s.right.to_string(), s.total.to_string());
+                let pass = session.set().file.settings.pass_mark.to_string();
+                let t = |key: Key, args: &[(&str, &str)]| strings::text(self.ui, key, args);
+                let score_line = t(Key::Score, &[("score", &score), ("right", &right), ("total", &total)]);
+                self.dom.child(&self.summary_body, "p", "score", &score_line);
+                let (key, cls) = if s.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
+                self.dom.child(&self.summary_body, "p", cls, &t(key, &[("pass", &pass)]));
+                if let Some(text) = &s.overall {
+                    let o = self.dom.child(&self.summary_body, "div", "overall", "");
+                    self.dom.set_text(&o);
+                    self.dom.paragraphs(&o, "", text);
+                }
+            }
+            hide(&self.summary, summary.is_none());
+            self.summary_shown = summary;
+        }
+
+        // A move took focus away from the element that had it: put it back.
+        if let Some(a) = active {
+            let now = self.dom.doc.active_element();
+            if now.as_ref() != Some(&a) && a.is_connected() && self.root.contains(Some(&a)) {
+                if let Ok(a) = a.dyn_into::<HtmlElement>() {
+                    focus(&a, false);
+                }
+            }
+        }
+    }
+
+    /// Puts the cards for which `here` holds into `list`, in display order, moving only the
+    /// elements that are not already in place (so focus is disturbed as little as possible).
+    fn arrange(list: &Element, order: &[usize], here: impl Fn(usize) -> bool, cards: &[CardView]) {
+        let mut cursor = list.first_element_child();
+        for &i in order {
+            if !here(i) {
+                continue;
+            }
+            let Some(c) = cards.get(i) else { continue };
+            if cursor.as_ref() == Some(&c.li) {
+                cursor = c.li.next_element_sibling();
+            } else {
+                let _ = list.insert_before(&c.li, cursor.as_ref().map(|e| e.as_ref()));
+            }
+        }
+    }
+
+    /// Says `text` in the live region (replacing the node, so a repeated sentence is announced).
+    pub fn announce(&self, text: &str) {
+        self.live.set_text_content(None);
+        if !text.is_empty() {
+            self.dom.child(&self.live, "span", "", text);
+        }
+    }
+
+    /// Shows a notice above the board.
+    pub fn notice(&self, key: Key) {
+        self.dom.child(&self.notices, "p", "notice", strings::get(self.ui, key));
+    }
+
+    /// Marks the widget ready (the page and its tests wait for this).
+    pub fn ready(&self) {
+        attr(&self.root, "data-ready", "true");
+    }
+
+    /// Focuses card `i`'s grab button; `scroll` false keeps the page where it is.
+    pub fn focus_card(&self, i: usize, scroll: bool) {
+        if let Some(c) = self.cards.get(i) {
+            focus(&c.grab, scroll);
+        }
+    }
+
+    /// Scrolls the keyboard target bin into view (as little as needed).
+    pub fn reveal_target(&self, session: &Session) {
+        let target = session.target().and_then(|t| session.set().bins.get(t)).copied();
+        if let Some(b) = self.bins.iter().find(|b| Some(b.bin) == target) {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Nearest);
+            options.set_inline(ScrollLogicalPosition::Nearest);
+            b.section.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+
+    /// Focuses the first card's grab button in display order (after a restart).
+    pub fn focus_first(&self, session: &Session) {
+        if let Some(&i) = session.order().first() {
+            self.focus_card(i, true);
+        }
+    }
+
+    /// Focuses the summary's heading (when the attempt ends).
+    pub fn focus_summary(&self) {
+        focus(&self.summary_heading, true);
+    }
+
+    /// The card whose `<li>` is or contains `e`.
+    pub fn card_of(&self, e: &Element) -> Option<usize> {
+        let li = e.closest("li.card").ok()??;
+        let i: usize = li.get_attribute("data-card")?.parse().ok()?;
+        (self.cards.get(i)?.li == li).then_some(i)
+    }
+
+    /// Card `i`'s `<li>`.
+    pub fn card_li(&self, i: usize) -> Option<&Element> {
+        self.cards.get(i).map(|c| &c.li)
+    }
+
+    /// Card `i`'s move menu.
+    pub fn menu(&self, i: usize) -> Option<&HtmlDetailsElement> {
+        self.cards.get(i).map(|c| &c.menu)
+    }
+
+    /// The bin whose section is or contains `e`.
+    pub fn bin_of(&self, e: &Element) -> Option<BinId> {
+        let section = e.closest("[data-bin]").ok()??;
+        self.bins.iter().find(|b| b.section == section).map(|b| b.bin)
+    }
+
+    /// Whether `e` is or is inside the pile.
+    pub fn in_pile(&self, e: &Element) -> bool {
+        self.pile.contains(Some(e))
+    }
+
+    /// The drop zone (a bin section or the pile) that is or contains `e`.
+    pub fn zone_of(&self, e: &Element) -> Option<(Element, Place)> {
+        if let Some(b) = self.bins.iter().find(|b| b.section.contains(Some(e))) {
+            return Some((b.section.clone(), Some(b.bin)));
+        }
+        self.in_pile(e).then(|| (self.pile.clone(), None))
+    }
+}
+
+/// Focuses `e`, scrolling it into view or not.
+fn focus(e: &HtmlElement, scroll: bool) {
+    if scroll {
+        let _ = e.focus();
+    } else {
+        let options = FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = e.focus_with_options(&options);
+    }
+}
+
+/// A card's feedback: the verdict line, then the paragraphs of spans.
+fn feedback_element(dom: &Dom, ui: Lang, fb: &Feedback) -> Element {
+    let div = dom.el("div", "feedback");
+    let (key, cls) = match fb.verdict {
+        Verdict::Right => (Key::Right, "verdict right"),
+        Verdict::Wrong | Verdict::Revealed => (Key::Wrong, "verdict wrong"),
+    };
+    dom.child(&div, "p", cls, strings::get(ui, key));
+    for para in &fb.paragraphs {
+        let p = dom.child(&div, "p", "", "");
+        for span in para {
+            match span {
+                Span::Text(s) => {
+                    let _ = p.append_child(&dom.doc.create_text_node(s));
+                }
+                Span::Quote(s) => {
+                    let q = dom.child(&p, "q", "", s);
+                    dom.set_text(&q);
+                }
+                Span::Cite(s) => {
+                    dom.child(&p, "cite", "", s);
+                }
+            }
+        }
+    }
+    div
+}
