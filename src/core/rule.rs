@@ -5,9 +5,7 @@
 //! In JSON a rule is a criterion id (`"loneliness"`), `{"all": [rule, …]}`, `{"any": [rule, …]}`
 //! or `{"not": rule}`, nested freely.
 
-use serde::de::{self, Deserializer};
-use serde::Deserialize;
-use serde_json::Value;
+use crate::core::json::{Node, Value};
 
 /// A membership rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,24 +24,24 @@ pub enum Rule {
 pub const MAX_DEPTH: usize = 16;
 
 impl Rule {
-    /// Parses a rule from JSON, with a message a set author understands.
-    pub fn from_value(value: &Value) -> Result<Rule, String> {
-        Self::parse(value, 0)
+    /// Parses a rule from a JSON node, with a message a set author understands.
+    pub fn from_value(node: &Node) -> Result<Rule, String> {
+        Self::parse(node, 0)
     }
 
-    fn parse(value: &Value, depth: usize) -> Result<Rule, String> {
+    fn parse(node: &Node, depth: usize) -> Result<Rule, String> {
         if depth > MAX_DEPTH {
             return Err(format!("rule is nested more than {MAX_DEPTH} levels deep"));
         }
         const SHAPE: &str = "a rule is a criterion id (\"loneliness\"), {\"all\": [...]}, {\"any\": [...]} or {\"not\": ...}";
-        match value {
+        match &node.value {
             Value::String(id) => Ok(Rule::Criterion(id.clone())),
-            Value::Object(map) if map.len() == 1 => {
-                let (key, inner) = map.iter().next().expect("map has one entry");
-                let list = |inner: &Value| -> Result<Vec<Rule>, String> {
-                    let items = inner
-                        .as_array()
-                        .ok_or_else(|| format!("\"{key}\" takes a list of rules"))?;
+            Value::Object(members) if members.len() == 1 => {
+                let (key, inner) = (&members[0].key, &members[0].value);
+                let list = |inner: &Node| -> Result<Vec<Rule>, String> {
+                    let Value::Array(items) = &inner.value else {
+                        return Err(format!("\"{key}\" takes a list of rules"));
+                    };
                     if items.is_empty() {
                         return Err(format!("\"{key}\" needs at least one rule"));
                     }
@@ -137,12 +135,5 @@ impl<'r> Witness<'r> {
             Rule::All(_) | Rule::Any(_) => self.parts.iter().for_each(|p| p.walk(present, out)),
             Rule::Not(_) => {}
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Rule {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        Rule::from_value(&value).map_err(de::Error::custom)
     }
 }

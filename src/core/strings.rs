@@ -74,14 +74,14 @@ table! {
     EssayRefFootnote => "essay, § {section}, voetnoot {footnote}", "essay, § {section}, footnote {footnote}";
     TriesLeft => "Nog {n} van {tries} controles over.", "{n} of {tries} checks left.";
     // Announcements.
-    Picked => "Opgepakt: {card}. Kies een bak met de pijltjestoetsen en druk op Enter; Escape annuleert.",
-        "Picked up: {card}. Choose a bin with the arrow keys and press Enter; Escape cancels.";
-    Selected => "Gekozen: {card}. Tik of klik nu op een bak.", "Selected: {card}. Now tap or click a bin.";
+    Picked => "Opgepakt: ‘{card}’. Kies een bak met de pijltjestoetsen en druk op Enter; Escape annuleert.",
+        "Picked up: ‘{card}’. Choose a bin with the arrow keys and press Enter; Escape cancels.";
+    Selected => "Gekozen: ‘{card}’. Tik of klik nu op een bak.", "Selected: ‘{card}’. Now tap or click a bin.";
     Target => "Doel: {bin}.", "Target: {bin}.";
-    Placed => "{card} staat nu in {bin}.", "{card} is now in {bin}.";
-    Returned => "{card} ligt weer op de stapel.", "{card} is back on the pile.";
+    Placed => "‘{card}’ staat nu in {bin}.", "‘{card}’ is now in {bin}.";
+    Returned => "‘{card}’ ligt weer op de stapel.", "‘{card}’ is back on the pile.";
     Cancelled => "Verplaatsen geannuleerd.", "Move cancelled.";
-    Locked => "{card} staat al goed en blijft staan.", "{card} is already right and stays put.";
+    Locked => "‘{card}’ staat al goed en blijft staan.", "‘{card}’ is already right and stays put.";
     NotAllPlaced => "Plaats eerst alle fragmenten; er liggen er nog {n} op de stapel.",
         "Place every excerpt first; {n} still on the pile.";
     CheckResult => "Controle {k} van {tries}: {right} van {total} goed.", "Check {k} of {tries}: {right} of {total} right.";
@@ -102,6 +102,7 @@ table! {
     // Feedback verdicts.
     Right => "Goed.", "Right.";
     Wrong => "Nog niet goed.", "Not right yet.";
+    WrongFinal => "Niet goed, en de controles zijn op.", "Not right, and no checks are left.";
     Revealed => "Het juiste antwoord is {bin}.", "The right answer is {bin}.";
     // Feedback sentences.
     RuleIs => "De bak {bin} vraagt: {rule}.", "The {bin} bin requires: {rule}.";

@@ -28,7 +28,7 @@ use crate::web::view::{PILE, View};
 
 /// Movement (in CSS pixels) after which a press becomes a drag.
 const DRAG_THRESHOLD: i32 = 6;
-/// Distance from the viewport's top or bottom edge within which a drag scrolls the window.
+/// Distance from a scrolling area's top or bottom edge within which a drag scrolls it.
 const SCROLL_EDGE: f64 = 56.0;
 /// Largest auto-scroll step, per tick.
 const SCROLL_STEP: f64 = 18.0;
@@ -402,7 +402,7 @@ impl Inner {
         }
         e.prevent_default();
         self.follow();
-        if self.scroll_step() != 0.0 {
+        if self.scroll_step().is_some() {
             self.start_ticker();
         }
         None
@@ -434,21 +434,28 @@ impl Inner {
         }
     }
 
-    /// The window scroll a drag near the top or bottom edge asks for now (0: none).
-    fn scroll_step(&self) -> f64 {
-        let Some(drag) = self.drag.as_ref().filter(|d| d.started) else { return 0.0 };
-        let Some(w) = web_sys::window() else { return 0.0 };
-        let Some(height) = w.inner_height().ok().and_then(|h| h.as_f64()) else { return 0.0 };
+    /// The scroll a drag near an edge asks for now: the bins' own column when the pointer is
+    /// over it and it can still scroll that way, else the window (`None`: no scrolling).
+    fn scroll_step(&self) -> Option<(Scroller, f64)> {
+        let drag = self.drag.as_ref().filter(|d| d.started)?;
+        let w = web_sys::window()?;
+        let height = w.inner_height().ok().and_then(|h| h.as_f64())?;
+        let (x, y) = (f64::from(drag.cx), f64::from(drag.cy));
+        let bins = &self.view.bins_box;
+        let overflow = bins.scroll_height() - bins.client_height();
+        if overflow > 0 {
+            let r = bins.get_bounding_client_rect();
+            if x >= r.left() && x <= r.right() {
+                let top = f64::from(bins.scroll_top());
+                let step = edge_step(y, r.top().max(0.0), r.bottom().min(height), top, f64::from(overflow) - top);
+                if step != 0.0 {
+                    return Some((Scroller::Bins, step));
+                }
+            }
+        }
         let now = w.scroll_y().unwrap_or(0.0);
-        let y = f64::from(drag.cy);
-        let step = if y < SCROLL_EDGE {
-            -((SCROLL_EDGE - y) / SCROLL_EDGE * SCROLL_STEP).ceil().min(now)
-        } else if y > height - SCROLL_EDGE {
-            ((y - (height - SCROLL_EDGE)) / SCROLL_EDGE * SCROLL_STEP).ceil().min(drag.max_scroll - now)
-        } else {
-            0.0
-        };
-        if step.abs() < 1.0 { 0.0 } else { step }
+        let step = edge_step(y, 0.0, height, now, drag.max_scroll - now);
+        (step != 0.0).then_some((Scroller::Window, step))
     }
 
     /// Starts the auto-scroll timer (the pointer may rest at the edge without moving).
@@ -469,13 +476,20 @@ impl Inner {
 
     /// One auto-scroll step while a drag rests near an edge.
     pub fn tick(&mut self) {
-        let step = self.scroll_step();
-        if step == 0.0 {
-            self.stop_ticker();
-            return;
-        }
-        if let Some(w) = web_sys::window() {
-            w.scroll_by_with_x_and_y(0.0, step);
+        match self.scroll_step() {
+            None => {
+                self.stop_ticker();
+                return;
+            }
+            Some((Scroller::Window, step)) => {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_by_with_x_and_y(0.0, step);
+                }
+            }
+            Some((Scroller::Bins, step)) => {
+                let bins = &self.view.bins_box;
+                bins.set_scroll_top(bins.scroll_top() + step as i32);
+            }
         }
         self.follow();
     }
@@ -541,6 +555,26 @@ impl Inner {
             .find(|e| dragged.is_none_or(|li| !li.contains(Some(e))))?;
         self.view.zone_of(&el)
     }
+}
+
+/// What an auto-scroll step moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scroller {
+    Window,
+    Bins,
+}
+
+/// The step for a pointer at `y` in a scrolling area from `top` to `bottom` that can still move
+/// `up` and `down` pixels: the nearer the edge, the faster (0: not near an edge, or no room).
+fn edge_step(y: f64, top: f64, bottom: f64, up: f64, down: f64) -> f64 {
+    let step = if y < top + SCROLL_EDGE {
+        -((top + SCROLL_EDGE - y) / SCROLL_EDGE * SCROLL_STEP).ceil().min(up)
+    } else if y > bottom - SCROLL_EDGE {
+        ((y - (bottom - SCROLL_EDGE)) / SCROLL_EDGE * SCROLL_STEP).ceil().min(down)
+    } else {
+        0.0
+    };
+    if step.abs() < 1.0 { 0.0 } else { step }
 }
 
 /// A client position in page coordinates (plus the window's scroll).

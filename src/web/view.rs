@@ -148,6 +148,8 @@ pub struct View {
     notices: Element,
     live: Element,
     pile: Element,
+    /// The bins' column (it scrolls on its own on wide screens).
+    pub bins_box: Element,
     pile_list: Element,
     pile_empty: Element,
     bins: Vec<BinView>,
@@ -290,6 +292,7 @@ impl View {
             pile_list,
             pile_empty,
             bins,
+            bins_box,
             cards,
             check,
             tries,
@@ -578,7 +581,8 @@ fn feedback_element(dom: &Dom, ui: Lang, fb: &Feedback) -> Element {
     let div = dom.el("div", "feedback");
     let (key, cls) = match fb.verdict {
         Verdict::Right => (Key::Right, "verdict right"),
-        Verdict::Wrong | Verdict::Revealed => (Key::Wrong, "verdict wrong"),
+        Verdict::Wrong => (Key::Wrong, "verdict wrong"),
+        Verdict::Revealed => (Key::WrongFinal, "verdict wrong"),
     };
     dom.child(&div, "p", cls, strings::get(ui, key));
     for para in &fb.paragraphs {

@@ -1,0 +1,631 @@
+//! A small, strict JSON parser (RFC 8259) that remembers where every value starts, so that an
+//! exercise set's problems can point at the line and column an instructor has to edit.
+//!
+//! The tree keeps object members in their order, duplicates included (the reader decides what a
+//! repeated field means). Integers become `i64` without passing through floating point; any
+//! other number (a fraction, an exponent, an integer beyond `i64`) is kept as written. Nesting
+//! deeper than [`MAX_NESTING`] is refused, so hostile input cannot exhaust the stack. Syntax
+//! errors carry a position and a message meant for someone who does not program.
+//!
+//! A leading byte-order mark is skipped (RFC 8259 §8.1 allows it; Windows editors write one).
+
+/// The deepest nesting of lists and objects accepted.
+pub const MAX_NESTING: usize = 128;
+
+/// A position in the text: 1-based line and 1-based column, counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters (not bytes), from 1.
+    pub column: usize,
+}
+
+/// A value with the position of its first character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// Where the value starts.
+    pub pos: Pos,
+    /// The value.
+    pub value: Value,
+}
+
+/// A JSON value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number without fraction or exponent that fits in an `i64`.
+    Integer(i64),
+    /// Any other number, exactly as written (`2.5`, `1e3`, `99999999999999999999`).
+    Number(String),
+    /// A string, escapes decoded.
+    String(String),
+    /// An array.
+    Array(Vec<Node>),
+    /// An object's members in the order written.
+    Object(Vec<Member>),
+}
+
+/// One `"key": value` pair of an object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// The key, escapes decoded.
+    pub key: String,
+    /// Where the key (its opening quote) starts.
+    pub pos: Pos,
+    /// The value.
+    pub value: Node,
+}
+
+/// Why the text is not JSON, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Where the problem was found.
+    pub pos: Pos,
+    /// What is wrong, for a non-programmer.
+    pub message: String,
+}
+
+impl Node {
+    /// The value of the first member named `key`, when this is an object that has one.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.value),
+            _ => None,
+        }
+    }
+
+    /// The position of the value at `path` (`excerpts[3].evidence[0].quote`; empty for this
+    /// node), or of its deepest existing ancestor when the path leads past the tree.
+    pub fn locate(&self, path: &str) -> Pos {
+        let mut node = self;
+        let mut rest = path;
+        while !rest.is_empty() {
+            let next = if let Some(after) = rest.strip_prefix('[') {
+                let Some(close) = after.find(']') else { break };
+                rest = &after[close + 1..];
+                match (&node.value, after[..close].parse::<usize>()) {
+                    (Value::Array(items), Ok(index)) => items.get(index),
+                    _ => None,
+                }
+            } else {
+                let key = rest.strip_prefix('.').unwrap_or(rest);
+                let end = key.find(['.', '[']).unwrap_or(key.len());
+                rest = &key[end..];
+                node.get(&key[..end])
+            };
+            match next {
+                Some(found) => node = found,
+                None => break,
+            }
+        }
+        node.pos
+    }
+}
+
+/// Parses one JSON value that fills the whole text (surrounding whitespace aside).
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let mut p = Parser { text, at: 0, counted: 0, line: 1, column: 1, open: None };
+    if text.starts_with('\u{feff}') {
+        p.at = '\u{feff}'.len_utf8();
+    }
+    p.space();
+    if p.peek().is_none() {
+        return Err(p.fail(p.at, "the file is empty".into()));
+    }
+    let root = p.value(0)?;
+    p.space();
+    match p.peek() {
+        None => Ok(root),
+        Some(b) => {
+            let hint = if matches!(b, b'}' | b']') { "; is there a closing bracket too many?" } else { "" };
+            Err(p.invalid(p.at, format!("there is more after the end of the data: found {}{hint}", p.found())))
+        }
+    }
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    /// Byte offset of the cursor.
+    at: usize,
+    /// Byte offset up to which `line` and `column` have been counted.
+    counted: usize,
+    line: usize,
+    column: usize,
+    /// The innermost list or object being read: its bracket and where it opened.
+    open: Option<(char, Pos)>,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// The position of byte `at`. Positions are asked for in increasing order while parsing, so
+    /// counting continues from the last one (an earlier offset starts over).
+    fn pos_of(&mut self, at: usize) -> Pos {
+        if at < self.counted {
+            (self.counted, self.line, self.column) = (0, 1, 1);
+        }
+        for &b in &self.text.as_bytes()[self.counted..at] {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if b & 0xC0 != 0x80 {
+                self.column += 1;
+            }
+        }
+        self.counted = at;
+        Pos { line: self.line, column: self.column }
+    }
+
+    fn fail(&mut self, at: usize, message: String) -> SyntaxError {
+        SyntaxError { pos: self.pos_of(at), message }
+    }
+
+    fn invalid(&mut self, at: usize, message: String) -> SyntaxError {
+        self.fail(at, format!("this is not valid JSON: {message}"))
+    }
+
+    /// The error for text that stops in the middle of a value.
+    fn ends_early(&mut self) -> SyntaxError {
+        let message = match self.open {
+            Some((bracket, Pos { line, column })) => format!(
+                "the file ends too early: the `{bracket}` at line {line}, column {column} is never closed; is a closing bracket or quote missing?"
+            ),
+            None => "the file ends too early; is a closing bracket or quote missing?".into(),
+        };
+        self.fail(self.text.len(), message)
+    }
+
+    /// What is at the cursor, for a message: a word, a character, or an invisible character's
+    /// code point, with a hint for the usual mistakes.
+    fn found(&self) -> String {
+        let rest = &self.text[self.at..];
+        let Some(c) = rest.chars().next() else { return "the end of the file".into() };
+        if c.is_alphanumeric() {
+            let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').take(24).collect();
+            let hint = if ["true", "false", "null"].contains(&word.to_lowercase().as_str()) {
+                "; true, false and null are written in lowercase"
+            } else {
+                "; is it text without double quotes around it?"
+            };
+            return format!("`{word}`{hint}");
+        }
+        match c {
+            '\'' | '‘' | '’' | '“' | '”' => format!("`{c}`; text goes between straight double quotes: \"…\""),
+            c if c.is_whitespace() || c.is_control() => format!("the invisible character U+{:04X}", u32::from(c)),
+            c => format!("`{c}`"),
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+        let pos = self.pos_of(self.at);
+        let value = match self.peek() {
+            None => return Err(self.ends_early()),
+            Some(b'{' | b'[') if depth >= MAX_NESTING => {
+                return Err(self.fail(
+                    self.at,
+                    format!("lists and objects are nested more than {MAX_NESTING} levels deep here; the most this tool reads is {MAX_NESTING}"),
+                ));
+            }
+            Some(b'{') => self.object(pos, depth + 1)?,
+            Some(b'[') => self.array(pos, depth + 1)?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(_) => {
+                let rest = &self.text[self.at..];
+                let end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+                let literal = match &rest[..end] {
+                    "true" => Value::Bool(true),
+                    "false" => Value::Bool(false),
+                    "null" => Value::Null,
+                    _ => return Err(self.invalid(self.at, format!("expected a value, found {}", self.found()))),
+                };
+                self.at += end;
+                literal
+            }
+        };
+        Ok(Node { pos, value })
+    }
+
+    /// After an item: `,` (another follows), the closing bracket (`Ok(false)`), or an error.
+    fn next_item(&mut self, close: u8, after: &str) -> Result<bool, SyntaxError> {
+        let end = self.pos_of(self.at);
+        self.space();
+        let Some(b) = self.peek() else { return Err(self.ends_early()) };
+        self.at += 1;
+        if b == b',' {
+            let comma = self.at - 1;
+            self.space();
+            if self.peek() == Some(close) {
+                let last = if close == b']' { "item of a list" } else { "member of an object" };
+                return Err(self.invalid(comma, format!("remove this `,`: the last {last} has no comma after it")));
+            }
+            return Ok(true);
+        }
+        if b == close {
+            return Ok(false);
+        }
+        self.at -= 1;
+        let close = char::from(close);
+        let token = self.pos_of(self.at);
+        let tail = if token.line > end.line {
+            format!("; is a `,` missing at the end of line {}?", end.line)
+        } else {
+            format!(", found {}", self.found())
+        };
+        Err(self.invalid(self.at, format!("expected `,` or `{close}` after {after}{tail}")))
+    }
+
+    fn object(&mut self, pos: Pos, depth: usize) -> Result<Value, SyntaxError> {
+        let outer = self.open.replace(('{', pos));
+        self.at += 1;
+        self.space();
+        let mut members = Vec::new();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+        } else {
+            loop {
+                match self.peek() {
+                    Some(b'"') => {}
+                    None => return Err(self.ends_early()),
+                    Some(_) => {
+                        return Err(self.invalid(self.at, format!("expected a field name in double quotes, found {}", self.found())));
+                    }
+                }
+                let key_pos = self.pos_of(self.at);
+                let key = self.string()?;
+                self.space();
+                match self.peek() {
+                    Some(b':') => self.at += 1,
+                    None => return Err(self.ends_early()),
+                    Some(_) => {
+                        return Err(self.invalid(self.at, format!("expected `:` after the field name \"{key}\", found {}", self.found())));
+                    }
+                }
+                self.space();
+                let value = self.value(depth)?;
+                members.push(Member { key, pos: key_pos, value });
+                if !self.next_item(b'}', "an object member")? {
+                    break;
+                }
+            }
+        }
+        self.open = outer;
+        Ok(Value::Object(members))
+    }
+
+    fn array(&mut self, pos: Pos, depth: usize) -> Result<Value, SyntaxError> {
+        let outer = self.open.replace(('[', pos));
+        self.at += 1;
+        self.space();
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+        } else {
+            loop {
+                items.push(self.value(depth)?);
+                if !self.next_item(b']', "a list item")? {
+                    break;
+                }
+            }
+        }
+        self.open = outer;
+        Ok(Value::Array(items))
+    }
+
+    /// Reads a string at the cursor (on its opening quote).
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        let open = self.pos_of(self.at);
+        self.at += 1;
+        let mut out = String::new();
+        let mut start = self.at;
+        loop {
+            let Some(b) = self.peek() else {
+                return Err(self.fail(
+                    self.text.len(),
+                    format!(
+                        "the file ends too early: the text in quotes at line {}, column {} is never closed; is a closing quote missing?",
+                        open.line, open.column
+                    ),
+                ));
+            };
+            match b {
+                b'"' => {
+                    out.push_str(&self.text[start..self.at]);
+                    self.at += 1;
+                    return Ok(out);
+                }
+                b'\\' => {
+                    out.push_str(&self.text[start..self.at]);
+                    out.push(self.escape()?);
+                    start = self.at;
+                }
+                b'\n' | b'\r' => {
+                    return Err(self.invalid(
+                        self.at,
+                        format!(
+                            "the text in quotes at line {}, column {} does not end on its line; is a closing quote missing? (a line break inside text is written \\n)",
+                            open.line, open.column
+                        ),
+                    ));
+                }
+                b'\t' => return Err(self.invalid(self.at, "a tab inside text in quotes must be written \\t".into())),
+                0..=0x1f => {
+                    return Err(self.invalid(self.at, format!("the invisible character U+{b:04X} inside text in quotes must be written \\u{b:04x}")));
+                }
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// Decodes the escape at the cursor (on its backslash), a surrogate pair as one character.
+    fn escape(&mut self) -> Result<char, SyntaxError> {
+        let backslash = self.at;
+        let Some(e) = self.text.as_bytes().get(self.at + 1).copied() else { return Err(self.ends_early()) };
+        self.at += 2;
+        let c = match e {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let high = self.hex4(backslash)?;
+                let code = match high {
+                    0xD800..=0xDBFF => {
+                        let low_at = self.at;
+                        let low = match self.text.as_bytes().get(low_at..low_at + 2) {
+                            Some(b"\\u") => {
+                                self.at += 2;
+                                self.hex4(low_at)?
+                            }
+                            _ => 0,
+                        };
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return Err(self.invalid(
+                                backslash,
+                                format!("`\\u{high:04X}` is the first half of a surrogate pair and must be followed by its second half, `\\uDC00` to `\\uDFFF`"),
+                            ));
+                        }
+                        0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => {
+                        return Err(self.invalid(
+                            backslash,
+                            format!("`\\u{high:04X}` is the second half of a surrogate pair, but the first half (`\\uD800` to `\\uDBFF`) is missing"),
+                        ));
+                    }
+                    other => other,
+                };
+                char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+            }
+            _ => {
+                let shown: String = self.text[backslash..].chars().take(2).collect();
+                return Err(self.invalid(
+                    backslash,
+                    format!("`{shown}` is not an escape JSON knows; a backslash in text is written \\\\"),
+                ));
+            }
+        };
+        Ok(c)
+    }
+
+    /// Reads the four hex digits after `\u` (the cursor is past the `u`).
+    fn hex4(&mut self, backslash: usize) -> Result<u32, SyntaxError> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let Some(b) = self.peek() else { return Err(self.ends_early()) };
+            let Some(digit) = char::from(b).to_digit(16) else {
+                return Err(self.invalid(backslash, "`\\u` must be followed by four hexadecimal digits (0-9, a-f)".into()));
+            };
+            code = code * 16 + digit;
+            self.at += 1;
+        }
+        Ok(code)
+    }
+
+    /// Reads a number at the cursor: an `i64` when it is a whole number that fits, else its text.
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.at;
+        let digits = |p: &mut Self, after: &str| -> Result<(), SyntaxError> {
+            if !p.peek().is_some_and(|b| b.is_ascii_digit()) {
+                return match p.peek() {
+                    None => Err(p.ends_early()),
+                    Some(_) => Err(p.invalid(p.at, format!("expected a digit after {after}, found {}", p.found()))),
+                };
+            }
+            while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+                p.at += 1;
+            }
+            Ok(())
+        };
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        if self.peek() == Some(b'0') && self.text.as_bytes().get(self.at + 1).is_some_and(u8::is_ascii_digit) {
+            return Err(self.invalid(start, "a number may not start with 0 followed by more digits (write 7, not 07)".into()));
+        }
+        digits(self, "`-`")?;
+        let mut whole = true;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            digits(self, "the decimal point")?;
+            whole = false;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            digits(self, "the exponent's `e`")?;
+            whole = false;
+        }
+        let text = &self.text[start..self.at];
+        Ok(match text.parse::<i64>() {
+            Ok(n) if whole => Value::Integer(n),
+            _ => Value::Number(text.to_string()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Value {
+        parse(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}")).value
+    }
+
+    fn err(text: &str) -> SyntaxError {
+        parse(text).expect_err(text)
+    }
+
+    /// Asserts the error's position and that its message contains `part`.
+    fn fails(text: &str, line: usize, column: usize, part: &str) {
+        let e = err(text);
+        assert_eq!((e.pos.line, e.pos.column), (line, column), "{text:?}: {}", e.message);
+        assert!(e.message.contains(part), "{text:?}: {} lacks {part:?}", e.message);
+    }
+
+    fn string(text: &str) -> String {
+        match ok(text) {
+            Value::String(s) => s,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn literals_strings_lists_and_objects() {
+        assert_eq!(ok(" true "), Value::Bool(true));
+        assert_eq!(ok("false"), Value::Bool(false));
+        assert_eq!(ok("null"), Value::Null);
+        assert_eq!(ok("[]"), Value::Array(Vec::new()));
+        assert_eq!(ok("{}"), Value::Object(Vec::new()));
+        let Value::Object(members) = ok("{\"b\": 1, \"a\": [2, \"x\"], \"b\": null}") else { panic!() };
+        let keys: Vec<&str> = members.iter().map(|m| m.key.as_str()).collect();
+        assert_eq!(keys, ["b", "a", "b"], "order and duplicates are kept");
+        assert_eq!(ok("\u{feff}{}"), Value::Object(Vec::new()), "a byte-order mark is skipped");
+    }
+
+    #[test]
+    fn escapes_and_surrogate_pairs_decode() {
+        assert_eq!(string(r#""a\"b\\c\/d\be\ff\ng\rh\ti""#), "a\"b\\c/d\u{8}e\u{c}f\ng\rh\ti");
+        assert_eq!(string(r#""\u00e9\u20AC\u0000""#), "é€\0");
+        assert_eq!(string(r#""\ud83d\ude00!""#), "😀!");
+        assert_eq!(string(r#""\uD834\uDD1E""#), "𝄞");
+        assert_eq!(string("\"é 😀 plain\""), "é 😀 plain");
+    }
+
+    #[test]
+    fn bad_escapes_and_lone_surrogates_are_refused() {
+        fails(r#"["ab\x"]"#, 1, 5, "`\\x` is not an escape");
+        fails(r#""\u12G4""#, 1, 2, "four hexadecimal digits");
+        fails(r#""\ud83d""#, 1, 2, "first half of a surrogate pair");
+        fails(r#""\ud83dx""#, 1, 2, "first half of a surrogate pair");
+        fails(r#""\ud83d\u0041""#, 1, 2, "first half of a surrogate pair");
+        fails(r#""\ude00""#, 1, 2, "second half of a surrogate pair");
+        fails("\"a\tb\"", 1, 3, "written \\t");
+        fails("\"a\u{1}b\"", 1, 3, "U+0001");
+        fails("{\"a\": \"open\n}", 1, 12, "does not end on its line");
+    }
+
+    #[test]
+    fn numbers_are_integers_or_kept_as_text() {
+        assert_eq!(ok("0"), Value::Integer(0));
+        assert_eq!(ok("-0"), Value::Integer(0));
+        assert_eq!(ok("-42"), Value::Integer(-42));
+        assert_eq!(ok("9223372036854775807"), Value::Integer(i64::MAX));
+        assert_eq!(ok("-9223372036854775808"), Value::Integer(i64::MIN));
+        assert_eq!(ok("9223372036854775808"), Value::Number("9223372036854775808".into()));
+        assert_eq!(ok("123456789012345678901234567890"), Value::Number("123456789012345678901234567890".into()));
+        assert_eq!(ok("2.50"), Value::Number("2.50".into()));
+        assert_eq!(ok("1e3"), Value::Number("1e3".into()));
+        assert_eq!(ok("-1.5E-7"), Value::Number("-1.5E-7".into()));
+        assert_eq!(ok("0.5e+2"), Value::Number("0.5e+2".into()));
+    }
+
+    #[test]
+    fn malformed_numbers_are_refused() {
+        fails("07", 1, 1, "may not start with 0");
+        fails("[-012]", 1, 2, "may not start with 0");
+        fails("-", 1, 2, "ends too early");
+        fails("[-x]", 1, 3, "expected a digit after `-`");
+        fails("[1.]", 1, 4, "after the decimal point");
+        fails("[1e]", 1, 4, "after the exponent");
+        fails("[1e+]", 1, 5, "after the exponent");
+        fails("[.5]", 1, 2, "expected a value, found `.`");
+        fails("[+1]", 1, 2, "expected a value, found `+`");
+        fails("[1x]", 1, 3, "expected `,` or `]` after a list item, found `x`");
+    }
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "{\n  \"é\": [1, {\"ü\": \"x\"}],\n\t\"c\": \"😀\", \"d\": true\n}";
+        let root = parse(text).unwrap();
+        assert_eq!(root.pos, Pos { line: 1, column: 1 });
+        let Value::Object(members) = &root.value else { panic!() };
+        assert_eq!(members[0].pos, Pos { line: 2, column: 3 });
+        assert_eq!(root.locate("é"), Pos { line: 2, column: 8 });
+        assert_eq!(root.locate("é[1].ü"), Pos { line: 2, column: 18 });
+        assert_eq!(root.locate("d"), Pos { line: 3, column: 17 }, "a tab and an emoji are one column each");
+        assert_eq!(root.locate("é[7]"), Pos { line: 2, column: 8 }, "a missing item: its list");
+        assert_eq!(root.locate("c.x"), Pos { line: 3, column: 7 }, "inside a string: the string");
+        assert_eq!(root.locate(""), root.pos);
+        fails("{\"é\": x}", 1, 7, "expected a value, found `x`");
+    }
+
+    #[test]
+    fn nesting_is_limited() {
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(parse(&deep(MAX_NESTING)).is_ok());
+        fails(&deep(MAX_NESTING + 1), 1, MAX_NESTING + 1, "nested more than 128");
+        // Six characters open two levels: the 129th level is the `[` of the 65th repetition.
+        fails(&"[{\"a\":".repeat(100_000), 1, 6 * (MAX_NESTING / 2) + 1, "nested more than 128");
+    }
+
+    #[test]
+    fn every_syntax_error_reads_plainly() {
+        fails("", 1, 1, "the file is empty");
+        fails(" \n ", 2, 2, "the file is empty");
+        fails("{\"a\": 1", 1, 8, "the `{` at line 1, column 1 is never closed");
+        fails("[1, [2", 1, 7, "the `[` at line 1, column 5 is never closed");
+        fails("{\"a\": 1,", 1, 9, "ends too early");
+        fails("{\"a\":", 1, 6, "ends too early");
+        fails("{\"a\"", 1, 5, "ends too early");
+        fails("{", 1, 2, "ends too early");
+        fails("\"abc", 1, 5, "the text in quotes at line 1, column 1 is never closed");
+        fails("\"ab\\", 1, 5, "ends too early");
+        fails("\"\\u12", 1, 6, "ends too early");
+        fails("{\"a\": 1 \"b\": 2}", 1, 9, "expected `,` or `}` after an object member, found `\"`");
+        fails("{\"a\": 1\n  \"b\": 2}", 2, 3, "expected `,` or `}` after an object member; is a `,` missing at the end of line 1?");
+        fails("[1\n2]", 2, 1, "expected `,` or `]` after a list item; is a `,` missing at the end of line 1?");
+        fails("{\"a\": 1,}", 1, 8, "remove this `,`: the last member of an object");
+        fails("[1, 2 ,\n]", 1, 7, "remove this `,`: the last item of a list");
+        fails("{a: 1}", 1, 2, "expected a field name in double quotes, found `a`; is it text without double quotes");
+        fails("{\"a\" 1}", 1, 6, "expected `:` after the field name \"a\", found `1`");
+        fails("{\"a\": yes}", 1, 7, "found `yes`; is it text without double quotes");
+        fails("[True]", 1, 2, "written in lowercase");
+        fails("[tru]", 1, 2, "found `tru`");
+        fails("['x']", 1, 2, "straight double quotes");
+        fails("{“a”: 1}", 1, 2, "straight double quotes");
+        fails("[1,\u{a0}2]", 1, 4, "the invisible character U+00A0");
+        fails("{} x", 1, 4, "more after the end of the data: found `x`");
+        fails("{}}", 1, 3, "a closing bracket too many");
+        fails("[,]", 1, 2, "expected a value, found `,`");
+        assert!(err("{\"a\": 1 \"b\": 2}").message.starts_with("this is not valid JSON: "));
+    }
+}

@@ -1,0 +1,228 @@
+// End-to-end: a student finishes the default set in headless Chromium four times — mouse drag,
+// touch drag, tap-to-place, keyboard only — plus the "Move to…" menu, wrong answers with their
+// feedback, a reload midway, an axe-core audit, and not one CSP violation. Controls are found by
+// role and accessible name only, as a screen-reader user would find them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser, openPage, axeViolations } from './harness.mjs';
+
+const setPath = fileURLToPath(new URL('../../www/sets/snijders-nl.json', import.meta.url));
+const set = JSON.parse(readFileSync(setPath, 'utf8'));
+const binLabel = new Map([...set.categories, set.fallback].map((c) => [c.id, c.label]));
+
+/** The card's accessible name: its first six words, with an ellipsis when cut (as the core). */
+function cardName(text) {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.slice(0, 6).join(' ') + (words.length > 6 ? '…' : '');
+}
+
+/** Every excerpt with its card name and the label of the bin the set says it belongs in. */
+const cards = set.excerpts.map((e) => ({ name: cardName(e.text), bin: binLabel.get(e.category) }));
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const grab = (page, card) => page.getByRole('button', { name: card.name, exact: true });
+const bin = (page, label) => page.getByRole('region', { name: label, exact: true });
+const binButton = (page, label) => bin(page, label).getByRole('button', { name: label, exact: true });
+const status = (page) => page.getByRole('status');
+
+async function checkAndExpectFullMarks(page, t) {
+  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
+  await assertFinished(page);
+}
+
+async function assertFinished(page) {
+  await page.getByRole('heading', { name: 'Resultaat' }).waitFor();
+  const summary = await page.locator('.summary').innerText();
+  assert.match(summary, /Score: 100%/);
+  assert.match(summary, /Geslaagd/);
+  assert.match(await status(page).innerText(), /Klaar: je score is 100%/);
+  // Every card is in its bin and explains why, with a quotation and the essay's footnote.
+  for (const card of cards) {
+    const item = bin(page, card.bin).getByRole('listitem').filter({ has: grab(page, card) });
+    const feedback = await item.locator('.feedback').innerText();
+    assert.match(feedback, /Goed/, card.name);
+    assert.match(feedback, new RegExp(`Daarom is het ${card.bin}`), card.name);
+    assert.match(feedback, /voetnoot \d+/, card.name);
+  }
+}
+
+async function assertCleanPage(page) {
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
+  assert.deepEqual(page.errors, [], 'no page error');
+}
+
+/** The bar fixed to the bottom of the screen covers this much of the viewport at most. */
+const BAR = 90;
+
+/**
+ * Keeps a dragged pointer near the top or bottom edge of the viewport, over the target's column,
+ * until `target` is on screen: the page (or the bins' own column on wide screens) scrolls.
+ */
+async function scrollWhileDragging(page, target, moveTo) {
+  const { height } = page.viewportSize();
+  for (let i = 0; i < 400; i++) {
+    const box = await target.boundingBox();
+    if (box && box.y >= 0 && box.y + box.height <= height - BAR) return box;
+    const x = (box ? box.x + Math.min(box.width / 2, 30) : 20) + (i % 3);
+    await moveTo(x, !box || box.y > 0 ? height - 8 : 8);
+    await page.waitForTimeout(16);
+  }
+  throw new Error('the page did not scroll while dragging near its edge');
+}
+
+test('mouse: drag every card to its bin, then check', async () => {
+  const page = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  for (const card of cards) {
+    const handle = grab(page, card);
+    await handle.scrollIntoViewIfNeeded();
+    const from = await handle.boundingBox();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 15, from.y + from.height / 2 + 15, { steps: 3 });
+    const to = await scrollWhileDragging(page, binButton(page, card.bin), (x, y) => page.mouse.move(x, y));
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor();
+  }
+  await checkAndExpectFullMarks(page);
+  assert.deepEqual(await axeViolations(page), [], 'axe: no violations with feedback shown');
+  await assertCleanPage(page);
+  await page.context().close();
+});
+
+test('touch: drag every card by its title on a 360 px phone, scrolling at the edge', async () => {
+  const page = await openPage(browser, server.url, {
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, x, y) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  let scrolled = false;
+  for (const card of cards) {
+    const handle = grab(page, card);
+    await handle.scrollIntoViewIfNeeded();
+    const from = await handle.boundingBox();
+    let x = from.x + from.width / 2;
+    let y = from.y + from.height / 2;
+    await touch('touchStart', x, y);
+    await touch('touchMove', x + 4, y + 12);
+    const before = await page.evaluate(() => scrollY);
+    const to = await scrollWhileDragging(page, binButton(page, card.bin), (mx, my) => touch('touchMove', mx, my));
+    if ((await page.evaluate(() => scrollY)) !== before) scrolled = true;
+    x = to.x + to.width / 2;
+    y = to.y + to.height / 2;
+    await touch('touchMove', x, y);
+    await touch('touchEnd');
+    await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor();
+  }
+  assert.ok(scrolled, 'the page scrolled while a card was dragged near the edge');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px (page is ${width} px wide)`);
+  await checkAndExpectFullMarks(page);
+  await assertCleanPage(page);
+  await page.context().close();
+});
+
+test('tap: tap a card, then a bin; wrong answers explain, reload keeps everything', async () => {
+  const page = await openPage(browser, server.url, { viewport: { width: 1024, height: 768 } });
+  assert.deepEqual(await axeViolations(page), [], 'axe: no violations on the fresh board');
+  // Shaporina's grief (loneliness) goes into atomisation first: the feedback must reason.
+  const grief = cards.find((c) => c.name.startsWith('Alojna'));
+  const others = cards.filter((c) => c !== grief);
+  await grab(page, grief).click();
+  assert.equal(await grab(page, grief).getAttribute('aria-pressed'), 'true');
+  await binButton(page, 'atomisatie').click();
+  assert.match(await status(page).innerText(), /staat nu in atomisatie/);
+  // Half the cards, then a reload: every placement is still there.
+  const half = others.slice(0, 7);
+  for (const card of half) {
+    await grab(page, card).click();
+    await binButton(page, card.bin).click();
+  }
+  await page.reload();
+  await page.locator('.diary-sort[data-ready="true"]').waitFor();
+  assert.match(await page.locator('.notice').innerText(), /hersteld/);
+  for (const card of half) {
+    await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor();
+  }
+  await bin(page, 'atomisatie').getByRole('button', { name: grief.name, exact: true }).waitFor();
+  for (const card of others.slice(7)) {
+    await grab(page, card).click();
+    await binButton(page, card.bin).click();
+  }
+  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
+  const item = bin(page, 'atomisatie').getByRole('listitem').filter({ has: grab(page, grief) });
+  const feedback = await item.locator('.feedback').innerText();
+  assert.match(feedback, /Nog niet goed/);
+  assert.match(feedback, /De bak atomisatie vraagt: eenzaamheid en ten minste één van/);
+  assert.match(feedback, /Het fragment toont eenzaamheid: /);
+  assert.match(feedback, /Het fragment toont geen van deze/);
+  assert.match(await status(page).innerText(), /Controle 1 van 3: 14 van 15 goed/);
+  assert.deepEqual(await axeViolations(page), [], 'axe: no violations with wrong feedback shown');
+  // A right card is locked; the wrong one moves again, through its "Verplaats naar…" menu.
+  await item.getByText('Verplaats naar…').click();
+  await item.getByRole('button', { name: grief.bin, exact: true }).click();
+  await bin(page, grief.bin).getByRole('button', { name: grief.name, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
+  await page.getByRole('heading', { name: 'Resultaat' }).waitFor();
+  const summary = await page.locator('.summary').innerText();
+  // 14 cards right at the first check (100 each), one at the second (100 − 25): 1475 / 15 = 98.
+  assert.match(summary, /Score: 98%/);
+  await assertCleanPage(page);
+  await page.context().close();
+});
+
+test('keyboard only: Tab, Space, arrows, Enter, Escape', async () => {
+  const page = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return { text: el?.textContent ?? '', inPile: !!el?.closest('.pile'), grab: !!el?.classList.contains('grab') };
+    });
+  const announced = () => status(page).innerText();
+  async function tabTo(predicate) {
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (predicate(f)) return f;
+    }
+    throw new Error('Tab never reached the control');
+  }
+  // Escape cancels a pick-up.
+  let f = await tabTo((x) => x.grab && x.inPile);
+  await page.keyboard.press('Space');
+  assert.match(await announced(), /Opgepakt/);
+  await page.keyboard.press('Escape');
+  assert.match(await announced(), /geannuleerd/);
+  for (let n = 0; n < cards.length; n++) {
+    f = (await focused()).grab && (await focused()).inPile ? await focused() : await tabTo((x) => x.grab && x.inPile);
+    const card = cards.find((c) => c.name === f.text.trim());
+    assert.ok(card, `focused card "${f.text}" is one of the set's`);
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 8 && !(await announced()).includes(`Doel: ${card.bin}.`); i++) {
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.match(await announced(), new RegExp(`Doel: ${card.bin}\\.`));
+    await page.keyboard.press('Enter');
+    assert.match(await announced(), new RegExp(`staat nu in ${card.bin}`));
+  }
+  await tabTo((x) => x.text.trim() === 'Controleer');
+  await page.keyboard.press('Enter');
+  await assertFinished(page);
+  await assertCleanPage(page);
+  await page.context().close();
+});
