@@ -14,9 +14,6 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 WASM_BINDGEN_VERSION="0.2.130"
 WASM_TARGET="wasm32-unknown-unknown"
 BROWSER_DIR="$REPO_ROOT/tests/browser"
-# npm's binaryen@132 (pinned in tests/browser/package.json): runs under node. Never Debian's
-# wasm-opt 108, which silently corrupts modules from current rustc (see shared/design.md).
-WASM_OPT="$BROWSER_DIR/node_modules/binaryen/bin/wasm-opt"
 CARGO_TARGET="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
 
 # Browser test settings: Debian's chromium and chromedriver.

@@ -142,3 +142,39 @@ fn hostile_nesting_does_not_crash() {
     let text = MINI.replacen("\"rule\": \"loneliness\"", &format!("\"rule\": {rule}"), 1);
     assert!(problems(&text).iter().any(|p| p.message.contains("nested more than")));
 }
+
+#[test]
+fn shape_problems_are_placed_at_the_value_and_keep_later_paths_right() {
+    let text = MINI
+        .replacen("\"text\": \"Here I am alone, all alone.\"", "\"text\": 5", 1)
+        .replacen("\"id\": \"happy\"", "\"id\": \"against\"", 1)
+        .replacen("\"footnote\": 12}}", "\"footnote\": 12.5}}", 1)
+        .replacen("\"tries\": 2", "\"tries\": 2, \"tries\": 3", 1);
+    let list = problems(&text);
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+
+    let p = find(&list, "excerpts[0].text");
+    assert_eq!(p.message, "expected text in quotes, found 5");
+    assert_eq!(p.line, Some(line_of("\"text\": 5")));
+    assert!(!list.iter().any(|p| p.message == "the text is empty"), "no second complaint: {list:#?}");
+    assert!(
+        !list.iter().any(|p| p.path.starts_with("excerpts[0].evidence")),
+        "the quote is not checked against a text that could not be read: {list:#?}"
+    );
+
+    let p = find(&list, "excerpts[2].id");
+    assert!(p.message.contains("already used by excerpts[1]"), "{}", p.message);
+    assert_eq!(p.line, Some(line_of("\"id\": \"against\", \"text\": \"It is")));
+
+    let p = find(&list, "criteria[0].essay.footnote");
+    assert!(p.message.starts_with("expected a whole number"), "{}", p.message);
+    assert_eq!(find(&list, "settings.tries").message, "field `tries` appears twice");
+}
+
+#[test]
+fn unknown_field_without_a_near_name_lists_the_fields() {
+    let text = MINI.replacen("\"diarist\": \"A\",", "\"diarist\": \"A\", \"zzz\": 1,", 1);
+    let list = problems(&text);
+    let p = find(&list, "excerpts[0].source.zzz");
+    assert_eq!(p.message, "unknown field `zzz`; the fields here are `diarist`, `date`, `work`, `page`");
+}

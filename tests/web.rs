@@ -204,7 +204,7 @@ fn tap_card_then_bin_moves_it() {
     let root = root_of(&host);
     tap(&grab(&root, 0));
     assert_eq!(grab(&root, 0).get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert!(text(&q(&root, "[role=status]")).starts_with("Selected: Here I am alone"));
+    assert!(text(&q(&root, "[role=status]")).starts_with("Selected: ‘Here I am alone"));
     tap(&bin_button(&root, "loneliness"));
     assert_eq!(where_is(&root, 0), "loneliness");
     assert_eq!(grab(&root, 0).get_attribute("aria-pressed").as_deref(), Some("false"));

@@ -192,9 +192,9 @@ impl Parser<'_> {
     fn found(&self) -> String {
         let rest = &self.text[self.at..];
         let Some(c) = rest.chars().next() else { return "the end of the file".into() };
-        if c.is_alphanumeric() {
-            let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').take(24).collect();
-            let hint = if ["true", "false", "null"].contains(&word.to_lowercase().as_str()) {
+        if c.is_ascii_alphanumeric() {
+            let word: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').take(24).collect();
+            let hint = if ["true", "false", "null"].contains(&word.to_ascii_lowercase().as_str()) {
                 "; true, false and null are written in lowercase"
             } else {
                 "; is it text without double quotes around it?"

@@ -1,17 +1,16 @@
-//! The exercise-set format (version 1): serde types, loading from `&str`, and the semantic
+//! The exercise-set format (version 1): the types, loading from `&str`, and the semantic
 //! validation that the types alone cannot express.
 //!
-//! Loading never stops at the first problem it can recover from: a syntax error ends parsing (it
-//! has a line and column), but shape errors are collected per item and every semantic problem is
-//! reported, each with the JSON path of the value it is about.
+//! Loading parses the text with [`json`] into a tree that knows where every
+//! value starts, then reads the types from it by hand. It never stops at the first problem it
+//! can recover from: a syntax error ends parsing (it has a line and column), but every shape
+//! problem (a missing, unknown, repeated or wrongly typed field) and every semantic problem is
+//! reported, each with the JSON path of the value it is about and that value's line and column.
+//! A value that could not be read gets no further, semantic, complaint.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use serde::Deserialize;
-use serde_json::Value;
-
-use crate::core::locate;
+use crate::core::json::{self, Member, Node, Pos, Value};
 use crate::core::rule::Rule;
 use crate::core::strings::Lang;
 
@@ -28,20 +27,17 @@ pub const MAX_CATEGORIES: usize = 35;
 pub const MAX_EXCERPTS: usize = 10_000;
 
 /// Where in the essay something is said.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EssayRef {
     /// The section title as printed in the essay (the untitled introduction is "Inleiding").
     pub section: String,
     /// The essay's footnote number, when there is one.
-    #[serde(default)]
     pub footnote: Option<u32>,
 }
 
 /// A condition the essay names (loneliness, the four conditions of atomisation, the marks of
 /// internalisation…). Rules refer to criteria by `id`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Criterion {
     /// Identifier used in rules and evidence, e.g. `loneliness`.
     pub id: String,
@@ -54,8 +50,7 @@ pub struct Criterion {
 }
 
 /// A bin the student can sort into, with the rule that decides membership.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Category {
     /// Identifier, e.g. `atomisation`.
     pub id: String,
@@ -73,8 +68,7 @@ pub struct Category {
 }
 
 /// The category for excerpts that no rule matches ("none of these").
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fallback {
     /// Identifier, e.g. `none`.
     pub id: String,
@@ -87,17 +81,11 @@ pub struct Fallback {
     /// Where the essay says it.
     pub essay: EssayRef,
     /// Whether students get this as a bin (default true). When false, no excerpt may fall to it.
-    #[serde(default = "yes")]
     pub offer: bool,
 }
 
-fn yes() -> bool {
-    true
-}
-
 /// Whether an excerpt quotes a diary or describes a passage the essay does not quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ExcerptKind {
     /// A quotation (shown in quotation marks).
     #[default]
@@ -107,24 +95,20 @@ pub enum ExcerptKind {
 }
 
 /// Where an excerpt comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
     /// Who wrote it, e.g. "Ljoebov Sjaporina".
     pub diarist: String,
     /// The date of the entry, as written.
-    #[serde(default)]
     pub date: Option<String>,
     /// The published work it is taken from.
     pub work: String,
     /// Page or pages in that work.
-    #[serde(default)]
     pub page: Option<String>,
 }
 
 /// A criterion an excerpt shows, with the words that show it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     /// The criterion id.
     pub criterion: String,
@@ -133,13 +117,11 @@ pub struct Evidence {
 }
 
 /// One card to sort.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Excerpt {
     /// Identifier, unique in the set.
     pub id: String,
     /// Quotation or description.
-    #[serde(default)]
     pub kind: ExcerptKind,
     /// Plain text; a blank line separates paragraphs. Never HTML.
     pub text: String,
@@ -148,22 +130,17 @@ pub struct Excerpt {
     /// Where the essay discusses it (section and footnote).
     pub essay: EssayRef,
     /// The criteria it shows, each with its evidence. Criteria not listed are absent.
-    #[serde(default)]
     pub evidence: Vec<Evidence>,
     /// The category the author expects; when given it must agree with the rule.
-    #[serde(default)]
     pub category: Option<String>,
     /// Author's commentary, shown after the derived explanation.
-    #[serde(default)]
     pub commentary: Option<String>,
     /// Author's hint, shown instead of the derived hint after a wrong try.
-    #[serde(default)]
     pub hint: Option<String>,
 }
 
 /// Overall feedback for scores from `min` percent up to the next band.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoreBand {
     /// Lowest score (percent, 0–100) this text is for.
     pub min: u8,
@@ -172,42 +149,26 @@ pub struct ScoreBand {
 }
 
 /// How an attempt is scored.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
-    /// Number of checks a student gets (1–9).
-    #[serde(default = "default_tries")]
+    /// Number of checks a student gets (1–9; default 3).
     pub tries: u8,
-    /// Percentage points an excerpt loses for each extra check it needed (0–100).
-    #[serde(default = "default_penalty")]
+    /// Percentage points an excerpt loses for each extra check it needed (0–100; default 25).
     pub penalty: u8,
-    /// Score (percent) needed to pass.
-    #[serde(default = "default_pass_mark")]
+    /// Score (percent) needed to pass (default 60).
     pub pass_mark: u8,
-    /// Whether the cards are shuffled (with a seed kept in the resume state).
-    #[serde(default = "yes")]
+    /// Whether the cards are shuffled (with a seed kept in the resume state; default true).
     pub shuffle: bool,
     /// Overall feedback by score.
-    #[serde(default)]
     pub overall: Vec<ScoreBand>,
-}
-
-fn default_tries() -> u8 {
-    3
-}
-fn default_penalty() -> u8 {
-    25
-}
-fn default_pass_mark() -> u8 {
-    60
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            tries: default_tries(),
-            penalty: default_penalty(),
-            pass_mark: default_pass_mark(),
+            tries: 3,
+            penalty: 25,
+            pass_mark: 60,
             shuffle: true,
             overall: Vec::new(),
         }
@@ -215,11 +176,9 @@ impl Default for Settings {
 }
 
 /// An exercise set exactly as written in its JSON file.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetFile {
-    /// Editors' schema reference; ignored.
-    #[serde(rename = "$schema", default)]
+    /// Editors' schema reference (`$schema`); ignored.
     pub schema: Option<String>,
     /// Format version; this build reads 1.
     pub format: u32,
@@ -237,15 +196,12 @@ pub struct SetFile {
     pub categories: Vec<Category>,
     /// Category ids in the order their rules are tried (the first that holds wins); when
     /// absent, the order of `categories`.
-    #[serde(default)]
     pub precedence: Vec<String>,
     /// The "none of these" category.
-    #[serde(default)]
     pub fallback: Option<Fallback>,
     /// The cards.
     pub excerpts: Vec<Excerpt>,
     /// Scoring.
-    #[serde(default)]
     pub settings: Settings,
 }
 
@@ -349,102 +305,215 @@ impl Set {
     }
 }
 
-
 /// Loads and validates a set from its JSON text, reporting every problem found.
 pub fn load(text: &str) -> Result<Set, SetErrors> {
-    let mut problems = Problems::default();
+    let whole_file = |pos: Option<Pos>, message: String| {
+        SetErrors(vec![Problem {
+            path: String::new(),
+            line: pos.map(|p| p.line),
+            column: pos.map(|p| p.column),
+            message,
+        }])
+    };
     if text.len() > MAX_SET_BYTES {
-        problems.add("", format!("the set is {} bytes; the most this tool reads is {MAX_SET_BYTES}", text.len()));
-        return Err(SetErrors(problems.0));
+        let message = format!("the set is {} bytes; the most this tool reads is {MAX_SET_BYTES}", text.len());
+        return Err(whole_file(None, message));
     }
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return Err(SetErrors(vec![Problem {
-                path: String::new(),
-                line: Some(e.line()).filter(|&l| l > 0),
-                column: Some(e.column()).filter(|&c| c > 0),
-                message: syntax_message(&e),
-            }]));
-        }
-    };
-    let parts = Parts::read(&value, &mut problems);
-    let set = parts.and_then(|parts| validate(parts, text, &mut problems));
+    let root = json::parse(text).map_err(|e| whole_file(Some(e.pos), e.message))?;
+    let mut problems = Problems { root: &root, list: Vec::new(), unread: Vec::new() };
+    let set = read_set(&mut problems).and_then(|(file, complete)| validate(file, complete, text, &mut problems));
     match set {
-        Some(set) if problems.0.is_empty() => Ok(set),
-        _ => {
-            let mut list = problems.0;
-            for p in &mut list {
-                if p.line.is_none() {
-                    if let Some((line, column)) = locate::nearest(text, &p.path) {
-                        p.line = Some(line);
-                        p.column = Some(column);
-                    }
-                }
+        Some(set) if problems.list.is_empty() => Ok(set),
+        _ => Err(SetErrors(problems.list)),
+    }
+}
+
+/// The problems found so far, each placed in the text.
+struct Problems<'n> {
+    /// The parsed set, for placing problems found after reading.
+    root: &'n Node,
+    list: Vec<Problem>,
+    /// Paths of values that could not be read: validation stays silent about them and anything
+    /// inside them, since it only sees the defaults that stand in for them.
+    unread: Vec<String>,
+}
+
+impl Problems<'_> {
+    /// A problem with the text as written, at `pos`.
+    fn at(&mut self, path: String, pos: Pos, message: String) {
+        self.list.push(Problem { path, line: Some(pos.line), column: Some(pos.column), message });
+    }
+
+    /// A value that cannot be read: reported, and remembered as unread.
+    fn unreadable(&mut self, path: &str, pos: Pos, message: String) {
+        self.unread.push(path.to_string());
+        self.at(path.to_string(), pos, message);
+    }
+
+    /// A problem found by validation, placed at the value its path names (or the nearest value
+    /// that exists); dropped when it is about an unread value.
+    fn add(&mut self, path: String, message: String) {
+        let inside = |unread: &String| {
+            path.strip_prefix(unread.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        };
+        if !self.unread.iter().any(inside) {
+            let pos = self.root.locate(&path);
+            self.at(path, pos, message);
+        }
+    }
+}
+
+/// The path of member `name` of the value at `path`.
+fn child(path: &str, name: &str) -> String {
+    if path.is_empty() { name.to_string() } else { format!("{path}.{name}") }
+}
+
+/// Reports a value of the wrong kind: "expected {expected}, found …".
+fn wrong<T>(p: &mut Problems, node: &Node, path: &str, expected: &str) -> Option<T> {
+    let found = match &node.value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Integer(n) => n.to_string(),
+        Value::Number(text) => text.clone(),
+        Value::String(s) => {
+            let mut shown: String = s.chars().take(24).collect();
+            if shown.len() < s.len() {
+                shown.push('…');
             }
-            Err(SetErrors(list))
+            format!("\"{shown}\"")
         }
-    }
-}
-
-/// serde_json's message without its " at line L column C" tail (line and column are fields).
-fn syntax_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(cut) => full[..cut].to_string(),
-        None => full,
+        Value::Array(_) => "a list [ … ]".to_string(),
+        Value::Object(_) => "an object { … }".to_string(),
     };
-    match e.classify() {
-        serde_json::error::Category::Eof => format!("the file ends too early ({message}); is a closing bracket or quote missing?"),
-        _ => format!("this is not valid JSON: {message}"),
+    p.unreadable(path, node.pos, format!("expected {expected}, found {found}"));
+    None
+}
+
+/// Reads text in quotes.
+fn text(p: &mut Problems, node: &Node, path: &str) -> Option<String> {
+    match &node.value {
+        Value::String(s) => Some(s.clone()),
+        _ => wrong(p, node, path, "text in quotes"),
     }
 }
 
-#[derive(Default)]
-struct Problems(Vec<Problem>);
-
-impl Problems {
-    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Problem { path: path.into(), line: None, column: None, message: message.into() });
+/// Reads `true` or `false`.
+fn flag(p: &mut Problems, node: &Node, path: &str) -> Option<bool> {
+    match node.value {
+        Value::Bool(b) => Some(b),
+        _ => wrong(p, node, path, "true or false"),
     }
 }
 
-/// Joins a JSON path prefix and a serde_path_to_error path.
-fn join_path(prefix: &str, inner: &str) -> String {
-    match (prefix.is_empty(), inner == "." || inner.is_empty()) {
-        (_, true) => prefix.to_string(),
-        (true, false) => inner.to_string(),
-        (false, false) if inner.starts_with('[') => format!("{prefix}{inner}"),
-        (false, false) => format!("{prefix}.{inner}"),
+/// Reads a whole number from 0 to `max`.
+fn whole(p: &mut Problems, node: &Node, path: &str, max: u32) -> Option<u32> {
+    match node.value {
+        Value::Integer(n) if (0..=i64::from(max)).contains(&n) => Some(n as u32),
+        _ if max == u32::MAX => wrong(p, node, path, "a whole number (0 or more)"),
+        _ => wrong(p, node, path, &format!("a whole number from 0 to {max}")),
     }
 }
 
-/// Deserializes one part of the set, recording a problem (with its path) when it fails.
-fn part<T: serde::de::DeserializeOwned>(value: &Value, path: &str, problems: &mut Problems) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(value) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            let inner = e.path().to_string();
-            problems.add(join_path(path, &inner), friendly(&e.into_inner().to_string()));
-            None
+/// Reads a whole number that fits a `u32`.
+fn number(p: &mut Problems, node: &Node, path: &str) -> Option<u32> {
+    whole(p, node, path, u32::MAX)
+}
+
+/// Reads a whole number from 0 to 255.
+fn small(p: &mut Problems, node: &Node, path: &str) -> Option<u8> {
+    whole(p, node, path, u8::MAX.into()).map(|n| n as u8)
+}
+
+/// Reads one of the words in `names`, returning its index.
+fn choice(p: &mut Problems, node: &Node, path: &str, names: &[&str]) -> Option<usize> {
+    if let Value::String(s) = &node.value {
+        if let Some(i) = names.iter().position(|n| n == s) {
+            return Some(i);
         }
     }
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    wrong(p, node, path, &quoted.join(" or "))
 }
 
-/// Rewords serde's messages a little for people who do not program.
-fn friendly(message: &str) -> String {
-    message
-        .replace("invalid type: ", "wrong kind of value: found ")
-        .replace("expected a borrowed string", "expected text in quotes")
-        .replace("expected a string", "expected text in quotes")
-        .replace("expected u8", "expected a whole number from 0 to 255")
-        .replace("expected u32", "expected a whole number")
+/// Reads a list item by item; every item is kept (broken ones as defaults), so that paths of
+/// later items stay right.
+fn list<T>(p: &mut Problems, node: &Node, path: &str, item: fn(&mut Problems, &Node, &str) -> T) -> Option<Vec<T>> {
+    let Value::Array(items) = &node.value else { return wrong(p, node, path, "a list [ … ]") };
+    Some(items.iter().enumerate().map(|(i, node)| item(p, node, &format!("{path}[{i}]"))).collect())
 }
 
-/// The set read item by item, so that one broken excerpt does not hide the problems of others.
-struct Parts {
-    file: SetFile,
-    complete: bool,
+/// An object's members, checked against the fields its type has.
+struct Fields<'n> {
+    node: &'n Node,
+    path: String,
+    /// Empty when the value is not an object (already reported).
+    members: &'n [Member],
+}
+
+/// Opens the object at `path`, reporting unknown and repeated fields (the first of a repeated
+/// field is the one read). A value that is not an object is reported and reads as empty.
+fn fields<'n>(p: &mut Problems, node: &'n Node, path: &str, known: &[&str]) -> Fields<'n> {
+    let Value::Object(members) = &node.value else {
+        wrong::<()>(p, node, path, "an object { … }");
+        return Fields { node, path: path.to_string(), members: &[] };
+    };
+    let mut seen = 0u32;
+    for m in members {
+        match known.iter().position(|k| *k == m.key) {
+            Some(i) if seen & 1 << i != 0 => p.at(child(path, &m.key), m.pos, format!("field `{}` appears twice", m.key)),
+            Some(i) => seen |= 1 << i,
+            None => {
+                let mut hint = did_you_mean(&m.key, known.iter().copied());
+                if hint.is_empty() {
+                    hint = format!("; the fields here are `{}`", known.join("`, `"));
+                }
+                p.at(child(path, &m.key), m.pos, format!("unknown field `{}`{hint}", m.key));
+            }
+        }
+    }
+    Fields { node, path: path.to_string(), members }
+}
+
+impl<'n> Fields<'n> {
+    fn member(&self, name: &str) -> Option<&'n Node> {
+        self.members.iter().find(|m| m.key == name).map(|m| &m.value)
+    }
+
+    /// Reads field `name`, reporting it when missing.
+    fn required<T>(&self, p: &mut Problems, name: &str, read: fn(&mut Problems, &Node, &str) -> Option<T>) -> Option<T> {
+        let path = child(&self.path, name);
+        match self.member(name) {
+            Some(node) => read(p, node, &path),
+            None => {
+                if matches!(self.node.value, Value::Object(_)) {
+                    p.at(self.path.clone(), self.node.pos, format!("missing field `{name}`"));
+                }
+                p.unread.push(path);
+                None
+            }
+        }
+    }
+
+    /// Reads field `name` when it is there and not `null`.
+    fn optional<T>(&self, p: &mut Problems, name: &str, read: fn(&mut Problems, &Node, &str) -> Option<T>) -> Option<T> {
+        let node = self.member(name).filter(|node| !matches!(node.value, Value::Null))?;
+        read(p, node, &child(&self.path, name))
+    }
+
+    /// Reads required text, empty when it cannot be read.
+    fn text(&self, p: &mut Problems, name: &str) -> String {
+        self.required(p, name, text).unwrap_or_default()
+    }
+
+    /// Reads optional text.
+    fn optional_text(&self, p: &mut Problems, name: &str) -> Option<String> {
+        self.optional(p, name, text)
+    }
+
+    /// Reads the required `essay` reference.
+    fn essay(&self, p: &mut Problems) -> EssayRef {
+        self.required(p, "essay", |p, node, path| Some(essay_ref(p, node, path))).unwrap_or_default()
+    }
 }
 
 const TOP_FIELDS: &[&str] = &[
@@ -452,104 +521,156 @@ const TOP_FIELDS: &[&str] = &[
     "excerpts", "settings",
 ];
 
-impl Parts {
-    fn read(value: &Value, problems: &mut Problems) -> Option<Parts> {
-        let Some(map) = value.as_object() else {
-            problems.add("", "a set is a JSON object: it starts with { and ends with }");
-            return None;
-        };
-        for key in map.keys() {
-            if !TOP_FIELDS.contains(&key.as_str()) {
-                let hint = did_you_mean(key, TOP_FIELDS.iter().copied());
-                problems.add(key.clone(), format!("unknown field `{key}`{hint}"));
-            }
-        }
-        let format = match map.get("format") {
-            None => {
-                problems.add("", "missing field `format` (this version reads format 1)");
-                return None;
-            }
-            Some(v) => part::<u32>(v, "format", problems)?,
-        };
-        if format != FORMAT_VERSION {
-            problems.add("format", format!("format {format} is not supported; this version reads format {FORMAT_VERSION}"));
-            return None;
-        }
-        let before = problems.0.len();
-        let field = |name: &str, problems: &mut Problems| -> Option<&Value> {
-            let v = map.get(name);
-            if v.is_none() {
-                problems.add("", format!("missing field `{name}`"));
-            }
-            v
-        };
-        let text = |name: &str, problems: &mut Problems| -> String {
-            field(name, problems).and_then(|v| part::<String>(v, name, problems)).unwrap_or_default()
-        };
-        let id = text("id", problems);
-        let title = text("title", problems);
-        let intro = text("intro", problems);
-        let lang = field("lang", problems).and_then(|v| part::<Lang>(v, "lang", problems)).unwrap_or(Lang::Nl);
-        let criteria = list::<Criterion>(field("criteria", problems), "criteria", problems);
-        let categories = list::<Category>(field("categories", problems), "categories", problems);
-        let excerpts = list::<Excerpt>(field("excerpts", problems), "excerpts", problems);
-        let precedence = map.get("precedence").and_then(|v| part(v, "precedence", problems)).unwrap_or_default();
-        let fallback = map.get("fallback").and_then(|v| part(v, "fallback", problems));
-        let settings = map.get("settings").and_then(|v| part(v, "settings", problems)).unwrap_or_default();
-        let complete = problems.0.len() == before;
-        Some(Parts {
-            file: SetFile {
-                schema: None,
-                format,
-                id,
-                lang,
-                title,
-                intro,
-                criteria,
-                categories,
-                precedence,
-                fallback,
-                excerpts,
-                settings,
-            },
-            complete,
-        })
+/// Reads the whole set; also says whether it was read without any problem. `None` when it is
+/// not an object or not format 1 (nothing else is worth reading then).
+fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
+    let root = p.root;
+    if !matches!(root.value, Value::Object(_)) {
+        p.at(String::new(), root.pos, "a set is a JSON object: it starts with { and ends with }".into());
+        return None;
+    }
+    let f = fields(p, root, "", TOP_FIELDS);
+    let Some(node) = f.member("format") else {
+        p.at(String::new(), root.pos, format!("missing field `format` (this version reads format {FORMAT_VERSION})"));
+        return None;
+    };
+    let format = number(p, node, "format")?;
+    if format != FORMAT_VERSION {
+        let message = format!("format {format} is not supported; this version reads format {FORMAT_VERSION}");
+        p.at("format".into(), node.pos, message);
+        return None;
+    }
+    let before = p.list.len();
+    let file = SetFile {
+        schema: f.optional_text(p, "$schema"),
+        format,
+        id: f.text(p, "id"),
+        lang: f.required(p, "lang", |p, node, path| Some([Lang::Nl, Lang::En][choice(p, node, path, &["nl", "en"])?])).unwrap_or(Lang::Nl),
+        title: f.text(p, "title"),
+        intro: f.text(p, "intro"),
+        criteria: f.required(p, "criteria", |p, node, path| list(p, node, path, criterion)).unwrap_or_default(),
+        categories: f.required(p, "categories", |p, node, path| list(p, node, path, category)).unwrap_or_default(),
+        precedence: f
+            .optional(p, "precedence", |p, node, path| list(p, node, path, |p, node, path| text(p, node, path).unwrap_or_default()))
+            .unwrap_or_default(),
+        fallback: f.optional(p, "fallback", |p, node, path| Some(fallback(p, node, path))),
+        excerpts: f.required(p, "excerpts", |p, node, path| list(p, node, path, excerpt)).unwrap_or_default(),
+        settings: f.optional(p, "settings", |p, node, path| Some(settings(p, node, path))).unwrap_or_default(),
+    };
+    Some((file, p.list.len() == before))
+}
+
+// One reader per type. Each reads every field it can (so that all problems are found at once)
+// and stands in defaults for the rest; list items are never dropped, so later paths stay right.
+
+fn essay_ref(p: &mut Problems, node: &Node, path: &str) -> EssayRef {
+    let f = fields(p, node, path, &["section", "footnote"]);
+    EssayRef { section: f.text(p, "section"), footnote: f.optional(p, "footnote", number) }
+}
+
+fn criterion(p: &mut Problems, node: &Node, path: &str) -> Criterion {
+    let f = fields(p, node, path, &["id", "label", "explanation", "essay"]);
+    Criterion { id: f.text(p, "id"), label: f.text(p, "label"), explanation: f.text(p, "explanation"), essay: f.essay(p) }
+}
+
+fn category(p: &mut Problems, node: &Node, path: &str) -> Category {
+    let f = fields(p, node, path, &["id", "label", "definition", "essay_says", "essay", "rule"]);
+    Category {
+        id: f.text(p, "id"),
+        label: f.text(p, "label"),
+        definition: f.text(p, "definition"),
+        essay_says: f.text(p, "essay_says"),
+        essay: f.essay(p),
+        rule: f
+            .required(p, "rule", |p, node, path| Rule::from_value(node).map_err(|m| p.unreadable(path, node.pos, m)).ok())
+            .unwrap_or(Rule::Any(Vec::new())),
     }
 }
 
-/// Reads a list item by item; items that fail are reported and left out.
-fn list<T: serde::de::DeserializeOwned>(value: Option<&Value>, path: &str, problems: &mut Problems) -> Vec<T> {
-    match value {
-        None => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| part(v, &format!("{path}[{i}]"), problems))
-            .collect(),
-        Some(_) => {
-            problems.add(path, "expected a list: [ … ]");
-            Vec::new()
-        }
+fn fallback(p: &mut Problems, node: &Node, path: &str) -> Fallback {
+    let f = fields(p, node, path, &["id", "label", "definition", "essay_says", "essay", "offer"]);
+    Fallback {
+        id: f.text(p, "id"),
+        label: f.text(p, "label"),
+        definition: f.text(p, "definition"),
+        essay_says: f.text(p, "essay_says"),
+        essay: f.essay(p),
+        offer: f.optional(p, "offer", flag).unwrap_or(true),
     }
+}
+
+fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
+    let f = fields(
+        p,
+        node,
+        path,
+        &["id", "kind", "text", "source", "essay", "evidence", "category", "commentary", "hint"],
+    );
+    Excerpt {
+        id: f.text(p, "id"),
+        kind: f
+            .optional(p, "kind", |p, node, path| {
+                Some([ExcerptKind::Quote, ExcerptKind::Description][choice(p, node, path, &["quote", "description"])?])
+            })
+            .unwrap_or_default(),
+        text: f.text(p, "text"),
+        source: f.required(p, "source", |p, node, path| Some(source(p, node, path))).unwrap_or_default(),
+        essay: f.essay(p),
+        evidence: f.optional(p, "evidence", |p, node, path| list(p, node, path, evidence)).unwrap_or_default(),
+        category: f.optional_text(p, "category"),
+        commentary: f.optional_text(p, "commentary"),
+        hint: f.optional_text(p, "hint"),
+    }
+}
+
+fn source(p: &mut Problems, node: &Node, path: &str) -> Source {
+    let f = fields(p, node, path, &["diarist", "date", "work", "page"]);
+    Source {
+        diarist: f.text(p, "diarist"),
+        date: f.optional_text(p, "date"),
+        work: f.text(p, "work"),
+        page: f.optional_text(p, "page"),
+    }
+}
+
+fn evidence(p: &mut Problems, node: &Node, path: &str) -> Evidence {
+    let f = fields(p, node, path, &["criterion", "quote"]);
+    Evidence { criterion: f.text(p, "criterion"), quote: f.text(p, "quote") }
+}
+
+fn settings(p: &mut Problems, node: &Node, path: &str) -> Settings {
+    let f = fields(p, node, path, &["tries", "penalty", "pass_mark", "shuffle", "overall"]);
+    let default = Settings::default();
+    Settings {
+        tries: f.optional(p, "tries", small).unwrap_or(default.tries),
+        penalty: f.optional(p, "penalty", small).unwrap_or(default.penalty),
+        pass_mark: f.optional(p, "pass_mark", small).unwrap_or(default.pass_mark),
+        shuffle: f.optional(p, "shuffle", flag).unwrap_or(default.shuffle),
+        overall: f.optional(p, "overall", |p, node, path| list(p, node, path, score_band)).unwrap_or_default(),
+    }
+}
+
+fn score_band(p: &mut Problems, node: &Node, path: &str) -> ScoreBand {
+    let f = fields(p, node, path, &["min", "text"]);
+    ScoreBand { min: f.required(p, "min", small).unwrap_or_default(), text: f.text(p, "text") }
 }
 
 /// Checks what the types cannot and derives each excerpt's category. Returns `None` when the
 /// set is incomplete or has problems (all of which are recorded).
-fn validate(parts: Parts, text: &str, problems: &mut Problems) -> Option<Set> {
-    let file = parts.file;
+fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) -> Option<Set> {
     let mut p = |path: String, msg: String| problems.add(path, msg);
-    if file.id.trim().is_empty() && parts.complete {
+    if file.id.trim().is_empty() && complete {
         p("id".into(), "the set needs an id (letters, digits, - or _)".into());
     }
-    if file.title.trim().is_empty() && parts.complete {
+    if file.title.trim().is_empty() && complete {
         p("title".into(), "the title is empty".into());
     }
 
     // Criteria.
-    let mut criterion_ids: HashMap<&str, usize> = HashMap::new();
+    let criterion_ids = Ids::new(file.criteria.iter().map(|c| c.id.as_str()));
     for (i, c) in file.criteria.iter().enumerate() {
         check_id(&c.id, &format!("criteria[{i}].id"), &mut p);
-        if let Some(first) = criterion_ids.insert(&c.id, i) {
+        if let Some(first) = criterion_ids.first_other(&c.id, i) {
             p(format!("criteria[{i}].id"), format!("the id `{}` is already used by criteria[{first}]", c.id));
         }
         if c.label.trim().is_empty() {
@@ -561,32 +682,35 @@ fn validate(parts: Parts, text: &str, problems: &mut Problems) -> Option<Set> {
     };
 
     // Categories and fallback.
-    if file.categories.is_empty() && parts.complete {
+    if file.categories.is_empty() && complete {
         p("categories".into(), "a set needs at least one category".into());
     }
     if file.categories.len() > MAX_CATEGORIES {
         p("categories".into(), format!("{} categories; the most a set may hold is {MAX_CATEGORIES}", file.categories.len()));
     }
-    let mut bin_ids: HashMap<&str, String> = HashMap::new();
+    let fallback_bin = file.categories.len();
+    let bin_id_list = || file.categories.iter().map(|c| c.id.as_str()).chain(file.fallback.iter().map(|f| f.id.as_str()));
+    let bin_ids = Ids::new(bin_id_list());
+    let bin_path = |bin: BinId| if bin == fallback_bin { "fallback".to_string() } else { format!("categories[{bin}]") };
     for (i, c) in file.categories.iter().enumerate() {
         let path = format!("categories[{i}]");
         check_id(&c.id, &format!("{path}.id"), &mut p);
-        if let Some(first) = bin_ids.insert(&c.id, path.clone()) {
-            p(format!("{path}.id"), format!("the id `{}` is already used by {first}", c.id));
+        if let Some(first) = bin_ids.first_other(&c.id, i) {
+            p(format!("{path}.id"), format!("the id `{}` is already used by {}", c.id, bin_path(first)));
         }
         if c.label.trim().is_empty() {
             p(format!("{path}.label"), "the label is empty".into());
         }
         for id in c.rule.criteria() {
-            if !criterion_ids.contains_key(id) {
+            if criterion_ids.get(id).is_none() {
                 p(format!("{path}.rule"), unknown_criterion(id));
             }
         }
     }
     if let Some(f) = &file.fallback {
         check_id(&f.id, "fallback.id", &mut p);
-        if let Some(first) = bin_ids.insert(&f.id, "fallback".into()) {
-            p("fallback.id".into(), format!("the id `{}` is already used by {first}", f.id));
+        if let Some(first) = bin_ids.first_other(&f.id, fallback_bin) {
+            p("fallback.id".into(), format!("the id `{}` is already used by {}", f.id, bin_path(first)));
         }
     }
     let category_index = |id: &str| file.categories.iter().position(|c| c.id == id);
@@ -616,20 +740,19 @@ fn validate(parts: Parts, text: &str, problems: &mut Problems) -> Option<Set> {
     };
 
     // Excerpts.
-    if file.excerpts.is_empty() && parts.complete {
+    if file.excerpts.is_empty() && complete {
         p("excerpts".into(), "a set needs at least one excerpt".into());
     }
     if file.excerpts.len() > MAX_EXCERPTS {
         p("excerpts".into(), format!("{} excerpts; the most a set may hold is {MAX_EXCERPTS}", file.excerpts.len()));
     }
-    let fallback_bin = file.categories.len();
-    let mut excerpt_ids: HashMap<&str, usize> = HashMap::new();
+    let excerpt_ids = Ids::new(file.excerpts.iter().map(|e| e.id.as_str()));
     let mut shown_all = Vec::with_capacity(file.excerpts.len());
     let mut expected = Vec::with_capacity(file.excerpts.len());
     for (i, e) in file.excerpts.iter().enumerate() {
         let path = format!("excerpts[{i}]");
         check_id(&e.id, &format!("{path}.id"), &mut p);
-        if let Some(first) = excerpt_ids.insert(&e.id, i) {
+        if let Some(first) = excerpt_ids.first_other(&e.id, i) {
             p(format!("{path}.id"), format!("the id `{}` is already used by excerpts[{first}]", e.id));
         }
         if e.text.trim().is_empty() {
@@ -638,20 +761,20 @@ fn validate(parts: Parts, text: &str, problems: &mut Problems) -> Option<Set> {
         let mut shown: Vec<usize> = Vec::new();
         for (j, ev) in e.evidence.iter().enumerate() {
             let epath = format!("{path}.evidence[{j}]");
-            match criterion_ids.get(ev.criterion.as_str()) {
-                Some(&c) if shown.contains(&c) => {
+            match criterion_ids.get(&ev.criterion) {
+                Some(c) if shown.contains(&c) => {
                     p(format!("{epath}.criterion"), format!("criterion `{}` is listed twice for this excerpt", ev.criterion))
                 }
-                Some(&c) => shown.push(c),
+                Some(c) => shown.push(c),
                 None => p(format!("{epath}.criterion"), unknown_criterion(&ev.criterion)),
             }
             if ev.quote.trim().is_empty() {
                 p(format!("{epath}.quote"), "the quote is empty: copy the words that show the criterion from the text".into());
-            } else if !e.text.contains(&ev.quote) {
+            } else if !e.text.trim().is_empty() && !e.text.contains(&ev.quote) {
                 p(format!("{epath}.quote"), "quote is not found in the excerpt's text (it must be copied exactly, same spelling and punctuation)".into());
             }
         }
-        let shows = |id: &str| criterion_ids.get(id).is_some_and(|c| shown.contains(c));
+        let shows = |id: &str| criterion_ids.get(id).is_some_and(|c| shown.contains(&c));
         let derived = precedence
             .iter()
             .copied()
@@ -659,11 +782,11 @@ fn validate(parts: Parts, text: &str, problems: &mut Problems) -> Option<Set> {
             .unwrap_or(fallback_bin);
         if derived == fallback_bin {
             match &file.fallback {
-                None if parts.complete => p(
+                None if complete => p(
                     path.clone(),
                     format!("no category's rule holds for this excerpt (it shows: {}), and the set has no fallback category", names(&shown, &file.criteria)),
                 ),
-                Some(f) if !f.offer => p(
+                Some(f) if !f.offer && complete => p(
                     path.clone(),
                     format!("no category's rule holds for this excerpt (it shows: {}), and the fallback `{}` is not offered as a bin", names(&shown, &file.criteria), f.id),
                 ),
@@ -676,12 +799,12 @@ fn validate(parts: Parts, text: &str, problems: &mut Problems) -> Option<Set> {
             } else {
                 &file.categories[derived].id
             };
-            if !bin_ids.contains_key(stated.as_str()) {
+            if bin_ids.get(stated).is_none() {
                 p(
                     format!("{path}.category"),
-                    format!("category `{stated}` does not exist{}", did_you_mean(stated, bin_ids.keys().copied())),
+                    format!("category `{stated}` does not exist{}", did_you_mean(stated, bin_id_list())),
                 );
-            } else if stated != derived_id && parts.complete {
+            } else if stated != derived_id && complete {
                 p(
                     format!("{path}.category"),
                     format!(
@@ -713,16 +836,18 @@ fn validate(parts: Parts, text: &str, problems: &mut Problems) -> Option<Set> {
     if s.pass_mark > 100 {
         p("settings.pass_mark".into(), format!("pass_mark is {}; it is a percentage from 0 to 100", s.pass_mark));
     }
-    let mut seen = HashSet::new();
+    let mut starts = 0u128;
     for (i, band) in s.overall.iter().enumerate() {
         if band.min > 100 {
             p(format!("settings.overall[{i}].min"), format!("min is {}; scores run from 0 to 100", band.min));
-        } else if !seen.insert(band.min) {
+        } else if starts & 1 << band.min != 0 {
             p(format!("settings.overall[{i}].min"), format!("another band already starts at {}", band.min));
+        } else {
+            starts |= 1 << band.min;
         }
     }
 
-    if !problems.0.is_empty() || !parts.complete {
+    if !problems.list.is_empty() || !complete {
         return None;
     }
     let mut bins: Vec<BinId> = (0..file.categories.len()).collect();
@@ -730,6 +855,29 @@ fn validate(parts: Parts, text: &str, problems: &mut Problems) -> Option<Set> {
         bins.push(fallback_bin);
     }
     Some(Set { hash: fnv1a(text.as_bytes()), file, shown: shown_all, expected, precedence, bins })
+}
+
+/// Ids in sorted order, each with its index, for lookups (a hash map would add hashbrown to the
+/// wasm).
+struct Ids<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Ids<'a> {
+    fn new(ids: impl Iterator<Item = &'a str>) -> Ids<'a> {
+        let mut sorted: Vec<(&str, usize)> = ids.zip(0..).collect();
+        sorted.sort_unstable();
+        Ids(sorted)
+    }
+
+    /// The index of the first item with `id`.
+    fn get(&self, id: &str) -> Option<usize> {
+        let at = self.0.partition_point(|&(k, _)| k < id);
+        self.0.get(at).filter(|&&(k, _)| k == id).map(|&(_, i)| i)
+    }
+
+    /// The index of the first item with `id` when that is not item `index` itself.
+    fn first_other(&self, id: &str, index: usize) -> Option<usize> {
+        self.get(id).filter(|&first| first != index)
+    }
 }
 
 /// Criterion labels for a message, or "none of the criteria".

@@ -2,11 +2,8 @@
 //! Views and feedback builders look texts up by [`Key`] and fill `{name}` placeholders with
 //! [`fill`]; no sentence is written anywhere else.
 
-use serde::Deserialize;
-
 /// An interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// Dutch.
     Nl,

@@ -17,7 +17,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -32,8 +31,7 @@ use store::Store;
 use view::View;
 
 /// The page's options (a plain object; every field optional).
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Default)]
 struct Options {
     /// Interface language, a BCP 47 tag (`nl`, `en`); default: the set's language.
     lang: Option<String>,
@@ -43,6 +41,26 @@ struct Options {
     storage_key: Option<String>,
     /// Whether to keep the attempt in `localStorage` (default true).
     storage: Option<bool>,
+}
+
+impl Options {
+    /// Reads the options object; a field of the wrong type is an error naming it.
+    fn read(object: &JsValue) -> Result<Options, JsError> {
+        let field = |name: &str| js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let wrong = |name: &str, kind: &str| JsError::new(&format!("option `{name}` must be {kind}"));
+        let text = |name: &str| {
+            let v = field(name);
+            if v.is_undefined() || v.is_null() { Ok(None) } else { v.as_string().map(Some).ok_or_else(|| wrong(name, "a string")) }
+        };
+        let seed = field("seed");
+        let storage = field("storage");
+        Ok(Options {
+            lang: text("lang")?,
+            seed: if seed.is_undefined() || seed.is_null() { None } else { Some(seed.as_f64().ok_or_else(|| wrong("seed", "a number"))?) },
+            storage_key: text("storageKey")?,
+            storage: if storage.is_undefined() || storage.is_null() { None } else { Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?) },
+        })
+    }
 }
 
 /// Widgets mounted so far, for unique element id prefixes.
@@ -66,7 +84,7 @@ impl Widget {
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
-            serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
+            Options::read(&options)?
         };
         let doc = host.owner_document().ok_or_else(|| JsError::new("the host element has no document"))?;
         let n = MOUNTED.fetch_add(1, Ordering::Relaxed);
