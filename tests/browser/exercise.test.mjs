@@ -37,7 +37,7 @@ const bin = (page, label) => page.getByRole('region', { name: label, exact: true
 const binButton = (page, label) => bin(page, label).getByRole('button', { name: label, exact: true });
 const status = (page) => page.getByRole('status');
 
-async function checkAndExpectFullMarks(page, t) {
+async function checkAndExpectFullMarks(page) {
   await page.getByRole('button', { name: 'Controleer', exact: true }).click();
   await assertFinished(page);
 }
@@ -225,4 +225,18 @@ test('keyboard only: Tab, Space, arrows, Enter, Escape', async () => {
   await assertFinished(page);
   await assertCleanPage(page);
   await page.context().close();
+});
+
+test('layout: from a 320 px phone to a desktop, nothing scrolls sideways and the bins are reachable', async () => {
+  for (const width of [320, 768, 1440]) {
+    const page = await openPage(browser, server.url, { viewport: { width, height: 700 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `${width} px: the page is ${overflow} px wider than the screen`);
+    for (const label of binLabel.values()) {
+      const box = await binButton(page, label).boundingBox();
+      assert.ok(box && box.width >= 24 && box.height >= 24, `${width} px: bin ${label} is a target of at least 24×24 px`);
+    }
+    await assertCleanPage(page);
+    await page.context().close();
+  }
 });
