@@ -2,11 +2,11 @@
 // touch drag, tap-to-place, keyboard only — plus the "Move to…" menu, wrong answers with their
 // feedback, a reload midway, an axe-core audit, and not one CSP violation. Controls are found by
 // role and accessible name only, as a screen-reader user would find them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, openPage, axeViolations } from './harness.mjs';
+import { serverAndBrowser, openPage, axeViolations } from './harness.mjs';
 
 const setPath = fileURLToPath(new URL('../../www/sets/snijders-nl.json', import.meta.url));
 const set = JSON.parse(readFileSync(setPath, 'utf8'));
@@ -21,16 +21,7 @@ function cardName(text) {
 /** Every excerpt with its card name and the label of the bin the set says it belongs in. */
 const cards = set.excerpts.map((e) => ({ name: cardName(e.text), bin: binLabel.get(e.category) }));
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const grab = (page, card) => page.getByRole('button', { name: card.name, exact: true });
 const bin = (page, label) => page.getByRole('region', { name: label, exact: true });
@@ -83,7 +74,7 @@ async function scrollWhileDragging(page, target, moveTo) {
 }
 
 test('mouse: drag every card to its bin, then check', async () => {
-  const page = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  const page = await openPage(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
   for (const card of cards) {
     const handle = grab(page, card);
     await handle.scrollIntoViewIfNeeded();
@@ -103,7 +94,7 @@ test('mouse: drag every card to its bin, then check', async () => {
 });
 
 test('touch: drag every card by its title on a 360 px phone, scrolling at the edge', async () => {
-  const page = await openPage(browser, server.url, {
+  const page = await openPage(env.browser, env.server.url, {
     viewport: { width: 360, height: 740 },
     hasTouch: true,
     isMobile: true,
@@ -138,7 +129,7 @@ test('touch: drag every card by its title on a 360 px phone, scrolling at the ed
 });
 
 test('tap: tap a card, then a bin; wrong answers explain, reload keeps everything', async () => {
-  const page = await openPage(browser, server.url, { viewport: { width: 1024, height: 768 } });
+  const page = await openPage(env.browser, env.server.url, { viewport: { width: 1024, height: 768 } });
   assert.deepEqual(await axeViolations(page), [], 'axe: no violations on the fresh board');
   // Shaporina's grief (loneliness) goes into atomisation first: the feedback must reason.
   const grief = cards.find((c) => c.name.startsWith('Alojna'));
@@ -187,7 +178,7 @@ test('tap: tap a card, then a bin; wrong answers explain, reload keeps everythin
 });
 
 test('keyboard only: Tab, Space, arrows, Enter, Escape', async () => {
-  const page = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  const page = await openPage(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
   const focused = () =>
     page.evaluate(() => {
       const el = document.activeElement;
@@ -229,7 +220,7 @@ test('keyboard only: Tab, Space, arrows, Enter, Escape', async () => {
 
 test('layout: from a 320 px phone to a desktop, nothing scrolls sideways and the bins are reachable', async () => {
   for (const width of [320, 768, 1440]) {
-    const page = await openPage(browser, server.url, { viewport: { width, height: 700 } });
+    const page = await openPage(env.browser, env.server.url, { viewport: { width, height: 700 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `${width} px: the page is ${overflow} px wider than the screen`);
     for (const label of binLabel.values()) {

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -243,4 +244,21 @@ export function formatAxe(violations) {
         v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.html}\n      ${n.summary?.replace(/\n/g, '\n      ')}`).join('\n'),
     )
     .join('\n');
+}
+
+/**
+ * For a test file: starts the server and the browser before its tests and stops them after.
+ * Returns an object whose `server` and `browser` are set once the tests run.
+ */
+export function serverAndBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

@@ -2,27 +2,16 @@
 // without CSP violations or uncaught errors, and has a level-1 heading.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { cspViolations, launchBrowser, openPage, startServer } from './harness.mjs';
+import { test } from 'node:test';
+import { cspViolations, openPage, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 test('www/index.html loads under the strict CSP with a level-1 heading', async () => {
   // No wait for the widget: this test is about the page itself.
-  const page = await openPage(browser, null);
+  const page = await openPage(env.browser, null);
   try {
-    const response = await page.goto(server.href('/www/index.html'), { waitUntil: 'load' });
+    const response = await page.goto(env.server.href('/www/index.html'), { waitUntil: 'load' });
     assert.equal(response.status(), 200);
     assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
     // Let the module scripts fetch and start the wasm, so their failures show too.
