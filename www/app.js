@@ -39,21 +39,28 @@ function showError(what, detail) {
 // The widget removes itself when its handle is garbage-collected: keep it for the page's life.
 export let widget = null;
 
+// The set and the module load side by side; the widget starts when both are there.
+const setText = fetch(setUrl).then((response) => {
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+});
+const ready = init();
+
 let text = null;
 try {
-  const response = await fetch(setUrl);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  text = await response.text();
+  text = await setText;
 } catch (e) {
   showError(page.fetchFailed, e instanceof Error ? e.message : String(e));
 }
 
 if (text !== null) {
   try {
-    await init();
+    await ready;
     app.replaceChildren();
     widget = new Widget(app, text, lang ? { lang } : {});
   } catch (e) {
     showError(page.startFailed, e instanceof Error ? e.message : String(e));
   }
+} else {
+  ready.catch(() => {});
 }
