@@ -53,7 +53,7 @@ fn all_right_first_time_scores_full_marks_and_says_why() {
     let f = s.feedback(1).expect("feedback");
     assert_eq!(f.verdict, Verdict::Right);
     let text = plain(&f);
-    assert!(text.contains("The atomisation bin requires: loneliness and individual against party."), "{text}");
+    assert!(text.contains("The bin ‘atomisation’ requires: loneliness and individual against party."), "{text}");
     assert!(text.contains("„I am alone“") && text.contains("„Socialism is hot air“"), "{text}");
     assert!(text.contains("The rule for loneliness holds too, but atomisation comes first."), "{text}");
     assert!(text.contains("[essay, § Isolatie en manipulatie, footnote 12]"), "{text}");
@@ -67,7 +67,7 @@ fn wrong_bin_explains_what_is_lacking_then_hints_then_reveals() {
     s.apply(Msg::Check);
     assert_eq!(s.status(0), CardStatus::Wrong);
     let first = plain(&s.feedback(0).unwrap());
-    assert!(first.contains("The atomisation bin requires: loneliness and individual against party."), "{first}");
+    assert!(first.contains("The bin ‘atomisation’ requires: loneliness and individual against party."), "{first}");
     assert!(first.contains("The excerpt shows loneliness: „all alone“"), "{first}");
     assert!(first.contains("The excerpt does not show: individual against party."), "{first}");
     assert!(first.contains("Hint"), "the last check left brings a hint: {first}");

@@ -1,32 +1,61 @@
 // The self-study page: loads a set (?set=, default sets/snijders-nl.json) and mounts the
-// exercise in #app, in the interface language ?lang= (default: the set's language).
+// exercise in #app. The interface language (page and widget alike) is ?lang= when given, else the
+// set's own `lang`, else the page's <html lang>: sets/snijders-en.json opens in English by itself.
 import init, { Widget } from '../pkg/diary_sort.js';
 
 const PAGE = {
   nl: {
     title: 'Dagboeken sorteren',
+    documentTitle: 'Dagboeken sorteren – eenzaamheid, internalisatie of atomisatie?',
+    loading: 'De oefening wordt geladen…',
     fetchFailed: 'De oefenset kon niet worden opgehaald',
     startFailed: 'De oefening kon niet worden gestart',
   },
   en: {
     title: 'Sorting diaries',
+    documentTitle: 'Sorting diaries – loneliness, internalisation or atomisation?',
+    loading: 'Loading the exercise…',
     fetchFailed: 'The exercise set could not be fetched',
     startFailed: 'The exercise could not be started',
   },
 };
 
+/** The page language for a BCP 47 tag (`en`, `en-GB`, `nl_BE`…), or null when there is none. */
+function known(tag) {
+  const primary = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
+  return Object.hasOwn(PAGE, primary) ? primary : null;
+}
+
+/** The set's own `lang`, or null when the text is not JSON or names no language we have. */
+function setLang(text) {
+  try {
+    return known(JSON.parse(text)?.lang);
+  } catch {
+    return null;
+  }
+}
+
 const params = new URLSearchParams(window.location.search);
 const setUrl = params.get('set') || 'sets/snijders-nl.json';
-const lang = params.get('lang') || undefined;
-const primary = (lang || '').split(/[-_]/)[0].toLowerCase();
-const page = PAGE[primary] || PAGE.nl;
+// Passed on to the widget as it is (the widget reads the tag itself).
+const requestedTag = params.get('lang') || undefined;
+const requested = known(requestedTag);
+const pageLang = known(document.documentElement.lang) ?? 'nl';
 const app = document.getElementById('app');
+let page = PAGE[requested ?? pageLang];
 
-if (PAGE[primary]) {
-  document.documentElement.lang = primary;
+/** Puts the page (its lang attribute, title and heading) in `lang`. */
+function applyPageLang(lang) {
+  page = PAGE[lang];
+  document.documentElement.lang = lang;
+  document.title = page.documentTitle;
   const h1 = document.getElementById('page-title');
   if (h1) h1.textContent = page.title;
+  const status = document.getElementById('page-status');
+  if (status) status.textContent = page.loading;
 }
+
+if (requested) applyPageLang(requested);
 
 function showError(what, detail) {
   const p = document.createElement('p');
@@ -54,10 +83,12 @@ try {
 }
 
 if (text !== null) {
+  // Without ?lang=, the set decides (the widget makes the same choice for its own interface).
+  if (!requested) applyPageLang(setLang(text) ?? pageLang);
   try {
     await ready;
     app.replaceChildren();
-    widget = new Widget(app, text, lang ? { lang } : {});
+    widget = new Widget(app, text, requestedTag ? { lang: requestedTag } : {});
   } catch (e) {
     showError(page.startFailed, e instanceof Error ? e.message : String(e));
   }

@@ -102,7 +102,7 @@ table! {
     WrongFinal => "Niet goed, en de controles zijn op.", "Not right, and no checks are left.";
     Revealed => "Het juiste antwoord is {bin}.", "The right answer is {bin}.";
     // Feedback sentences.
-    RuleIs => "De bak {bin} vraagt: {rule}.", "The {bin} bin requires: {rule}.";
+    RuleIs => "De bak ‘{bin}’ vraagt: {rule}.", "The bin ‘{bin}’ requires: {rule}.";
     Shows => "Het fragment toont {criterion}: ", "The excerpt shows {criterion}: ";
     Lacks => "Het fragment toont niet: {criteria}.", "The excerpt does not show: {criteria}.";
     LacksAny => "Het fragment toont geen van deze: {options}.", "The excerpt shows none of these: {options}.";
@@ -110,8 +110,8 @@ table! {
     Precedence => "Dat klopt op zich, maar het fragment voldoet ook aan {higher}, en die regel gaat voor.",
         "That holds in itself, but the excerpt also meets {higher}, and that rule comes first.";
     NoRuleHolds => "Geen van de regels geldt hier: {bins}.", "None of the rules holds here: {bins}.";
-    FallbackWrong => "De bak {bin} is alleen voor fragmenten waarop geen enkele regel past, maar dit fragment toont wel iets waar een regel naar vraagt.",
-        "The {bin} bin is only for excerpts that no rule fits, but this excerpt does show something a rule asks for.";
+    FallbackWrong => "De bak ‘{bin}’ is alleen voor fragmenten waarop geen enkele regel past, maar dit fragment toont wel iets waar een regel naar vraagt.",
+        "The bin ‘{bin}’ is only for excerpts that no rule fits, but this excerpt does show something a rule asks for.";
     AlsoHolds => "De regel van {lower} geldt ook, maar {bin} gaat voor.", "The rule for {lower} holds too, but {bin} comes first.";
     ExcludedShown => "De regel sluit {part} uit, maar het fragment toont dat wel.", "The rule excludes {part}, but the excerpt shows it.";
     AlsoShows => "Verder toont het fragment {criterion}: ", "The excerpt also shows {criterion}: ";

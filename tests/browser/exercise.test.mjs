@@ -4,29 +4,13 @@
 // role and accessible name only, as a screen-reader user would find them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { serverAndBrowser, openPage, axeViolations } from './harness.mjs';
-
-const setPath = fileURLToPath(new URL('../../www/sets/snijders-nl.json', import.meta.url));
-const set = JSON.parse(readFileSync(setPath, 'utf8'));
-const binLabel = new Map([...set.categories, set.fallback].map((c) => [c.id, c.label]));
-
-/** The card's accessible name: its first six words, with an ellipsis when cut (as the core). */
-function cardName(text) {
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.slice(0, 6).join(' ') + (words.length > 6 ? '…' : '');
-}
+import { readSet, grab, bin, binButton, status, placeByTap, assertCleanPage } from './board.mjs';
 
 /** Every excerpt with its card name and the label of the bin the set says it belongs in. */
-const cards = set.excerpts.map((e) => ({ name: cardName(e.text), bin: binLabel.get(e.category) }));
+const { binLabel, cards } = readSet('snijders-nl.json');
 
 const env = serverAndBrowser();
-
-const grab = (page, card) => page.getByRole('button', { name: card.name, exact: true });
-const bin = (page, label) => page.getByRole('region', { name: label, exact: true });
-const binButton = (page, label) => bin(page, label).getByRole('button', { name: label, exact: true });
-const status = (page) => page.getByRole('status');
 
 async function checkAndExpectFullMarks(page) {
   await page.getByRole('button', { name: 'Controleer', exact: true }).click();
@@ -47,11 +31,6 @@ async function assertFinished(page) {
     assert.match(feedback, new RegExp(`Daarom is het ${card.bin}`), card.name);
     assert.match(feedback, /voetnoot \d+/, card.name);
   }
-}
-
-async function assertCleanPage(page) {
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
-  assert.deepEqual(page.errors, [], 'no page error');
 }
 
 /** The bar fixed to the bottom of the screen covers this much of the viewport at most. */
@@ -140,10 +119,7 @@ test('tap: tap a card, then a bin; wrong answers explain, reload keeps everythin
   assert.match(await status(page).innerText(), /staat nu in atomisatie/);
   // Half the cards, then a reload: every placement is still there.
   const half = others.slice(0, 7);
-  for (const card of half) {
-    await grab(page, card).click();
-    await binButton(page, card.bin).click();
-  }
+  await placeByTap(page, half);
   await page.reload();
   await page.locator('.diary-sort[data-ready="true"]').waitFor();
   assert.match(await page.locator('.notice').innerText(), /hersteld/);
@@ -151,15 +127,12 @@ test('tap: tap a card, then a bin; wrong answers explain, reload keeps everythin
     await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor();
   }
   await bin(page, 'atomisatie').getByRole('button', { name: grief.name, exact: true }).waitFor();
-  for (const card of others.slice(7)) {
-    await grab(page, card).click();
-    await binButton(page, card.bin).click();
-  }
+  await placeByTap(page, others.slice(7));
   await page.getByRole('button', { name: 'Controleer', exact: true }).click();
   const item = bin(page, 'atomisatie').getByRole('listitem').filter({ has: grab(page, grief) });
   const feedback = await item.locator('.feedback').innerText();
   assert.match(feedback, /Nog niet goed/);
-  assert.match(feedback, /De bak atomisatie vraagt: eenzaamheid en ten minste één van/);
+  assert.match(feedback, /De bak ‘atomisatie’ vraagt: eenzaamheid en ten minste één van/);
   assert.match(feedback, /Het fragment toont eenzaamheid: /);
   assert.match(feedback, /Het fragment toont geen van deze/);
   assert.match(await status(page).innerText(), /Controle 1 van 3: 14 van 15 goed/);

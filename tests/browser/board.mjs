@@ -1,0 +1,49 @@
+// Shared by the end-to-end tests: what a set's board looks like to a student (card names and the
+// bin each card belongs in, computed from the set's JSON), the controls found by role and
+// accessible name as a screen-reader user would find them, tap-to-place, and the page checks.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The card's accessible name: its first six words, with an ellipsis when cut (as the core). */
+export function cardName(text) {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.slice(0, 6).join(' ') + (words.length > 6 ? '…' : '');
+}
+
+/**
+ * Reads www/sets/`file` and returns { set, binLabel, cards }: the parsed set, a map from bin id
+ * to its label, and every excerpt as { name, bin } (its card name and the label of the bin the
+ * set says it belongs in), in the set's order.
+ */
+export function readSet(file) {
+  const path = fileURLToPath(new URL(`../../www/sets/${file}`, import.meta.url));
+  const set = JSON.parse(readFileSync(path, 'utf8'));
+  const binLabel = new Map([...set.categories, set.fallback].map((c) => [c.id, c.label]));
+  const cards = set.excerpts.map((e) => ({ name: cardName(e.text), bin: binLabel.get(e.category) }));
+  return { set, binLabel, cards };
+}
+
+/** The card's grab handle (its title button), wherever the card is. */
+export const grab = (page, card) => page.getByRole('button', { name: card.name, exact: true });
+/** A bin's region, by its label. */
+export const bin = (page, label) => page.getByRole('region', { name: label, exact: true });
+/** A bin's own button (tap target and drop target). */
+export const binButton = (page, label) => bin(page, label).getByRole('button', { name: label, exact: true });
+/** The live region that announces every move and check. */
+export const status = (page) => page.getByRole('status');
+
+/** Puts each card in its bin by tapping the card, then the bin, and waits until it is there. */
+export async function placeByTap(page, cards) {
+  for (const card of cards) {
+    await grab(page, card).click();
+    await binButton(page, card.bin).click();
+    await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor();
+  }
+}
+
+/** No CSP violation and no uncaught error in the page so far. */
+export async function assertCleanPage(page) {
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
+  assert.deepEqual(page.errors, [], 'no page error');
+}

@@ -1,0 +1,45 @@
+// End-to-end: the English default set. Opened with only ?set=sets/snijders-en.json (no ?lang=),
+// the whole page is English because the set says so; a student finishes it by tap-to-place and
+// gets English feedback, under axe-core with no violation and the strict CSP with none either.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, openPage, axeViolations, formatAxe } from './harness.mjs';
+import { readSet, grab, bin, status, placeByTap, assertCleanPage } from './board.mjs';
+
+const { cards } = readSet('snijders-en.json');
+
+const env = serverAndBrowser();
+
+test('the English set opens in English and is finished by tap-to-place', async () => {
+  const page = await openPage(env.browser, env.server.href('/www/index.html?set=sets/snijders-en.json'), {
+    viewport: { width: 1024, height: 768 },
+  });
+  // The page, not only the widget, takes the set's language.
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal((await page.getByRole('heading', { level: 1 }).innerText()).trim().toLowerCase(), 'sorting diaries');
+  assert.match(await page.title(), /^Sorting diaries/);
+  assert.equal(await page.getByRole('button', { name: 'Controleer' }).count(), 0, 'no Dutch Check button');
+  let violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe on the fresh board:\n${formatAxe(violations)}`);
+
+  await placeByTap(page, cards);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await page.getByRole('heading', { name: 'Result' }).waitFor();
+  const summary = await page.locator('.summary').innerText();
+  assert.match(summary, /Score: 100%/);
+  assert.match(summary, /Passed/);
+  assert.match(await status(page).innerText(), /Done: your score is 100%/);
+  // Every card explains, in English, why it is right: the rule, a quotation, the essay's footnote.
+  for (const card of cards) {
+    const item = bin(page, card.bin).getByRole('listitem').filter({ has: grab(page, card) });
+    const feedback = await item.locator('.feedback').innerText();
+    assert.match(feedback, /Right\./, card.name);
+    assert.ok(feedback.includes(`That makes it ${card.bin}.`), `${card.name}: ${feedback}`);
+    assert.match(feedback, /footnote \d+/, card.name);
+  }
+
+  violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe with feedback shown:\n${formatAxe(violations)}`);
+  await assertCleanPage(page);
+  await page.context().close();
+});
