@@ -104,6 +104,38 @@ fn moving_a_wrong_card_clears_its_old_feedback_and_a_later_right_answer_costs_th
 }
 
 #[test]
+fn each_check_answers_every_card_it_judges_and_only_those() {
+    let answered = |effects: &[Effect]| -> Vec<(usize, usize, bool, u8)> {
+        effects
+            .iter()
+            .filter_map(|e| match *e {
+                Effect::Answered { card, bin, correct, check } => Some((card, bin, correct, check)),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut s = Session::new(mini(), Lang::En, 1);
+    let (lonely, atom) = (bin(s.set(), "loneliness"), bin(s.set(), "atomisation"));
+    let (inter, none) = (bin(s.set(), "internalisation"), bin(s.set(), "none"));
+    place_all(&mut s, &["atomisation", "atomisation", "internalisation", "none"]);
+    let first = s.apply(Msg::Check);
+    assert_eq!(
+        answered(&first),
+        [(0, atom, false, 1), (1, atom, true, 1), (2, inter, true, 1), (3, none, true, 1)],
+        "{first:?}"
+    );
+    // The answers come before the attempt's end, and the three locked cards are not judged again.
+    s.apply(Msg::Place(0, Some(lonely)));
+    let second = s.apply(Msg::Check);
+    assert_eq!(answered(&second), [(0, lonely, true, 2)], "{second:?}");
+    let done = second.iter().position(|e| matches!(e, Effect::Completed { .. })).expect("completed");
+    assert!(second.iter().rposition(|e| matches!(e, Effect::Answered { .. })) < Some(done));
+    // A check refused (cards still on the pile) answers nothing.
+    let mut t = Session::new(mini(), Lang::En, 1);
+    assert!(answered(&t.apply(Msg::Check)).is_empty());
+}
+
+#[test]
 fn fallback_feedback_walks_through_every_rule() {
     let mut s = Session::new(mini(), Lang::Nl, 1);
     place_all(&mut s, &["loneliness", "atomisation", "internalisation", "none"]);

@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use diary_sort::web::Widget;
+use diary_sort::web::listener::Listener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -63,12 +64,40 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-/// Mounts `set` with `options` (`Widget::new`'s error has no `Debug`).
-fn widget(host: HtmlElement, set: &str, options: JsValue) -> Widget {
-    match Widget::new(host, set, options) {
+/// The widget, or a panic (`JsError` has no `Debug`).
+fn widget_or_panic(result: Result<Widget, JsError>) -> Widget {
+    match result {
         Ok(w) => w,
-        Err(_) => panic!("Widget::new failed"),
+        Err(_) => panic!("the widget was not created"),
     }
+}
+
+/// Mounts `set` with `options`.
+fn widget(host: HtmlElement, set: &str, options: JsValue) -> Widget {
+    widget_or_panic(Widget::new(host, set, options))
+}
+
+/// Records the detail of every `kind` event that reaches `host`, while the listener lives.
+fn record(host: &HtmlElement, kind: &'static str) -> (Listener, Rc<RefCell<Vec<JsValue>>>) {
+    let seen: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+    let log = Rc::clone(&seen);
+    let listener =
+        Listener::new(host, kind, move |e: Event| log.borrow_mut().push(e.unchecked_into::<CustomEvent>().detail()));
+    (listener, seen)
+}
+
+fn field(detail: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(detail, &name.into()).unwrap()
+}
+
+/// The recorded `answered` details as "excerpt bin correct check".
+fn answers(seen: &RefCell<Vec<JsValue>>) -> Vec<String> {
+    let d = |d: &JsValue| {
+        let f = |n: &str| field(d, n);
+        let (correct, check) = (f("correct").as_bool().unwrap(), f("check").as_f64().unwrap());
+        format!("{} {} {correct} {check}", f("excerpt").as_string().unwrap(), f("bin").as_string().unwrap())
+    };
+    seen.borrow().iter().map(d).collect()
 }
 
 /// Mounts the test set with storage off.
@@ -283,14 +312,13 @@ fn keyboard_pick_arrow_enter_and_escape() {
 #[wasm_bindgen_test]
 fn check_shows_feedback_locks_right_cards_and_completes() {
     let host = new_host();
+    let (_on_ready, ready) = record(&host, "ready");
+    let (_on_answered, answered) = record(&host, "answered");
+    let (_on_completed, completed) = record(&host, "completed");
     let _w = mount(&host);
     let root = root_of(&host);
-    let completed: Rc<RefCell<Option<JsValue>>> = Rc::default();
-    let seen = Rc::clone(&completed);
-    let on_done = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-        *seen.borrow_mut() = Some(e.unchecked_into::<CustomEvent>().detail());
-    });
-    host.add_event_listener_with_callback("diary-sort:completed", on_done.as_ref().unchecked_ref()).unwrap();
+    let details: Vec<(JsValue, JsValue)> = ready.borrow().iter().map(|d| (field(d, "setId"), field(d, "excerpts"))).collect();
+    assert_eq!(details, [(JsValue::from_str("web-test"), JsValue::from(3))]);
 
     q(&root, "button.check").unchecked_ref::<HtmlElement>().click();
     assert!(text(&q(&root, "[role=status]")).contains("3 still on the pile"));
@@ -301,6 +329,10 @@ fn check_shows_feedback_locks_right_cards_and_completes() {
         tap(&bin_button(&root, bin));
     }
     q(&root, "button.check").unchecked_ref::<HtmlElement>().click();
+    assert_eq!(
+        answers(&answered),
+        ["alone loneliness true 1", "against loneliness false 1", "friends none true 1"]
+    );
     let right = q(&root, "li.card[data-card=\"0\"]");
     assert!(right.class_list().contains("right"));
     assert_eq!(text(&q(&right, ".feedback .verdict")), "Right.");
@@ -311,7 +343,7 @@ fn check_shows_feedback_locks_right_cards_and_completes() {
     assert_eq!(text(&q(&wrong, ".feedback .verdict")), "Not right yet.");
     assert!(wrong.query_selector(".feedback q").unwrap().is_some(), "feedback quotes the excerpt");
     assert_eq!(text(&q(&root, ".tries")), "1 of 2 checks left.");
-    assert!(completed.borrow().is_none());
+    assert!(completed.borrow().is_empty());
 
     // A locked card does not move.
     tap(&grab(&root, 0));
@@ -327,9 +359,13 @@ fn check_shows_feedback_locks_right_cards_and_completes() {
     assert_eq!(labelled_name(&summary), "Result");
     assert!(text(&summary).contains("Score:"));
     assert!(q(&root, "button.check").has_attribute("hidden"));
-    let detail = completed.borrow().clone().expect("completed event");
-    let score = js_sys::Reflect::get(&detail, &"score".into()).unwrap().as_f64().unwrap();
+    // Only the card this check judged is answered again; then the attempt is completed, once.
+    assert_eq!(answers(&answered)[3..], ["against atomisation true 2"]);
+    let detail = completed.borrow().first().cloned().expect("completed event");
+    assert_eq!(completed.borrow().len(), 1);
+    let score = field(&detail, "score").as_f64().unwrap();
     assert!(score > 0.0 && score < 100.0, "score {score}");
+    assert_eq!(field(&detail, "passed").as_bool(), Some(score >= 60.0));
     assert_eq!(_w.score(), Some(score as u8));
 
     // Start again: everything back on the pile, the summary hidden.
@@ -339,7 +375,32 @@ fn check_shows_feedback_locks_right_cards_and_completes() {
         assert_eq!(where_is(&root, i), "pile");
     }
     assert_eq!(_w.score(), None);
-    host.remove_event_listener_with_callback("diary-sort:completed", on_done.as_ref().unchecked_ref()).unwrap();
+    assert_eq!(ready.borrow().len(), 1, "a restart is no new widget");
+}
+
+#[wasm_bindgen_test]
+fn a_set_that_could_not_be_fetched_says_so_in_the_page_language() {
+    let d = doc();
+    let english = d.create_element("div").unwrap();
+    english.set_attribute("lang", "en-GB").unwrap();
+    d.body().unwrap().append_child(&english).unwrap();
+    let host: HtmlElement = d.create_element("div").unwrap().unchecked_into();
+    english.append_child(&host).unwrap();
+    let (_on_ready, ready) = record(&host, "ready");
+    let w = widget_or_panic(Widget::fetch_failed(host.clone(), "sets/gone.json", "HTTP 404", JsValue::UNDEFINED));
+    let panel = q(&root_of(&host), ".load-failed[role=alert]");
+    assert_eq!(text(&q(&panel, "p")), "This exercise set could not be fetched:");
+    assert_eq!(q_all(&panel, "li").iter().map(text).collect::<Vec<_>>(), ["sets/gone.json: HTTP 404"]);
+    assert!(ready.borrow().is_empty(), "no exercise, so no ready");
+    drop(w);
+    assert_eq!(host.child_element_count(), 0);
+
+    // The options' language wins over the page's.
+    let nl = options(&[("lang", "nl".into())]);
+    let w = widget_or_panic(Widget::fetch_failed(host.clone(), "x.json", "Failed to fetch", nl));
+    assert_eq!(text(&q(&root_of(&host), ".load-failed p")), "Deze oefenset kon niet worden opgehaald:");
+    drop(w);
+    english.remove();
 }
 
 #[wasm_bindgen_test]

@@ -41,6 +41,18 @@ pub enum Effect {
     Announce(String),
     /// The resume state changed: store it.
     Save,
+    /// A check judged card `card` in `bin` (one per card the check judged: cards already right
+    /// and locked are not judged again).
+    Answered {
+        /// The card (index into the set's excerpts).
+        card: usize,
+        /// The bin it lay in.
+        bin: BinId,
+        /// Whether that is its right bin.
+        correct: bool,
+        /// Which check this was (1-based).
+        check: u8,
+    },
     /// The attempt just ended.
     Completed {
         /// Final score in percent.
@@ -334,14 +346,18 @@ impl Session {
             return vec![Effect::Announce(strings::text(self.lang, Key::NotAllPlaced, &[("n", &n)]))];
         }
         self.checks += 1;
+        let mut effects = Vec::new();
         for i in 0..self.set.len() {
             self.checked[i] = self.place[i];
-            if self.solved_at[i] == 0 && self.place[i] == Some(self.set.expected[i]) {
+            let (Some(bin), 0) = (self.place[i], self.solved_at[i]) else { continue };
+            let correct = bin == self.set.expected[i];
+            if correct {
                 self.solved_at[i] = self.checks;
             }
+            effects.push(Effect::Answered { card: i, bin, correct, check: self.checks });
         }
         let right = self.solved_at.iter().filter(|&&k| k > 0).count().to_string();
-        let mut effects = vec![Effect::Announce(strings::text(
+        effects.push(Effect::Announce(strings::text(
             self.lang,
             Key::CheckResult,
             &[
@@ -350,7 +366,7 @@ impl Session {
                 ("right", &right),
                 ("total", &self.set.len().to_string()),
             ],
-        ))];
+        )));
         if let Some(summary) = self.summary() {
             let score = summary.score.to_string();
             effects.push(Effect::Announce(strings::text(self.lang, Key::Finished, &[("score", &score)])));

@@ -91,6 +91,7 @@ table! {
         "This browser does not keep your progress; it is kept only while this page stays open.";
     LoadFailed => "Deze oefenset kan niet worden geladen. Dit moet de maker van de set verbeteren:",
         "This exercise set cannot be loaded. The set's author needs to fix this:";
+    FetchFailed => "Deze oefenset kon niet worden opgehaald:", "This exercise set could not be fetched:";
     // The summary.
     Summary => "Resultaat", "Result";
     Score => "Score: {score}% ({right} van {total} fragmenten goed).", "Score: {score}% ({right} of {total} excerpts right).";

@@ -3,7 +3,8 @@
 //! A handful of delegated listeners on the widget root (click, keydown, pointer down/move/up/
 //! cancel) turn what the student did into a [`Msg`]; [`Inner::run`] applies it to the
 //! [`Session`], carries out the returned [`Effect`]s (live-region announcements, saving, the
-//! completion event), re-renders and puts focus where the student expects it.
+//! `answered` and `completed` events for the host page), re-renders and puts focus where the
+//! student expects it.
 //!
 //! - Pointer: a press on a card (mouse: anywhere but its other buttons; touch and pen: the grab
 //!   handle) becomes a drag after 6 px; releasing over a bin or the pile places the card. A
@@ -15,8 +16,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
 
 use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
@@ -78,26 +79,31 @@ pub struct Inner {
     ticking: Option<i32>,
 }
 
-/// The final score and pass, for the completion event.
-type Completed = (u8, bool);
+/// An event for the host page: its name and its detail.
+type Told = (&'static str, JsValue);
 
-/// Registers the widget's delegated listeners on `root`.
-pub fn listen(root: &HtmlElement, inner: &Rc<RefCell<Inner>>) -> Vec<Listener> {
+/// What a handler leaves for the host page.
+type Out = Option<Vec<Told>>;
+
+/// Registers the widget's delegated listeners on `root`; events for the page go to `host`.
+pub fn listen(host: &HtmlElement, root: &HtmlElement, inner: &Rc<RefCell<Inner>>) -> Vec<Listener> {
     fn on(
+        host: &HtmlElement,
         root: &HtmlElement,
         inner: &Rc<RefCell<Inner>>,
         kind: &'static str,
-        handle: fn(&mut Inner, &Event) -> Option<Completed>,
+        handle: fn(&mut Inner, &Event) -> Out,
     ) -> Listener {
-        let inner = Rc::clone(inner);
+        let (inner, host) = (Rc::clone(inner), host.clone());
         Listener::new(root, kind, move |e: Event| {
-            let (completed, root) = {
-                // A re-entrant event (dispatched while this widget is busy) is ignored.
-                let Ok(mut inner) = inner.try_borrow_mut() else { return };
-                (handle(&mut inner, &e), inner.view.root.clone())
+            // A re-entrant event (dispatched while this widget is busy) is ignored.
+            let told = match inner.try_borrow_mut() {
+                Ok(mut inner) => handle(&mut inner, &e),
+                Err(_) => return,
             };
-            if let Some((score, passed)) = completed {
-                dispatch_completed(&root, score, passed);
+            // Told once the widget is released: the page's listeners may call back into it.
+            for (name, detail) in told.into_iter().flatten() {
+                dispatch(&host, name, &detail);
             }
         })
     }
@@ -113,25 +119,31 @@ pub fn listen(root: &HtmlElement, inner: &Rc<RefCell<Inner>>) -> Vec<Listener> {
         i.tick = Some(tick);
     }
     vec![
-        on(root, inner, "click", Inner::click),
-        on(root, inner, "keydown", Inner::keydown),
-        on(root, inner, "pointerdown", Inner::pointer_down),
-        on(root, inner, "pointermove", Inner::pointer_move),
-        on(root, inner, "pointerup", Inner::pointer_up),
-        on(root, inner, "pointercancel", Inner::pointer_cancel),
+        on(host, root, inner, "click", Inner::click),
+        on(host, root, inner, "keydown", Inner::keydown),
+        on(host, root, inner, "pointerdown", Inner::pointer_down),
+        on(host, root, inner, "pointermove", Inner::pointer_move),
+        on(host, root, inner, "pointerup", Inner::pointer_up),
+        on(host, root, inner, "pointercancel", Inner::pointer_cancel),
     ]
 }
 
-/// Dispatches the bubbling `diary-sort:completed` event with `{score, passed}`.
-fn dispatch_completed(root: &HtmlElement, score: u8, passed: bool) {
+/// An event's detail: an object with `fields`.
+pub fn detail(fields: &[(&str, JsValue)]) -> JsValue {
     let detail = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&detail, &"score".into(), &score.into());
-    let _ = js_sys::Reflect::set(&detail, &"passed".into(), &passed.into());
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), value);
+    }
+    detail.into()
+}
+
+/// Dispatches the bubbling event `name` with `detail` on `host`.
+pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
-    init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict("diary-sort:completed", &init) {
-        let _ = root.dispatch_event(&event);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
     }
 }
 
@@ -172,8 +184,9 @@ impl Inner {
         self.tick = None;
     }
 
-    /// Applies `msg`, carries out its effects, re-renders and moves focus.
-    pub fn run(&mut self, msg: Msg, origin: Origin) -> Option<Completed> {
+    /// Applies `msg`, carries out its effects, re-renders and moves focus; returns the events
+    /// for the page.
+    pub fn run(&mut self, msg: Msg, origin: Origin) -> Out {
         let held_before = self.session.held();
         let moved = match msg {
             Msg::Place(i, _) => Some(i),
@@ -183,7 +196,8 @@ impl Inner {
         let effects = self.session.apply(msg);
         let mut said = String::new();
         let mut saved = false;
-        let mut completed = None;
+        let mut completed = false;
+        let mut told = Vec::new();
         for effect in effects {
             match effect {
                 Effect::Announce(text) => {
@@ -196,7 +210,22 @@ impl Inner {
                     saved = true;
                     self.save();
                 }
-                Effect::Completed { score, passed } => completed = Some((score, passed)),
+                Effect::Answered { card, bin, correct, check } => {
+                    let set = self.session.set();
+                    told.push((
+                        "answered",
+                        detail(&[
+                            ("excerpt", JsValue::from_str(&set.file.excerpts[card].id)),
+                            ("bin", JsValue::from_str(set.bin(bin).id)),
+                            ("correct", correct.into()),
+                            ("check", check.into()),
+                        ]),
+                    ));
+                }
+                Effect::Completed { score, passed } => {
+                    completed = true;
+                    told.push(("completed", detail(&[("score", score.into()), ("passed", passed.into())])));
+                }
             }
         }
         if let (Msg::Pick(i), Origin::Pointer) = (msg, origin) {
@@ -210,7 +239,7 @@ impl Inner {
         if !said.is_empty() {
             self.view.announce(&said);
         }
-        if completed.is_some() {
+        if completed {
             self.view.focus_summary();
         } else if matches!(msg, Msg::MoveTarget(_)) {
             self.view.reveal_target(&self.session);
@@ -219,7 +248,7 @@ impl Inner {
         } else if let (true, Some(i)) = (saved, moved) {
             self.view.focus_card(i, origin == Origin::Keyboard);
         }
-        completed
+        (!told.is_empty()).then_some(told)
     }
 
     fn save(&mut self) {
@@ -229,7 +258,7 @@ impl Inner {
         }
     }
 
-    fn click(&mut self, e: &Event) -> Option<Completed> {
+    fn click(&mut self, e: &Event) -> Out {
         if e.default_prevented() {
             return None;
         }
@@ -297,7 +326,7 @@ impl Inner {
         None
     }
 
-    fn keydown(&mut self, e: &Event) -> Option<Completed> {
+    fn keydown(&mut self, e: &Event) -> Out {
         let k = e.dyn_ref::<KeyboardEvent>()?;
         self.suppress_click = false;
         if k.alt_key() || k.ctrl_key() || k.meta_key() || k.is_composing() {
@@ -336,7 +365,7 @@ impl Inner {
         self.run(msg, Origin::Keyboard)
     }
 
-    fn pointer_down(&mut self, e: &Event) -> Option<Completed> {
+    fn pointer_down(&mut self, e: &Event) -> Out {
         let p = e.dyn_ref::<PointerEvent>()?;
         self.suppress_click = false;
         if let Some(d) = self.drag.take() {
@@ -375,7 +404,7 @@ impl Inner {
         None
     }
 
-    fn pointer_move(&mut self, e: &Event) -> Option<Completed> {
+    fn pointer_move(&mut self, e: &Event) -> Out {
         let p = e.dyn_ref::<PointerEvent>()?;
         let drag = self.drag.as_mut()?;
         if p.pointer_id() != drag.pointer {
@@ -494,7 +523,7 @@ impl Inner {
         self.follow();
     }
 
-    fn pointer_up(&mut self, e: &Event) -> Option<Completed> {
+    fn pointer_up(&mut self, e: &Event) -> Out {
         let p = e.dyn_ref::<PointerEvent>()?;
         let drag = self.drag.take()?;
         if p.pointer_id() != drag.pointer {
@@ -514,7 +543,7 @@ impl Inner {
         self.run(Msg::Place(drag.card, place), Origin::Pointer)
     }
 
-    fn pointer_cancel(&mut self, e: &Event) -> Option<Completed> {
+    fn pointer_cancel(&mut self, e: &Event) -> Out {
         let p = e.dyn_ref::<PointerEvent>()?;
         if self.drag.as_ref().is_some_and(|d| d.pointer == p.pointer_id()) {
             if let Some(d) = self.drag.take() {

@@ -1,9 +1,12 @@
 //! The browser shell (compiled only for `wasm32`): the `#[wasm_bindgen]` API that pages use.
 //!
 //! JavaScript sees one opaque handle, [`Widget`]: `new Widget(host, setText, options)` mounts an
-//! exercise into `host`; `score()` reads the result; `destroy()` (or `free()`) removes the
+//! exercise into `host` (and `Widget.fetchFailed(host, url, reason, options)` a notice that the
+//! set could not be fetched); `score()` reads the result; `destroy()` (or `free()`) removes the
 //! widget's DOM and every listener it registered. All state lives in wasm memory behind the
-//! handle, so two widgets on a page share nothing.
+//! handle, so two widgets on a page share nothing. The host element receives the bubbling DOM
+//! events `ready` ({setId, excerpts}), `answered` ({excerpt, bin, correct, check}) and
+//! `completed` ({score, passed}).
 //!
 //! Submodules: [`view`] (the DOM), [`events`] (DOM events → [`Msg`](crate::core::session::Msg)
 //! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners).
@@ -18,7 +21,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlElement;
+use web_sys::{Document, HtmlElement};
 
 use crate::core::session::Session;
 use crate::core::set;
@@ -44,6 +47,11 @@ struct Options {
 }
 
 impl Options {
+    /// Reads the options object (`undefined` or `null`: all defaults).
+    fn from_js(object: &JsValue) -> Result<Options, JsError> {
+        if object.is_undefined() || object.is_null() { Ok(Options::default()) } else { Options::read(object) }
+    }
+
     /// Reads the options object; a field of the wrong type is an error naming it.
     fn read(object: &JsValue) -> Result<Options, JsError> {
         let field = |name: &str| js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
@@ -81,12 +89,8 @@ impl Widget {
     /// options of the wrong shape.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, set_text: &str, options: JsValue) -> Result<Widget, JsError> {
-        let options: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            Options::read(&options)?
-        };
-        let doc = host.owner_document().ok_or_else(|| JsError::new("the host element has no document"))?;
+        let options = Options::from_js(&options)?;
+        let doc = document_of(&host)?;
         let n = MOUNTED.fetch_add(1, Ordering::Relaxed);
         let mut prefix = String::from("diary-sort-");
         prefix.push_str(&n.to_string());
@@ -102,14 +106,9 @@ impl Widget {
                     let tag = js_sys::Reflect::get(&value, &"lang".into()).ok()?.as_string()?;
                     Lang::from_tag(&tag)
                 };
-                let page_lang = || {
-                    let tag = doc.document_element()?.get_attribute("lang")?;
-                    Lang::from_tag(&tag)
-                };
-                let ui = requested.or_else(set_lang).or_else(page_lang).unwrap_or(Lang::Nl);
-                let root = view::failed(&doc, ui, &errors);
-                let _ = host.append_child(&root);
-                return Ok(Widget { root, inner: None, listeners: Vec::new() });
+                let ui = requested.or_else(set_lang).unwrap_or_else(|| page_lang(&host));
+                let problems: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+                return Ok(Widget::failed(&host, view::failed(&doc, ui, Key::LoadFailed, &problems)));
             }
         };
 
@@ -152,9 +151,23 @@ impl Widget {
         view.ready();
 
         let storage_noticed = notices.contains(&Key::StorageUnavailable);
+        let set = session.set();
+        let ready = events::detail(&[("setId", JsValue::from_str(&set.file.id)), ("excerpts", set.len().into())]);
         let inner = Rc::new(RefCell::new(Inner::new(session, view, store, storage_noticed)));
-        let listeners = events::listen(&root, &inner);
+        let listeners = events::listen(&host, &root, &inner);
+        events::dispatch(&host, "ready", &ready);
         Ok(Widget { root, inner: Some(inner), listeners })
+    }
+
+    /// Mounts, instead of an exercise, the notice that the set at `url` could not be fetched
+    /// (`reason`: the HTTP status or the network error), in the interface language of `options`
+    /// (else the page's). Fails only for options of the wrong shape.
+    #[wasm_bindgen(js_name = fetchFailed)]
+    pub fn fetch_failed(host: HtmlElement, url: &str, reason: &str, options: JsValue) -> Result<Widget, JsError> {
+        let options = Options::from_js(&options)?;
+        let ui = options.lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(|| page_lang(&host));
+        let problem = [url, ": ", reason].concat();
+        Ok(Widget::failed(&host, view::failed(&document_of(&host)?, ui, Key::FetchFailed, &[problem])))
     }
 
     /// The score in percent once the attempt is finished, otherwise `undefined`.
@@ -165,6 +178,12 @@ impl Widget {
 
     /// Removes the widget: its DOM and every listener. The handle is unusable afterwards.
     pub fn destroy(self) {}
+
+    /// A widget that only shows `panel` (a problem instead of an exercise) in `host`.
+    fn failed(host: &HtmlElement, panel: HtmlElement) -> Widget {
+        let _ = host.append_child(&panel);
+        Widget { root: panel, inner: None, listeners: Vec::new() }
+    }
 }
 
 impl Drop for Widget {
@@ -177,6 +196,18 @@ impl Drop for Widget {
         }
         self.root.remove();
     }
+}
+
+/// The document `host` belongs to.
+fn document_of(host: &HtmlElement) -> Result<Document, JsError> {
+    host.owner_document().ok_or_else(|| JsError::new("the host element has no document"))
+}
+
+/// The language of the page around `host`: the nearest `lang` attribute it understands (Dutch
+/// when there is none).
+fn page_lang(host: &HtmlElement) -> Lang {
+    let tag = host.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    tag.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::Nl)
 }
 
 /// A shuffle seed from `Math.random` (the core never draws random numbers itself).

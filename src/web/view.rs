@@ -13,7 +13,7 @@ use web_sys::{
 
 use crate::core::feedback::{Feedback, Span, Verdict};
 use crate::core::session::{CardStatus, Place, Session, Summary};
-use crate::core::set::{BinId, EssayRef, ExcerptKind, Set, SetErrors};
+use crate::core::set::{BinId, EssayRef, ExcerptKind, Set};
 use crate::core::strings::{self, Key, Lang};
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
@@ -163,17 +163,18 @@ pub struct View {
     summary_shown: Option<Summary>,
 }
 
-/// Builds the panel shown instead of the exercise when a set does not load.
-pub fn failed(doc: &Document, ui: Lang, errors: &SetErrors) -> HtmlElement {
+/// Builds the panel shown instead of the exercise when there is no set to show: the sentence
+/// `lead` (why), then each of `problems` (a set's problems, or the address that failed).
+pub fn failed(doc: &Document, ui: Lang, lead: Key, problems: &[String]) -> HtmlElement {
     let dom = Dom { doc: doc.clone(), set_lang: None };
     let root = dom.el("div", "diary-sort");
     attr(&root, "lang", ui.code());
     let panel = dom.child(&root, "div", "load-failed", "");
     attr(&panel, "role", "alert");
-    dom.child(&panel, "p", "", strings::get(ui, Key::LoadFailed));
+    dom.child(&panel, "p", "", strings::get(ui, lead));
     let list = dom.child(&panel, "ul", "problems", "");
-    for problem in &errors.0 {
-        dom.child(&list, "li", "", &problem.to_string());
+    for problem in problems {
+        dom.child(&list, "li", "", problem);
     }
     attr(&root, "data-ready", "true");
     root.unchecked_into()
