@@ -13,14 +13,19 @@ export function cardName(text) {
 
 /**
  * Reads www/sets/`file` and returns { set, binLabel, cards }: the parsed set, a map from bin id
- * to its label, and every excerpt as { name, bin } (its card name and the label of the bin the
- * set says it belongs in), in the set's order.
+ * to its label, and every excerpt as { id, name, binId, bin } (its id, its card name, and the id
+ * and label of the bin the set says it belongs in), in the set's order.
  */
 export function readSet(file) {
   const path = fileURLToPath(new URL(`../../www/sets/${file}`, import.meta.url));
   const set = JSON.parse(readFileSync(path, 'utf8'));
   const binLabel = new Map([...set.categories, set.fallback].map((c) => [c.id, c.label]));
-  const cards = set.excerpts.map((e) => ({ name: cardName(e.text), bin: binLabel.get(e.category) }));
+  const cards = set.excerpts.map((e) => ({
+    id: e.id,
+    name: cardName(e.text),
+    binId: e.category,
+    bin: binLabel.get(e.category),
+  }));
   return { set, binLabel, cards };
 }
 

@@ -1,0 +1,111 @@
+// <diary-sort src="sets/x.json" lang="nl" seed="42" storage="off"></diary-sort>: the exercise
+// as a custom element. This module is the only script a host page includes; it loads the wasm
+// (../pkg/, found from this file's own URL) once, when the first element appears.
+//
+// Attributes: src (the set's URL, resolved against the page), lang (nl or en; default the set's
+// language), seed (shuffle seed, an integer; default random), storage ("off": the attempt is
+// kept in memory only). A change of src or lang starts the element afresh (a stored attempt
+// resumes); seed and storage are read when it starts.
+// Events (bubbling, on the element): ready {setId, excerpts}, answered {excerpt, bin, correct,
+// check} per card a check judged, completed {score, passed}. The Rust shell dispatches them.
+//
+// No text here: a set that cannot be fetched is shown by the wasm, from its Dutch and English
+// string tables. Content inside the element stays until the exercise replaces it, so it is the
+// fallback for a browser that cannot run the module.
+
+const glueUrl = new URL('../pkg/diary_sort.js', import.meta.url);
+let glue = null;
+
+/** The wasm-bindgen module, initialised (loaded once for every element on the page). */
+function loadGlue() {
+  glue ??= import(glueUrl.href).then(async (module) => {
+    await module.default();
+    return module;
+  });
+  return glue;
+}
+
+/** The set's text, or a short reason why it could not be fetched ("HTTP 404", a network error). */
+async function fetchSet(url) {
+  try {
+    const response = await fetch(url);
+    return response.ok ? { text: await response.text() } : { reason: `HTTP ${response.status}` };
+  } catch (error) {
+    return { reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+class DiarySort extends HTMLElement {
+  static observedAttributes = ['src', 'lang'];
+
+  /** The Widget handle: kept here, for a handle that is garbage-collected frees its widget. */
+  #widget = null;
+  /** Whether the element has started (a start is running, or its widget is mounted). */
+  #started = false;
+  /** Counts starts and stops: a start that finds it changed has been overtaken and gives up. */
+  #generation = 0;
+
+  connectedCallback() {
+    if (!this.#started) this.#start();
+  }
+
+  disconnectedCallback() {
+    // Removed and inserted again in the same task (moved): keep the widget and its attempt.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#stop();
+    });
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before !== after && this.#started) this.#start();
+  }
+
+  #stop() {
+    this.#generation += 1;
+    this.#started = false;
+    const widget = this.#widget;
+    this.#widget = null;
+    widget?.destroy();
+  }
+
+  async #start() {
+    this.#stop();
+    this.#started = true;
+    const generation = this.#generation;
+    const src = this.getAttribute('src');
+    if (!src) {
+      console.error('<diary-sort>: the src attribute is missing');
+      return;
+    }
+    const seed = Number.parseInt(this.getAttribute('seed') ?? '', 10);
+    const options = {
+      lang: this.getAttribute('lang') || undefined,
+      seed: Number.isFinite(seed) ? seed : undefined,
+      storage: this.getAttribute('storage') !== 'off',
+    };
+    let module;
+    let set;
+    try {
+      [module, set] = await Promise.all([loadGlue(), fetchSet(new URL(src, document.baseURI))]);
+    } catch (error) {
+      // The module or its wasm did not load: the element keeps its own content.
+      glue = null;
+      this.#started = false;
+      console.error('<diary-sort>: the exercise could not be started', error);
+      return;
+    }
+    if (generation !== this.#generation) return;
+    this.replaceChildren();
+    const { Widget } = module;
+    // `ready` is dispatched inside the constructor; its listeners may remove or restart us.
+    const widget =
+      set.text !== undefined ? new Widget(this, set.text, options) : Widget.fetchFailed(this, src, set.reason, options);
+    if (generation !== this.#generation) {
+      widget.destroy();
+      return;
+    }
+    this.#widget = widget;
+  }
+}
+
+if (!customElements.get('diary-sort')) customElements.define('diary-sort', DiarySort);

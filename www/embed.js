@@ -1,0 +1,44 @@
+// The page for iframes, embed.html?set=…&lang=…&seed=…&storage=off&parent=…: just the exercise,
+// as a <diary-sort> element built from the query (set: the set's URL, default the Dutch set).
+// With ?parent= (the parent page's origin, e.g. https://lms.example; a relative URL such as /
+// means this page's own origin), it posts {type: 'diary-sort:height', height} to that origin
+// whenever the content's height changes, for www/resizer.js on the parent page. Without it,
+// nothing is posted: never to '*'.
+import './diary-sort.js';
+
+const params = new URLSearchParams(window.location.search);
+const element = document.createElement('diary-sort');
+element.setAttribute('src', params.get('set') || 'sets/snijders-nl.json');
+for (const name of ['lang', 'seed', 'storage']) {
+  const value = params.get(name);
+  if (value) element.setAttribute(name, value);
+}
+// The page takes the exercise's language (the widget's root states it), as index.html does.
+element.addEventListener('ready', () => {
+  const lang = element.firstElementChild?.getAttribute('lang');
+  if (lang) document.documentElement.lang = lang;
+});
+document.getElementById('embed').append(element);
+
+/** The origin to post heights to, or null: only http(s) parents, and only inside a frame. */
+function parentOrigin() {
+  const parent = params.get('parent');
+  if (!parent || window.parent === window) return null;
+  try {
+    const url = new URL(parent, window.location.href);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+const origin = parentOrigin();
+if (origin) {
+  let posted = -1;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === posted) return;
+    posted = height;
+    window.parent.postMessage({ type: 'diary-sort:height', height }, origin);
+  }).observe(document.documentElement);
+}
