@@ -52,3 +52,29 @@ export async function assertCleanPage(page) {
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
   assert.deepEqual(page.errors, [], 'no page error');
 }
+
+/** What a finished board says, per interface language (the core's string tables). */
+export const FINISHED = {
+  nl: { result: 'Resultaat', passed: /Geslaagd/, done: /Klaar: je score is 100%/, right: /Goed\./, because: 'Daarom is het', footnote: /voetnoot \d+/ },
+  en: { result: 'Result', passed: /Passed/, done: /Done: your score is 100%/, right: /Right\./, because: 'That makes it', footnote: /footnote \d+/ },
+};
+
+/**
+ * Waits for the summary and checks a perfect attempt in language `t` (one of FINISHED): full
+ * score, passed, announced, and every card in its bin explaining why — the rule's conclusion and
+ * the essay's footnote.
+ */
+export async function assertAllRight(page, cards, t) {
+  await page.getByRole('heading', { name: t.result, exact: true }).waitFor();
+  const summary = await page.locator('.summary').innerText();
+  assert.match(summary, /Score: 100%/);
+  assert.match(summary, t.passed);
+  assert.match(await status(page).innerText(), t.done);
+  for (const card of cards) {
+    const item = bin(page, card.bin).getByRole('listitem').filter({ has: grab(page, card) });
+    const feedback = await item.locator('.feedback').innerText();
+    assert.match(feedback, t.right, card.name);
+    assert.ok(feedback.includes(`${t.because} ${card.bin}.`), `${card.name}: ${feedback}`);
+    assert.match(feedback, t.footnote, card.name);
+  }
+}

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser, openPage, axeViolations, formatAxe } from './harness.mjs';
-import { readSet, grab, bin, status, placeByTap, assertCleanPage } from './board.mjs';
+import { readSet, placeByTap, assertCleanPage, assertAllRight, FINISHED } from './board.mjs';
 
 const { cards } = readSet('snijders-en.json');
 
@@ -24,19 +24,7 @@ test('the English set opens in English and is finished by tap-to-place', async (
 
   await placeByTap(page, cards);
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await page.getByRole('heading', { name: 'Result' }).waitFor();
-  const summary = await page.locator('.summary').innerText();
-  assert.match(summary, /Score: 100%/);
-  assert.match(summary, /Passed/);
-  assert.match(await status(page).innerText(), /Done: your score is 100%/);
-  // Every card explains, in English, why it is right: the rule, a quotation, the essay's footnote.
-  for (const card of cards) {
-    const item = bin(page, card.bin).getByRole('listitem').filter({ has: grab(page, card) });
-    const feedback = await item.locator('.feedback').innerText();
-    assert.match(feedback, /Right\./, card.name);
-    assert.ok(feedback.includes(`That makes it ${card.bin}.`), `${card.name}: ${feedback}`);
-    assert.match(feedback, /footnote \d+/, card.name);
-  }
+  await assertAllRight(page, cards, FINISHED.en);
 
   violations = await axeViolations(page);
   assert.deepEqual(violations, [], `axe with feedback shown:\n${formatAxe(violations)}`);
