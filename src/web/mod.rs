@@ -6,10 +6,12 @@
 //! handle, so two widgets on a page share nothing.
 //!
 //! Submodules: [`view`] (the DOM), [`events`] (DOM events → [`Msg`](crate::core::session::Msg)
-//! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners).
+//! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
+//! [`problems`] is the set editor's check (a set's problems as plain objects).
 
 pub mod events;
 pub mod listener;
+pub mod problems;
 pub mod store;
 pub mod view;
 
