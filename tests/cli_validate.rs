@@ -42,3 +42,11 @@ fn a_missing_file_is_a_failure_not_a_crash() {
     assert_eq!(code, 1);
     assert!(out.starts_with("no/such/set.json: cannot read the file"), "{out}");
 }
+
+/// The editor's "blank template" (www/editor.html) is a set an instructor can start from as is.
+#[test]
+fn the_editors_blank_template_is_a_valid_set() {
+    let (code, out) = validate(&["www/sets/template.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("www/sets/template.json: ok (1 excerpts, 1 criteria, 1 bins)"), "one of each: {out}");
+}

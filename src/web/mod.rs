@@ -9,10 +9,12 @@
 //! `completed` ({score, passed}).
 //!
 //! Submodules: [`view`] (the DOM), [`events`] (DOM events → [`Msg`](crate::core::session::Msg)
-//! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners).
+//! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
+//! [`problems`] is the set editor's check (a set's problems as plain objects).
 
 pub mod events;
 pub mod listener;
+pub mod problems;
 pub mod store;
 pub mod view;
 

@@ -1,0 +1,423 @@
+// The instructor's set editor (editor.html): the set's JSON in a plain textarea with line numbers
+// and problem markers, the problems listed under it (activating one puts the caret there), and
+// the exercise as students see it, rebuilt as the instructor types (debounced). A toolbar opens
+// a file, starts from a default set or the blank template, and downloads the result.
+//
+// Nothing leaves the browser: files are read locally (File.text()), downloads are made from a
+// Blob, the text is kept in localStorage so a reload loses nothing. The checks are the core's own
+// (`problems()`, the same loader as the widget and `diary-sort validate`).
+//
+// The editor's texts are in the nl/en table below, not in the core's string tables: they belong
+// to this page alone (as the self-study page's texts are in app.js), and keeping them out of the
+// wasm keeps them out of the module every student downloads. Language: ?lang=, else <html lang>.
+import init, { Widget, problems } from '../pkg/diary_sort.js';
+
+const TEXT = {
+  nl: {
+    documentTitle: 'Oefenset bewerken – diary-sort',
+    heading: 'Oefenset bewerken',
+    intro:
+      'Links staat de set als JSON, rechts de oefening zoals studenten haar zien; die wordt bijgewerkt terwijl je typt. ' +
+      'Alles blijft in deze browser: er wordt niets verstuurd. Download de set als je klaar bent.',
+    open: 'Bestand openen…',
+    startFrom: 'Beginnen met:',
+    dutchSet: 'Nederlandse standaardset',
+    englishSet: 'Engelse standaardset',
+    template: 'Leeg sjabloon',
+    download: 'Downloaden',
+    source: 'De set (JSON)',
+    problems: 'Problemen',
+    noProblems: 'Geen problemen.',
+    oneProblem: '1 probleem.',
+    manyProblems: '{n} problemen.',
+    preview: 'Voorbeeld',
+    previewStale: 'Het voorbeeld toont de laatste versie zonder problemen. Los de problemen op om het bij te werken.',
+    previewNone: 'Nog geen voorbeeld: los eerst de problemen op.',
+    confirm:
+      'De tekst in de editor vervangen? De wijzigingen sinds je de set opende of downloadde gaan dan verloren.',
+    keep: 'Mijn tekst houden',
+    replace: 'Vervangen',
+    storageUnavailable:
+      'Deze browser bewaart de tekst niet: download de set voordat je de pagina sluit of herlaadt.',
+    fetchFailed: 'De set kon niet worden opgehaald',
+    fileFailed: 'Het bestand kon niet worden gelezen',
+    startFailed: 'De editor kon niet starten',
+  },
+  en: {
+    documentTitle: 'Edit an exercise set – diary-sort',
+    heading: 'Edit an exercise set',
+    intro:
+      'On the left the set as JSON, on the right the exercise as students see it, updated as you type. ' +
+      'Everything stays in this browser: nothing is sent anywhere. Download the set when you are done.',
+    open: 'Open file…',
+    startFrom: 'Start from:',
+    dutchSet: 'Dutch default set',
+    englishSet: 'English default set',
+    template: 'Blank template',
+    download: 'Download',
+    source: 'The set (JSON)',
+    problems: 'Problems',
+    noProblems: 'No problems.',
+    oneProblem: '1 problem.',
+    manyProblems: '{n} problems.',
+    preview: 'Preview',
+    previewStale: 'The preview shows the last version without problems. Fix the problems to update it.',
+    previewNone: 'No preview yet: fix the problems first.',
+    confirm: 'Replace the text in the editor? The changes since you opened or downloaded the set will be lost.',
+    keep: 'Keep my text',
+    replace: 'Replace',
+    storageUnavailable: 'This browser does not keep the text: download the set before you close or reload the page.',
+    fetchFailed: 'The set could not be fetched',
+    fileFailed: 'The file could not be read',
+    startFailed: 'The editor could not start',
+  },
+};
+
+/** Pause in typing after which the text is checked and the preview rebuilt. */
+const DEBOUNCE_MS = 300;
+/** Where the text is kept between visits: { text, dirty }. */
+const STORAGE_KEY = 'diary-sort:editor';
+/** The sets the editor starts from when nothing is stored, by interface language. */
+const DEFAULT_SET = { nl: 'sets/snijders-nl.json', en: 'sets/snijders-en.json' };
+
+/** The table's language for a BCP 47 tag (`en`, `en-GB`…), or null. */
+function known(tag) {
+  const primary = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
+  return Object.hasOwn(TEXT, primary) ? primary : null;
+}
+
+const lang = known(new URLSearchParams(window.location.search).get('lang')) ?? known(document.documentElement.lang) ?? 'nl';
+const t = TEXT[lang];
+
+const $ = (id) => document.getElementById(id);
+const source = $('source');
+const lines = $('lines');
+const status = $('status');
+const list = $('problems');
+const preview = $('preview');
+const previewNote = $('preview-note');
+const fileInput = $('file');
+const dialog = $('confirm');
+
+document.documentElement.lang = lang;
+document.title = t.documentTitle;
+for (const el of document.querySelectorAll('[data-text]')) el.textContent = t[el.dataset.text];
+
+/** Shows a notice above the workspace; `alert` for failures (announced at once). */
+function notice(text, { alert = false } = {}) {
+  const p = document.createElement('p');
+  p.className = alert ? 'page-error' : 'notice';
+  if (alert) p.setAttribute('role', 'alert');
+  p.textContent = text;
+  $('notices').append(p);
+}
+
+const failure = (what, e) => notice(`${what}: ${e instanceof Error ? e.message : String(e)}`, { alert: true });
+
+// ------------------------------------------------------------------ keeping the text
+
+/** localStorage, or null where the browser refuses it (every use is guarded). */
+let store = null;
+try {
+  store = window.localStorage;
+} catch {
+  // Refused (a SecurityError): the editor works without it and says so at the first save.
+}
+/** Whether the text has changes that were not opened or downloaded as they are. */
+let dirty = false;
+let storageNoticed = false;
+
+function loadStored() {
+  try {
+    const kept = JSON.parse(store?.getItem(STORAGE_KEY) ?? 'null');
+    return typeof kept?.text === 'string' ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
+function save() {
+  try {
+    store?.setItem(STORAGE_KEY, JSON.stringify({ text: source.value, dirty }));
+  } catch {
+    store = null;
+  }
+  if (!store && !storageNoticed) {
+    storageNoticed = true;
+    notice(t.storageUnavailable);
+  }
+}
+
+// Without storage, leaving the page would lose the edits: ask first.
+window.addEventListener('beforeunload', (e) => {
+  if (!store && dirty) e.preventDefault();
+});
+
+// ------------------------------------------------------------------ line numbers and markers
+
+let lineCount = 0;
+/** The gutter's line numbers that carry a problem marker. */
+let marked = [];
+
+/** Gives the gutter one number per line of the text (adding or removing only the difference). */
+function updateGutter() {
+  const text = source.value;
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  if (count > lineCount) {
+    const numbers = document.createDocumentFragment();
+    for (let n = lineCount + 1; n <= count; n++) {
+      const span = document.createElement('span');
+      span.textContent = String(n);
+      numbers.append(span);
+    }
+    lines.append(numbers);
+  }
+  while (lines.childElementCount > count) lines.lastElementChild.remove();
+  lineCount = count;
+}
+
+/** Marks the line numbers of the lines with problems; their messages show on hover. */
+function markLines(found) {
+  for (const span of marked) {
+    span.classList.remove('has-problem');
+    span.removeAttribute('title');
+  }
+  marked = [];
+  for (const p of found) {
+    const span = p.line == null ? null : lines.children[p.line - 1];
+    if (!span) continue;
+    if (span.classList.contains('has-problem')) {
+      span.title += `\n${p.message}`;
+    } else {
+      span.classList.add('has-problem');
+      span.title = p.message;
+      marked.push(span);
+    }
+  }
+}
+
+// The gutter follows the textarea's scrolling (CSSOM, allowed under the strict CSP).
+source.addEventListener('scroll', () => {
+  lines.style.setProperty('transform', `translateY(${-source.scrollTop}px)`);
+});
+
+// ------------------------------------------------------------------ problems
+
+/** The offset in `text` (UTF-16, as the textarea counts) of 1-based `line` and `column`
+ * (columns counted in characters, as the core counts them). */
+function offsetOf(text, line, column) {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', at);
+    if (next === -1) return text.length;
+    at = next + 1;
+  }
+  for (let c = 1; c < column && at < text.length && text[at] !== '\n'; c++) {
+    at += text.codePointAt(at) > 0xffff ? 2 : 1;
+  }
+  return at;
+}
+
+/** Puts the caret at `line`:`column`, scrolled into view, and focuses the text. */
+function jumpTo(line, column) {
+  const at = offsetOf(source.value, line, column);
+  const lineHeight = parseFloat(getComputedStyle(source).lineHeight);
+  const top = (line - 1) * lineHeight;
+  if (top < source.scrollTop || top + lineHeight > source.scrollTop + source.clientHeight) {
+    source.scrollTop = Math.max(0, top - source.clientHeight / 3);
+  }
+  // Selected first, then focused: a textarea that gets focus scrolls its caret into view,
+  // sideways too (setSelectionRange alone does not scroll).
+  source.blur();
+  source.setSelectionRange(at, at);
+  source.focus();
+}
+
+/** Lists the problems (each a button that jumps to it) and says how many there are. */
+function showProblems(found) {
+  const items = found.map((p) => {
+    const li = document.createElement('li');
+    let target = li;
+    if (p.line != null) {
+      target = li.appendChild(document.createElement('button'));
+      target.type = 'button';
+      target.dataset.line = p.line;
+      target.dataset.column = p.column;
+    }
+    const where = [p.line == null ? '' : `${p.line}:${p.column}`, p.path].filter(Boolean).join(' — ');
+    // The core's messages are English: marked so, for screen readers, on a Dutch page.
+    const message = document.createElement('span');
+    message.lang = 'en';
+    message.textContent = p.message;
+    target.append(where ? `${where} — ` : '', message);
+    return li;
+  });
+  list.replaceChildren(...items);
+  const n = found.length;
+  const summary = n === 0 ? t.noProblems : n === 1 ? t.oneProblem : t.manyProblems.replace('{n}', n);
+  // Only a change is announced.
+  if (status.textContent !== summary) status.textContent = summary;
+}
+
+list.addEventListener('click', (e) => {
+  const button = e.target.closest('button[data-line]');
+  if (button) jumpTo(Number(button.dataset.line), Number(button.dataset.column));
+});
+
+// ------------------------------------------------------------------ preview
+
+/** The preview's widget; kept here, or it would be freed (and removed) by the garbage collector. */
+let widget = null;
+/** The text the preview shows. */
+let previewed = null;
+
+/** Rebuilds the preview from a text without problems; otherwise marks the preview outdated. */
+function updatePreview(text, loads) {
+  if (loads && text !== previewed) {
+    widget?.destroy();
+    widget = null;
+    previewed = text;
+    // In memory only, and with a fixed shuffle: the cards keep their order while you type.
+    widget = new Widget(preview, text, { storage: false, seed: 1 });
+  }
+  preview.inert = !loads;
+  preview.classList.toggle('stale', !loads);
+  previewNote.hidden = loads;
+  previewNote.textContent = loads ? '' : widget ? t.previewStale : t.previewNone;
+}
+
+// ------------------------------------------------------------------ checking as you type
+
+let timer = 0;
+
+/** Checks the text, shows the problems, marks their lines, updates the preview, keeps the text.
+ * Each check is timed as the User Timing measures `editor:check` (problems()) and
+ * `editor:refresh` (all of it), for the tests and the browser's performance panel. */
+function refresh() {
+  clearTimeout(timer);
+  timer = 0;
+  const text = source.value;
+  const start = performance.now();
+  const found = problems(text);
+  performance.clearMeasures('editor:check');
+  performance.measure('editor:check', { start });
+  showProblems(found);
+  markLines(found);
+  updatePreview(text, found.length === 0);
+  performance.clearMeasures('editor:refresh');
+  performance.measure('editor:refresh', { start });
+  save();
+}
+
+source.addEventListener('input', () => {
+  dirty = true;
+  updateGutter();
+  clearTimeout(timer);
+  timer = setTimeout(refresh, DEBOUNCE_MS);
+});
+
+// A reload or a closed tab within the pause still keeps the last keystrokes.
+window.addEventListener('pagehide', () => {
+  if (timer) save();
+});
+
+// ------------------------------------------------------------------ replacing and downloading
+
+/** Asks (a modal dialog; Escape keeps the text) whether to replace unsaved edits. */
+function mayReplace() {
+  if (!dirty) return Promise.resolve(true);
+  const opener = document.activeElement;
+  return new Promise((resolve) => {
+    dialog.returnValue = '';
+    dialog.addEventListener(
+      'close',
+      () => {
+        resolve(dialog.returnValue === 'replace');
+        opener?.focus?.();
+      },
+      { once: true },
+    );
+    dialog.showModal();
+  });
+}
+
+/** Puts `text` in the editor, caret at the start, checked at once; `dirty` when it holds edits
+ * that were never downloaded (a kept text), otherwise it is a fresh start. */
+function setText(text, dirtyText = false) {
+  // Another text: the preview of the previous one would mislead.
+  widget?.destroy();
+  widget = null;
+  previewed = null;
+  source.value = text;
+  source.scrollTop = 0;
+  source.scrollLeft = 0;
+  source.setSelectionRange(0, 0);
+  dirty = dirtyText;
+  updateGutter();
+  refresh();
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+for (const button of document.querySelectorAll('[data-start]')) {
+  button.addEventListener('click', async () => {
+    if (!(await mayReplace())) return;
+    try {
+      setText(await fetchText(button.dataset.start));
+    } catch (e) {
+      failure(t.fetchFailed, e);
+    }
+  });
+}
+
+$('open').addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', async () => {
+  const file = fileInput.files?.[0];
+  fileInput.value = '';
+  if (!file || !(await mayReplace())) return;
+  try {
+    setText(await file.text());
+  } catch (e) {
+    failure(t.fileFailed, e);
+  }
+});
+
+/** The download's file name: the set's id when it has a usable one. */
+function fileName(text) {
+  try {
+    const id = JSON.parse(text)?.id;
+    if (typeof id === 'string' && /^[A-Za-z0-9_-]+$/.test(id)) return `${id}.json`;
+  } catch {
+    // Not JSON (yet): the generic name will do.
+  }
+  return 'set.json';
+}
+
+$('download').addEventListener('click', () => {
+  const text = source.value;
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName(text);
+  a.click();
+  // The download has its own reference to the data by now; the URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  dirty = false;
+  save();
+});
+
+// ------------------------------------------------------------------ start
+
+try {
+  const kept = loadStored();
+  const [text] = await Promise.all([kept ? kept.text : fetchText(DEFAULT_SET[lang]), init()]);
+  setText(text, kept?.dirty ?? false);
+  document.querySelector('main').dataset.ready = 'true';
+} catch (e) {
+  failure(t.startFailed, e);
+}
