@@ -260,3 +260,21 @@ fn resume_state_round_trips_and_rejects_foreign_or_damaged_text() {
         assert!(state::decode(mini(), Lang::En, damaged).is_err(), "{damaged}");
     }
 }
+
+#[test]
+fn resume_state_no_student_can_reach_is_refused() {
+    // Found by fuzz/state_decode: a card checked in its right bin but not marked right decoded,
+    // and the card was then told it was wrong in its right bin. Mini's right bins are 0, 2, 1, 3.
+    let set = mini();
+    let with = |rest: &str| format!("1.{:016x}.{rest}", set.hash);
+    let reachable = with("1.1.0213.0213.1111");
+    assert!(state::decode(mini(), Lang::En, &reachable).is_ok(), "{reachable}");
+    for unreachable in [
+        "1.1.0213.0213.0111", // card 0 checked in its right bin, not right
+        "1.0.1111.1111.0000", // checked before the first check
+        "1.1.1111.-111.0000", // a check with a card on the pile
+        "1.1.3213.0213.1111", // a right card moved after its check
+    ] {
+        assert_eq!(state::decode(mini(), Lang::En, &with(unreachable)).err(), Some(StateError::Unreadable), "{unreachable}");
+    }
+}

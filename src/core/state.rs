@@ -80,8 +80,15 @@ pub fn decode(set: Set, lang: Lang, text: &str) -> Result<Session, StateError> {
         .bytes()
         .map(|c| digit(c).filter(|&k| k <= usize::from(checks)).map(|k| k as u8).ok_or(StateError::Unreadable))
         .collect::<Result<_, _>>()?;
-    let consistent = (0..n).all(|i| solved[i] == 0 || (current[i] == Some(set.expected[i]) && checked[i] == current[i]));
-    if !consistent {
+    // Only an attempt a student can reach: nothing is checked before the first check and every
+    // card at each check (a check needs them all placed); a card checked in its right bin is
+    // right from that check on, and a right card stays where it was checked.
+    let reachable = (0..n).all(|i| {
+        checked[i].is_some() == (checks > 0)
+            && (solved[i] > 0) == (checked[i] == Some(set.expected[i]))
+            && (solved[i] == 0 || current[i] == checked[i])
+    });
+    if !reachable {
         return Err(StateError::Unreadable);
     }
     Ok(Session::restore(set, lang, seed, checks, current, checked, solved))
