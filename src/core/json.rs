@@ -8,6 +8,9 @@
 //! errors carry a position and a message meant for someone who does not program.
 //!
 //! A leading byte-order mark is skipped (RFC 8259 §8.1 allows it; Windows editors write one).
+//!
+//! The native tool also makes values and writes them (the JSON Schema, `diary-sort fmt`,
+//! `validate --format json`); that part is not in the browser's build.
 
 /// The deepest nesting of lists and objects accepted.
 pub const MAX_NESTING: usize = 128;
@@ -479,6 +482,135 @@ impl Parser<'_> {
             Ok(n) if whole => Value::Integer(n),
             _ => Value::Number(text.to_string()),
         })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use writing::write;
+
+/// Making and writing JSON, for the native tool (the browser only reads sets).
+#[cfg(not(target_arch = "wasm32"))]
+mod writing {
+    use std::fmt::Write as _;
+
+    use super::{Member, Node, Pos, Value};
+
+    /// The position of values made by a program rather than read from text.
+    const NOWHERE: Pos = Pos { line: 0, column: 0 };
+
+    impl Value {
+        /// An object with these members, in this order (made, not read: positions are 0:0).
+        pub fn object<'k>(members: impl IntoIterator<Item = (&'k str, Value)>) -> Value {
+            Value::Object(
+                members.into_iter().map(|(key, value)| Member { key: key.to_string(), pos: NOWHERE, value: Node::made(value) }).collect(),
+            )
+        }
+
+        /// An array of these items (made, not read: positions are 0:0).
+        pub fn array(items: impl IntoIterator<Item = Value>) -> Value {
+            Value::Array(items.into_iter().map(Node::made).collect())
+        }
+    }
+
+    impl Node {
+        /// A node for a value made by a program: it has no place in any text (0:0).
+        pub fn made(value: Value) -> Node {
+            Node { pos: NOWHERE, value }
+        }
+    }
+
+    /// Writes `value` as JSON, indented by two spaces a level with one member or item a line (as
+    /// serde_json's `to_string_pretty` does); in strings only `"`, `\\` and control characters are
+    /// escaped. Numbers that are not integers are written as they were read.
+    pub fn write(value: &Value) -> String {
+        let mut out = String::new();
+        write_value(value, 0, &mut out);
+        out
+    }
+
+    fn write_value(value: &Value, depth: usize, out: &mut String) {
+        match value {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Integer(n) => write!(out, "{n}").expect("writing to a String"),
+            Value::Number(text) => out.push_str(text),
+            Value::String(s) => write_string(s, out),
+            Value::Array(list) => write_items(list, ('[', ']'), depth, out, |node, out| write_value(&node.value, depth + 1, out)),
+            Value::Object(members) => write_items(members, ('{', '}'), depth, out, |m, out| {
+                write_string(&m.key, out);
+                out.push_str(": ");
+                write_value(&m.value.value, depth + 1, out);
+            }),
+        }
+    }
+
+    /// Writes the items of an array or object between `open` and `close`, one a line (an empty
+    /// one as `[]` or `{}`).
+    fn write_items<T>(list: &[T], (open, close): (char, char), depth: usize, out: &mut String, mut item: impl FnMut(&T, &mut String)) {
+        out.push(open);
+        for (i, x) in list.iter().enumerate() {
+            out.push_str(if i == 0 { "\n" } else { ",\n" });
+            out.push_str(&"  ".repeat(depth + 1));
+            item(x, out);
+        }
+        if !list.is_empty() {
+            out.push('\n');
+            out.push_str(&"  ".repeat(depth));
+        }
+        out.push(close);
+    }
+
+    /// Writes `s` in double quotes, escaping what JSON requires and nothing else.
+    fn write_string(s: &str, out: &mut String) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                c if c < ' ' => write!(out, "\\u{:04x}", u32::from(c)).expect("writing to a String"),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::super::parse;
+        use super::*;
+
+        #[test]
+        fn what_is_written_reads_back_the_same() {
+            let text = r#"{"a": [1, -2.50e3, {}, []], "b\u0001": "q\"\\\/\b\f\n\r\t\u001f é ‘x’", "c": [null, true, false]}"#;
+            let written = write(&parse(text).unwrap().value);
+            assert_eq!(write(&parse(&written).unwrap().value), written, "it reads back to the same values");
+            let expected = r#"{
+  "a": [
+    1,
+    -2.50e3,
+    {},
+    []
+  ],
+  "b\u0001": "q\"\\/\b\f\n\r\t\u001f é ‘x’",
+  "c": [
+    null,
+    true,
+    false
+  ]
+}"#;
+            assert_eq!(written, expected);
+        }
+
+        #[test]
+        fn made_values_are_written_in_their_order() {
+            let value = Value::object([("z", Value::Integer(1)), ("a", Value::array([Value::String("x".into())]))]);
+            assert_eq!(write(&value), "{\n  \"z\": 1,\n  \"a\": [\n    \"x\"\n  ]\n}");
+        }
     }
 }
 

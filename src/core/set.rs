@@ -517,10 +517,37 @@ impl<'n> Fields<'n> {
     }
 }
 
-const TOP_FIELDS: &[&str] = &[
+// The fields of each object, in their canonical order (`diary-sort fmt` writes them so; the
+// JSON Schema lists them so and a test holds the two together).
+
+/// The fields of a set.
+pub const SET_FIELDS: &[&str] = &[
     "$schema", "format", "id", "lang", "title", "intro", "criteria", "categories", "precedence", "fallback",
     "excerpts", "settings",
 ];
+/// The fields of an essay reference.
+pub const ESSAY_FIELDS: &[&str] = &["section", "footnote"];
+/// The fields of a criterion.
+pub const CRITERION_FIELDS: &[&str] = &["id", "label", "explanation", "essay"];
+/// The fields of a category.
+pub const CATEGORY_FIELDS: &[&str] = &["id", "label", "definition", "essay_says", "essay", "rule"];
+/// The fields of the fallback category.
+pub const FALLBACK_FIELDS: &[&str] = &["id", "label", "definition", "essay_says", "essay", "offer"];
+/// The fields of an excerpt.
+pub const EXCERPT_FIELDS: &[&str] =
+    &["id", "kind", "text", "source", "essay", "evidence", "category", "commentary", "hint"];
+/// The fields of an excerpt's source.
+pub const SOURCE_FIELDS: &[&str] = &["diarist", "date", "work", "page"];
+/// The fields of a piece of evidence.
+pub const EVIDENCE_FIELDS: &[&str] = &["criterion", "quote"];
+/// The fields of the settings.
+pub const SETTINGS_FIELDS: &[&str] = &["tries", "penalty", "pass_mark", "shuffle", "overall"];
+/// The fields of a score band.
+pub const SCORE_BAND_FIELDS: &[&str] = &["min", "text"];
+/// The words of `lang`, in the order of [`Lang`]'s variants.
+pub const LANG_CODES: &[&str] = &["nl", "en"];
+/// The words of an excerpt's `kind`, in the order of [`ExcerptKind`]'s variants.
+pub const KIND_NAMES: &[&str] = &["quote", "description"];
 
 /// Reads the whole set; also says whether it was read without any problem. `None` when it is
 /// not an object or not format 1 (nothing else is worth reading then).
@@ -530,7 +557,7 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         p.at(String::new(), root.pos, "a set is a JSON object: it starts with { and ends with }".into());
         return None;
     }
-    let f = fields(p, root, "", TOP_FIELDS);
+    let f = fields(p, root, "", SET_FIELDS);
     let Some(node) = f.member("format") else {
         p.at(String::new(), root.pos, format!("missing field `format` (this version reads format {FORMAT_VERSION})"));
         return None;
@@ -546,7 +573,7 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         schema: f.optional_text(p, "$schema"),
         format,
         id: f.text(p, "id"),
-        lang: f.required(p, "lang", |p, node, path| Some([Lang::Nl, Lang::En][choice(p, node, path, &["nl", "en"])?])).unwrap_or(Lang::Nl),
+        lang: f.required(p, "lang", |p, node, path| Some([Lang::Nl, Lang::En][choice(p, node, path, LANG_CODES)?])).unwrap_or(Lang::Nl),
         title: f.text(p, "title"),
         intro: f.text(p, "intro"),
         criteria: f.required(p, "criteria", |p, node, path| list(p, node, path, criterion)).unwrap_or_default(),
@@ -565,17 +592,17 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
 // and stands in defaults for the rest; list items are never dropped, so later paths stay right.
 
 fn essay_ref(p: &mut Problems, node: &Node, path: &str) -> EssayRef {
-    let f = fields(p, node, path, &["section", "footnote"]);
+    let f = fields(p, node, path, ESSAY_FIELDS);
     EssayRef { section: f.text(p, "section"), footnote: f.optional(p, "footnote", number) }
 }
 
 fn criterion(p: &mut Problems, node: &Node, path: &str) -> Criterion {
-    let f = fields(p, node, path, &["id", "label", "explanation", "essay"]);
+    let f = fields(p, node, path, CRITERION_FIELDS);
     Criterion { id: f.text(p, "id"), label: f.text(p, "label"), explanation: f.text(p, "explanation"), essay: f.essay(p) }
 }
 
 fn category(p: &mut Problems, node: &Node, path: &str) -> Category {
-    let f = fields(p, node, path, &["id", "label", "definition", "essay_says", "essay", "rule"]);
+    let f = fields(p, node, path, CATEGORY_FIELDS);
     Category {
         id: f.text(p, "id"),
         label: f.text(p, "label"),
@@ -589,7 +616,7 @@ fn category(p: &mut Problems, node: &Node, path: &str) -> Category {
 }
 
 fn fallback(p: &mut Problems, node: &Node, path: &str) -> Fallback {
-    let f = fields(p, node, path, &["id", "label", "definition", "essay_says", "essay", "offer"]);
+    let f = fields(p, node, path, FALLBACK_FIELDS);
     Fallback {
         id: f.text(p, "id"),
         label: f.text(p, "label"),
@@ -601,17 +628,12 @@ fn fallback(p: &mut Problems, node: &Node, path: &str) -> Fallback {
 }
 
 fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
-    let f = fields(
-        p,
-        node,
-        path,
-        &["id", "kind", "text", "source", "essay", "evidence", "category", "commentary", "hint"],
-    );
+    let f = fields(p, node, path, EXCERPT_FIELDS);
     Excerpt {
         id: f.text(p, "id"),
         kind: f
             .optional(p, "kind", |p, node, path| {
-                Some([ExcerptKind::Quote, ExcerptKind::Description][choice(p, node, path, &["quote", "description"])?])
+                Some([ExcerptKind::Quote, ExcerptKind::Description][choice(p, node, path, KIND_NAMES)?])
             })
             .unwrap_or_default(),
         text: f.text(p, "text"),
@@ -625,7 +647,7 @@ fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
 }
 
 fn source(p: &mut Problems, node: &Node, path: &str) -> Source {
-    let f = fields(p, node, path, &["diarist", "date", "work", "page"]);
+    let f = fields(p, node, path, SOURCE_FIELDS);
     Source {
         diarist: f.text(p, "diarist"),
         date: f.optional_text(p, "date"),
@@ -635,12 +657,12 @@ fn source(p: &mut Problems, node: &Node, path: &str) -> Source {
 }
 
 fn evidence(p: &mut Problems, node: &Node, path: &str) -> Evidence {
-    let f = fields(p, node, path, &["criterion", "quote"]);
+    let f = fields(p, node, path, EVIDENCE_FIELDS);
     Evidence { criterion: f.text(p, "criterion"), quote: f.text(p, "quote") }
 }
 
 fn settings(p: &mut Problems, node: &Node, path: &str) -> Settings {
-    let f = fields(p, node, path, &["tries", "penalty", "pass_mark", "shuffle", "overall"]);
+    let f = fields(p, node, path, SETTINGS_FIELDS);
     let default = Settings::default();
     Settings {
         tries: f.optional(p, "tries", small).unwrap_or(default.tries),
@@ -652,7 +674,7 @@ fn settings(p: &mut Problems, node: &Node, path: &str) -> Settings {
 }
 
 fn score_band(p: &mut Problems, node: &Node, path: &str) -> ScoreBand {
-    let f = fields(p, node, path, &["min", "text"]);
+    let f = fields(p, node, path, SCORE_BAND_FIELDS);
     ScoreBand { min: f.required(p, "min", small).unwrap_or_default(), text: f.text(p, "text") }
 }
 

@@ -2,11 +2,20 @@
 //!
 //! ```text
 //! diary-sort serve [--port N] [--root DIR]   serve www/ and pkg/ on http://127.0.0.1:N/www/
-//! diary-sort validate FILE...                check exercise-set JSON files
+//! diary-sort validate [--format json] FILE...  check exercise-set JSON files
+//! diary-sort fmt [--check] FILE...           rewrite sets in the canonical order and indentation
+//! diary-sort schema                          print the set format's JSON Schema
 //! ```
 //!
 //! Arguments are parsed by hand (std only). Usage errors print to stderr and exit with status 2.
+//!
+//! Native only: `cargo test --target wasm32-unknown-unknown` builds every binary of the package,
+//! and for wasm32 this one is empty (it uses the core's native-only `schema` and `json::write`).
 
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
+mod fmt;
 mod serve;
 mod validate;
 
@@ -23,8 +32,16 @@ commands:
         serve DIR/www and DIR/pkg on 127.0.0.1 (default port 8000; --port 0 picks a
         free port). DIR defaults to the current directory when it has a www/ folder,
         else to the source tree this binary was built from. Prints the URL to open.
-  validate FILE...
+  validate [--format text|json] FILE...
         check exercise-set JSON files; errors name the JSON path and line:column.
+        --format json prints one JSON array for programs instead:
+        [{file, ok, problems: [{line, column, path, message}]}].
+  fmt [--check] FILE...
+        rewrite sets in the canonical order of their fields with two-space
+        indentation, without changing what they mean; sets with problems are
+        refused. --check changes nothing and fails when a file is not formatted.
+  schema
+        print the JSON Schema of the set format (www/schema/set.schema.json).
   help  print this text
 ";
 
@@ -41,16 +58,40 @@ fn main() -> ExitCode {
             Ok(None) => help(),
             Err(message) => usage_error(&message),
         },
-        Some("validate") => {
-            if rest.iter().any(|a| a == "-h" || a == "--help") {
-                return help();
+        Some("validate") => match files_and_options("validate", &rest, &["--format"]) {
+            Ok(Some(FileArgs { files, options })) => {
+                let mut format = validate::Format::Text;
+                for (option, value) in options {
+                    format = match (option.as_str(), value.as_deref()) {
+                        ("--format", Some("text")) => validate::Format::Text,
+                        ("--format", Some("json")) => validate::Format::Json,
+                        ("--format", other) => {
+                            return usage_error(&format!("validate: --format is text or json, not `{}`", other.unwrap_or_default()));
+                        }
+                        _ => return usage_error(&format!("validate: unknown option `{option}`")),
+                    };
+                }
+                validate::run(&files, format)
             }
-            let files: Vec<PathBuf> = rest.into_iter().map(PathBuf::from).collect();
-            if files.is_empty() {
-                return usage_error("validate needs at least one FILE");
+            Ok(None) => help(),
+            Err(message) => usage_error(&message),
+        },
+        Some("fmt") => match files_and_options("fmt", &rest, &[]) {
+            Ok(Some(FileArgs { files, options })) => match options.iter().find(|(option, value)| option != "--check" || value.is_some()) {
+                Some((option, _)) => usage_error(&format!("fmt: unknown option `{option}`")),
+                None => fmt::run(&files, !options.is_empty()),
+            },
+            Ok(None) => help(),
+            Err(message) => usage_error(&message),
+        },
+        Some("schema") => match rest.first() {
+            None => {
+                print!("{}", diary_sort::core::schema::json_schema());
+                ExitCode::SUCCESS
             }
-            validate::run(&files)
-        }
+            Some(a) if a == "-h" || a == "--help" => help(),
+            Some(a) => usage_error(&format!("schema takes no arguments, not `{}`", a.to_string_lossy())),
+        },
         Some("help" | "-h" | "--help") => help(),
         Some("--version" | "-V") => {
             println!("diary-sort {}", env!("CARGO_PKG_VERSION"));
@@ -71,6 +112,41 @@ fn usage_error(message: &str) -> ExitCode {
     eprintln!("diary-sort: {message}");
     eprint!("{USAGE}");
     ExitCode::from(2)
+}
+
+/// The arguments of `validate` and `fmt`: files, and options with their values when given.
+struct FileArgs {
+    files: Vec<PathBuf>,
+    options: Vec<(String, Option<String>)>,
+}
+
+/// Splits the arguments of `validate` or `fmt` into files and options: `--name`, `--name=value`,
+/// and `--name value` for the options in `valued`. `Ok(None)` means help was asked for.
+fn files_and_options(command: &str, args: &[OsString], valued: &[&str]) -> Result<Option<FileArgs>, String> {
+    let mut files = Vec::new();
+    let mut options = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("-h" | "--help") => return Ok(None),
+            Some(option) if option.starts_with('-') => {
+                let (name, value) = match option.split_once('=') {
+                    Some((name, value)) => (name, Some(value.to_string())),
+                    None if valued.contains(&option) => {
+                        let value = args.next().ok_or_else(|| format!("{command}: {option} needs a value"))?;
+                        (option, Some(value.to_string_lossy().into_owned()))
+                    }
+                    None => (option, None),
+                };
+                options.push((name.to_string(), value));
+            }
+            _ => files.push(PathBuf::from(arg)),
+        }
+    }
+    if files.is_empty() {
+        return Err(format!("{command} needs at least one FILE"));
+    }
+    Ok(Some(FileArgs { files, options }))
 }
 
 /// Parses the options of `serve`; `Ok(None)` means help was asked for.
