@@ -7,6 +7,8 @@
 //! The invariants checked after every message are in `support/valid.rs` and `support/play.rs`,
 //! shared with the fuzz targets.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 #[path = "support/valid.rs"]
 mod valid;
 
