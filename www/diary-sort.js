@@ -1,6 +1,7 @@
 // <diary-sort src="sets/x.json" lang="nl" seed="42" storage="off"></diary-sort>: the exercise
 // as a custom element. This module is the only script a host page includes; it loads the wasm
-// (../pkg/, found from this file's own URL) once, when the first element appears.
+// (../pkg/, found from this file's own URL) and the styles (widget.css, beside it) once, when the
+// first element appears.
 //
 // Attributes: src (the set's URL, resolved against the page), lang (nl or en; default the set's
 // language), seed (shuffle seed, an integer; default random), storage ("off": the attempt is
@@ -9,12 +10,45 @@
 // Events (bubbling, on the element): ready {setId, excerpts}, answered {excerpt, bin, correct,
 // check} per card a check judged, completed {score, passed}. The Rust shell dispatches them.
 //
+// Styles: the first element adds widget.css (next to this file) to the page, once, as a
+// <link rel="stylesheet" data-diary-sort> at the end of <head>, and shows its exercise when that
+// has loaded (or failed to). A page that links widget.css itself (the same URL, or any stylesheet
+// link marked data-diary-sort, e.g. a copy its own style-src allows) gets no second one.
+//
 // No text here: a set that cannot be fetched is shown by the wasm, from its Dutch and English
 // string tables. Content inside the element stays until the exercise replaces it, so it is the
 // fallback for a browser that cannot run the module.
 
 const glueUrl = new URL('../pkg/diary_sort.js', import.meta.url);
+const cssUrl = new URL('widget.css', import.meta.url);
 let glue = null;
+let styles = null;
+
+/** widget.css in the page, added once; resolves when it has loaded or failed (never rejects). */
+function loadStyles() {
+  styles ??= new Promise((resolve) => {
+    const links = document.querySelectorAll('link[rel~="stylesheet"]');
+    if ([...links].some((link) => link.hasAttribute('data-diary-sort') || link.href === cssUrl.href)) {
+      resolve();
+      return;
+    }
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = cssUrl.href;
+    link.setAttribute('data-diary-sort', '');
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener(
+      'error',
+      () => {
+        console.warn(`<diary-sort>: ${cssUrl.href} did not load; the exercise is shown without its styles`);
+        resolve();
+      },
+      { once: true },
+    );
+    (document.head ?? document.documentElement).append(link);
+  });
+  return styles;
+}
 
 /** The wasm-bindgen module, initialised (loaded once for every element on the page). */
 function loadGlue() {
@@ -86,7 +120,7 @@ class DiarySort extends HTMLElement {
     let module;
     let set;
     try {
-      [module, set] = await Promise.all([loadGlue(), fetchSet(new URL(src, document.baseURI))]);
+      [module, set] = await Promise.all([loadGlue(), fetchSet(new URL(src, document.baseURI)), loadStyles()]);
     } catch (error) {
       // The module or its wasm did not load: the element keeps its own content.
       glue = null;
