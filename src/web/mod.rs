@@ -12,6 +12,7 @@
 //! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
 //! [`problems`] is the set editor's check (a set's problems as plain objects).
 
+pub mod dom;
 pub mod events;
 pub mod listener;
 pub mod problems;

@@ -6,120 +6,17 @@
 //! Every visible or announced sentence comes from [`crate::core::strings`] or from the set;
 //! set text is only ever inserted as text (`set_text_content` / text nodes), never as HTML.
 
-use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{
-    Document, Element, FocusOptions, HtmlDetailsElement, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition,
-};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlDetailsElement, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::core::feedback::{Feedback, Span, Verdict};
+use crate::core::feedback::Feedback;
 use crate::core::session::{CardStatus, Place, Session, Summary};
-use crate::core::set::{BinId, EssayRef, ExcerptKind, Set};
+use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::{self, Key, Lang};
+use crate::web::dom::{Dom, append, attr, class, essay_ref, focus, hide, paragraphs};
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
 pub const PILE: &str = "pile";
-
-/// Small DOM helpers over one document.
-struct Dom {
-    doc: Document,
-    /// The set's language code when it differs from the interface language (set text is then
-    /// marked with its own `lang`).
-    set_lang: Option<&'static str>,
-}
-
-impl Dom {
-    fn el(&self, tag: &str, class: &str) -> Element {
-        // createElement only fails for invalid tag names; ours are constants.
-        let e = self.doc.create_element(tag).unwrap_throw();
-        if !class.is_empty() {
-            e.set_class_name(class);
-        }
-        e
-    }
-
-    /// An element with text content, appended to `parent`.
-    fn child(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
-        let e = self.el(tag, class);
-        if !text.is_empty() {
-            e.set_text_content(Some(text));
-        }
-        append(parent, &e);
-        e
-    }
-
-    /// A `<button type="button">`.
-    fn button(&self, parent: &Element, class: &str, text: &str) -> HtmlElement {
-        let b = self.child(parent, "button", class, text);
-        attr(&b, "type", "button");
-        b.unchecked_into()
-    }
-
-    /// Marks `e` as holding set text (in the set's language).
-    fn set_text(&self, e: &Element) {
-        if let Some(code) = self.set_lang {
-            attr(e, "lang", code);
-        }
-    }
-
-    /// One `<p>` per paragraph of `text` (blank lines separate paragraphs), appended to `parent`.
-    fn paragraphs(&self, parent: &Element, class: &str, text: &str) {
-        for p in paragraphs(text) {
-            self.child(parent, "p", class, &p);
-        }
-    }
-}
-
-fn append(parent: &Element, child: &Element) {
-    // appendChild only fails for hierarchy errors, impossible with fresh elements.
-    let _ = parent.append_child(child);
-}
-
-fn attr(e: &Element, name: &str, value: &str) {
-    // setAttribute only fails for invalid attribute names; ours are constants.
-    let _ = e.set_attribute(name, value);
-}
-
-fn hide(e: &Element, hidden: bool) {
-    let _ = e.toggle_attribute_with_force("hidden", hidden);
-}
-
-fn class(e: &Element, name: &str, on: bool) {
-    let _ = e.class_list().toggle_with_force(name, on);
-}
-
-/// Splits text into paragraphs at blank lines; lines within a paragraph are joined by a space.
-pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-        } else {
-            if !cur.is_empty() {
-                cur.push(' ');
-            }
-            cur.push_str(line);
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-/// "essay, § section" or "essay, § section, footnote n".
-fn essay_ref(lang: Lang, r: &EssayRef) -> String {
-    match r.footnote {
-        Some(n) => {
-            let n = n.to_string();
-            strings::text(lang, Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n)])
-        }
-        None => strings::text(lang, Key::EssayRefSection, &[("section", &r.section)]),
-    }
-}
 
 /// A bin's elements.
 struct BinView {
@@ -331,22 +228,7 @@ impl View {
             }
         }
 
-        let src = &excerpt.source;
-        let line = dom.child(&li, "p", "source", "");
-        dom.set_text(&line);
-        let mut lead = src.diarist.clone();
-        if let Some(date) = &src.date {
-            lead.push_str(", ");
-            lead.push_str(date);
-        }
-        lead.push_str(", ");
-        let _ = line.append_child(&dom.doc.create_text_node(&lead));
-        dom.child(&line, "cite", "", &src.work);
-        if let Some(page) = &src.page {
-            let mut tail = String::from(", ");
-            tail.push_str(&strings::text(ui, Key::SourcePage, &[("page", page)]));
-            let _ = line.append_child(&dom.doc.create_text_node(&tail));
-        }
+        dom.source(&li, ui, &excerpt.source);
 
         let menu = dom.child(&li, "details", "move", "");
         dom.child(&menu, "summary", "", t(Key::MoveTo));
@@ -416,7 +298,7 @@ impl View {
                     old.remove();
                 }
                 if let Some(fb) = fb {
-                    let e = feedback_element(&self.dom, self.ui, &fb);
+                    let e = self.dom.feedback(self.ui, &fb);
                     let _ = c.li.insert_before(&e, Some(&c.menu));
                     c.feedback = Some((fb, e));
                 }
@@ -566,42 +448,3 @@ impl View {
     }
 }
 
-/// Focuses `e`, scrolling it into view or not.
-fn focus(e: &HtmlElement, scroll: bool) {
-    if scroll {
-        let _ = e.focus();
-    } else {
-        let options = FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = e.focus_with_options(&options);
-    }
-}
-
-/// A card's feedback: the verdict line, then the paragraphs of spans.
-fn feedback_element(dom: &Dom, ui: Lang, fb: &Feedback) -> Element {
-    let div = dom.el("div", "feedback");
-    let (key, cls) = match fb.verdict {
-        Verdict::Right => (Key::Right, "verdict right"),
-        Verdict::Wrong => (Key::Wrong, "verdict wrong"),
-        Verdict::Revealed => (Key::WrongFinal, "verdict wrong"),
-    };
-    dom.child(&div, "p", cls, strings::get(ui, key));
-    for para in &fb.paragraphs {
-        let p = dom.child(&div, "p", "", "");
-        for span in para {
-            match span {
-                Span::Text(s) => {
-                    let _ = p.append_child(&dom.doc.create_text_node(s));
-                }
-                Span::Quote(s) => {
-                    let q = dom.child(&p, "q", "", s);
-                    dom.set_text(&q);
-                }
-                Span::Cite(s) => {
-                    dom.child(&p, "cite", "", s);
-                }
-            }
-        }
-    }
-    div
-}
