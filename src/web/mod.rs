@@ -15,6 +15,7 @@
 pub mod dom;
 pub mod events;
 pub mod listener;
+pub mod marking;
 pub mod problems;
 pub mod store;
 pub mod view;
