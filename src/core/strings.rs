@@ -92,6 +92,65 @@ table! {
     LoadFailed => "Deze oefenset kan niet worden geladen. Dit moet de maker van de set verbeteren:",
         "This exercise set cannot be loaded. The set's author needs to fix this:";
     FetchFailed => "Deze oefenset kon niet worden opgehaald:", "This exercise set could not be fetched:";
+    // The quiz view.
+    Modes => "Oefenvorm", "Exercise type";
+    ModeBoard => "Sorteren", "Sorting";
+    ModeQuiz => "Quiz", "Quiz";
+    QuizInstructions => "Eén fragment tegelijk: lees het, kruis de voorwaarden aan die je ziet, markeer de woorden die je keuze onderbouwen, kies een bak en geef je antwoord. Je krijgt meteen feedback.",
+        "One excerpt at a time: read it, tick the conditions you see, mark the words that support your choice, choose a bin and submit. Feedback follows at once.";
+    ExcerptOf => "Fragment {n} van {total}", "Excerpt {n} of {total}";
+    QuestionOf => "Vraag {n} van {total}", "Question {n} of {total}";
+    RetryRound => "Herkansing {round}: alleen wat nog niet goed was.", "Retry {round}: only what was not right yet.";
+    MarkLegend => "Markeer de woorden die je keuze onderbouwen", "Mark the words that support your choice";
+    MarkHelp => "Klik of tik op een woord om het te markeren of de markering weg te halen; sleep over woorden (op een telefoon eerst zijwaarts) om een stuk te markeren. Toetsenbord: pijltjestoetsen verplaatsen, Spatie markeert, Shift met een pijltje markeert verder.",
+        "Click or tap a word to mark or unmark it; drag across words (on a phone, sideways first) to mark a passage. Keyboard: the arrow keys move, Space marks, Shift with an arrow marks on.";
+    MarkCount => "{n} woorden gemarkeerd.", "{n} words marked.";
+    MarkedWords => "Gemarkeerd: {words}.", "Marked: {words}.";
+    UnmarkedWords => "Niet meer gemarkeerd: {words}.", "Unmarked: {words}.";
+    ClearMarks => "Markeringen wissen", "Clear marks";
+    CriteriaLegend => "Welke voorwaarden uit het essay zie je in dit fragment?", "Which of the essay's conditions do you see in this excerpt?";
+    BinLegend => "In welke bak hoort dit fragment?", "Which bin does this excerpt belong in?";
+    CertaintyLegend => "Hoe zeker ben je?", "How sure are you?";
+    CertaintyLow => "Niet zeker (goed +1, fout 0)", "Not sure (right +1, wrong 0)";
+    CertaintyMedium => "Redelijk zeker (goed +2, fout −2)", "Fairly sure (right +2, wrong −2)";
+    CertaintyHigh => "Heel zeker (goed +3, fout −6)", "Very sure (right +3, wrong −6)";
+    OptionsSingle => "Kies één antwoord.", "Choose one answer.";
+    OptionsMultiple => "Kies alle juiste antwoorden.", "Choose every right answer.";
+    Required => " (verplicht)", " (required)";
+    Optional => " (mag)", " (optional)";
+    Submit => "Antwoord geven", "Submit";
+    TryAgain => "Opnieuw proberen", "Try again";
+    ShowSolution => "Oplossing tonen (telt als fout)", "Show solution (scores 0)";
+    Next => "Volgende", "Next";
+    ToReview => "Naar het overzicht", "To the review";
+    FeedbackHeading => "Feedback", "Feedback";
+    TriesOnItem => "Nog {n} van {tries} pogingen.", "{n} of {tries} tries left.";
+    Lenses => "Hoe lezen de historici dit fragment?", "How do the historians read this excerpt?";
+    LensGives => "Deze lezing: {bin}.", "This reading: {bin}.";
+    LensAgrees => "Zo leest het essay het ook.", "The essay reads it so too.";
+    LensDiffers => "Het essay leest het anders.", "The essay reads it differently.";
+    // The review.
+    Review => "Overzicht", "Review";
+    QuizScore => "Score: {score}% ({right} van {total} goed).", "Score: {score}% ({right} of {total} right).";
+    ReviewRightNow => "Nu goed: {right} van {total}.", "Right now: {right} of {total}.";
+    ReviewAnswer => "Jouw antwoord", "Your answer";
+    ReviewCertainty => "Zekerheid", "Certainty";
+    ReviewCriteria => "Aangekruiste voorwaarden", "Conditions ticked";
+    ReviewMarked => "Gemarkeerd", "Marked";
+    ReviewRight => "Juiste antwoord", "Right answer";
+    ReviewWhy => "Waarom", "Why";
+    ReviewEssay => "In het essay", "In the essay";
+    ReviewNone => "geen", "none";
+    ReviewTries => "Pogingen", "Tries";
+    StatusRight => "goed", "right";
+    StatusWrong => "fout", "wrong";
+    StatusSolution => "oplossing getoond", "solution shown";
+    CertaintyLowWord => "niet zeker", "not sure";
+    CertaintyMediumWord => "redelijk zeker", "fairly sure";
+    CertaintyHighWord => "heel zeker", "very sure";
+    Download => "Downloaden (Markdown)", "Download (Markdown)";
+    Print => "Afdrukken", "Print";
+    RetryWrong => "Alleen de foute opnieuw", "Retry only the wrong ones";
     // The summary.
     Summary => "Resultaat", "Result";
     Score => "Score: {score}% ({right} van {total} fragmenten goed).", "Score: {score}% ({right} of {total} excerpts right).";

@@ -12,6 +12,7 @@ use crate::core::set::{EssayRef, Source};
 use crate::core::strings::{self, Key, Lang};
 
 /// Creates elements in one document.
+#[derive(Clone)]
 pub struct Dom {
     /// The document.
     pub doc: Document,

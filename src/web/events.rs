@@ -80,33 +80,35 @@ pub struct Inner {
 }
 
 /// An event for the host page: its name and its detail.
-type Told = (&'static str, JsValue);
+pub type Told = (&'static str, JsValue);
 
 /// What a handler leaves for the host page.
-type Out = Option<Vec<Told>>;
+pub type Out = Option<Vec<Told>>;
 
-/// Registers the widget's delegated listeners on `root`; events for the page go to `host`.
+/// Registers `handle` for `kind` events on `root`, sharing `inner`; the events it returns for the
+/// page are dispatched on `host` once `inner` is released (the page's listeners may call back).
+pub fn on<T: 'static>(
+    host: &HtmlElement,
+    root: &HtmlElement,
+    inner: &Rc<RefCell<T>>,
+    kind: &'static str,
+    handle: fn(&mut T, &Event) -> Out,
+) -> Listener {
+    let (inner, host) = (Rc::clone(inner), host.clone());
+    Listener::new(root, kind, move |e: Event| {
+        // A re-entrant event (dispatched while this widget is busy) is ignored.
+        let told = match inner.try_borrow_mut() {
+            Ok(mut inner) => handle(&mut inner, &e),
+            Err(_) => return,
+        };
+        for (name, detail) in told.into_iter().flatten() {
+            dispatch(&host, name, &detail);
+        }
+    })
+}
+
+/// Registers the board's delegated listeners on `root`; events for the page go to `host`.
 pub fn listen(host: &HtmlElement, root: &HtmlElement, inner: &Rc<RefCell<Inner>>) -> Vec<Listener> {
-    fn on(
-        host: &HtmlElement,
-        root: &HtmlElement,
-        inner: &Rc<RefCell<Inner>>,
-        kind: &'static str,
-        handle: fn(&mut Inner, &Event) -> Out,
-    ) -> Listener {
-        let (inner, host) = (Rc::clone(inner), host.clone());
-        Listener::new(root, kind, move |e: Event| {
-            // A re-entrant event (dispatched while this widget is busy) is ignored.
-            let told = match inner.try_borrow_mut() {
-                Ok(mut inner) => handle(&mut inner, &e),
-                Err(_) => return,
-            };
-            // Told once the widget is released: the page's listeners may call back into it.
-            for (name, detail) in told.into_iter().flatten() {
-                dispatch(&host, name, &detail);
-            }
-        })
-    }
     let weak = Rc::downgrade(inner);
     let tick = Closure::<dyn FnMut()>::new(move || {
         if let Some(inner) = weak.upgrade() {
@@ -147,11 +149,13 @@ pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     }
 }
 
-fn target(e: &Event) -> Option<Element> {
+/// The element an event happened on.
+pub fn target(e: &Event) -> Option<Element> {
     e.target()?.dyn_into::<Element>().ok()
 }
 
-fn closest(e: &Element, selector: &str) -> Option<Element> {
+/// The nearest ancestor-or-self of `e` matching `selector`.
+pub fn closest(e: &Element, selector: &str) -> Option<Element> {
     e.closest(selector).ok().flatten()
 }
 
@@ -420,7 +424,7 @@ impl Inner {
             }
             drag.started = true;
             drag.max_scroll = max_scroll();
-            let _ = self.view.root.set_pointer_capture(p.pointer_id());
+            let _ = self.view.panel.set_pointer_capture(p.pointer_id());
             let _ = self.view.root.class_list().add_1("is-dragging");
             if let Some(li) = self.view.card_li(drag.card) {
                 let _ = li.class_list().add_1("dragging");
@@ -562,7 +566,7 @@ impl Inner {
         if !drag.started {
             return;
         }
-        let _ = self.view.root.release_pointer_capture(drag.pointer);
+        let _ = self.view.panel.release_pointer_capture(drag.pointer);
         let _ = self.view.root.class_list().remove_1("is-dragging");
         if let Some(li) = self.view.card_li(drag.card) {
             let _ = li.class_list().remove_1("dragging");

@@ -16,7 +16,10 @@ pub mod dom;
 pub mod events;
 pub mod listener;
 pub mod marking;
+pub mod modes;
 pub mod problems;
+pub mod quiz_events;
+pub mod quiz_view;
 pub mod store;
 pub mod view;
 
@@ -27,13 +30,17 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, HtmlElement};
 
+use crate::core::quiz::Quiz;
 use crate::core::session::Session;
-use crate::core::set;
+use crate::core::set::{self, Mode};
 use crate::core::state;
 use crate::core::strings::{Key, Lang};
 
 use events::Inner;
 use listener::Listener;
+use modes::Modes;
+use quiz_events::QuizInner;
+use quiz_view::QuizView;
 use store::Store;
 use view::View;
 
@@ -82,7 +89,12 @@ static MOUNTED: AtomicU32 = AtomicU32::new(0);
 #[wasm_bindgen]
 pub struct Widget {
     root: HtmlElement,
+    /// The board, when the set offers it.
     inner: Option<Rc<RefCell<Inner>>>,
+    /// The quiz, when the set offers it.
+    quiz: Option<Rc<RefCell<QuizInner>>>,
+    /// The switch between them, when the set offers both.
+    modes: Option<Rc<RefCell<Modes>>>,
     listeners: Vec<Listener>,
 }
 
@@ -119,48 +131,64 @@ impl Widget {
         let ui = requested.unwrap_or(set.file.lang);
         let wanted = options.storage.unwrap_or(true);
         let key = options.storage_key.clone().unwrap_or_else(|| store::key_for(&set.file.id, set.hash));
-        let mut store = Store::open(wanted, key);
         let seed = options.seed.map(|s| s as u64).unwrap_or_else(random_seed);
-        let mut notices = Vec::new();
-        if wanted && !store.available() {
-            notices.push(Key::StorageUnavailable);
-        }
-        let (session, fresh) = match store.load() {
-            Some(text) => match state::decode(set.clone(), ui, &text) {
-                Ok(s) => {
-                    notices.push(Key::Resumed);
-                    (s, false)
-                }
-                Err(_) => {
-                    notices.push(Key::StateReset);
-                    (Session::new(set, ui, seed), true)
-                }
-            },
-            None => (Session::new(set, ui, seed), true),
-        };
-        if fresh {
-            // Keep the shuffle (its seed) even if the page is reloaded before the first move.
-            if !store.save(&state::encode(&session)) && !notices.contains(&Key::StorageUnavailable) {
-                notices.push(Key::StorageUnavailable);
-            }
-        }
-
-        let mut view = View::build(&doc, &prefix, &session);
-        for key in &notices {
-            view.notice(*key);
-        }
-        view.render(&session);
-        let root = view.root.clone();
-        let _ = host.append_child(&root);
-        view.ready();
-
-        let storage_noticed = notices.contains(&Key::StorageUnavailable);
-        let set = session.set();
+        let dom = view::dom_for(&doc, ui, &set);
+        let root = view::frame(&dom, ui, &set);
         let ready = events::detail(&[("setId", JsValue::from_str(&set.file.id)), ("excerpts", set.len().into())]);
-        let inner = Rc::new(RefCell::new(Inner::new(session, view, store, storage_noticed)));
-        let listeners = events::listen(&host, &root, &inner);
+
+        let mode = set.file.mode;
+        let modes = (mode == Mode::Both)
+            .then(|| Rc::new(RefCell::new(Modes::build(&dom, ui, &prefix, &root, Store::open(wanted, suffixed(&key, ":mode"))))));
+        let panel = |m: modes::Mode| modes.as_ref().and_then(|s| s.try_borrow().ok()).map_or_else(|| root.clone(), |s| s.panel(m));
+        let mut listeners = Vec::new();
+        let mut board = None;
+        let mut quiz = None;
+        if mode.has_board() {
+            let mut store = Store::open(wanted, key.clone());
+            let (session, notices) = resume(
+                &mut store,
+                wanted,
+                |text| state::decode(set.clone(), ui, text),
+                || Session::new(set.clone(), ui, seed),
+                state::encode,
+            );
+            let parent = panel(modes::Mode::Board);
+            let mut view = View::build(dom.clone(), &prefix, &session, &root, &parent);
+            for key in &notices {
+                view.notice(*key);
+            }
+            view.render(&session);
+            let noticed = notices.contains(&Key::StorageUnavailable);
+            let inner = Rc::new(RefCell::new(Inner::new(session, view, store, noticed)));
+            listeners.extend(events::listen(&host, &parent, &inner));
+            board = Some(inner);
+        }
+        if mode.has_quiz() {
+            let mut store = Store::open(wanted, suffixed(&key, ":quiz"));
+            let (q, notices) = resume(
+                &mut store,
+                wanted,
+                |text| state::decode_quiz(set.clone(), ui, text),
+                || Quiz::new(set.clone(), ui, seed),
+                state::encode_quiz,
+            );
+            let view = QuizView::build(dom.clone(), ui, &prefix, panel(modes::Mode::Quiz));
+            for key in &notices {
+                view.notice(*key);
+            }
+            let noticed = notices.contains(&Key::StorageUnavailable);
+            let inner = Rc::new(RefCell::new(QuizInner::new(q, view, store, noticed)));
+            listeners.extend(quiz_events::listen(&host, &inner));
+            quiz = Some(inner);
+        }
+        if let Some(m) = &modes {
+            listeners.push(events::on(&host, &root, m, "click", Modes::click));
+            listeners.push(events::on(&host, &root, m, "keydown", Modes::keydown));
+        }
+        let _ = root.set_attribute("data-ready", "true");
+        let _ = host.append_child(&root);
         events::dispatch(&host, "ready", &ready);
-        Ok(Widget { root, inner: Some(inner), listeners })
+        Ok(Widget { root, inner: board, quiz, modes, listeners })
     }
 
     /// Mounts, instead of an exercise, the notice that the set at `url` could not be fetched
@@ -174,10 +202,18 @@ impl Widget {
         Ok(Widget::failed(&host, view::failed(&document_of(&host)?, ui, Key::FetchFailed, &[problem])))
     }
 
-    /// The score in percent once the attempt is finished, otherwise `undefined`.
+    /// The score in percent once the attempt in the mode shown is finished, otherwise
+    /// `undefined`.
     pub fn score(&self) -> Option<u8> {
-        let inner = self.inner.as_ref()?.try_borrow().ok()?;
-        inner.score()
+        let quiz_shown = match &self.modes {
+            Some(m) => m.try_borrow().ok()?.active() == modes::Mode::Quiz,
+            None => self.inner.is_none(),
+        };
+        if quiz_shown {
+            self.quiz.as_ref()?.try_borrow().ok()?.score()
+        } else {
+            self.inner.as_ref()?.try_borrow().ok()?.score()
+        }
     }
 
     /// Removes the widget: its DOM and every listener. The handle is unusable afterwards.
@@ -186,7 +222,7 @@ impl Widget {
     /// A widget that only shows `panel` (a problem instead of an exercise) in `host`.
     fn failed(host: &HtmlElement, panel: HtmlElement) -> Widget {
         let _ = host.append_child(&panel);
-        Widget { root: panel, inner: None, listeners: Vec::new() }
+        Widget { root: panel, inner: None, quiz: None, modes: None, listeners: Vec::new() }
     }
 }
 
@@ -200,6 +236,45 @@ impl Drop for Widget {
         }
         self.root.remove();
     }
+}
+
+/// `key` with `suffix` appended (the quiz's and the mode switch's storage keys).
+fn suffixed(key: &str, suffix: &str) -> String {
+    let mut s = String::with_capacity(key.len() + suffix.len());
+    s.push_str(key);
+    s.push_str(suffix);
+    s
+}
+
+/// An attempt from `store` (decoded), else a fresh one (stored at once, so its shuffle survives
+/// a reload before the first move), with the notices the student should see about it.
+fn resume<T, E>(
+    store: &mut Store,
+    wanted: bool,
+    decode: impl FnOnce(&str) -> Result<T, E>,
+    fresh: impl FnOnce() -> T,
+    encode: fn(&T) -> String,
+) -> (T, Vec<Key>) {
+    let mut notices = Vec::new();
+    if wanted && !store.available() {
+        notices.push(Key::StorageUnavailable);
+    }
+    let stored = store.load().map(|text| decode(&text));
+    let attempt = match stored {
+        Some(Ok(attempt)) => {
+            notices.push(Key::Resumed);
+            return (attempt, notices);
+        }
+        Some(Err(_)) => {
+            notices.push(Key::StateReset);
+            fresh()
+        }
+        None => fresh(),
+    };
+    if !store.save(&encode(&attempt)) && !notices.contains(&Key::StorageUnavailable) {
+        notices.push(Key::StorageUnavailable);
+    }
+    (attempt, notices)
 }
 
 /// The document `host` belongs to.

@@ -40,8 +40,11 @@ struct CardView {
 pub struct View {
     dom: Dom,
     ui: Lang,
-    /// The widget root `<div class="diary-sort">`.
+    /// The widget root `<div class="diary-sort">` (it carries the board's state classes).
     pub root: HtmlElement,
+    /// Where the board is built: the root, or the board's tab panel. Its listeners are
+    /// registered here, and a drag captures the pointer here.
+    pub panel: HtmlElement,
     notices: Element,
     live: Element,
     pile: Element,
@@ -77,13 +80,31 @@ pub fn failed(doc: &Document, ui: Lang, lead: Key, problems: &[String]) -> HtmlE
     root.unchecked_into()
 }
 
+/// The widget's root `<div class="diary-sort">` with what every mode shows first: the set's
+/// title and introduction. `dom` marks set text with the set's language.
+pub fn frame(dom: &Dom, ui: Lang, set: &Set) -> HtmlElement {
+    let root = dom.el("div", "diary-sort");
+    attr(&root, "lang", ui.code());
+    let title = dom.child(&root, "h2", "title", &set.file.title);
+    dom.set_text(&title);
+    let intro = dom.child(&root, "div", "intro", "");
+    dom.set_text(&intro);
+    dom.paragraphs(&intro, "", &set.file.intro);
+    root.unchecked_into()
+}
+
+/// DOM helpers for `set` shown in interface language `ui`.
+pub fn dom_for(doc: &Document, ui: Lang, set: &Set) -> Dom {
+    let set_lang = (set.file.lang != ui).then(|| set.file.lang.code());
+    Dom { doc: doc.clone(), set_lang }
+}
+
 impl View {
-    /// Builds the exercise's DOM for `session` (not yet attached, not yet rendered).
-    pub fn build(doc: &Document, prefix: &str, session: &Session) -> View {
+    /// Builds the board for `session` into `parent`, which is `root` (the widget's root, from
+    /// [`frame`]) or an element inside it; not yet rendered.
+    pub fn build(dom: Dom, prefix: &str, session: &Session, root: &HtmlElement, parent: &Element) -> View {
         let set: &Set = session.set();
         let ui = session.lang();
-        let set_lang = (set.file.lang != ui).then(|| set.file.lang.code());
-        let dom = Dom { doc: doc.clone(), set_lang };
         let t = |key: Key| strings::get(ui, key);
         let id = |suffix: &str| {
             let mut s = String::with_capacity(prefix.len() + suffix.len());
@@ -92,18 +113,12 @@ impl View {
             s
         };
 
-        let root = dom.el("div", "diary-sort");
-        attr(&root, "lang", ui.code());
+        let root = root.clone();
+        let board_parent = parent;
+        dom.child(board_parent, "p", "instructions", t(Key::Instructions));
+        let notices = dom.child(board_parent, "div", "notices", "");
 
-        let title = dom.child(&root, "h2", "title", &set.file.title);
-        dom.set_text(&title);
-        let intro = dom.child(&root, "div", "intro", "");
-        dom.set_text(&intro);
-        dom.paragraphs(&intro, "", &set.file.intro);
-        dom.child(&root, "p", "instructions", t(Key::Instructions));
-        let notices = dom.child(&root, "div", "notices", "");
-
-        let board = dom.child(&root, "div", "board", "");
+        let board = dom.child(board_parent, "div", "board", "");
 
         // The pile.
         let pile = dom.child(&board, "section", "pile", "");
@@ -161,7 +176,7 @@ impl View {
             cards.into_iter().enumerate().map(|(i, c)| c.unwrap_or_else(|| Self::card(&dom, ui, session, i))).collect();
 
         // The summary, filled when the attempt ends.
-        let summary = dom.child(&root, "section", "summary", "");
+        let summary = dom.child(board_parent, "section", "summary", "");
         let sum_id = id("-summary");
         attr(&summary, "aria-labelledby", &sum_id);
         hide(&summary, true);
@@ -172,7 +187,7 @@ impl View {
         dom.button(&summary, "restart", t(Key::Restart));
 
         // The bar: status line, checks left, the check button.
-        let bar = dom.child(&root, "div", "bar", "");
+        let bar = dom.child(board_parent, "div", "bar", "");
         let live = dom.child(&bar, "p", "status", "");
         attr(&live, "role", "status");
         attr(&live, "aria-live", "polite");
@@ -183,7 +198,8 @@ impl View {
         View {
             dom,
             ui,
-            root: root.unchecked_into(),
+            root,
+            panel: parent.clone().unchecked_into(),
             notices,
             live,
             pile,
@@ -374,11 +390,6 @@ impl View {
     /// Shows a notice above the board.
     pub fn notice(&self, key: Key) {
         self.dom.child(&self.notices, "p", "notice", strings::get(self.ui, key));
-    }
-
-    /// Marks the widget ready (the page and its tests wait for this).
-    pub fn ready(&self) {
-        attr(&self.root, "data-ready", "true");
     }
 
     /// Focuses card `i`'s grab button; `scroll` false keeps the page where it is.

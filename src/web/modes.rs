@@ -1,0 +1,139 @@
+//! The switch between the board and the quiz, for a set whose `mode` is "both": a tab list of two
+//! tabs, each controlling its panel (WAI-ARIA tabs with automatic activation). Click or tap a
+//! tab; with the keyboard, the arrow keys (and Home/End) move between the tabs and show the
+//! panel. The choice is remembered per set (its own `localStorage` key), so a reload opens the
+//! mode the student last used; each mode keeps its own attempt.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
+
+use crate::core::strings::{self, Key, Lang};
+use crate::web::dom::{Dom, attr, focus, hide};
+use crate::web::events::{Out, closest, target};
+use crate::web::store::Store;
+
+/// The modes, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The sorting board.
+    Board,
+    /// The quiz.
+    Quiz,
+}
+
+impl Mode {
+    const ALL: [Mode; 2] = [Mode::Board, Mode::Quiz];
+
+    /// How the choice is stored.
+    fn word(self) -> &'static str {
+        match self {
+            Mode::Board => "board",
+            Mode::Quiz => "quiz",
+        }
+    }
+}
+
+/// The tab list and the two panels.
+pub struct Modes {
+    tabs: Vec<HtmlElement>,
+    panels: Vec<HtmlElement>,
+    active: Mode,
+    store: Store,
+}
+
+impl Modes {
+    /// Builds the tab list and the panels into `root`; shows the mode `store` remembers (else the
+    /// board).
+    pub fn build(dom: &Dom, ui: Lang, prefix: &str, root: &Element, store: Store) -> Modes {
+        let list = dom.child(root, "div", "modes", "");
+        attr(&list, "role", "tablist");
+        attr(&list, "aria-label", strings::get(ui, Key::Modes));
+        let mut tabs = Vec::with_capacity(2);
+        let mut panels = Vec::with_capacity(2);
+        for (mode, label) in Mode::ALL.into_iter().zip([Key::ModeBoard, Key::ModeQuiz]) {
+            let tab = dom.button(&list, "mode-tab", strings::get(ui, label));
+            attr(&tab, "role", "tab");
+            attr(&tab, "id", &mode_id(prefix, "tab", mode));
+            attr(&tab, "aria-controls", &mode_id(prefix, "panel", mode));
+            attr(&tab, "data-mode", mode.word());
+            tabs.push(tab);
+        }
+        for mode in Mode::ALL {
+            let panel: HtmlElement = dom.child(root, "div", "mode-panel", "").unchecked_into();
+            attr(&panel, "id", &mode_id(prefix, "panel", mode));
+            attr(&panel, "role", "tabpanel");
+            attr(&panel, "aria-labelledby", &mode_id(prefix, "tab", mode));
+            panels.push(panel);
+        }
+        let remembered = store.load();
+        let active = Mode::ALL.into_iter().find(|m| remembered.as_deref() == Some(m.word())).unwrap_or(Mode::Board);
+        let mut modes = Modes { tabs, panels, active, store };
+        modes.show(active);
+        modes
+    }
+
+    /// The panel of `mode`.
+    pub fn panel(&self, mode: Mode) -> HtmlElement {
+        self.panels[mode as usize].clone()
+    }
+
+    /// The mode shown.
+    pub fn active(&self) -> Mode {
+        self.active
+    }
+
+    fn show(&mut self, mode: Mode) {
+        for (m, (tab, panel)) in Mode::ALL.into_iter().zip(self.tabs.iter().zip(&self.panels)) {
+            let on = m == mode;
+            attr(tab, "aria-selected", if on { "true" } else { "false" });
+            attr(tab, "tabindex", if on { "0" } else { "-1" });
+            hide(panel, !on);
+        }
+        self.active = mode;
+    }
+
+    /// Shows `mode` and remembers it.
+    fn choose(&mut self, mode: Mode) {
+        if mode != self.active {
+            self.show(mode);
+            self.store.save(mode.word());
+        }
+    }
+
+    /// A click on a tab.
+    pub fn click(&mut self, e: &Event) -> Out {
+        let tab = closest(&target(e)?, "[role=tab]")?;
+        let mode = Mode::ALL.into_iter().find(|m| tab.get_attribute("data-mode").as_deref() == Some(m.word()))?;
+        self.choose(mode);
+        None
+    }
+
+    /// Arrow keys, Home and End on a tab.
+    pub fn keydown(&mut self, e: &Event) -> Out {
+        let k = e.dyn_ref::<KeyboardEvent>()?;
+        closest(&target(e)?, "[role=tab]")?;
+        let now = self.active as usize;
+        let last = Mode::ALL.len() - 1;
+        let to = match k.key().as_str() {
+            "ArrowRight" | "ArrowDown" => if now == last { 0 } else { now + 1 },
+            "ArrowLeft" | "ArrowUp" => if now == 0 { last } else { now - 1 },
+            "Home" => 0,
+            "End" => last,
+            _ => return None,
+        };
+        e.prevent_default();
+        self.choose(Mode::ALL[to]);
+        focus(&self.tabs[to], true);
+        None
+    }
+}
+
+/// The element id of `mode`'s tab or panel (`what`).
+fn mode_id(prefix: &str, what: &str, mode: Mode) -> String {
+    let mut s = String::from(prefix);
+    s.push('-');
+    s.push_str(what);
+    s.push('-');
+    s.push_str(mode.word());
+    s
+}

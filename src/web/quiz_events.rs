@@ -1,0 +1,282 @@
+//! The quiz's DOM events to [`QuizMsg`]s, and its effects back to the page.
+//!
+//! Delegated listeners on the quiz's panel: `click` (the quiz's buttons), `change` (its
+//! checkboxes and radio buttons), `keydown` and pointer events (the evidence-marking widget).
+//! [`QuizInner::run`] applies a message to the [`Quiz`], carries out the returned
+//! [`QuizEffect`]s (announcements, saving, the `answered` and `completed` events for the host
+//! page), re-renders and moves focus where the student expects it: to the feedback after a
+//! submission, to the item's heading on a new item or try, to the review's heading at the end.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, Event, HtmlAnchorElement, HtmlElement, KeyboardEvent, PointerEvent, Url};
+
+use crate::core::quiz::{Answer, Certainty, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
+use crate::core::state;
+use crate::core::strings::Key;
+use crate::web::events::{Out, closest, detail, on, target};
+use crate::web::listener::Listener;
+use crate::web::marking::MarkOp;
+use crate::web::quiz_view::{Action, Input, QuizView};
+use crate::web::store::Store;
+
+/// How long the review's download address lives after its click, in milliseconds.
+const DOWNLOAD_URL_MS: i32 = 60_000;
+
+/// What the quiz's listeners share: the quiz, its view and its store.
+pub struct QuizInner {
+    quiz: Quiz,
+    view: QuizView,
+    store: Store,
+    storage_noticed: bool,
+}
+
+/// Registers the quiz's delegated listeners on its panel; events for the page go to `host`.
+pub fn listen(host: &HtmlElement, inner: &Rc<RefCell<QuizInner>>) -> Vec<Listener> {
+    let Ok(panel) = inner.try_borrow().map(|i| i.view.panel.clone()) else { return Vec::new() };
+    vec![
+        on(host, &panel, inner, "click", QuizInner::click),
+        on(host, &panel, inner, "change", QuizInner::change),
+        on(host, &panel, inner, "keydown", QuizInner::keydown),
+        on(host, &panel, inner, "pointerdown", QuizInner::pointer_down),
+        on(host, &panel, inner, "pointermove", QuizInner::pointer_move),
+        on(host, &panel, inner, "pointerup", QuizInner::pointer_up),
+        on(host, &panel, inner, "pointercancel", QuizInner::pointer_cancel),
+    ]
+}
+
+/// Where focus goes after a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Then {
+    /// It stays where it is.
+    Stay,
+    /// To the item's heading (a new item, another try).
+    Item,
+    /// To the feedback (a submission, a shown solution).
+    Feedback,
+}
+
+impl QuizInner {
+    /// Shared state for a mounted quiz, drawn once.
+    pub fn new(quiz: Quiz, mut view: QuizView, store: Store, storage_noticed: bool) -> QuizInner {
+        view.render(&quiz);
+        QuizInner { quiz, view, store, storage_noticed }
+    }
+
+    /// The attempt's score, once it is fixed.
+    pub fn score(&self) -> Option<u8> {
+        self.quiz.summary().map(|s| s.score)
+    }
+
+    /// Applies `msg`, carries out its effects, re-renders and moves focus; returns the events
+    /// for the page.
+    fn run(&mut self, msg: QuizMsg, then: Then) -> Out {
+        let round = (self.quiz.round(), self.quiz.finished());
+        let effects = self.quiz.apply(msg);
+        let mut said = String::new();
+        let mut told = Vec::new();
+        for effect in effects {
+            match effect {
+                QuizEffect::Announce(text) => {
+                    if !said.is_empty() {
+                        said.push(' ');
+                    }
+                    said.push_str(&text);
+                }
+                QuizEffect::Save => self.save(),
+                QuizEffect::Answered(answer) => told.push(("answered", answered(&answer))),
+                QuizEffect::Completed { score, passed } => {
+                    told.push(("completed", detail(&[("score", score.into()), ("passed", passed.into())])));
+                }
+            }
+        }
+        self.view.render(&self.quiz);
+        if !said.is_empty() {
+            self.view.announce(&said);
+        }
+        if self.quiz.finished() && !round.1 {
+            self.view.focus_review();
+        } else if round != (self.quiz.round(), self.quiz.finished()) {
+            self.view.focus_item();
+        } else {
+            match then {
+                Then::Stay => {}
+                Then::Item => self.view.focus_item(),
+                // A refused submission (something missing) leaves focus on Submit.
+                Then::Feedback if self.quiz.status(self.quiz.current_item()) != ItemStatus::Open => {
+                    self.view.focus_feedback()
+                }
+                Then::Feedback => {}
+            }
+        }
+        (!told.is_empty()).then_some(told)
+    }
+
+    fn save(&mut self) {
+        if !self.store.save(&state::encode_quiz(&self.quiz)) && !self.storage_noticed {
+            self.storage_noticed = true;
+            self.view.notice(Key::StorageUnavailable);
+        }
+    }
+
+    fn click(&mut self, e: &Event) -> Out {
+        let button = closest(&target(e)?, "button[data-action]")?;
+        if !self.view.panel.contains(Some(&button)) {
+            return None;
+        }
+        let (msg, then) = match Action::of(&button)? {
+            Action::Submit => (QuizMsg::Submit, Then::Feedback),
+            Action::TryAgain => (QuizMsg::TryAgain, Then::Item),
+            Action::ShowSolution => (QuizMsg::ShowSolution, Then::Feedback),
+            Action::Next => (QuizMsg::Next, Then::Item),
+            Action::Finish => (QuizMsg::Finish, Then::Stay),
+            Action::ClearMarks => (QuizMsg::ClearMarks, Then::Stay),
+            Action::RetryWrong => (QuizMsg::RetryWrong, Then::Item),
+            Action::Restart => (QuizMsg::Restart(crate::web::random_seed()), Then::Item),
+            Action::Download => {
+                self.download();
+                return None;
+            }
+            Action::Print => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+                return None;
+            }
+        };
+        self.run(msg, then)
+    }
+
+    fn change(&mut self, e: &Event) -> Out {
+        let input = target(e)?;
+        if !self.view.panel.contains(Some(&input)) {
+            return None;
+        }
+        let msg = match Input::of(&input)? {
+            Input::Criterion(c) => QuizMsg::ToggleCriterion(c),
+            Input::Bin(b) => QuizMsg::ChooseBin(b),
+            Input::Certainty(c) => QuizMsg::SetCertainty(c),
+            Input::Option(o) => QuizMsg::ToggleOption(o),
+        };
+        self.run(msg, Then::Stay)
+    }
+
+    fn keydown(&mut self, e: &Event) -> Out {
+        let k = e.dyn_ref::<KeyboardEvent>()?;
+        let t = target(e)?;
+        let marking = self.view.marking()?;
+        let root: &web_sys::Element = marking.root.as_ref();
+        if *root != t {
+            return None;
+        }
+        let op = marking.key(k)?;
+        e.prevent_default();
+        self.mark(op?)
+    }
+
+    fn pointer_down(&mut self, e: &Event) -> Out {
+        let p = e.dyn_ref::<PointerEvent>()?;
+        let t = target(e)?;
+        let marked = self.quiz.draft(self.quiz.current_item()).marked.clone();
+        let marking = self.view.marking()?;
+        if marking.pointer_down(p, &t, &|i| marked.binary_search(&i).is_ok()) && p.pointer_type() == "mouse" {
+            // No text selection and no focus change by the browser: the widget took focus itself.
+            e.prevent_default();
+        }
+        None
+    }
+
+    fn pointer_move(&mut self, e: &Event) -> Out {
+        let p = e.dyn_ref::<PointerEvent>()?;
+        if self.view.marking()?.pointer_move(p) {
+            e.prevent_default();
+        }
+        None
+    }
+
+    fn pointer_up(&mut self, e: &Event) -> Out {
+        let p = e.dyn_ref::<PointerEvent>()?;
+        let op = self.view.marking()?.pointer_up(p)?;
+        self.mark(op)
+    }
+
+    fn pointer_cancel(&mut self, e: &Event) -> Out {
+        let p = e.dyn_ref::<PointerEvent>()?;
+        self.view.marking()?.pointer_cancel(p);
+        None
+    }
+
+    /// Carries out a marking gesture.
+    fn mark(&mut self, op: MarkOp) -> Out {
+        let marked = &self.quiz.draft(self.quiz.current_item()).marked;
+        let msg = match op {
+            MarkOp::Toggle(i) if marked.binary_search(&i).is_ok() => QuizMsg::UnmarkWords { first: i, last: i },
+            MarkOp::Toggle(i) => QuizMsg::MarkWords { first: i, last: i },
+            MarkOp::Set(r, true) => QuizMsg::MarkWords { first: *r.start(), last: *r.end() },
+            MarkOp::Set(r, false) => QuizMsg::UnmarkWords { first: *r.start(), last: *r.end() },
+        };
+        self.run(msg, Then::Stay)
+    }
+
+    /// Saves the review as a Markdown file: a Blob address on an `<a download>`, clicked, and
+    /// revoked once the browser has had the time to fetch it.
+    fn download(&self) {
+        let Some(text) = self.quiz.review_markdown() else { return };
+        let Some(doc) = self.view.panel.owner_document() else { return };
+        let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+        let options = BlobPropertyBag::new();
+        options.set_type("text/markdown;charset=utf-8");
+        let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+        let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
+        let Ok(a) = doc.create_element("a").map(JsCast::unchecked_into::<HtmlAnchorElement>) else { return };
+        a.set_href(&url);
+        let mut name = self.quiz.set().file.id.clone();
+        name.push_str(".md");
+        a.set_download(&name);
+        a.click();
+        let revoke = Closure::once_into_js(move || {
+            let _ = Url::revoke_object_url(&url);
+        });
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), DOWNLOAD_URL_MS);
+        }
+    }
+}
+
+/// The `answered` event's detail: `{ excerpt, bin, expected, correct, check, certainty?,
+/// criteria? }` for an excerpt, `{ question, options, expected, correct, check, certainty? }`
+/// for a question (ids throughout; `check` is the try's number).
+fn answered(a: &Answer) -> JsValue {
+    let ids = |list: &[String]| -> JsValue { list.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>().into() };
+    let first = |list: &[String]| list.first().map_or(JsValue::NULL, |s| JsValue::from_str(s));
+    let mut fields: Vec<(&str, JsValue)> = match a.kind {
+        ItemKind::Excerpt => vec![
+            ("excerpt", JsValue::from_str(&a.item)),
+            ("bin", first(&a.response)),
+            ("expected", first(&a.expected)),
+        ],
+        ItemKind::Question => vec![
+            ("question", JsValue::from_str(&a.item)),
+            ("options", ids(&a.response)),
+            ("expected", ids(&a.expected)),
+        ],
+    };
+    fields.push(("correct", a.correct.into()));
+    fields.push(("check", a.try_number.into()));
+    if let Some(c) = a.certainty {
+        let word = match c {
+            Certainty::Low => "low",
+            Certainty::Medium => "medium",
+            Certainty::High => "high",
+        };
+        fields.push(("certainty", JsValue::from_str(word)));
+    }
+    if let Some(criteria) = &a.criteria {
+        fields.push(("criteria", ids(criteria)));
+    }
+    detail(&fields)
+}

@@ -1,0 +1,678 @@
+//! The quiz's DOM: one item at a time, then the review. Built per item (when the current item
+//! changes) and brought up to date from the [`Quiz`] after every message, so keyboard focus stays
+//! on the control the student used.
+//!
+//! An excerpt item: its heading ("Excerpt 3 of 18"), the text as the evidence-marking widget
+//! ([`Marking`]) with "clear marks", the source, the criteria as checkboxes, the bins and the
+//! certainty as radio groups, Submit; after a submission the feedback (drawn from the core's
+//! `Span`s, in a labelled region whose heading takes focus), Try again / Show solution / Next,
+//! and once the item is settled the lenses as a disclosure. A question item: the prompt as the
+//! legend of its options (radio buttons or checkboxes), each chosen option's own feedback after
+//! submitting. The review: score, pass/fail, overall feedback, then per item what the core's
+//! [`Review`] lists, as headings and description lists; Download (Markdown), Print, Retry the
+//! wrong ones, Start again.
+//!
+//! Every sentence comes from [`crate::core::strings`] or from the set; set text is only ever
+//! inserted as text.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use crate::core::feedback::{Feedback, Span};
+use crate::core::quiz::{Certainty, Item, ItemStatus, Quiz, QuizSummary, Review, words};
+use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
+use crate::core::strings::{self, Key, Lang};
+use crate::web::dom::{Dom, attr, class, essay_ref, focus, hide};
+use crate::web::marking::Marking;
+
+/// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
+/// (certainty 2), `o0` (option 0).
+pub const ANSWER: &str = "data-answer";
+
+/// What an answer input stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// A criterion checkbox.
+    Criterion(usize),
+    /// A bin radio button.
+    Bin(BinId),
+    /// A certainty radio button.
+    Certainty(Certainty),
+    /// A question's option.
+    Option(usize),
+}
+
+impl Input {
+    /// Reads an input's [`ANSWER`] attribute.
+    pub fn of(e: &Element) -> Option<Input> {
+        let v = e.get_attribute(ANSWER)?;
+        let (kind, n) = v.split_at_checked(1)?;
+        let n: usize = n.parse().ok()?;
+        Some(match kind {
+            "c" => Input::Criterion(n),
+            "b" => Input::Bin(n),
+            "k" => Input::Certainty(*Certainty::ALL.get(n)?),
+            "o" => Input::Option(n),
+            _ => return None,
+        })
+    }
+
+    fn attribute(self) -> String {
+        let (kind, n) = match self {
+            Input::Criterion(n) => ("c", n),
+            Input::Bin(n) => ("b", n),
+            Input::Certainty(c) => ("k", Certainty::ALL.iter().position(|&k| k == c).unwrap_or(0)),
+            Input::Option(n) => ("o", n),
+        };
+        let mut s = String::from(kind);
+        s.push_str(&n.to_string());
+        s
+    }
+}
+
+/// A button of the quiz and what it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Submit the current answer.
+    Submit,
+    /// Open the answer again.
+    TryAgain,
+    /// Show the solution.
+    ShowSolution,
+    /// Go to the next item.
+    Next,
+    /// End the round (the last item's "next").
+    Finish,
+    /// Unmark every word.
+    ClearMarks,
+    /// Download the review as Markdown.
+    Download,
+    /// Print the review.
+    Print,
+    /// A new round over the items not right.
+    RetryWrong,
+    /// A new attempt.
+    Restart,
+}
+
+const ACTIONS: [(Action, &str); 10] = [
+    (Action::Submit, "submit"),
+    (Action::TryAgain, "try-again"),
+    (Action::ShowSolution, "show-solution"),
+    (Action::Next, "next"),
+    (Action::Finish, "finish"),
+    (Action::ClearMarks, "clear-marks"),
+    (Action::Download, "download"),
+    (Action::Print, "print"),
+    (Action::RetryWrong, "retry-wrong"),
+    (Action::Restart, "restart"),
+];
+
+impl Action {
+    /// The action of a button (its `data-action`).
+    pub fn of(button: &Element) -> Option<Action> {
+        let name = button.get_attribute("data-action")?;
+        ACTIONS.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
+    }
+
+    fn name(self) -> &'static str {
+        ACTIONS.iter().find(|(a, _)| *a == self).map_or("", |(_, n)| n)
+    }
+}
+
+/// The elements of the item on screen.
+struct ItemView {
+    /// Round, position in the round, item: another key means another item's DOM.
+    key: (u8, usize, Item),
+    heading: HtmlElement,
+    marking: Option<Marking>,
+    mark_count: Option<Element>,
+    inputs: Vec<(Input, HtmlInputElement)>,
+    /// Under each option of a question: its feedback, shown once the option was submitted.
+    option_notes: Vec<Element>,
+    buttons: Vec<(Action, HtmlElement)>,
+    tries: Element,
+    feedback: Element,
+    feedback_heading: HtmlElement,
+    feedback_body: Element,
+    feedback_shown: Option<(Option<Feedback>, Option<Vec<Span>>)>,
+    lenses: Element,
+    lenses_shown: bool,
+}
+
+/// The quiz's DOM.
+pub struct QuizView {
+    dom: Dom,
+    ui: Lang,
+    prefix: String,
+    /// The quiz's container: its listeners are registered here.
+    pub panel: HtmlElement,
+    notices: Element,
+    live: Element,
+    item_box: Element,
+    item: Option<ItemView>,
+    review_box: Element,
+    review_shown: Option<QuizSummary>,
+    review_heading: Option<HtmlElement>,
+}
+
+impl QuizView {
+    /// Builds the quiz's frame (instructions, notices, the item's place, the review's place, the
+    /// live region) in `panel`; [`QuizView::render`] fills it.
+    pub fn build(dom: Dom, ui: Lang, prefix: &str, panel: HtmlElement) -> QuizView {
+        dom.child(&panel, "p", "instructions", strings::get(ui, Key::QuizInstructions));
+        let notices = dom.child(&panel, "div", "notices", "");
+        let item_box = dom.child(&panel, "section", "quiz-item", "");
+        let review_box = dom.child(&panel, "section", "review", "");
+        hide(&review_box, true);
+        let live = dom.child(&panel, "p", "status quiz-status", "");
+        attr(&live, "role", "status");
+        attr(&live, "aria-live", "polite");
+        attr(&live, "aria-atomic", "true");
+        QuizView {
+            dom,
+            ui,
+            prefix: prefix.to_owned(),
+            panel,
+            notices,
+            live,
+            item_box,
+            item: None,
+            review_box,
+            review_shown: None,
+            review_heading: None,
+        }
+    }
+
+    fn id(&self, suffix: &str) -> String {
+        let mut s = String::with_capacity(self.prefix.len() + suffix.len());
+        s.push_str(&self.prefix);
+        s.push_str(suffix);
+        s
+    }
+
+    fn t(&self, key: Key) -> &'static str {
+        strings::get(self.ui, key)
+    }
+
+    /// Says `text` in the live region (replacing the node, so a repeated sentence is announced).
+    pub fn announce(&self, text: &str) {
+        self.live.set_text_content(None);
+        if !text.is_empty() {
+            self.dom.child(&self.live, "span", "", text);
+        }
+    }
+
+    /// Shows a notice above the quiz.
+    pub fn notice(&self, key: Key) {
+        self.dom.child(&self.notices, "p", "notice", self.t(key));
+    }
+
+    /// Brings the DOM up to date with `quiz`.
+    pub fn render(&mut self, quiz: &Quiz) {
+        let finished = quiz.finished();
+        hide(&self.item_box, finished);
+        hide(&self.review_box, !finished);
+        if finished {
+            self.render_review(quiz);
+            return;
+        }
+        self.review_shown = None;
+        let key = (quiz.round(), quiz.current(), quiz.current_item());
+        if self.item.as_ref().map(|v| v.key) != Some(key) {
+            self.item_box.set_text_content(None);
+            self.item = Some(self.build_item(quiz, key));
+        }
+        if let Some(view) = self.item.as_mut() {
+            update_item(&self.dom, self.ui, quiz, view);
+        }
+    }
+
+    /// The marking widget of the item on screen, if it has one.
+    pub fn marking(&mut self) -> Option<&mut Marking> {
+        self.item.as_mut()?.marking.as_mut()
+    }
+
+    /// Focuses the item's heading (a new item, another try).
+    pub fn focus_item(&self) {
+        if let Some(v) = &self.item {
+            focus(&v.heading, true);
+        }
+    }
+
+    /// Focuses the feedback's heading (after a submission).
+    pub fn focus_feedback(&self) {
+        if let Some(v) = &self.item {
+            focus(&v.feedback_heading, true);
+        }
+    }
+
+    /// Focuses the review's heading (the round ended).
+    pub fn focus_review(&self) {
+        if let Some(h) = &self.review_heading {
+            focus(h, true);
+        }
+    }
+
+    fn build_item(&self, quiz: &Quiz, key: (u8, usize, Item)) -> ItemView {
+        let (round, pos, item) = key;
+        let dom = &self.dom;
+        let set = quiz.set();
+        let settings = set.quiz_settings();
+        let root = &self.item_box;
+        let heading_id = self.id("-item");
+        attr(root, "aria-labelledby", &heading_id);
+        if round > 1 {
+            let r = round - 1;
+            dom.child(root, "p", "round", &strings::text(self.ui, Key::RetryRound, &[("round", &r.to_string())]));
+        }
+        let (n, total) = ((pos + 1).to_string(), quiz.items().len().to_string());
+        let progress_key = if matches!(item, Item::Excerpt(_)) { Key::ExcerptOf } else { Key::QuestionOf };
+        let heading: HtmlElement =
+            dom.child(root, "h3", "item-heading", &strings::text(self.ui, progress_key, &[("n", &n), ("total", &total)]))
+                .unchecked_into();
+        attr(&heading, "id", &heading_id);
+        attr(&heading, "tabindex", "-1");
+
+        let mut inputs = Vec::new();
+        let mut option_notes = Vec::new();
+        let mut marking = None;
+        let mut mark_count = None;
+        let mut buttons = Vec::new();
+        let form = dom.child(root, "div", "answer", "");
+        match item {
+            Item::Excerpt(i) => {
+                let excerpt = &set.file.excerpts[i];
+                let text_box = dom.child(&form, "div", "excerpt", "");
+                if excerpt.kind == ExcerptKind::Description {
+                    dom.child(&text_box, "p", "kind", self.t(Key::Description));
+                }
+                let body_class = if excerpt.kind == ExcerptKind::Quote { "excerpt-text quote" } else { "excerpt-text description" };
+                if settings.evidence_step.offered() {
+                    let label_id = self.id("-marks");
+                    let help_id = self.id("-marks-help");
+                    // Read as running text by screen readers; the widget below is for marking.
+                    let plain = dom.child(&text_box, "div", "sr-only", "");
+                    dom.set_text(&plain);
+                    dom.paragraphs(&plain, "", &excerpt.text);
+                    let label = dom.child(&text_box, "p", "marks-label", self.t(Key::MarkLegend));
+                    attr(&label, "id", &label_id);
+                    dom.text(&label, self.t(step_word(settings.evidence_step)));
+                    let help = dom.child(&text_box, "p", "marks-help", self.t(Key::MarkHelp));
+                    attr(&help, "id", &help_id);
+                    let m = Marking::build(dom, &text_box, &self.prefix, &excerpt.text, &words(&excerpt.text), &label_id);
+                    attr(&m.root, "aria-describedby", &help_id);
+                    class(&m.root, body_class, true);
+                    if settings.evidence_step == Step::Required {
+                        attr(&m.root, "aria-required", "true");
+                    }
+                    let row = dom.child(&text_box, "div", "marks-row", "");
+                    let count = dom.child(&row, "p", "mark-count", "");
+                    attr(&count, "aria-hidden", "true");
+                    buttons.push((Action::ClearMarks, self.action(&row, Action::ClearMarks, Key::ClearMarks)));
+                    mark_count = Some(count);
+                    marking = Some(m);
+                } else {
+                    let q = dom.child(&text_box, "div", body_class, "");
+                    dom.set_text(&q);
+                    dom.paragraphs(&q, "", &excerpt.text);
+                }
+                dom.source(&text_box, self.ui, &excerpt.source);
+
+                if settings.criteria_step.offered() {
+                    let legend = [self.t(Key::CriteriaLegend), self.t(step_word(settings.criteria_step))].concat();
+                    let fs = self.fieldset(&form, "criteria", &legend);
+                    for (c, criterion) in set.file.criteria.iter().enumerate() {
+                        let input = self.choice(&fs, "checkbox", "", Input::Criterion(c), &criterion.label, Some(&criterion.explanation));
+                        inputs.push((Input::Criterion(c), input));
+                    }
+                }
+                let fs = self.fieldset(&form, "bins", self.t(Key::BinLegend));
+                let name = self.id("-bin");
+                for &b in &set.bins {
+                    let info = set.bin(b);
+                    let input = self.choice(&fs, "radio", &name, Input::Bin(b), info.label, Some(info.definition));
+                    inputs.push((Input::Bin(b), input));
+                }
+            }
+            Item::Question(q) => {
+                let question = &set.file.questions[q];
+                let single = question.kind == QuestionType::Single;
+                let fs = self.fieldset(&form, "options", &question.prompt);
+                if let Some(legend) = fs.first_element_child() {
+                    dom.set_text(&legend);
+                }
+                dom.child(&fs, "p", "hint-line", self.t(if single { Key::OptionsSingle } else { Key::OptionsMultiple }));
+                let name = self.id("-option");
+                let kind = if single { "radio" } else { "checkbox" };
+                for (o, option) in question.options.iter().enumerate() {
+                    let input = self.choice(&fs, kind, &name, Input::Option(o), &option.text, None);
+                    inputs.push((Input::Option(o), input.clone()));
+                    let note = dom.child(&fs, "div", "option-note", "");
+                    hide(&note, true);
+                    option_notes.push(note);
+                }
+            }
+        }
+        if settings.certainty {
+            let fs = self.fieldset(&form, "certainty", self.t(Key::CertaintyLegend));
+            let name = self.id("-certainty");
+            for (c, key) in Certainty::ALL.into_iter().zip([Key::CertaintyLow, Key::CertaintyMedium, Key::CertaintyHigh]) {
+                let input = self.choice(&fs, "radio", &name, Input::Certainty(c), self.t(key), None);
+                inputs.push((Input::Certainty(c), input));
+            }
+        }
+
+        let bar = dom.child(root, "div", "item-actions", "");
+        buttons.push((Action::Submit, self.action(&bar, Action::Submit, Key::Submit)));
+        let tries = dom.child(&bar, "p", "tries", "");
+
+        let feedback = dom.child(root, "section", "quiz-feedback", "");
+        let fb_id = self.id("-feedback");
+        attr(&feedback, "aria-labelledby", &fb_id);
+        let feedback_heading: HtmlElement = dom.child(&feedback, "h4", "", self.t(Key::FeedbackHeading)).unchecked_into();
+        attr(&feedback_heading, "id", &fb_id);
+        attr(&feedback_heading, "tabindex", "-1");
+        let feedback_body = dom.child(&feedback, "div", "", "");
+        let after = dom.child(&feedback, "div", "item-actions", "");
+        buttons.push((Action::TryAgain, self.action(&after, Action::TryAgain, Key::TryAgain)));
+        buttons.push((Action::ShowSolution, self.action(&after, Action::ShowSolution, Key::ShowSolution)));
+        buttons.push((Action::Next, self.action(&after, Action::Next, Key::Next)));
+        buttons.push((Action::Finish, self.action(&after, Action::Finish, Key::ToReview)));
+        hide(&feedback, true);
+
+        let lenses = dom.child(root, "details", "lenses", "");
+        dom.child(&lenses, "summary", "", self.t(Key::Lenses));
+        hide(&lenses, true);
+
+        ItemView {
+            key,
+            heading,
+            marking,
+            mark_count,
+            inputs,
+            option_notes,
+            buttons,
+            tries,
+            feedback,
+            feedback_heading,
+            feedback_body,
+            feedback_shown: None,
+            lenses,
+            lenses_shown: false,
+        }
+    }
+
+    /// A `<fieldset>` with its legend, appended to `parent`.
+    fn fieldset(&self, parent: &Element, class: &str, legend: &str) -> Element {
+        let fs = self.dom.child(parent, "fieldset", class, "");
+        self.dom.child(&fs, "legend", "", legend);
+        fs
+    }
+
+    /// A labelled checkbox or radio button (with an optional description under its label).
+    fn choice(&self, parent: &Element, kind: &str, name: &str, what: Input, label: &str, note: Option<&str>) -> HtmlInputElement {
+        let dom = &self.dom;
+        let row = dom.child(parent, "div", "choice", "");
+        let input: HtmlInputElement = dom.child(&row, "input", "", "").unchecked_into();
+        input.set_type(kind);
+        if !name.is_empty() {
+            input.set_name(name);
+        }
+        let what_attr = what.attribute();
+        attr(&input, ANSWER, &what_attr);
+        let input_id = self.id(&{
+            let mut s = String::from("-");
+            s.push_str(&what_attr);
+            s
+        });
+        attr(&input, "id", &input_id);
+        let text = dom.child(&row, "label", "", label);
+        attr(&text, "for", &input_id);
+        if !matches!(what, Input::Certainty(_)) {
+            dom.set_text(&text);
+        }
+        if let Some(note) = note {
+            let note_id = self.id(&{
+                let mut s = input_id.clone();
+                s.push_str("-note");
+                s
+            });
+            let n = dom.child(&row, "span", "choice-note", note);
+            dom.set_text(&n);
+            attr(&n, "id", &note_id);
+            attr(&input, "aria-describedby", &note_id);
+        }
+        input
+    }
+
+    /// A button carrying `action`, appended to `parent`.
+    fn action(&self, parent: &Element, action: Action, label: Key) -> HtmlElement {
+        let b = self.dom.button(parent, action.name(), self.t(label));
+        attr(&b, "data-action", action.name());
+        b
+    }
+
+    fn render_review(&mut self, quiz: &Quiz) {
+        let Some(review) = quiz.review() else { return };
+        if self.review_shown.as_ref() == Some(&review.summary) {
+            return;
+        }
+        self.item = None;
+        self.item_box.set_text_content(None);
+        self.review_box.set_text_content(None);
+        self.review_heading = Some(self.build_review(quiz, &review));
+        self.review_shown = Some(review.summary);
+    }
+
+    fn build_review(&self, quiz: &Quiz, review: &Review) -> HtmlElement {
+        let (dom, ui, root) = (&self.dom, self.ui, &self.review_box);
+        let t = |key: Key, args: &[(&str, &str)]| strings::text(ui, key, args);
+        let id = self.id("-review");
+        attr(root, "aria-labelledby", &id);
+        let heading: HtmlElement = dom.child(root, "h3", "", self.t(Key::Review)).unchecked_into();
+        attr(&heading, "id", &id);
+        attr(&heading, "tabindex", "-1");
+        let s = &review.summary;
+        let (score, right, total) = (s.score.to_string(), s.right.to_string(), s.total.to_string());
+        let pass = quiz.set().file.settings.pass_mark.to_string();
+        dom.child(root, "p", "score", &t(Key::QuizScore, &[("score", &score), ("right", &right), ("total", &total)]));
+        let (key, cls) = if s.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
+        dom.child(root, "p", cls, &t(key, &[("pass", &pass)]));
+        if s.round > 1 {
+            dom.child(root, "p", "", &t(Key::ReviewRightNow, &[("right", &s.right_now.to_string()), ("total", &total)]));
+        }
+        if let Some(text) = &s.overall {
+            let o = dom.child(root, "div", "overall", "");
+            dom.set_text(&o);
+            dom.paragraphs(&o, "", text);
+        }
+        let actions = dom.child(root, "div", "review-actions", "");
+        self.action(&actions, Action::Download, Key::Download);
+        self.action(&actions, Action::Print, Key::Print);
+        if quiz.can_retry_wrong() {
+            self.action(&actions, Action::RetryWrong, Key::RetryWrong);
+        }
+        self.action(&actions, Action::Restart, Key::Restart);
+
+        let list = dom.child(root, "ol", "review-items", "");
+        for r in &review.items {
+            let li = dom.child(&list, "li", "review-item", "");
+            let (status, cls) = match r.status {
+                ItemStatus::Right => (Key::StatusRight, "right"),
+                ItemStatus::SolutionShown => (Key::StatusSolution, "wrong"),
+                _ => (Key::StatusWrong, "wrong"),
+            };
+            class(&li, cls, true);
+            let h = dom.child(&li, "h4", "", "");
+            let title = dom.child(&h, "span", "", &r.title);
+            dom.set_text(&title);
+            dom.text(&h, " — ");
+            dom.child(&h, "span", "verdict-word", self.t(status));
+            let dl = dom.child(&li, "dl", "", "");
+            let row = |term: Key| {
+                dom.child(&dl, "dt", "", self.t(term));
+                dom.child(&dl, "dd", "", "")
+            };
+            let texts = |dd: &Element, items: &[String], set_text: bool| {
+                if items.is_empty() {
+                    dom.text(dd, self.t(Key::ReviewNone));
+                } else {
+                    let e = dom.child(dd, "span", "", &strings::join_list(ui, items, Key::And));
+                    if set_text {
+                        dom.set_text(&e);
+                    }
+                }
+            };
+            texts(&row(Key::ReviewAnswer), &r.answer, true);
+            dom.text(&row(Key::ReviewTries), &r.tries.to_string());
+            if let Some(c) = r.certainty {
+                dom.text(&row(Key::ReviewCertainty), self.t(certainty_word(c)));
+            }
+            if let Item::Excerpt(_) = r.item {
+                let settings = quiz.set().quiz_settings();
+                if settings.criteria_step.offered() {
+                    texts(&row(Key::ReviewCriteria), &r.criteria, true);
+                }
+                if settings.evidence_step.offered() {
+                    let dd = row(Key::ReviewMarked);
+                    if r.marked.is_empty() {
+                        dom.text(&dd, self.t(Key::ReviewNone));
+                    }
+                    for (k, run) in r.marked.iter().enumerate() {
+                        if k > 0 {
+                            dom.text(&dd, " … ");
+                        }
+                        let q = dom.child(&dd, "q", "", run);
+                        dom.set_text(&q);
+                    }
+                }
+            }
+            texts(&row(Key::ReviewRight), &r.right_answer, true);
+            if !r.explanation.is_empty() {
+                let dd = row(Key::ReviewWhy);
+                dom.span_paragraphs(&dd, &r.explanation);
+            }
+            let dd = row(Key::ReviewEssay);
+            dom.child(&dd, "cite", "", &r.essay);
+        }
+        heading
+    }
+}
+
+/// "(required)" or "(optional)" after a step's label.
+fn step_word(step: Step) -> Key {
+    if step == Step::Required { Key::Required } else { Key::Optional }
+}
+
+/// A certainty in words.
+pub fn certainty_word(c: Certainty) -> Key {
+    match c {
+        Certainty::Low => Key::CertaintyLowWord,
+        Certainty::Medium => Key::CertaintyMediumWord,
+        Certainty::High => Key::CertaintyHighWord,
+    }
+}
+
+/// Brings the item on screen up to date: the answer's controls, the buttons, the feedback and
+/// the lenses.
+fn update_item(dom: &Dom, ui: Lang, quiz: &Quiz, v: &mut ItemView) {
+    let item = v.key.2;
+    let set = quiz.set();
+    let settings = set.quiz_settings();
+    let status = quiz.status(item);
+    let open = status == ItemStatus::Open;
+    let draft = quiz.draft(item);
+
+    for (what, input) in &v.inputs {
+        let on = match *what {
+            Input::Criterion(c) => draft.criteria.contains(&c),
+            Input::Bin(b) => draft.bin == Some(b),
+            Input::Certainty(c) => draft.certainty == Some(c),
+            Input::Option(o) => draft.options.contains(&o),
+        };
+        input.set_checked(on);
+        input.set_disabled(!open);
+    }
+    if let Some(m) = v.marking.as_mut() {
+        m.render(&|i| draft.marked.binary_search(&i).is_ok(), open);
+    }
+    if let Some(count) = &v.mark_count {
+        let n = draft.marked.len().to_string();
+        count.set_text_content(Some(&strings::text(ui, Key::MarkCount, &[("n", &n)])));
+    }
+
+    // Each submitted option's own feedback, under it.
+    if let Item::Question(q) = item {
+        let question = &set.file.questions[q];
+        for (o, note) in v.option_notes.iter().enumerate() {
+            let shown = !open && draft.options.contains(&o);
+            if shown && note.child_element_count() == 0 {
+                if let Some(option) = question.options.get(o) {
+                    let p = dom.child(note, "p", "", &option.feedback);
+                    dom.set_text(&p);
+                }
+            }
+            hide(note, !shown);
+        }
+    }
+
+    let last = quiz.current() + 1 == quiz.items().len();
+    let tried = quiz.tries_used(item) > 0;
+    for (action, b) in &v.buttons {
+        let show = match action {
+            Action::Submit | Action::ClearMarks => open,
+            Action::TryAgain => status == ItemStatus::Wrong && quiz.tries_left(item) > 0,
+            Action::ShowSolution => settings.show_solution && !status.settled() && tried && !open,
+            Action::Next => !open && !last,
+            Action::Finish => !open && last,
+            _ => false,
+        };
+        hide(b, !show);
+    }
+    let left = quiz.tries_left(item);
+    hide(&v.tries, status.settled() || !tried);
+    if tried && !status.settled() {
+        let (n, of) = (left.to_string(), set.file.settings.tries.to_string());
+        v.tries.set_text_content(Some(&strings::text(ui, Key::TriesOnItem, &[("n", &n), ("tries", &of)])));
+    }
+
+    let shown = (quiz.feedback(item), quiz.hint(item));
+    if v.feedback_shown.as_ref() != Some(&shown) {
+        v.feedback_body.set_text_content(None);
+        if let Some(fb) = &shown.0 {
+            let e = dom.feedback(ui, fb);
+            let _ = v.feedback_body.append_child(&e);
+        }
+        if let Some(hint) = &shown.1 {
+            let p = dom.child(&v.feedback_body, "p", "hint", "");
+            dom.spans(&p, hint);
+        }
+        hide(&v.feedback, shown.0.is_none() && shown.1.is_none());
+        class(&v.feedback, "right", status == ItemStatus::Right);
+        class(&v.feedback, "wrong", matches!(status, ItemStatus::Wrong | ItemStatus::Revealed | ItemStatus::SolutionShown));
+        v.feedback_shown = Some(shown);
+    }
+
+    let readings = quiz.lens_readings(item);
+    if !readings.is_empty() && !v.lenses_shown {
+        let list = dom.child(&v.lenses, "ul", "lens-list", "");
+        for r in &readings {
+            let Some(lens) = set.file.lenses.get(r.lens) else { continue };
+            let li = dom.child(&list, "li", "lens", "");
+            class(&li, "agrees", r.agrees);
+            let name = dom.child(&li, "p", "lens-name", &lens.label);
+            dom.set_text(&name);
+            let summary = dom.child(&li, "p", "lens-summary", &lens.summary);
+            dom.set_text(&summary);
+            let gives = dom.child(&li, "p", "lens-bin", &strings::text(ui, Key::LensGives, &[("bin", set.bin(r.bin).label)]));
+            dom.text(&gives, " ");
+            dom.text(&gives, strings::get(ui, if r.agrees { Key::LensAgrees } else { Key::LensDiffers }));
+            dom.span_paragraphs(&li, &r.why);
+            let cite = dom.child(&li, "p", "ref", "");
+            dom.child(&cite, "cite", "", &essay_ref(ui, &lens.essay));
+        }
+        v.lenses_shown = true;
+    }
+    hide(&v.lenses, readings.is_empty());
+}
