@@ -271,7 +271,7 @@ fn resume<T, E>(
         }
         None => fresh(),
     };
-    if !store.save(&encode(&attempt)) && !notices.contains(&Key::StorageUnavailable) {
+    if store.available() && !store.save(&encode(&attempt)) {
         notices.push(Key::StorageUnavailable);
     }
     (attempt, notices)

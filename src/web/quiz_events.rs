@@ -116,7 +116,7 @@ impl QuizInner {
     }
 
     fn save(&mut self) {
-        if !self.store.save(&state::encode_quiz(&self.quiz)) && !self.storage_noticed {
+        if self.store.available() && !self.store.save(&state::encode_quiz(&self.quiz)) && !self.storage_noticed {
             self.storage_noticed = true;
             self.view.notice(Key::StorageUnavailable);
         }

@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::core::feedback::{Feedback, Span};
-use crate::core::quiz::{Certainty, Item, ItemStatus, Quiz, QuizSummary, Review, words};
+use crate::core::quiz::{Certainty, Item, ItemStatus, Quiz, QuizSummary, Review, certainty_label, status_text, words};
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::{self, Key, Lang};
 use crate::web::dom::{Dom, attr, class, essay_ref, focus, hide};
@@ -128,14 +128,12 @@ struct ItemView {
     marking: Option<Marking>,
     mark_count: Option<Element>,
     inputs: Vec<(Input, HtmlInputElement)>,
-    /// Under each option of a question: its feedback, shown once the option was submitted.
-    option_notes: Vec<Element>,
     buttons: Vec<(Action, HtmlElement)>,
     tries: Element,
     feedback: Element,
     feedback_heading: HtmlElement,
     feedback_body: Element,
-    feedback_shown: Option<(Option<Feedback>, Option<Vec<Span>>)>,
+    feedback_shown: Option<(Option<Feedback>, Option<Vec<Vec<Span>>>)>,
     lenses: Element,
     lenses_shown: bool,
 }
@@ -163,12 +161,13 @@ impl QuizView {
         dom.child(&panel, "p", "instructions", strings::get(ui, Key::QuizInstructions));
         let notices = dom.child(&panel, "div", "notices", "");
         let item_box = dom.child(&panel, "section", "quiz-item", "");
-        let review_box = dom.child(&panel, "section", "review", "");
-        hide(&review_box, true);
+        // Under the item's buttons: what the last action did, or why a submission was refused.
         let live = dom.child(&panel, "p", "status quiz-status", "");
         attr(&live, "role", "status");
         attr(&live, "aria-live", "polite");
         attr(&live, "aria-atomic", "true");
+        let review_box = dom.child(&panel, "section", "review", "");
+        hide(&review_box, true);
         QuizView {
             dom,
             ui,
@@ -264,7 +263,7 @@ impl QuizView {
         attr(root, "aria-labelledby", &heading_id);
         if round > 1 {
             let r = round - 1;
-            dom.child(root, "p", "round", &strings::text(self.ui, Key::RetryRound, &[("round", &r.to_string())]));
+            dom.child(root, "p", "round", &strings::text(self.ui, Key::RoundHeading, &[("round", &r.to_string())]));
         }
         let (n, total) = ((pos + 1).to_string(), quiz.items().len().to_string());
         let progress_key = if matches!(item, Item::Excerpt(_)) { Key::ExcerptOf } else { Key::QuestionOf };
@@ -275,7 +274,6 @@ impl QuizView {
         attr(&heading, "tabindex", "-1");
 
         let mut inputs = Vec::new();
-        let mut option_notes = Vec::new();
         let mut marking = None;
         let mut mark_count = None;
         let mut buttons = Vec::new();
@@ -347,17 +345,14 @@ impl QuizView {
                 let kind = if single { "radio" } else { "checkbox" };
                 for (o, option) in question.options.iter().enumerate() {
                     let input = self.choice(&fs, kind, &name, Input::Option(o), &option.text, None);
-                    inputs.push((Input::Option(o), input.clone()));
-                    let note = dom.child(&fs, "div", "option-note", "");
-                    hide(&note, true);
-                    option_notes.push(note);
+                    inputs.push((Input::Option(o), input));
                 }
             }
         }
         if settings.certainty {
             let fs = self.fieldset(&form, "certainty", self.t(Key::CertaintyLegend));
             let name = self.id("-certainty");
-            for (c, key) in Certainty::ALL.into_iter().zip([Key::CertaintyLow, Key::CertaintyMedium, Key::CertaintyHigh]) {
+            for (c, key) in Certainty::ALL.into_iter().zip([Key::CertaintyLowChoice, Key::CertaintyMediumChoice, Key::CertaintyHighChoice]) {
                 let input = self.choice(&fs, "radio", &name, Input::Certainty(c), self.t(key), None);
                 inputs.push((Input::Certainty(c), input));
             }
@@ -391,7 +386,6 @@ impl QuizView {
             marking,
             mark_count,
             inputs,
-            option_notes,
             buttons,
             tries,
             feedback,
@@ -480,7 +474,7 @@ impl QuizView {
         let (key, cls) = if s.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
         dom.child(root, "p", cls, &t(key, &[("pass", &pass)]));
         if s.round > 1 {
-            dom.child(root, "p", "", &t(Key::ReviewRightNow, &[("right", &s.right_now.to_string()), ("total", &total)]));
+            dom.child(root, "p", "", &t(Key::RightNow, &[("right", &s.right_now.to_string()), ("total", &total)]));
         }
         if let Some(text) = &s.overall {
             let o = dom.child(root, "div", "overall", "");
@@ -498,17 +492,12 @@ impl QuizView {
         let list = dom.child(root, "ol", "review-items", "");
         for r in &review.items {
             let li = dom.child(&list, "li", "review-item", "");
-            let (status, cls) = match r.status {
-                ItemStatus::Right => (Key::StatusRight, "right"),
-                ItemStatus::SolutionShown => (Key::StatusSolution, "wrong"),
-                _ => (Key::StatusWrong, "wrong"),
-            };
-            class(&li, cls, true);
+            class(&li, if r.status == ItemStatus::Right { "right" } else { "wrong" }, true);
             let h = dom.child(&li, "h4", "", "");
             let title = dom.child(&h, "span", "", &r.title);
             dom.set_text(&title);
             dom.text(&h, " — ");
-            dom.child(&h, "span", "verdict-word", self.t(status));
+            dom.child(&h, "span", "verdict-word", &status_text(ui, r.status, r.tries));
             let dl = dom.child(&li, "dl", "", "");
             let row = |term: Key| {
                 dom.child(&dl, "dt", "", self.t(term));
@@ -525,9 +514,8 @@ impl QuizView {
                 }
             };
             texts(&row(Key::ReviewAnswer), &r.answer, true);
-            dom.text(&row(Key::ReviewTries), &r.tries.to_string());
             if let Some(c) = r.certainty {
-                dom.text(&row(Key::ReviewCertainty), self.t(certainty_word(c)));
+                dom.text(&row(Key::ReviewCertainty), certainty_label(ui, c));
             }
             if let Item::Excerpt(_) = r.item {
                 let settings = quiz.set().quiz_settings();
@@ -548,7 +536,7 @@ impl QuizView {
                     }
                 }
             }
-            texts(&row(Key::ReviewRight), &r.right_answer, true);
+            texts(&row(Key::ReviewRightAnswer), &r.right_answer, true);
             if !r.explanation.is_empty() {
                 let dd = row(Key::ReviewWhy);
                 dom.span_paragraphs(&dd, &r.explanation);
@@ -565,14 +553,6 @@ fn step_word(step: Step) -> Key {
     if step == Step::Required { Key::Required } else { Key::Optional }
 }
 
-/// A certainty in words.
-pub fn certainty_word(c: Certainty) -> Key {
-    match c {
-        Certainty::Low => Key::CertaintyLowWord,
-        Certainty::Medium => Key::CertaintyMediumWord,
-        Certainty::High => Key::CertaintyHighWord,
-    }
-}
 
 /// Brings the item on screen up to date: the answer's controls, the buttons, the feedback and
 /// the lenses.
@@ -599,22 +579,7 @@ fn update_item(dom: &Dom, ui: Lang, quiz: &Quiz, v: &mut ItemView) {
     }
     if let Some(count) = &v.mark_count {
         let n = draft.marked.len().to_string();
-        count.set_text_content(Some(&strings::text(ui, Key::MarkCount, &[("n", &n)])));
-    }
-
-    // Each submitted option's own feedback, under it.
-    if let Item::Question(q) = item {
-        let question = &set.file.questions[q];
-        for (o, note) in v.option_notes.iter().enumerate() {
-            let shown = !open && draft.options.contains(&o);
-            if shown && note.child_element_count() == 0 {
-                if let Some(option) = question.options.get(o) {
-                    let p = dom.child(note, "p", "", &option.feedback);
-                    dom.set_text(&p);
-                }
-            }
-            hide(note, !shown);
-        }
+        count.set_text_content(Some(&strings::text(ui, Key::WordsMarked, &[("n", &n)])));
     }
 
     let last = quiz.current() + 1 == quiz.items().len();
@@ -645,8 +610,8 @@ fn update_item(dom: &Dom, ui: Lang, quiz: &Quiz, v: &mut ItemView) {
             let _ = v.feedback_body.append_child(&e);
         }
         if let Some(hint) = &shown.1 {
-            let p = dom.child(&v.feedback_body, "p", "hint", "");
-            dom.spans(&p, hint);
+            let h = dom.child(&v.feedback_body, "div", "hint", "");
+            dom.span_paragraphs(&h, hint);
         }
         hide(&v.feedback, shown.0.is_none() && shown.1.is_none());
         class(&v.feedback, "right", status == ItemStatus::Right);
@@ -665,10 +630,8 @@ fn update_item(dom: &Dom, ui: Lang, quiz: &Quiz, v: &mut ItemView) {
             dom.set_text(&name);
             let summary = dom.child(&li, "p", "lens-summary", &lens.summary);
             dom.set_text(&summary);
-            let gives = dom.child(&li, "p", "lens-bin", &strings::text(ui, Key::LensGives, &[("bin", set.bin(r.bin).label)]));
-            dom.text(&gives, " ");
-            dom.text(&gives, strings::get(ui, if r.agrees { Key::LensAgrees } else { Key::LensDiffers }));
-            dom.span_paragraphs(&li, &r.why);
+            let why = dom.child(&li, "div", "lens-why", "");
+            dom.span_paragraphs(&why, &r.why);
             let cite = dom.child(&li, "p", "ref", "");
             dom.child(&cite, "cite", "", &essay_ref(ui, &lens.essay));
         }
