@@ -100,9 +100,9 @@ fn unknown_field_and_missing_field_are_named() {
 
 #[test]
 fn a_later_format_is_refused_with_the_version_this_build_reads() {
-    let list = problems(&MINI.replacen("\"format\": 1", "\"format\": 2", 1));
+    let list = problems(&MINI.replacen("\"format\": 1", "\"format\": 3", 1));
     assert_eq!(list[0].path, "format");
-    assert!(list[0].message.contains("reads format 1"));
+    assert!(list[0].message.contains("reads formats 1 and 2"), "{}", list[0].message);
 }
 
 #[test]

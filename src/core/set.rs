@@ -1,5 +1,6 @@
-//! The exercise-set format (version 1): the types, loading from `&str`, and the semantic
-//! validation that the types alone cannot express.
+//! The exercise-set format (version 2; version 1 still loads): the types, loading from `&str`,
+//! and the semantic validation that the types alone cannot express. The quiz's fields (`mode`,
+//! `quiz`, `questions`, `lenses`) are in [`quiz`].
 //!
 //! Loading parses the text with [`json`] into a tree that knows where every
 //! value starts, then reads the types from it by hand. It never stops at the first problem it
@@ -14,8 +15,16 @@ use crate::core::json::{self, Member, Node, Pos, Value};
 use crate::core::rule::Rule;
 use crate::core::strings::Lang;
 
-/// The only format version this build reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub mod quiz;
+
+pub use quiz::{Lens, Mode, Question, QuestionOption, QuestionType, QuizSettings, Step};
+
+/// The format version this build writes (`diary-sort fmt`) and reads.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest format version this build still reads: a version-1 set is a version-2 set with
+/// `mode: "board"`, no `quiz`, no `questions` and no `lenses`.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// The largest set text accepted, in bytes (a set this big is a mistake, not an exercise).
 pub const MAX_SET_BYTES: usize = 4 * 1024 * 1024;
@@ -180,12 +189,14 @@ impl Default for Settings {
 pub struct SetFile {
     /// Editors' schema reference (`$schema`); ignored.
     pub schema: Option<String>,
-    /// Format version; this build reads 1.
+    /// Format version as written: 1 or 2.
     pub format: u32,
     /// Identifier of the set (part of the key under which attempts are stored).
     pub id: String,
     /// Language of the set's texts and, unless the page says otherwise, of the interface.
     pub lang: Lang,
+    /// Which modes the set offers (default: the board).
+    pub mode: Mode,
     /// Title shown above the exercise.
     pub title: String,
     /// Introduction; a blank line separates paragraphs.
@@ -201,8 +212,14 @@ pub struct SetFile {
     pub fallback: Option<Fallback>,
     /// The cards.
     pub excerpts: Vec<Excerpt>,
-    /// Scoring.
+    /// Concept questions (quiz mode only), asked after the excerpts.
+    pub questions: Vec<Question>,
+    /// The historians' readings of the same criteria.
+    pub lenses: Vec<Lens>,
+    /// Scoring (both modes).
     pub settings: Settings,
+    /// How the quiz runs, as written (`None`: every default; see [`Set::quiz_settings`]).
+    pub quiz: Option<QuizSettings>,
 }
 
 /// Index of a bin: `0..categories.len()` are the categories, `categories.len()` the fallback.
@@ -219,6 +236,8 @@ pub struct Set {
     pub expected: Vec<BinId>,
     /// Category indices in the order their rules are tried.
     pub precedence: Vec<usize>,
+    /// Per lens (in the order of `file.lenses`), category indices in the order it tries them.
+    pub lens_precedence: Vec<Vec<usize>>,
     /// The bins offered to students, in display order.
     pub bins: Vec<BinId>,
     /// FNV-1a hash of the set's text: resume states are only valid for the same text.
@@ -302,6 +321,18 @@ impl Set {
     /// Whether the set has no excerpts (a loaded set never has).
     pub fn is_empty(&self) -> bool {
         self.file.excerpts.is_empty()
+    }
+
+    /// How the quiz runs: the set's `quiz`, or every default when it has none.
+    pub fn quiz_settings(&self) -> QuizSettings {
+        self.file.quiz.clone().unwrap_or_default()
+    }
+
+    /// The rule of category `category` as lens `lens` reads it (its own rule, else the set's).
+    pub fn lens_rule(&self, lens: usize, category: usize) -> &Rule {
+        let id = &self.file.categories[category].id;
+        let own = self.file.lenses[lens].rules.iter().find(|(c, _)| c == id);
+        own.map_or(&self.file.categories[category].rule, |(_, rule)| rule)
     }
 }
 
@@ -425,6 +456,11 @@ fn small(p: &mut Problems, node: &Node, path: &str) -> Option<u8> {
     whole(p, node, path, u8::MAX.into()).map(|n| n as u8)
 }
 
+/// Reads a list of ids (texts; empty where an item cannot be read).
+fn id_list(p: &mut Problems, node: &Node, path: &str) -> Option<Vec<String>> {
+    list(p, node, path, |p, node, path| text(p, node, path).unwrap_or_default())
+}
+
 /// Reads one of the words in `names`, returning its index.
 fn choice(p: &mut Problems, node: &Node, path: &str, names: &[&str]) -> Option<usize> {
     if let Value::String(s) = &node.value {
@@ -522,9 +558,11 @@ impl<'n> Fields<'n> {
 
 /// The fields of a set.
 pub const SET_FIELDS: &[&str] = &[
-    "$schema", "format", "id", "lang", "title", "intro", "criteria", "categories", "precedence", "fallback",
-    "excerpts", "settings",
+    "$schema", "format", "id", "lang", "mode", "title", "intro", "criteria", "categories", "precedence", "fallback",
+    "excerpts", "questions", "lenses", "settings", "quiz",
 ];
+/// The fields a version-1 set may not have.
+const VERSION_2_FIELDS: &[&str] = &["mode", "questions", "lenses", "quiz"];
 /// The fields of an essay reference.
 pub const ESSAY_FIELDS: &[&str] = &["section", "footnote"];
 /// The fields of a criterion.
@@ -563,27 +601,37 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         return None;
     };
     let format = number(p, node, "format")?;
-    if format != FORMAT_VERSION {
-        let message = format!("format {format} is not supported; this version reads format {FORMAT_VERSION}");
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&format) {
+        let message = format!(
+            "format {format} is not supported; this version reads formats {OLDEST_FORMAT_VERSION} and {FORMAT_VERSION}"
+        );
         p.at("format".into(), node.pos, message);
         return None;
     }
     let before = p.list.len();
+    if format < FORMAT_VERSION {
+        for m in f.members.iter().filter(|m| VERSION_2_FIELDS.contains(&m.key.as_str())) {
+            let message = format!("field `{}` needs format {FORMAT_VERSION}: change `format` to {FORMAT_VERSION}", m.key);
+            p.unreadable(&m.key, m.pos, message);
+        }
+    }
     let file = SetFile {
         schema: f.optional_text(p, "$schema"),
         format,
         id: f.text(p, "id"),
         lang: f.required(p, "lang", |p, node, path| Some([Lang::Nl, Lang::En][choice(p, node, path, LANG_CODES)?])).unwrap_or(Lang::Nl),
+        mode: f.optional(p, "mode", quiz::mode).unwrap_or_default(),
         title: f.text(p, "title"),
         intro: f.text(p, "intro"),
         criteria: f.required(p, "criteria", |p, node, path| list(p, node, path, criterion)).unwrap_or_default(),
         categories: f.required(p, "categories", |p, node, path| list(p, node, path, category)).unwrap_or_default(),
-        precedence: f
-            .optional(p, "precedence", |p, node, path| list(p, node, path, |p, node, path| text(p, node, path).unwrap_or_default()))
-            .unwrap_or_default(),
+        precedence: f.optional(p, "precedence", id_list).unwrap_or_default(),
         fallback: f.optional(p, "fallback", |p, node, path| Some(fallback(p, node, path))),
         excerpts: f.required(p, "excerpts", |p, node, path| list(p, node, path, excerpt)).unwrap_or_default(),
+        questions: f.optional(p, "questions", |p, node, path| list(p, node, path, quiz::question)).unwrap_or_default(),
+        lenses: f.optional(p, "lenses", |p, node, path| list(p, node, path, quiz::lens)).unwrap_or_default(),
         settings: f.optional(p, "settings", |p, node, path| Some(settings(p, node, path))).unwrap_or_default(),
+        quiz: f.optional(p, "quiz", |p, node, path| Some(quiz::quiz_settings(p, node, path))),
     };
     Some((file, p.list.len() == before))
 }
@@ -737,31 +785,8 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
             p("fallback.id".into(), format!("the id `{}` is already used by {}", f.id, bin_path(first)));
         }
     }
-    let category_index = |id: &str| file.categories.iter().position(|c| c.id == id);
-    let precedence: Vec<usize> = if file.precedence.is_empty() {
-        (0..file.categories.len()).collect()
-    } else {
-        let mut order = Vec::new();
-        for (i, id) in file.precedence.iter().enumerate() {
-            match category_index(id) {
-                Some(c) if order.contains(&c) => p(format!("precedence[{i}]"), format!("`{id}` is listed twice")),
-                Some(c) => order.push(c),
-                None => p(
-                    format!("precedence[{i}]"),
-                    format!(
-                        "category `{id}` does not exist{}",
-                        did_you_mean(id, file.categories.iter().map(|c| c.id.as_str()))
-                    ),
-                ),
-            }
-        }
-        for c in &file.categories {
-            if !file.precedence.contains(&c.id) {
-                p("precedence".into(), format!("category `{}` is missing from the precedence list", c.id));
-            }
-        }
-        order
-    };
+    let precedence = category_order(&file.precedence, "precedence", &file.categories, &mut p)
+        .unwrap_or_else(|| (0..file.categories.len()).collect());
 
     // Excerpts.
     if file.excerpts.is_empty() && complete {
@@ -849,6 +874,9 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
         expected.push(derived);
     }
 
+    // The quiz's fields.
+    let lens_precedence = quiz::validate(&file, &criterion_ids, &precedence, &mut p);
+
     // Settings.
     let s = &file.settings;
     if !(1..=9).contains(&s.tries) {
@@ -878,7 +906,32 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
     if file.fallback.as_ref().is_some_and(|f| f.offer) {
         bins.push(fallback_bin);
     }
-    Some(Set { hash: fnv1a(text.as_bytes()), file, shown: shown_all, expected, precedence, bins })
+    Some(Set { hash: fnv1a(text.as_bytes()), file, shown: shown_all, expected, precedence, lens_precedence, bins })
+}
+
+/// Reads a precedence list (at `path`) into category indices, reporting categories unknown,
+/// listed twice or missing. `None` for an empty list (the caller's default applies).
+fn category_order(ids: &[String], path: &str, categories: &[Category], p: &mut impl FnMut(String, String)) -> Option<Vec<usize>> {
+    if ids.is_empty() {
+        return None;
+    }
+    let mut order = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        match categories.iter().position(|c| c.id == *id) {
+            Some(c) if order.contains(&c) => p(format!("{path}[{i}]"), format!("`{id}` is listed twice")),
+            Some(c) => order.push(c),
+            None => p(
+                format!("{path}[{i}]"),
+                format!("category `{id}` does not exist{}", did_you_mean(id, categories.iter().map(|c| c.id.as_str()))),
+            ),
+        }
+    }
+    for c in categories {
+        if !ids.contains(&c.id) {
+            p(path.to_string(), format!("category `{}` is missing from the precedence list", c.id));
+        }
+    }
+    Some(order)
 }
 
 /// Ids in sorted order, each with its index, for lookups (a hash map would add hashbrown to the

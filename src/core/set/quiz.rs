@@ -1,0 +1,330 @@
+//! The quiz's part of the set format (version 2): `mode`, `quiz`, `questions` and `lenses`, their
+//! readers and their validation. A version-1 set is a version-2 set with `mode: "board"` and
+//! none of these.
+
+use crate::core::json::Node;
+use crate::core::rule::Rule;
+
+use super::{EssayRef, Ids, Problems, SetFile, category_order, check_id, choice, did_you_mean, fields, flag, list, number};
+
+/// Which modes a set offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// The sorting board only (the default, and what every version-1 set is).
+    #[default]
+    Board,
+    /// The quiz only.
+    Quiz,
+    /// Both, with a switch.
+    Both,
+}
+
+impl Mode {
+    /// Whether the quiz is offered.
+    pub fn has_quiz(self) -> bool {
+        self != Mode::Board
+    }
+
+    /// Whether the board is offered.
+    pub fn has_board(self) -> bool {
+        self != Mode::Quiz
+    }
+}
+
+/// Whether a step of a quiz item is offered, and whether it must be done before submitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Step {
+    /// Not offered.
+    Off,
+    /// Offered; may be skipped (the default).
+    #[default]
+    Optional,
+    /// Offered; an answer without it is refused.
+    Required,
+}
+
+impl Step {
+    /// Whether the step is shown at all.
+    pub fn offered(self) -> bool {
+        self != Step::Off
+    }
+}
+
+/// How the quiz runs (the `quiz` object; every field has a default).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizSettings {
+    /// Ticking the criteria seen in the excerpt.
+    pub criteria_step: Step,
+    /// Marking the words that show them.
+    pub evidence_step: Step,
+    /// Certainty-based marking (Moodle's CBM scale).
+    pub certainty: bool,
+    /// Whether a "show solution" button is offered (the item then scores 0).
+    pub show_solution: bool,
+    /// Whether "retry only the wrong ones" is offered after the review.
+    pub retry_wrong: bool,
+    /// Draw this many excerpts per attempt (seeded); all when `None`. Questions are always all.
+    pub pool: Option<u32>,
+}
+
+impl Default for QuizSettings {
+    fn default() -> Self {
+        QuizSettings {
+            criteria_step: Step::Optional,
+            evidence_step: Step::Optional,
+            certainty: false,
+            show_solution: true,
+            retry_wrong: true,
+            pool: None,
+        }
+    }
+}
+
+/// Whether a concept question takes one answer or several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QuestionType {
+    /// Exactly one option is correct; the student chooses one.
+    #[default]
+    Single,
+    /// One or more options are correct; the student must choose all and only those.
+    Multiple,
+}
+
+/// One option of a concept question.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuestionOption {
+    /// Identifier, unique within the question.
+    pub id: String,
+    /// The option's text.
+    pub text: String,
+    /// Whether choosing it is right.
+    pub correct: bool,
+    /// Why this option is right or wrong, from the essay; shown when it was chosen.
+    pub feedback: String,
+}
+
+/// A concept question about the essay's argument (quiz mode only, after the excerpts).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Question {
+    /// Identifier, unique among the questions.
+    pub id: String,
+    /// Single or multiple answer.
+    pub kind: QuestionType,
+    /// The question.
+    pub prompt: String,
+    /// The options, in the order written (shuffling them is not part of the format).
+    pub options: Vec<QuestionOption>,
+    /// Where the essay says it.
+    pub essay: EssayRef,
+    /// Shown after the question is answered (right, revealed or solution shown).
+    pub explanation: Option<String>,
+}
+
+/// A historians' reading of the same criteria: a school's rules where they differ from the set's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Lens {
+    /// Identifier, unique among the lenses.
+    pub id: String,
+    /// The school's name, e.g. "totalitaire school".
+    pub label: String,
+    /// One or two sentences: what this school assumes, from the essay.
+    pub summary: String,
+    /// Where the essay describes the school.
+    pub essay: EssayRef,
+    /// Per category id, the lens's own rule, in the order written; categories not listed keep
+    /// the set's rule. Empty for the essay's own reading.
+    pub rules: Vec<(String, Rule)>,
+    /// Category ids in the order the lens tries its rules; empty: the set's precedence.
+    pub precedence: Vec<String>,
+}
+
+/// The fields of the `quiz` object.
+pub const QUIZ_FIELDS: &[&str] = &["criteriaStep", "evidenceStep", "certainty", "showSolution", "retryWrong", "pool"];
+/// The fields of a question.
+pub const QUESTION_FIELDS: &[&str] = &["id", "type", "prompt", "options", "essay", "explanation"];
+/// The fields of a question's option.
+pub const OPTION_FIELDS: &[&str] = &["id", "text", "correct", "feedback"];
+/// The fields of a lens.
+pub const LENS_FIELDS: &[&str] = &["id", "label", "summary", "essay", "rules", "precedence"];
+/// The words of `mode`, in the order of [`Mode`]'s variants.
+pub const MODE_NAMES: &[&str] = &["board", "quiz", "both"];
+/// The words of a step (`criteriaStep`, `evidenceStep`), in the order of [`Step`]'s variants.
+pub const STEP_NAMES: &[&str] = &["off", "optional", "required"];
+/// The words of a question's `type`, in the order of [`QuestionType`]'s variants.
+pub const QUESTION_TYPE_NAMES: &[&str] = &["single", "multiple"];
+
+pub(super) fn mode(p: &mut Problems, node: &Node, path: &str) -> Option<Mode> {
+    Some([Mode::Board, Mode::Quiz, Mode::Both][choice(p, node, path, MODE_NAMES)?])
+}
+
+fn step(p: &mut Problems, node: &Node, path: &str) -> Option<Step> {
+    Some([Step::Off, Step::Optional, Step::Required][choice(p, node, path, STEP_NAMES)?])
+}
+
+pub(super) fn quiz_settings(p: &mut Problems, node: &Node, path: &str) -> QuizSettings {
+    let f = fields(p, node, path, QUIZ_FIELDS);
+    let default = QuizSettings::default();
+    QuizSettings {
+        criteria_step: f.optional(p, "criteriaStep", step).unwrap_or(default.criteria_step),
+        evidence_step: f.optional(p, "evidenceStep", step).unwrap_or(default.evidence_step),
+        certainty: f.optional(p, "certainty", flag).unwrap_or(default.certainty),
+        show_solution: f.optional(p, "showSolution", flag).unwrap_or(default.show_solution),
+        retry_wrong: f.optional(p, "retryWrong", flag).unwrap_or(default.retry_wrong),
+        pool: f.optional(p, "pool", number),
+    }
+}
+
+pub(super) fn question(p: &mut Problems, node: &Node, path: &str) -> Question {
+    let f = fields(p, node, path, QUESTION_FIELDS);
+    Question {
+        id: f.text(p, "id"),
+        kind: f
+            .required(p, "type", |p, node, path| {
+                Some([QuestionType::Single, QuestionType::Multiple][choice(p, node, path, QUESTION_TYPE_NAMES)?])
+            })
+            .unwrap_or_default(),
+        prompt: f.text(p, "prompt"),
+        options: f.required(p, "options", |p, node, path| list(p, node, path, option)).unwrap_or_default(),
+        essay: f.essay(p),
+        explanation: f.optional_text(p, "explanation"),
+    }
+}
+
+fn option(p: &mut Problems, node: &Node, path: &str) -> QuestionOption {
+    let f = fields(p, node, path, OPTION_FIELDS);
+    QuestionOption {
+        id: f.text(p, "id"),
+        text: f.text(p, "text"),
+        correct: f.required(p, "correct", flag).unwrap_or_default(),
+        feedback: f.text(p, "feedback"),
+    }
+}
+
+pub(super) fn lens(p: &mut Problems, node: &Node, path: &str) -> Lens {
+    let f = fields(p, node, path, LENS_FIELDS);
+    Lens {
+        id: f.text(p, "id"),
+        label: f.text(p, "label"),
+        summary: f.text(p, "summary"),
+        essay: f.essay(p),
+        rules: f.optional(p, "rules", lens_rules).unwrap_or_default(),
+        precedence: f.optional(p, "precedence", super::id_list).unwrap_or_default(),
+    }
+}
+
+/// Reads `{"category id": rule, …}`, keeping the order written.
+fn lens_rules(p: &mut Problems, node: &Node, path: &str) -> Option<Vec<(String, Rule)>> {
+    let crate::core::json::Value::Object(members) = &node.value else {
+        return super::wrong(p, node, path, "an object { \"category id\": rule, … }");
+    };
+    let mut rules = Vec::with_capacity(members.len());
+    for m in members {
+        let rpath = super::child(path, &m.key);
+        if rules.iter().any(|(id, _): &(String, Rule)| *id == m.key) {
+            p.at(rpath, m.pos, format!("category `{}` has a rule here already", m.key));
+            continue;
+        }
+        match Rule::from_value(&m.value) {
+            Ok(rule) => rules.push((m.key.clone(), rule)),
+            Err(message) => p.unreadable(&rpath, m.value.pos, message),
+        }
+    }
+    Some(rules)
+}
+
+/// Checks the quiz's fields against the rest of the set; returns each lens's category order.
+pub(super) fn validate(
+    file: &SetFile,
+    criterion_ids: &Ids<'_>,
+    precedence: &[usize],
+    p: &mut impl FnMut(String, String),
+) -> Vec<Vec<usize>> {
+    if file.mode == Mode::Board {
+        let modes = "set `mode` to \"quiz\" or \"both\" to offer the quiz";
+        if file.quiz.is_some() {
+            p("quiz".into(), format!("`quiz` has no effect while `mode` is \"board\": {modes}"));
+        }
+        if !file.questions.is_empty() {
+            p("questions".into(), format!("questions are asked in the quiz only, and `mode` is \"board\": {modes}"));
+        }
+    }
+    if let Some(pool) = file.quiz.as_ref().and_then(|q| q.pool) {
+        if pool == 0 {
+            p("quiz.pool".into(), "pool is 0; an attempt needs at least 1 excerpt".into());
+        } else if pool as usize > file.excerpts.len() {
+            p("quiz.pool".into(), format!("pool is {pool}, but the set has only {} excerpts", file.excerpts.len()));
+        }
+    }
+
+    let question_ids = Ids::new(file.questions.iter().map(|q| q.id.as_str()));
+    for (i, q) in file.questions.iter().enumerate() {
+        let path = format!("questions[{i}]");
+        check_id(&q.id, &format!("{path}.id"), p);
+        if let Some(first) = question_ids.first_other(&q.id, i) {
+            p(format!("{path}.id"), format!("the id `{}` is already used by questions[{first}]", q.id));
+        }
+        if q.prompt.trim().is_empty() {
+            p(format!("{path}.prompt"), "the prompt is empty".into());
+        }
+        let option_ids = Ids::new(q.options.iter().map(|o| o.id.as_str()));
+        for (j, o) in q.options.iter().enumerate() {
+            let opath = format!("{path}.options[{j}]");
+            check_id(&o.id, &format!("{opath}.id"), p);
+            if let Some(first) = option_ids.first_other(&o.id, j) {
+                p(format!("{opath}.id"), format!("the id `{}` is already used by {path}.options[{first}]", o.id));
+            }
+            if o.text.trim().is_empty() {
+                p(format!("{opath}.text"), "the option's text is empty".into());
+            }
+        }
+        let correct: Vec<String> = q.options.iter().filter(|o| o.correct).map(|o| format!("`{}`", o.id)).collect();
+        if q.options.len() < 2 {
+            p(format!("{path}.options"), "a question needs at least 2 options".into());
+        } else if correct.is_empty() {
+            p(format!("{path}.options"), "no option is correct: mark the right one with \"correct\": true".into());
+        } else if q.kind == QuestionType::Single && correct.len() > 1 {
+            p(
+                format!("{path}.options"),
+                format!(
+                    "a `single` question has one correct option, but {} are all correct (for several, use \"type\": \"multiple\")",
+                    correct.join(", ")
+                ),
+            );
+        }
+    }
+
+    let lens_ids = Ids::new(file.lenses.iter().map(|l| l.id.as_str()));
+    let category_ids = || file.categories.iter().map(|c| c.id.as_str());
+    let mut orders = Vec::with_capacity(file.lenses.len());
+    for (i, lens) in file.lenses.iter().enumerate() {
+        let path = format!("lenses[{i}]");
+        check_id(&lens.id, &format!("{path}.id"), p);
+        if let Some(first) = lens_ids.first_other(&lens.id, i) {
+            p(format!("{path}.id"), format!("the id `{}` is already used by lenses[{first}]", lens.id));
+        }
+        if lens.label.trim().is_empty() {
+            p(format!("{path}.label"), "the label is empty".into());
+        }
+        for (category, rule) in &lens.rules {
+            let rpath = format!("{path}.rules.{category}");
+            if !category_ids().any(|c| c == category) {
+                let message = match &file.fallback {
+                    Some(f) if f.id == *category => {
+                        format!("`{category}` is the fallback, which has no rule: it takes what no rule matches")
+                    }
+                    _ => format!("category `{category}` does not exist{}", did_you_mean(category, category_ids())),
+                };
+                p(rpath.clone(), message);
+            }
+            for id in rule.criteria() {
+                if criterion_ids.get(id).is_none() {
+                    let known = file.criteria.iter().map(|c| c.id.as_str());
+                    p(rpath.clone(), format!("criterion `{id}` does not exist{}", did_you_mean(id, known)));
+                }
+            }
+        }
+        let order = category_order(&lens.precedence, &format!("{path}.precedence"), &file.categories, p);
+        orders.push(order.unwrap_or_else(|| precedence.to_vec()));
+    }
+    orders
+}
