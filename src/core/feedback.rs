@@ -2,6 +2,7 @@
 //! conditions held, which failed) and the excerpt's evidence become paragraphs of text, quotes
 //! and essay references. Sentences come from the string tables; the view only draws spans.
 
+use crate::core::quiz;
 use crate::core::rule::{Rule, Witness};
 use crate::core::set::{BinId, EssayRef, Set};
 use crate::core::strings::{self, Key, Lang, get, join_list, text};
@@ -51,7 +52,7 @@ pub struct Feedback {
 /// Feedback for excerpt `i` placed in its right bin: which conditions make it right, quoted,
 /// and where the essay says so.
 pub fn right(set: &Set, lang: Lang, i: usize) -> Feedback {
-    let mut out = Builder { set, lang, i, paragraphs: Vec::new() };
+    let mut out = Builder::new(set, lang, i);
     out.why_right();
     out.essay_and_commentary();
     Feedback { verdict: Verdict::Right, paragraphs: out.paragraphs }
@@ -61,7 +62,7 @@ pub fn right(set: &Set, lang: Lang, i: usize) -> Feedback {
 /// excerpt shows and lacks; at [`Stage::Hint`] a pointer to the deciding condition; at
 /// [`Stage::Reveal`] the right bin with its why.
 pub fn wrong(set: &Set, lang: Lang, i: usize, bin: BinId, stage: Stage) -> Feedback {
-    let mut out = Builder { set, lang, i, paragraphs: Vec::new() };
+    let mut out = Builder::new(set, lang, i);
     out.why_wrong(bin);
     match stage {
         Stage::Explain => out.essay_reference(),
@@ -80,6 +81,127 @@ pub fn wrong(set: &Set, lang: Lang, i: usize, bin: BinId, stage: Stage) -> Feedb
     Feedback { verdict, paragraphs: out.paragraphs }
 }
 
+/// The hint toward the right bin after excerpt `i` was wrongly put in `bin`: the excerpt's
+/// authored hint, else "look again at" the condition that decides.
+pub fn hint(set: &Set, lang: Lang, i: usize, bin: BinId) -> Vec<Vec<Span>> {
+    let mut out = Builder::new(set, lang, i);
+    out.hint(bin);
+    out.paragraphs
+}
+
+/// The quiz's criteria step on excerpt `i`: criteria ticked that it does not show, criteria it
+/// shows that were not ticked (quoting the evidence), and whether the bin chosen follows from
+/// the essay's rule applied to the ticked criteria (the student's own reading).
+pub fn criteria_step(set: &Set, lang: Lang, i: usize, ticked: &[usize], bin: BinId) -> Vec<Vec<Span>> {
+    let mut out = Builder::new(set, lang, i);
+    let criteria = &set.file.criteria;
+    let shown = &set.shown[i];
+    let labels = |list: &mut dyn Iterator<Item = &usize>| -> Vec<String> {
+        list.filter_map(|&c| criteria.get(c)).map(|c| c.label.clone()).collect()
+    };
+    let extra = labels(&mut ticked.iter().filter(|c| !shown.contains(c)));
+    if !extra.is_empty() {
+        out.say(Key::CriteriaNotShown, &[("criteria", &join_list(lang, &extra, Key::And))]);
+    }
+    let missed: Vec<&str> = shown.iter().filter(|c| !ticked.contains(c)).map(|&c| criteria[c].id.as_str()).collect();
+    out.quote_each(&missed, Key::CriterionMissed);
+    if extra.is_empty() && missed.is_empty() {
+        out.say(Key::CriteriaAllRight, &[]);
+    }
+    let reading = if ticked.is_empty() {
+        strings::get(lang, Key::NoCriteria).to_string()
+    } else {
+        join_list(lang, &labels(&mut ticked.iter()), Key::And)
+    };
+    let by_rule = set.classify_criteria(ticked);
+    if by_rule != bin {
+        let args = [("criteria", reading.as_str()), ("rule_bin", set.bin(by_rule).label), ("bin", set.bin(bin).label)];
+        out.say(Key::ByYourReading, &args);
+    } else if bin != set.expected[i] {
+        out.say(Key::ByYourReadingToo, &[("criteria", &reading), ("bin", set.bin(bin).label)]);
+    }
+    out.paragraphs
+}
+
+/// The quiz's evidence step on excerpt `i`, for the marked words (indices into
+/// [`quiz::words`] of its text): the criteria whose evidence quotes the marked words overlap,
+/// or that they support none; and the quotes they missed.
+pub fn evidence_step(set: &Set, lang: Lang, i: usize, marked: &[usize]) -> Vec<Vec<Span>> {
+    let mut out = Builder::new(set, lang, i);
+    if marked.is_empty() {
+        return out.paragraphs;
+    }
+    let excerpt = &set.file.excerpts[i];
+    let overlaps = |quote: &str| {
+        let covered = quiz::quote_words(&excerpt.text, quote);
+        marked.iter().any(|w| covered.contains(w))
+    };
+    let ids = |hit: bool| -> Vec<&str> {
+        excerpt.evidence.iter().filter(|e| overlaps(&e.quote) == hit).map(|e| e.criterion.as_str()).collect()
+    };
+    let (supported, missed) = (ids(true), ids(false));
+    if supported.is_empty() {
+        out.say(Key::MarksSupportNone, &[]);
+    } else {
+        let labels: Vec<String> = supported.iter().map(|id| out.label(id).to_string()).collect();
+        out.say(Key::MarksSupport, &[("criteria", &join_list(lang, &labels, Key::And))]);
+    }
+    out.quote_each(&missed, Key::MarksMissed);
+    out.paragraphs
+}
+
+/// Feedback on concept question `q` answered with the options `chosen` (indices): each chosen
+/// option's own feedback; once the question is right or revealed, the right options, the
+/// explanation and the essay reference.
+pub fn question(set: &Set, lang: Lang, q: usize, chosen: &[usize], verdict: Verdict) -> Feedback {
+    let question = &set.file.questions[q];
+    let mut paragraphs = Vec::new();
+    for option in chosen.iter().filter_map(|&o| question.options.get(o)) {
+        paragraphs.push(vec![
+            Span::Text(text(lang, Key::OptionChosen, &[("option", &option.text)])),
+            Span::Text(option.feedback.clone()),
+        ]);
+    }
+    if verdict != Verdict::Wrong {
+        paragraphs.extend(question_solution(set, lang, q));
+    }
+    Feedback { verdict, paragraphs }
+}
+
+/// The right options of question `q`, its explanation and its essay reference.
+pub fn question_solution(set: &Set, lang: Lang, q: usize) -> Vec<Vec<Span>> {
+    let question = &set.file.questions[q];
+    let right: Vec<String> = question.options.iter().filter(|o| o.correct).map(|o| o.text.clone()).collect();
+    let mut paragraphs = vec![vec![Span::Text(text(lang, Key::RightOptions, &[("options", &join_list(lang, &right, Key::And))]))]];
+    if let Some(explanation) = &question.explanation {
+        paragraphs.push(vec![Span::Text(explanation.clone())]);
+    }
+    paragraphs.push(cite(lang, Key::EssayRefSee, &question.essay));
+    paragraphs
+}
+
+/// How lens `lens` classifies excerpt `i` and why: its verdict, whether the essay agrees, and
+/// its rule's witnesses quoted, as on the board.
+pub fn lens_reading(set: &Set, lang: Lang, lens: usize, i: usize) -> Vec<Vec<Span>> {
+    let mut out = Builder { lens: Some(lens), ..Builder::new(set, lang, i) };
+    let (bin, essay_bin) = (out.expected(), set.expected[i]);
+    out.say(Key::LensReads, &[("lens", &set.file.lenses[lens].label), ("bin", set.bin(bin).label)]);
+    if bin == essay_bin {
+        out.say(Key::LensAgrees, &[]);
+    } else {
+        out.say(Key::LensDiffers, &[("bin", set.bin(essay_bin).label)]);
+    }
+    out.why_right();
+    out.paragraphs
+}
+
+/// A sentence with an essay reference drawn as a citation in place of its `{reference}`.
+fn cite(lang: Lang, key: Key, reference: &EssayRef) -> Vec<Span> {
+    let sentence = get(lang, key);
+    let (before, after) = sentence.split_once("{reference}").unwrap_or((sentence, ""));
+    vec![Span::Text(before.to_string()), Span::Cite(essay_ref(lang, reference)), Span::Text(after.to_string())]
+}
+
 /// An essay reference as running text: "essay, § Internalisatie, voetnoot 19".
 pub fn essay_ref(lang: Lang, r: &EssayRef) -> String {
     match r.footnote {
@@ -92,10 +214,39 @@ struct Builder<'a> {
     set: &'a Set,
     lang: Lang,
     i: usize,
+    /// Whose reading the rules are: the set's (`None`) or a lens's (index into `file.lenses`).
+    lens: Option<usize>,
     paragraphs: Vec<Vec<Span>>,
 }
 
 impl<'a> Builder<'a> {
+    fn new(set: &'a Set, lang: Lang, i: usize) -> Builder<'a> {
+        Builder { set, lang, i, lens: None, paragraphs: Vec::new() }
+    }
+
+    /// Category `c`'s rule in this reading.
+    fn rule(&self, c: usize) -> &'a Rule {
+        let set: &'a Set = self.set;
+        match self.lens {
+            Some(lens) => set.lens_rule(lens, c),
+            None => &set.file.categories[c].rule,
+        }
+    }
+
+    /// The categories in the order this reading tries them.
+    fn precedence(&self) -> &'a [usize] {
+        let set: &'a Set = self.set;
+        self.lens.map_or(&set.precedence, |lens| &set.lens_precedence[lens])
+    }
+
+    /// The excerpt's bin in this reading.
+    fn expected(&self) -> BinId {
+        match self.lens {
+            Some(lens) => self.set.classify(lens, self.i),
+            None => self.set.expected[self.i],
+        }
+    }
+
     fn say(&mut self, key: Key, args: &[(&str, &str)]) {
         self.paragraphs.push(vec![Span::Text(text(self.lang, key, args))]);
     }
@@ -106,8 +257,7 @@ impl<'a> Builder<'a> {
     }
 
     fn evaluate(&self, category: usize) -> Witness<'a> {
-        let set: &'a Set = self.set;
-        set.file.categories[category].rule.evaluate(&|id| self.shows(id))
+        self.rule(category).evaluate(&|id| self.shows(id))
     }
 
     fn label(&self, criterion: &str) -> &'a str {
@@ -134,7 +284,7 @@ impl<'a> Builder<'a> {
     }
 
     fn rule_is(&mut self, bin: BinId) {
-        let rule = &self.set.file.categories[bin].rule;
+        let rule = self.rule(bin);
         let rule_text = self.rule_text(rule);
         self.say(Key::RuleIs, &[("bin", self.set.bin(bin).label), ("rule", &rule_text)]);
     }
@@ -196,24 +346,25 @@ impl<'a> Builder<'a> {
     /// Why the excerpt belongs in its expected bin.
     fn why_right(&mut self) {
         let set = self.set;
-        let expected = set.expected[self.i];
+        let expected = self.expected();
+        let precedence = self.precedence();
         if expected < set.file.categories.len() {
             self.rule_is(expected);
             let w = self.evaluate(expected);
             self.quote_each(&w.present(), Key::Shows);
             let label = set.bin(expected).label;
             self.say(Key::HoldsBecause, &[("bin", label)]);
-            let rank = set.precedence.iter().position(|&c| c == expected).unwrap_or(0);
-            for &lower in &set.precedence[rank + 1..] {
+            let rank = precedence.iter().position(|&c| c == expected).unwrap_or(0);
+            for &lower in &precedence[rank + 1..] {
                 if self.evaluate(lower).holds {
                     self.say(Key::AlsoHolds, &[("lower", set.bin(lower).label), ("bin", label)]);
                 }
             }
         } else {
-            let bins: Vec<String> = set.precedence.iter().map(|&c| set.bin(c).label.to_string()).collect();
+            let bins: Vec<String> = precedence.iter().map(|&c| set.bin(c).label.to_string()).collect();
             let bins = join_list(self.lang, &bins, Key::And);
             self.say(Key::NoRuleHolds, &[("bins", &bins)]);
-            for &c in &set.precedence {
+            for &c in precedence {
                 self.rule_is(c);
                 let w = self.evaluate(c);
                 self.quote_each(&w.present(), Key::Shows);
@@ -222,7 +373,7 @@ impl<'a> Builder<'a> {
             let others: Vec<&str> = set.shown[self.i]
                 .iter()
                 .map(|&c| set.file.criteria[c].id.as_str())
-                .filter(|id| !set.file.categories.iter().any(|cat| cat.rule.criteria().contains(id)))
+                .filter(|id| !(0..set.file.categories.len()).any(|c| self.rule(c).criteria().contains(id)))
                 .collect();
             self.quote_each(&others, Key::AlsoShows);
             self.say(Key::HoldsBecause, &[("bin", set.bin(expected).label)]);
@@ -272,14 +423,7 @@ impl<'a> Builder<'a> {
     }
 
     fn essay_reference(&mut self) {
-        let reference = essay_ref(self.lang, &self.set.file.excerpts[self.i].essay);
-        let sentence = get(self.lang, Key::EssayDiscusses);
-        let (before, after) = sentence.split_once("{reference}").unwrap_or((sentence, ""));
-        self.paragraphs.push(vec![
-            Span::Text(before.to_string()),
-            Span::Cite(reference),
-            Span::Text(after.to_string()),
-        ]);
+        self.paragraphs.push(cite(self.lang, Key::EssayDiscusses, &self.set.file.excerpts[self.i].essay));
     }
 
     fn essay_and_commentary(&mut self) {

@@ -27,9 +27,10 @@
 
 use std::ops::Range;
 
-use crate::core::feedback::{Feedback, Span};
-use crate::core::set::{BinId, Set};
-use crate::core::strings::Lang;
+use crate::core::feedback::{self, Feedback, Span, Stage, Verdict};
+use crate::core::session::{first_words, shuffle_seeded};
+use crate::core::set::{BinId, QuestionType, Set, Step};
+use crate::core::strings::{self, Key, Lang, join_list};
 
 /// One item of the quiz: an excerpt or a concept question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -166,9 +167,10 @@ pub enum QuizEffect {
 }
 
 /// How an item stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ItemStatus {
     /// Not submitted (or opened again with [`QuizMsg::TryAgain`]).
+    #[default]
     Open,
     /// Submitted and wrong, with tries left.
     Wrong,
@@ -278,21 +280,85 @@ pub struct Quiz {
     set: Set,
     lang: Lang,
     seed: u64,
+    /// Every item of the attempt, in display order (derived from the seed).
+    all: Vec<Item>,
+    /// Per item of `all`, how it stands.
+    states: Vec<ItemState>,
+    /// The current round's items (a subsequence of `all`).
+    round_items: Vec<Item>,
+    /// Position of the current item in `round_items`.
+    current: usize,
+    /// 1 for the attempt, 2… for retry rounds.
+    round: u8,
+    /// Whether the current round is finished.
+    finished: bool,
+    /// The attempt's score and the items right, fixed when the first round finished.
+    first: Option<(u8, usize)>,
 }
+
+/// How one item stands in the current round.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct ItemState {
+    pub(crate) draft: Draft,
+    pub(crate) tries: u8,
+    pub(crate) status: ItemStatus,
+    /// The certainty of the last submission (what a wrong answer costs with CBM).
+    pub(crate) last_certainty: Option<Certainty>,
+}
+
+/// The draft of an item outside the attempt.
+static NO_DRAFT: Draft = Draft { criteria: Vec::new(), marked: Vec::new(), bin: None, options: Vec::new(), certainty: None };
 
 /// The words of a text as byte ranges: maximal runs of letters and digits, with an apostrophe or
 /// hyphen inside a word kept in it ("don't", "Sovjet-Unie"); other punctuation and spaces are not
 /// part of any word.
 pub fn words(text: &str) -> Vec<Range<usize>> {
-    let _ = text;
-    todo!()
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let joins = matches!(c, '\'' | '’' | '-' | '‐')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric());
+        if c.is_alphanumeric() || joins {
+            start.get_or_insert(at);
+        } else if let Some(from) = start.take() {
+            out.push(from..at);
+        }
+    }
+    if let Some(from) = start {
+        out.push(from..text.len());
+    }
+    out
+}
+
+/// The indices of the words (of [`words`]`(text)`) that `quote`'s first occurrence in `text`
+/// overlaps; empty when it does not occur.
+pub fn quote_words(text: &str, quote: &str) -> Range<usize> {
+    let Some(at) = text.find(quote).filter(|_| !quote.is_empty()) else { return 0..0 };
+    let span = at..at + quote.len();
+    let words = words(text);
+    let first = words.iter().position(|w| w.end > span.start).unwrap_or(words.len());
+    let end = words.iter().position(|w| w.start >= span.end).unwrap_or(words.len());
+    first..end.max(first)
 }
 
 impl Quiz {
     /// A fresh attempt: `lang` is the interface language, `seed` draws the pool and shuffles.
     pub fn new(set: Set, lang: Lang, seed: u64) -> Quiz {
-        let _ = (set, lang, seed);
-        todo!()
+        let all = draw(&set, seed);
+        Quiz {
+            states: vec![ItemState::default(); all.len()],
+            round_items: all.clone(),
+            all,
+            set,
+            lang,
+            seed,
+            current: 0,
+            round: 1,
+            finished: false,
+            first: None,
+        }
     }
 
     /// The set.
@@ -312,110 +378,627 @@ impl Quiz {
 
     /// The items of the current round, in display order.
     pub fn items(&self) -> &[Item] {
-        todo!()
+        &self.round_items
     }
 
     /// Every item of the attempt (the pooled excerpts, then the questions), in display order.
     pub fn all_items(&self) -> &[Item] {
-        todo!()
+        &self.all
     }
 
     /// The position of the current item in [`Quiz::items`].
     pub fn current(&self) -> usize {
-        todo!()
+        self.current
     }
 
     /// The current item.
     pub fn current_item(&self) -> Item {
-        todo!()
+        self.round_items[self.current]
     }
 
     /// The round: 1 for the attempt itself, 2… for retries of the wrong ones.
     pub fn round(&self) -> u8 {
-        todo!()
+        self.round
     }
 
     /// Whether the round is finished (the review is shown).
     pub fn finished(&self) -> bool {
-        todo!()
+        self.finished
+    }
+
+    fn state(&self, item: Item) -> Option<&ItemState> {
+        self.all.iter().position(|&x| x == item).map(|k| &self.states[k])
     }
 
     /// The answer being composed for `item` (or the one submitted).
     pub fn draft(&self, item: Item) -> &Draft {
-        let _ = item;
-        todo!()
+        self.state(item).map_or(&NO_DRAFT, |s| &s.draft)
     }
 
     /// Tries used on `item` in this round.
     pub fn tries_used(&self, item: Item) -> u8 {
-        let _ = item;
-        todo!()
+        self.state(item).map_or(0, |s| s.tries)
     }
 
     /// Tries left on `item` (0 once it is settled).
     pub fn tries_left(&self, item: Item) -> u8 {
-        let _ = item;
-        todo!()
+        match self.state(item) {
+            Some(s) if !s.status.settled() => self.set.file.settings.tries.saturating_sub(s.tries),
+            _ => 0,
+        }
     }
 
     /// How `item` stands.
     pub fn status(&self, item: Item) -> ItemStatus {
-        let _ = item;
-        todo!()
+        self.state(item).map_or(ItemStatus::Open, |s| s.status)
     }
 
     /// The feedback on `item`'s last submission (or its shown solution); `None` while it is open.
     pub fn feedback(&self, item: Item) -> Option<Feedback> {
-        let _ = item;
-        todo!()
+        let state = self.state(item)?;
+        let (set, lang) = (&self.set, self.lang);
+        let verdict = match state.status {
+            ItemStatus::Open => return None,
+            ItemStatus::Right => Verdict::Right,
+            ItemStatus::Wrong => Verdict::Wrong,
+            ItemStatus::Revealed | ItemStatus::SolutionShown => Verdict::Revealed,
+        };
+        let shown = state.status == ItemStatus::SolutionShown;
+        match item {
+            Item::Question(q) if shown => Some(Feedback { verdict, paragraphs: feedback::question_solution(set, lang, q) }),
+            Item::Question(q) => Some(feedback::question(set, lang, q, &state.draft.options, verdict)),
+            Item::Excerpt(i) if shown => Some(Feedback { verdict, paragraphs: feedback::right(set, lang, i).paragraphs }),
+            Item::Excerpt(i) => {
+                let bin = state.draft.bin?;
+                let mut out = match state.status {
+                    ItemStatus::Right => feedback::right(set, lang, i),
+                    ItemStatus::Wrong => feedback::wrong(set, lang, i, bin, Stage::Explain),
+                    _ => feedback::wrong(set, lang, i, bin, Stage::Reveal),
+                };
+                let quiz = set.quiz_settings();
+                if quiz.criteria_step == Step::Required || !state.draft.criteria.is_empty() && quiz.criteria_step.offered() {
+                    out.paragraphs.extend(feedback::criteria_step(set, lang, i, &state.draft.criteria, bin));
+                }
+                out.paragraphs.extend(feedback::evidence_step(set, lang, i, &state.draft.marked));
+                Some(out)
+            }
+        }
     }
 
     /// The hint for the next try: shown from the second try on, while `item` is not settled
     /// (the excerpt's authored hint, else "look again at condition X"). `None` for questions.
-    pub fn hint(&self, item: Item) -> Option<Vec<Span>> {
-        let _ = item;
-        todo!()
+    pub fn hint(&self, item: Item) -> Option<Vec<Vec<Span>>> {
+        let state = self.state(item)?;
+        match item {
+            Item::Excerpt(i) if state.tries > 0 && !state.status.settled() => {
+                let bin = state.draft.bin.unwrap_or(self.set.expected[i]);
+                Some(feedback::hint(&self.set, self.lang, i, bin)).filter(|h| !h.is_empty())
+            }
+            _ => None,
+        }
     }
 
     /// Each lens's reading of `item` once it is a settled excerpt (empty otherwise, and for a
     /// set without lenses).
     pub fn lens_readings(&self, item: Item) -> Vec<LensReading> {
-        let _ = item;
-        todo!()
+        match item {
+            Item::Excerpt(i) if self.status(item).settled() => (0..self.set.file.lenses.len())
+                .map(|lens| {
+                    let bin = self.set.classify(lens, i);
+                    let why = feedback::lens_reading(&self.set, self.lang, lens, i);
+                    LensReading { lens, bin, agrees: bin == self.set.expected[i], why }
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// A short name for `item`: the excerpt's first words, or the question's prompt.
     pub fn item_name(&self, item: Item) -> String {
-        let _ = item;
-        todo!()
+        match item {
+            Item::Excerpt(i) => self.set.file.excerpts.get(i).map_or_else(String::new, |e| first_words(&e.text, 6)),
+            Item::Question(q) => self.set.file.questions.get(q).map_or_else(String::new, |q| q.prompt.clone()),
+        }
     }
 
     /// Whether [`QuizMsg::RetryWrong`] would start a round (finished, offered by the set, and
     /// some item not right).
     pub fn can_retry_wrong(&self) -> bool {
-        todo!()
+        self.finished && self.set.quiz_settings().retry_wrong && self.states.iter().any(|s| s.status != ItemStatus::Right)
+    }
+
+    /// The score the items earn as they stand (see the module's documentation).
+    fn score_now(&self) -> u8 {
+        let settings = &self.set.file.settings;
+        let cbm = self.set.quiz_settings().certainty;
+        let points: i64 = self
+            .states
+            .iter()
+            .map(|s| {
+                let scale = |mark: i32| if cbm { i64::from(mark) } else { 1 };
+                match s.status {
+                    ItemStatus::Right => {
+                        let fraction = 100u32.saturating_sub(u32::from(settings.penalty) * u32::from(s.tries.saturating_sub(1)));
+                        scale(s.last_certainty.map_or(0, |c| c.marks().0)) * i64::from(fraction)
+                    }
+                    ItemStatus::SolutionShown => 0,
+                    _ if cbm => i64::from(s.last_certainty.map_or(0, |c| c.marks().1)) * 100,
+                    _ => 0,
+                }
+            })
+            .sum();
+        let best = if cbm { 300 } else { 100 } * self.states.len().max(1) as i64;
+        (points * 100).div_euclid(best).clamp(0, 100) as u8
+    }
+
+    fn right_count(&self) -> usize {
+        self.states.iter().filter(|s| s.status == ItemStatus::Right).count()
     }
 
     /// The outcome, once the round is finished.
     pub fn summary(&self) -> Option<QuizSummary> {
-        todo!()
+        let (score, right) = self.first.filter(|_| self.finished)?;
+        let settings = &self.set.file.settings;
+        let overall = settings.overall.iter().filter(|b| b.min <= score).max_by_key(|b| b.min).map(|b| b.text.clone());
+        Some(QuizSummary {
+            score,
+            passed: score >= settings.pass_mark,
+            right,
+            right_now: self.right_count(),
+            total: self.all.len(),
+            round: self.round,
+            overall,
+        })
     }
 
     /// The review, once the round is finished.
     pub fn review(&self) -> Option<Review> {
-        todo!()
+        let summary = self.summary()?;
+        let items = self.all.iter().zip(&self.states).map(|(&item, state)| self.review_item(item, state)).collect();
+        Some(Review { summary, items })
+    }
+
+    fn review_item(&self, item: Item, state: &ItemState) -> ReviewItem {
+        let (set, lang) = (&self.set, self.lang);
+        let answered = state.tries > 0;
+        let draft = &state.draft;
+        let (answer, right_answer, explanation, essay) = match item {
+            Item::Excerpt(i) => {
+                let excerpt = &set.file.excerpts[i];
+                let answer = draft.bin.filter(|_| answered).map(|b| set.bin(b).label.to_string());
+                let right = set.bin(set.expected[i]).label.to_string();
+                (answer.into_iter().collect(), vec![right], feedback::right(set, lang, i).paragraphs, &excerpt.essay)
+            }
+            Item::Question(q) => {
+                let question = &set.file.questions[q];
+                let texts = |pick: &dyn Fn(usize) -> bool| -> Vec<String> {
+                    question.options.iter().enumerate().filter(|&(o, _)| pick(o)).map(|(_, o)| o.text.clone()).collect()
+                };
+                let answer = if answered { texts(&|o| draft.options.contains(&o)) } else { Vec::new() };
+                let right = texts(&|o| question.options[o].correct);
+                (answer, right, feedback::question_solution(set, lang, q), &question.essay)
+            }
+        };
+        let marked = match item {
+            Item::Excerpt(i) => marked_runs(&set.file.excerpts[i].text, &draft.marked),
+            Item::Question(_) => Vec::new(),
+        };
+        ReviewItem {
+            item,
+            title: self.item_name(item),
+            status: state.status,
+            tries: state.tries,
+            answer,
+            certainty: state.last_certainty,
+            criteria: draft.criteria.iter().filter_map(|&c| set.file.criteria.get(c)).map(|c| c.label.clone()).collect(),
+            marked,
+            right_answer,
+            explanation,
+            essay: feedback::essay_ref(lang, essay),
+        }
     }
 
     /// The review as Markdown (for download), once the round is finished; the set's texts are
     /// escaped so that they read as written.
     pub fn review_markdown(&self) -> Option<String> {
-        todo!()
+        let review = self.review()?;
+        let lang = self.lang;
+        let t = |key: Key| strings::get(lang, key);
+        let summary = &review.summary;
+        let mut md = format!("# {}: {}\n\n", markdown(&self.set.file.title), t(Key::Review));
+        let score_args = [("score", summary.score.to_string()), ("right", summary.right.to_string()), ("total", summary.total.to_string())];
+        let args: Vec<(&str, &str)> = score_args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        md += &format!("{}\n\n", markdown(&strings::text(lang, Key::QuizScore, &args)));
+        let pass = self.set.file.settings.pass_mark.to_string();
+        let passed = if summary.passed { Key::Passed } else { Key::NotPassed };
+        md += &format!("{}\n\n", markdown(&strings::text(lang, passed, &[("pass", &pass)])));
+        if let Some(overall) = &summary.overall {
+            md += &format!("{}\n\n", markdown(overall));
+        }
+        if summary.round > 1 {
+            let (right, total) = (summary.right_now.to_string(), summary.total.to_string());
+            md += &format!("{}\n\n", markdown(&strings::text(lang, Key::RightNow, &[("right", &right), ("total", &total)])));
+        }
+        for (k, item) in review.items.iter().enumerate() {
+            md += &format!("## {}. {}\n\n", k + 1, markdown(&item.title));
+            let line = |md: &mut String, key: Key, value: &str| *md += &format!("- **{}**: {value}\n", t(key));
+            md += &format!("- *{}*\n", markdown(&status_text(lang, item.status, item.tries)));
+            let list = |items: &[String]| {
+                if items.is_empty() { t(Key::ReviewNone).to_string() } else { items.iter().map(|s| markdown(s)).collect::<Vec<_>>().join("; ") }
+            };
+            line(&mut md, Key::ReviewAnswer, &list(&item.answer));
+            if let Some(c) = item.certainty {
+                line(&mut md, Key::ReviewCertainty, certainty_label(lang, c));
+            }
+            if let Item::Excerpt(_) = item.item {
+                line(&mut md, Key::ReviewCriteria, &list(&item.criteria));
+                let quoted: Vec<String> = item.marked.iter().map(|m| format!("“{m}”")).collect();
+                line(&mut md, Key::ReviewMarked, &list(&quoted));
+            }
+            line(&mut md, Key::ReviewRightAnswer, &list(&item.right_answer));
+            let why: Vec<String> = item.explanation.iter().map(|p| markdown(&spans_text(p))).collect();
+            line(&mut md, Key::ReviewWhy, &why.join(" "));
+            line(&mut md, Key::ReviewEssay, &markdown(&item.essay));
+            md.push('\n');
+        }
+        Some(md)
     }
 
     /// Applies a message; one that does not apply (out of range, a settled item, a finished
     /// round) changes nothing and at most says why.
     pub fn apply(&mut self, msg: QuizMsg) -> Vec<QuizEffect> {
-        let _ = msg;
-        todo!()
+        match msg {
+            QuizMsg::Restart(seed) => {
+                *self = Quiz::new(self.set.clone(), self.lang, seed);
+                vec![QuizEffect::Save]
+            }
+            QuizMsg::RetryWrong => self.retry_wrong(),
+            _ if self.finished => Vec::new(),
+            QuizMsg::Next => self.go_to(self.current + 1),
+            QuizMsg::Previous => self.current.checked_sub(1).map_or_else(Vec::new, |k| self.go_to(k)),
+            QuizMsg::GoTo(k) => self.go_to(k),
+            QuizMsg::Finish => self.finish(),
+            QuizMsg::Submit => self.submit(),
+            QuizMsg::TryAgain => self.try_again(),
+            QuizMsg::ShowSolution => self.show_solution(),
+            edit => self.edit(edit),
+        }
     }
+
+    fn say(&self, key: Key, args: &[(&str, &str)]) -> QuizEffect {
+        QuizEffect::Announce(strings::text(self.lang, key, args))
+    }
+
+    /// The current item's index in `all`.
+    fn current_index(&self) -> usize {
+        let item = self.current_item();
+        self.all.iter().position(|&x| x == item).unwrap_or(0)
+    }
+
+    fn go_to(&mut self, k: usize) -> Vec<QuizEffect> {
+        if k >= self.round_items.len() || k == self.current {
+            return Vec::new();
+        }
+        self.current = k;
+        let (k, n) = ((k + 1).to_string(), self.round_items.len().to_string());
+        let name = self.item_name(self.current_item());
+        vec![self.say(Key::ItemOf, &[("k", &k), ("n", &n), ("name", &name)]), QuizEffect::Save]
+    }
+
+    /// Changes the current item's draft (ticks, marks, bin, options, certainty).
+    fn edit(&mut self, msg: QuizMsg) -> Vec<QuizEffect> {
+        let item = self.current_item();
+        let index = self.current_index();
+        if self.states[index].status != ItemStatus::Open {
+            return Vec::new();
+        }
+        let quiz = self.set.quiz_settings();
+        let set = &self.set;
+        let lang = self.lang;
+        let draft = &mut self.states[index].draft;
+        let announce = match (item, msg) {
+            (Item::Excerpt(_), QuizMsg::ToggleCriterion(c)) if c < set.file.criteria.len() && quiz.criteria_step.offered() => {
+                let ticked = toggle(&mut draft.criteria, c);
+                let key = if ticked { Key::CriterionTicked } else { Key::CriterionUnticked };
+                strings::text(lang, key, &[("criterion", &set.file.criteria[c].label)])
+            }
+            (Item::Excerpt(i), QuizMsg::MarkWords { first, last } | QuizMsg::UnmarkWords { first, last })
+                if quiz.evidence_step.offered() && first.max(last) < words(&set.file.excerpts[i].text).len() =>
+            {
+                let range = first.min(last)..=first.max(last);
+                draft.marked.retain(|w| !range.contains(w));
+                if matches!(msg, QuizMsg::MarkWords { .. }) {
+                    draft.marked.extend(range);
+                    draft.marked.sort_unstable();
+                }
+                strings::text(lang, Key::WordsMarked, &[("n", &draft.marked.len().to_string())])
+            }
+            (Item::Excerpt(_), QuizMsg::ClearMarks) if quiz.evidence_step.offered() && !draft.marked.is_empty() => {
+                draft.marked.clear();
+                strings::text(lang, Key::WordsMarked, &[("n", "0")])
+            }
+            (Item::Excerpt(_), QuizMsg::ChooseBin(b)) if set.bins.contains(&b) && draft.bin != Some(b) => {
+                draft.bin = Some(b);
+                strings::text(lang, Key::BinChosen, &[("bin", set.bin(b).label)])
+            }
+            (Item::Question(q), QuizMsg::ToggleOption(o)) if o < set.file.questions[q].options.len() => {
+                let question = &set.file.questions[q];
+                if question.kind == QuestionType::Single {
+                    draft.options = vec![o];
+                } else {
+                    toggle(&mut draft.options, o);
+                }
+                let chosen: Vec<String> = draft.options.iter().map(|&o| question.options[o].text.clone()).collect();
+                match chosen.is_empty() {
+                    true => strings::get(lang, Key::NothingChosen).to_string(),
+                    false => strings::text(lang, Key::OptionToggled, &[("options", &join_list(lang, &chosen, Key::And))]),
+                }
+            }
+            (_, QuizMsg::SetCertainty(c)) if quiz.certainty && draft.certainty != Some(c) => {
+                draft.certainty = Some(c);
+                strings::text(lang, Key::CertaintyChosen, &[("certainty", certainty_label(lang, c))])
+            }
+            _ => return Vec::new(),
+        };
+        vec![QuizEffect::Announce(announce), QuizEffect::Save]
+    }
+
+    /// What the current item's draft still lacks before it can be submitted.
+    fn missing(&self, item: Item, draft: &Draft) -> Vec<Key> {
+        let quiz = self.set.quiz_settings();
+        let mut missing = Vec::new();
+        match item {
+            Item::Excerpt(_) => {
+                if quiz.criteria_step == Step::Required && draft.criteria.is_empty() {
+                    missing.push(Key::NeedCriteria);
+                }
+                if quiz.evidence_step == Step::Required && draft.marked.is_empty() {
+                    missing.push(Key::NeedEvidence);
+                }
+                if draft.bin.is_none() {
+                    missing.push(Key::NeedBin);
+                }
+            }
+            Item::Question(_) if draft.options.is_empty() => missing.push(Key::NeedOption),
+            Item::Question(_) => {}
+        }
+        if quiz.certainty && draft.certainty.is_none() {
+            missing.push(Key::NeedCertainty);
+        }
+        missing
+    }
+
+    fn submit(&mut self) -> Vec<QuizEffect> {
+        let item = self.current_item();
+        let index = self.current_index();
+        let state = &self.states[index];
+        if state.status != ItemStatus::Open {
+            return Vec::new();
+        }
+        let missing = self.missing(item, &state.draft);
+        if !missing.is_empty() {
+            let reasons: Vec<&str> = missing.iter().map(|&k| strings::get(self.lang, k)).collect();
+            return vec![QuizEffect::Announce(reasons.join(" "))];
+        }
+        let (set, tries) = (&self.set, set_tries(&self.set));
+        let draft = state.draft.clone();
+        let (kind, id, response, expected, correct) = match item {
+            Item::Excerpt(i) => {
+                let bin = draft.bin.unwrap_or(set.expected[i]);
+                let right = set.expected[i];
+                let ids = |b: BinId| vec![set.bin(b).id.to_string()];
+                (ItemKind::Excerpt, &set.file.excerpts[i].id, ids(bin), ids(right), bin == right)
+            }
+            Item::Question(q) => {
+                let question = &set.file.questions[q];
+                let ids = |pick: &dyn Fn(usize) -> bool| -> Vec<String> {
+                    (0..question.options.len()).filter(|&o| pick(o)).map(|o| question.options[o].id.clone()).collect()
+                };
+                let correct = (0..question.options.len()).all(|o| question.options[o].correct == draft.options.contains(&o));
+                (ItemKind::Question, &question.id, ids(&|o| draft.options.contains(&o)), ids(&|o| question.options[o].correct), correct)
+            }
+        };
+        let quiz = set.quiz_settings();
+        let answer = Answer {
+            item: id.clone(),
+            kind,
+            response,
+            expected: expected.clone(),
+            correct,
+            try_number: state.tries + 1,
+            certainty: draft.certainty,
+            criteria: (kind == ItemKind::Excerpt && quiz.criteria_step.offered())
+                .then(|| draft.criteria.iter().map(|&c| set.file.criteria[c].id.clone()).collect()),
+            marked_words: draft.marked.len(),
+        };
+        let right_answer = self.answer_text(item);
+        let state = &mut self.states[index];
+        state.tries += 1;
+        state.last_certainty = draft.certainty;
+        state.status = match (correct, state.tries < tries) {
+            (true, _) => ItemStatus::Right,
+            (false, true) => ItemStatus::Wrong,
+            (false, false) => ItemStatus::Revealed,
+        };
+        let announce = match state.status {
+            ItemStatus::Right => strings::get(self.lang, Key::Right).to_string(),
+            ItemStatus::Wrong => {
+                let (n, tries) = ((tries - state.tries).to_string(), tries.to_string());
+                strings::text(self.lang, Key::QuizWrong, &[("n", &n), ("tries", &tries)])
+            }
+            _ => strings::text(self.lang, Key::QuizRevealed, &[("answer", &right_answer)]),
+        };
+        vec![QuizEffect::Answered(answer), QuizEffect::Announce(announce), QuizEffect::Save]
+    }
+
+    /// The right answer of `item` in words: the bin's label, or the correct options' texts.
+    fn answer_text(&self, item: Item) -> String {
+        match item {
+            Item::Excerpt(i) => self.set.bin(self.set.expected[i]).label.to_string(),
+            Item::Question(q) => {
+                let right: Vec<String> =
+                    self.set.file.questions[q].options.iter().filter(|o| o.correct).map(|o| o.text.clone()).collect();
+                join_list(self.lang, &right, Key::And)
+            }
+        }
+    }
+
+    fn try_again(&mut self) -> Vec<QuizEffect> {
+        let index = self.current_index();
+        if self.states[index].status != ItemStatus::Wrong {
+            return Vec::new();
+        }
+        self.states[index].status = ItemStatus::Open;
+        vec![self.say(Key::TryAgainOpen, &[]), QuizEffect::Save]
+    }
+
+    fn show_solution(&mut self) -> Vec<QuizEffect> {
+        let index = self.current_index();
+        if !self.set.quiz_settings().show_solution || self.states[index].status.settled() {
+            return Vec::new();
+        }
+        self.states[index].status = ItemStatus::SolutionShown;
+        let answer = self.answer_text(self.current_item());
+        vec![self.say(Key::SolutionShown, &[("answer", &answer)]), QuizEffect::Save]
+    }
+
+    fn finish(&mut self) -> Vec<QuizEffect> {
+        self.finished = true;
+        let mut effects = Vec::new();
+        if self.first.is_none() {
+            let score = self.score_now();
+            self.first = Some((score, self.right_count()));
+            effects.push(self.say(Key::Finished, &[("score", &score.to_string())]));
+            effects.push(QuizEffect::Completed { score, passed: score >= self.set.file.settings.pass_mark });
+        } else {
+            let (right, total) = (self.right_count().to_string(), self.all.len().to_string());
+            effects.push(self.say(Key::RightNow, &[("right", &right), ("total", &total)]));
+        }
+        effects.push(QuizEffect::Save);
+        effects
+    }
+
+    fn retry_wrong(&mut self) -> Vec<QuizEffect> {
+        if !self.can_retry_wrong() || self.round == u8::MAX {
+            return Vec::new();
+        }
+        self.round += 1;
+        self.finished = false;
+        self.current = 0;
+        self.round_items.clear();
+        for (&item, state) in self.all.iter().zip(&mut self.states) {
+            if state.status != ItemStatus::Right {
+                *state = ItemState::default();
+                self.round_items.push(item);
+            }
+        }
+        let n = self.round_items.len().to_string();
+        let score = self.first.map_or(0, |(score, _)| score).to_string();
+        vec![self.say(Key::RetryRound, &[("n", &n), ("score", &score)]), QuizEffect::Save]
+    }
+}
+
+/// The tries an item gets.
+fn set_tries(set: &Set) -> u8 {
+    set.file.settings.tries
+}
+
+/// The attempt's items: the excerpts (all, or the pool drawn with the seed), then the
+/// questions, each group shuffled with the seed when the set says so.
+fn draw(set: &Set, seed: u64) -> Vec<Item> {
+    let shuffle = set.file.settings.shuffle;
+    let mut state = seed;
+    let mut excerpts: Vec<usize> = (0..set.len()).collect();
+    if let Some(pool) = set.quiz_settings().pool.map(|p| p as usize).filter(|&p| p < excerpts.len()) {
+        shuffle_seeded(&mut excerpts, &mut state);
+        excerpts.truncate(pool);
+        if !shuffle {
+            excerpts.sort_unstable();
+        }
+    } else if shuffle {
+        shuffle_seeded(&mut excerpts, &mut state);
+    }
+    let mut questions: Vec<usize> = (0..set.file.questions.len()).collect();
+    if shuffle {
+        shuffle_seeded(&mut questions, &mut state);
+    }
+    excerpts.into_iter().map(Item::Excerpt).chain(questions.into_iter().map(Item::Question)).collect()
+}
+
+/// Adds `x` to the ascending list, or removes it; true when it was added.
+fn toggle(list: &mut Vec<usize>, x: usize) -> bool {
+    match list.binary_search(&x) {
+        Ok(at) => {
+            list.remove(at);
+            false
+        }
+        Err(at) => {
+            list.insert(at, x);
+            true
+        }
+    }
+}
+
+/// Each run of consecutive marked words as the text it spans.
+fn marked_runs(text: &str, marked: &[usize]) -> Vec<String> {
+    let words = words(text);
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for &w in marked.iter().filter(|&&w| w < words.len()) {
+        match runs.last_mut() {
+            Some(run) if run.end == w => run.end = w + 1,
+            _ => runs.push(w..w + 1),
+        }
+    }
+    runs.iter().map(|r| text[words[r.start].start..words[r.end - 1].end].to_string()).collect()
+}
+
+/// A certainty in words.
+pub fn certainty_label(lang: Lang, c: Certainty) -> &'static str {
+    let key = match c {
+        Certainty::Low => Key::CertaintyLow,
+        Certainty::Medium => Key::CertaintyMedium,
+        Certainty::High => Key::CertaintyHigh,
+    };
+    strings::get(lang, key)
+}
+
+/// An item's status in words (the review).
+pub fn status_text(lang: Lang, status: ItemStatus, tries: u8) -> String {
+    let key = match status {
+        ItemStatus::Open => Key::StatusOpen,
+        ItemStatus::Wrong => Key::StatusWrong,
+        ItemStatus::Right => Key::StatusRight,
+        ItemStatus::Revealed => Key::StatusRevealed,
+        ItemStatus::SolutionShown => Key::StatusSolutionShown,
+    };
+    strings::text(lang, key, &[("k", &tries.to_string())])
+}
+
+/// A paragraph's spans as plain text, quotes in quotation marks.
+fn spans_text(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|span| match span {
+            Span::Text(t) | Span::Cite(t) => t.clone(),
+            Span::Quote(q) => format!("“{q}”"),
+        })
+        .collect()
+}
+
+/// Text as Markdown that reads as written: every character Markdown could take for syntax is
+/// escaped, and line breaks become spaces (the review puts texts on one line).
+fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~'
+            | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }

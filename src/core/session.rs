@@ -392,13 +392,18 @@ pub fn first_words(text: &str, n: usize) -> String {
 fn shuffled(n: usize, seed: u64, shuffle: bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     if shuffle {
-        let mut state = seed;
-        for i in (1..n).rev() {
-            let j = (splitmix64(&mut state) % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        shuffle_seeded(&mut order, &mut seed.clone());
     }
     order
+}
+
+/// A Fisher–Yates shuffle driven by SplitMix64 from `state` (which it advances, so that one
+/// seed can drive several shuffles in turn).
+pub(crate) fn shuffle_seeded<T>(items: &mut [T], state: &mut u64) {
+    for i in (1..items.len()).rev() {
+        let j = (splitmix64(state) % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
 }
 
 fn splitmix64(state: &mut u64) -> u64 {

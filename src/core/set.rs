@@ -328,11 +328,31 @@ impl Set {
         self.file.quiz.clone().unwrap_or_default()
     }
 
+    /// The bin lens `lens` gives excerpt `i`: the first category, in the lens's order, whose rule
+    /// (the lens's own, else the set's) holds for the criteria the excerpt shows.
+    pub fn classify(&self, lens: usize, i: usize) -> BinId {
+        let shows = |id: &str| self.shown[i].iter().any(|&c| self.file.criteria[c].id == id);
+        first_holding(&self.lens_precedence[lens], |c| self.lens_rule(lens, c), &shows, self.file.categories.len())
+    }
+
+    /// The bin the set's rules give an excerpt that shows exactly the criteria `shown` (indices
+    /// into `file.criteria`): what a student's own reading implies.
+    pub fn classify_criteria(&self, shown: &[usize]) -> BinId {
+        let shows = |id: &str| shown.iter().any(|&c| self.file.criteria.get(c).is_some_and(|k| k.id == id));
+        first_holding(&self.precedence, |c| &self.file.categories[c].rule, &shows, self.file.categories.len())
+    }
+
     /// The rule of category `category` as lens `lens` reads it (its own rule, else the set's).
     pub fn lens_rule(&self, lens: usize, category: usize) -> &Rule {
-        let id = &self.file.categories[category].id;
-        let own = self.file.lenses[lens].rules.iter().find(|(c, _)| c == id);
-        own.map_or(&self.file.categories[category].rule, |(_, rule)| rule)
+        self.file.lens_rule(lens, category)
+    }
+}
+
+impl SetFile {
+    fn lens_rule(&self, lens: usize, category: usize) -> &Rule {
+        let id = &self.categories[category].id;
+        let own = self.lenses[lens].rules.iter().find(|(c, _)| c == id);
+        own.map_or(&self.categories[category].rule, |(_, rule)| rule)
     }
 }
 
@@ -824,11 +844,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
             }
         }
         let shows = |id: &str| criterion_ids.get(id).is_some_and(|c| shown.contains(&c));
-        let derived = precedence
-            .iter()
-            .copied()
-            .find(|&c| file.categories[c].rule.evaluate(&shows).holds)
-            .unwrap_or(fallback_bin);
+        let derived = first_holding(&precedence, |c| &file.categories[c].rule, &shows, fallback_bin);
         if derived == fallback_bin {
             match &file.fallback {
                 None if complete => p(
@@ -876,6 +892,18 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
 
     // The quiz's fields.
     let lens_precedence = quiz::validate(&file, &criterion_ids, &precedence, &mut p);
+    if file.fallback.is_none() && complete {
+        for (l, order) in lens_precedence.iter().enumerate() {
+            let unmatched = shown_all.iter().position(|shown| {
+                let shows = |id: &str| criterion_ids.get(id).is_some_and(|c| shown.contains(&c));
+                first_holding(order, |c| file.lens_rule(l, c), &shows, fallback_bin) == fallback_bin
+            });
+            if let Some(i) = unmatched {
+                let id = &file.excerpts[i].id;
+                p(format!("lenses[{l}]"), format!("no rule of this lens holds for excerpt `{id}`, and the set has no fallback category"));
+            }
+        }
+    }
 
     // Settings.
     let s = &file.settings;
@@ -907,6 +935,11 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
         bins.push(fallback_bin);
     }
     Some(Set { hash: fnv1a(text.as_bytes()), file, shown: shown_all, expected, precedence, lens_precedence, bins })
+}
+
+/// The first category in `order` whose rule holds for `shows`, else `fallback`.
+fn first_holding<'r>(order: &[usize], rule: impl Fn(usize) -> &'r Rule, shows: &dyn Fn(&str) -> bool, fallback: BinId) -> BinId {
+    order.iter().copied().find(|&c| rule(c).evaluate(shows).holds).unwrap_or(fallback)
 }
 
 /// Reads a precedence list (at `path`) into category indices, reporting categories unknown,

@@ -119,6 +119,67 @@ table! {
     Hint => "Tip: kijk nog eens naar {criterion}: {explanation}", "Hint: look again at {criterion}: {explanation}";
     EssayDiscusses => "Het essay bespreekt dit fragment in {reference}.", "The essay discusses this excerpt in {reference}.";
     Commentary => "Toelichting: ", "Commentary: ";
+    // The quiz (core): feedback on the criteria step, the evidence, the questions and the lenses.
+    CriteriaNotShown => "Je vinkte {criteria} aan, maar dat toont het fragment niet.", "You ticked {criteria}, but the excerpt does not show that.";
+    CriterionMissed => "Je vinkte {criterion} niet aan, maar het fragment toont het: ", "You did not tick {criterion}, but the excerpt shows it: ";
+    CriteriaAllRight => "Je vinkte precies de criteria aan die het fragment toont.", "You ticked exactly the criteria the excerpt shows.";
+    ByYourReading => "Volgens jouw lezing ({criteria}) geeft de regel van het essay {rule_bin}, niet {bin}.",
+        "By your reading ({criteria}) the essay's rule gives {rule_bin}, not {bin}.";
+    ByYourReadingToo => "Volgens jouw lezing ({criteria}) geeft de regel van het essay inderdaad {bin}; het verschil zit in wat het fragment toont.",
+        "By your reading ({criteria}) the essay's rule does give {bin}; the difference is in what the excerpt shows.";
+    NoCriteria => "geen enkel criterium", "no criterion at all";
+    MarksSupport => "Je gemarkeerde woorden ondersteunen {criteria}.", "Your marked words support {criteria}.";
+    MarksSupportNone => "Je gemarkeerde woorden ondersteunen geen van de criteria die het fragment toont.",
+        "Your marked words support none of the criteria the excerpt shows.";
+    MarksMissed => "Je markeerde niet de woorden die {criterion} tonen: ", "You did not mark the words that show {criterion}: ";
+    OptionChosen => "Je koos ‘{option}’: ", "You chose ‘{option}’: ";
+    RightOptions => "Het juiste antwoord: {options}.", "The right answer: {options}.";
+    EssayRefSee => "Zie {reference}.", "See {reference}.";
+    LensReads => "De {lens} leest dit als {bin}.", "The {lens} reads this as {bin}.";
+    LensAgrees => "Daarin volgt deze lezing het essay.", "In that, this reading follows the essay.";
+    LensDiffers => "Het essay leest het als {bin}.", "The essay reads it as {bin}.";
+    // The quiz (core): refusals and announcements.
+    NeedBin => "Kies eerst een bak.", "Choose a bin first.";
+    NeedOption => "Kies eerst een antwoord.", "Choose an answer first.";
+    NeedCriteria => "Vink eerst de criteria aan die je in het fragment ziet.", "First tick the criteria you see in the excerpt.";
+    NeedEvidence => "Markeer eerst de woorden die je keuze onderbouwen.", "First mark the words that support your choice.";
+    NeedCertainty => "Geef eerst aan hoe zeker je bent.", "First say how sure you are.";
+    ItemOf => "Onderdeel {k} van {n}: {name}", "Item {k} of {n}: {name}";
+    CriterionTicked => "Aangevinkt: {criterion}.", "Ticked: {criterion}.";
+    CriterionUnticked => "Niet meer aangevinkt: {criterion}.", "Unticked: {criterion}.";
+    WordsMarked => "{n} woorden gemarkeerd.", "{n} words marked.";
+    BinChosen => "Gekozen: {bin}.", "Chosen: {bin}.";
+    OptionToggled => "Gekozen: {options}.", "Chosen: {options}.";
+    NothingChosen => "Niets gekozen.", "Nothing chosen.";
+    CertaintyChosen => "Zekerheid: {certainty}.", "Certainty: {certainty}.";
+    CertaintyLow => "niet zeker", "not sure";
+    CertaintyMedium => "redelijk zeker", "fairly sure";
+    CertaintyHigh => "zeker", "sure";
+    QuizWrong => "Nog niet goed; nog {n} van {tries} pogingen over.", "Not right yet; {n} of {tries} tries left.";
+    QuizRevealed => "Niet goed, en de pogingen zijn op. Het juiste antwoord is {answer}.",
+        "Not right, and no tries are left. The right answer is {answer}.";
+    SolutionShown => "Het juiste antwoord is {answer}. Dit onderdeel levert geen punten op.",
+        "The right answer is {answer}. This item earns no points.";
+    TryAgainOpen => "Probeer het opnieuw.", "Try again.";
+    RetryRound => "Nieuwe ronde met de {n} onderdelen die nog niet goed waren. Je score blijft {score}%.",
+        "A new round with the {n} items that were not right yet. Your score stays {score}%.";
+    // The quiz (core): the review.
+    QuizScore => "Score: {score}% ({right} van {total} onderdelen goed).", "Score: {score}% ({right} of {total} items right).";
+    RightNow => "Na het herhalen: {right} van {total} goed.", "After retrying: {right} of {total} right.";
+    Review => "Overzicht", "Review";
+    ReviewAnswer => "Je antwoord", "Your answer";
+    ReviewCertainty => "Zekerheid", "Certainty";
+    ReviewCriteria => "Aangevinkte criteria", "Criteria ticked";
+    ReviewMarked => "Gemarkeerde woorden", "Marked words";
+    ReviewRightAnswer => "Juiste antwoord", "Right answer";
+    ReviewWhy => "Waarom", "Why";
+    ReviewEssay => "In het essay", "In the essay";
+    ReviewNone => "geen", "none";
+    StatusOpen => "niet beantwoord", "not answered";
+    StatusRight => "goed bij poging {k}", "right at try {k}";
+    StatusWrong => "nog niet goed", "not right yet";
+    StatusRevealed => "niet goed", "not right";
+    StatusSolutionShown => "oplossing bekeken", "solution shown";
     // Joining words for rules and lists.
     And => "en", "and";
     Or => "of", "or";
