@@ -319,13 +319,13 @@ impl QuizView {
 
                 if settings.criteria_step.offered() {
                     let legend = [self.t(Key::CriteriaLegend), self.t(step_word(settings.criteria_step))].concat();
-                    let fs = self.fieldset(&form, "criteria", &legend);
+                    let fs = self.fieldset(&form, "step-criteria", &legend);
                     for (c, criterion) in set.file.criteria.iter().enumerate() {
                         let input = self.choice(&fs, "checkbox", "", Input::Criterion(c), &criterion.label, Some(&criterion.explanation));
                         inputs.push((Input::Criterion(c), input));
                     }
                 }
-                let fs = self.fieldset(&form, "bins", self.t(Key::BinLegend));
+                let fs = self.fieldset(&form, "step-bins", self.t(Key::BinLegend));
                 let name = self.id("-bin");
                 for &b in &set.bins {
                     let info = set.bin(b);
@@ -336,7 +336,7 @@ impl QuizView {
             Item::Question(q) => {
                 let question = &set.file.questions[q];
                 let single = question.kind == QuestionType::Single;
-                let fs = self.fieldset(&form, "options", &question.prompt);
+                let fs = self.fieldset(&form, "step-options", &question.prompt);
                 if let Some(legend) = fs.first_element_child() {
                     dom.set_text(&legend);
                 }
@@ -350,7 +350,7 @@ impl QuizView {
             }
         }
         if settings.certainty {
-            let fs = self.fieldset(&form, "certainty", self.t(Key::CertaintyLegend));
+            let fs = self.fieldset(&form, "step-certainty", self.t(Key::CertaintyLegend));
             let name = self.id("-certainty");
             for (c, key) in Certainty::ALL.into_iter().zip([Key::CertaintyLowChoice, Key::CertaintyMediumChoice, Key::CertaintyHighChoice]) {
                 let input = self.choice(&fs, "radio", &name, Input::Certainty(c), self.t(key), None);
