@@ -306,6 +306,19 @@ pub(crate) struct ItemState {
     pub(crate) last_certainty: Option<Certainty>,
 }
 
+/// What the resume string keeps of an attempt besides its seed (the seed draws the items).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stored {
+    /// Per item of the attempt, how it stands.
+    pub(crate) states: Vec<ItemState>,
+    /// Per item of the attempt, whether it is in the current round.
+    pub(crate) in_round: Vec<bool>,
+    pub(crate) round: u8,
+    pub(crate) finished: bool,
+    pub(crate) first: Option<(u8, usize)>,
+    pub(crate) current: usize,
+}
+
 /// The draft of an item outside the attempt.
 static NO_DRAFT: Draft = Draft { criteria: Vec::new(), marked: Vec::new(), bin: None, options: Vec::new(), certainty: None };
 
@@ -359,6 +372,100 @@ impl Quiz {
             finished: false,
             first: None,
         }
+    }
+
+    /// Rebuilds an attempt from its stored parts (for `state::decode_quiz`, which checks that
+    /// they are an attempt a student can reach); `None` when the parts do not fit the attempt
+    /// the seed draws.
+    pub(crate) fn restore(
+        set: Set,
+        lang: Lang,
+        seed: u64,
+        stored: Stored,
+    ) -> Option<Quiz> {
+        let mut quiz = Quiz::new(set, lang, seed);
+        if stored.states.len() != quiz.all.len() || stored.in_round.len() != quiz.all.len() {
+            return None;
+        }
+        quiz.round_items = quiz.all.iter().zip(&stored.in_round).filter(|&(_, &r)| r).map(|(&item, _)| item).collect();
+        (quiz.states, quiz.round, quiz.finished, quiz.first, quiz.current) =
+            (stored.states, stored.round, stored.finished, stored.first, stored.current);
+        quiz.reachable().then_some(quiz)
+    }
+
+    /// The parts of the attempt that the resume string keeps.
+    pub(crate) fn stored(&self) -> Stored {
+        Stored {
+            states: self.states.clone(),
+            in_round: self.all.iter().map(|item| self.round_items.contains(item)).collect(),
+            round: self.round,
+            finished: self.finished,
+            first: self.first,
+            current: self.current,
+        }
+    }
+
+    /// Whether the attempt is one a student can reach: every item's status fits its tries and
+    /// its answer, only offered steps hold anything, and the rounds and score fit the items.
+    fn reachable(&self) -> bool {
+        let set = &self.set;
+        let quiz = set.quiz_settings();
+        let max = set.file.settings.tries;
+        let items_fit = self.all.iter().zip(&self.states).all(|(&item, s)| {
+            let d = &s.draft;
+            let (shape, correct) = match item {
+                Item::Excerpt(i) => (
+                    d.options.is_empty()
+                        && d.criteria.iter().all(|&c| c < set.file.criteria.len())
+                        && (quiz.criteria_step.offered() || d.criteria.is_empty())
+                        && d.marked.last().is_none_or(|&w| w < words(&set.file.excerpts[i].text).len())
+                        && (quiz.evidence_step.offered() || d.marked.is_empty())
+                        && d.bin.is_none_or(|b| set.bins.contains(&b)),
+                    d.bin == Some(set.expected[i]),
+                ),
+                Item::Question(q) => {
+                    let question = &set.file.questions[q];
+                    let n = question.options.len();
+                    (
+                        d.criteria.is_empty()
+                            && d.marked.is_empty()
+                            && d.bin.is_none()
+                            && d.options.last().is_none_or(|&o| o < n)
+                            && (question.kind == QuestionType::Multiple || d.options.len() <= 1),
+                        (0..n).all(|o| question.options[o].correct == d.options.contains(&o)),
+                    )
+                }
+            };
+            let sorted = |list: &[usize]| list.windows(2).all(|w| w[0] < w[1]);
+            let submitted = matches!(s.status, ItemStatus::Wrong | ItemStatus::Right | ItemStatus::Revealed);
+            let tries_fit = match s.status {
+                ItemStatus::Open | ItemStatus::SolutionShown => s.tries < max,
+                ItemStatus::Wrong => s.tries >= 1 && s.tries < max && !correct,
+                ItemStatus::Right => s.tries >= 1 && s.tries <= max && correct,
+                ItemStatus::Revealed => s.tries == max && !correct,
+            };
+            let certainty_fits = if quiz.certainty {
+                s.last_certainty.is_some() == (s.tries > 0) && (!submitted || d.certainty == s.last_certainty)
+            } else {
+                s.last_certainty.is_none() && d.certainty.is_none()
+            };
+            shape
+                && sorted(&d.criteria)
+                && sorted(&d.marked)
+                && sorted(&d.options)
+                && tries_fit
+                && certainty_fits
+                && (!submitted || self.missing(item, d).is_empty())
+        });
+        let rounds_fit = if self.round == 1 {
+            self.round_items.len() == self.all.len() && self.first.is_some() == self.finished
+        } else {
+            self.first.is_some()
+                && !self.round_items.is_empty()
+                && self.all.iter().zip(&self.states).all(|(item, s)| self.round_items.contains(item) || s.status == ItemStatus::Right)
+        };
+        let first_fits = self.round > 1 || self.first.is_none_or(|first| first == (self.score_now(), self.right_count()));
+        items_fit && rounds_fit && first_fits && self.current < self.round_items.len()
     }
 
     /// The set.
