@@ -205,6 +205,20 @@ pub struct Draft {
     pub certainty: Option<Certainty>,
 }
 
+/// The feedback on an item in its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedbackParts {
+    /// Right, wrong or revealed (also for a shown solution).
+    pub verdict: Verdict,
+    /// On the answer itself: the bin's rule and the excerpt's evidence, as on the board, or the
+    /// chosen options' feedback; with the right answer's why once it is right or revealed.
+    pub answer: Vec<Vec<Span>>,
+    /// On the criteria ticked (empty when the step was skipped or is off).
+    pub criteria: Vec<Vec<Span>>,
+    /// On the words marked (empty when none were marked).
+    pub evidence: Vec<Vec<Span>>,
+}
+
 /// How one lens (a historians' school) classifies an answered excerpt, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LensReading {
@@ -541,7 +555,15 @@ impl Quiz {
     }
 
     /// The feedback on `item`'s last submission (or its shown solution); `None` while it is open.
+    /// The paragraphs are those of [`Quiz::feedback_parts`], in order: answer, criteria, evidence.
     pub fn feedback(&self, item: Item) -> Option<Feedback> {
+        let parts = self.feedback_parts(item)?;
+        let paragraphs = parts.answer.into_iter().chain(parts.criteria).chain(parts.evidence).collect();
+        Some(Feedback { verdict: parts.verdict, paragraphs })
+    }
+
+    /// The feedback on `item`'s last submission in its parts, for a view that places them apart.
+    pub fn feedback_parts(&self, item: Item) -> Option<FeedbackParts> {
         let state = self.state(item)?;
         let (set, lang) = (&self.set, self.lang);
         let verdict = match state.status {
@@ -550,26 +572,39 @@ impl Quiz {
             ItemStatus::Wrong => Verdict::Wrong,
             ItemStatus::Revealed | ItemStatus::SolutionShown => Verdict::Revealed,
         };
+        let answer_only = |answer: Vec<Vec<Span>>| FeedbackParts { verdict, answer, criteria: Vec::new(), evidence: Vec::new() };
         let shown = state.status == ItemStatus::SolutionShown;
         match item {
-            Item::Question(q) if shown => Some(Feedback { verdict, paragraphs: feedback::question_solution(set, lang, q) }),
-            Item::Question(q) => Some(feedback::question(set, lang, q, &state.draft.options, verdict)),
-            Item::Excerpt(i) if shown => Some(Feedback { verdict, paragraphs: feedback::right(set, lang, i).paragraphs }),
+            Item::Question(q) if shown => Some(answer_only(feedback::question_solution(set, lang, q))),
+            Item::Question(q) => Some(answer_only(feedback::question(set, lang, q, &state.draft.options, verdict).paragraphs)),
+            Item::Excerpt(i) if shown => Some(answer_only(feedback::right(set, lang, i).paragraphs)),
             Item::Excerpt(i) => {
                 let bin = state.draft.bin?;
-                let mut out = match state.status {
+                let answer = match state.status {
                     ItemStatus::Right => feedback::right(set, lang, i),
                     ItemStatus::Wrong => feedback::wrong(set, lang, i, bin, Stage::Explain),
                     _ => feedback::wrong(set, lang, i, bin, Stage::Reveal),
                 };
-                let quiz = set.quiz_settings();
-                if quiz.criteria_step == Step::Required || !state.draft.criteria.is_empty() && quiz.criteria_step.offered() {
-                    out.paragraphs.extend(feedback::criteria_step(set, lang, i, &state.draft.criteria, bin));
-                }
-                out.paragraphs.extend(feedback::evidence_step(set, lang, i, &state.draft.marked));
-                Some(out)
+                let step = set.quiz_settings().criteria_step;
+                let criteria = if step == Step::Required || step.offered() && !state.draft.criteria.is_empty() {
+                    feedback::criteria_step(set, lang, i, &state.draft.criteria, bin)
+                } else {
+                    Vec::new()
+                };
+                let evidence = feedback::evidence_step(set, lang, i, &state.draft.marked);
+                Some(FeedbackParts { verdict, answer: answer.paragraphs, criteria, evidence })
             }
         }
+    }
+
+    /// Whether [`QuizMsg::TryAgain`] applies to the current item now.
+    pub fn can_try_again(&self) -> bool {
+        !self.finished && self.status(self.current_item()) == ItemStatus::Wrong
+    }
+
+    /// Whether [`QuizMsg::ShowSolution`] applies to the current item now.
+    pub fn can_show_solution(&self) -> bool {
+        !self.finished && self.set.quiz_settings().show_solution && !self.status(self.current_item()).settled()
     }
 
     /// The hint for the next try: shown from the second try on, while `item` is not settled
