@@ -121,6 +121,9 @@ table! {
     Next => "Volgende", "Next";
     ToReview => "Naar het overzicht", "To the review";
     FeedbackHeading => "Feedback", "Feedback";
+    FeedbackAnswer => "Je keuze", "Your choice";
+    FeedbackCriteria => "De voorwaarden die je aankruiste", "The conditions you ticked";
+    FeedbackEvidence => "De woorden die je markeerde", "The words you marked";
     TriesOnItem => "Nog {n} van {tries} pogingen.", "{n} of {tries} tries left.";
     Lenses => "Hoe lezen de historici dit fragment?", "How do the historians read this excerpt?";
     // The review.

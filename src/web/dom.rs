@@ -115,14 +115,20 @@ impl Dom {
     /// A feedback block: the verdict line (in words, with its class for the mark), then the
     /// paragraphs of spans.
     pub fn feedback(&self, ui: Lang, fb: &Feedback) -> Element {
+        let div = self.verdict(ui, fb.verdict);
+        self.span_paragraphs(&div, &fb.paragraphs);
+        div
+    }
+
+    /// A feedback block holding only its verdict line ("Right.", with its class for the mark).
+    pub fn verdict(&self, ui: Lang, verdict: Verdict) -> Element {
         let div = self.el("div", "feedback");
-        let (key, cls) = match fb.verdict {
+        let (key, cls) = match verdict {
             Verdict::Right => (Key::Right, "verdict right"),
             Verdict::Wrong => (Key::Wrong, "verdict wrong"),
             Verdict::Revealed => (Key::WrongFinal, "verdict wrong"),
         };
         self.child(&div, "p", cls, strings::get(ui, key));
-        self.span_paragraphs(&div, &fb.paragraphs);
         div
     }
 }

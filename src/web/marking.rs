@@ -31,12 +31,13 @@ pub enum MarkOp {
     Set(RangeInclusive<usize>, bool),
 }
 
-/// A press on a word that may become a drag.
+/// A press in the widget that may become a drag.
 struct Press {
     pointer: i32,
-    from: usize,
+    /// The first word the pointer touched (`None`: pressed between words, none touched yet).
+    from: Option<usize>,
     to: usize,
-    /// The word pressed was marked: the drag unmarks.
+    /// The first word touched was marked: the drag unmarks.
     unmark: bool,
     /// The pointer has been over another word than `from`.
     dragged: bool,
@@ -212,46 +213,55 @@ impl Marking {
         self.word_of(&e)
     }
 
-    /// A pointer pressed on `target`: starts a press when it is a word; `marked` says whether
-    /// that word is marked now. Returns whether the press is the widget's.
+    /// A pointer pressed on `target`: starts a press when it is in the widget (on a word, or
+    /// between words: the range then starts at the first word the pointer touches). `marked(i)`
+    /// says whether word `i` is marked now. Returns whether the press is the widget's.
     pub fn pointer_down(&mut self, p: &PointerEvent, target: &Element, marked: &dyn Fn(usize) -> bool) -> bool {
-        if !p.is_primary() || (p.pointer_type() == "mouse" && p.button() != 0) || self.root.has_attribute("aria-readonly")
-        {
+        let usable = p.is_primary() && (p.pointer_type() != "mouse" || p.button() == 0);
+        if !usable || self.root.has_attribute("aria-readonly") || !self.root.contains(Some(target)) {
             return false;
         }
-        let Some(i) = self.word_of(target) else { return false };
-        self.press = Some(Press { pointer: p.pointer_id(), from: i, to: i, unmark: marked(i), dragged: false });
+        let from = self.word_of(target);
+        let unmark = from.is_some_and(marked);
+        self.press = Some(Press { pointer: p.pointer_id(), from, to: from.unwrap_or(0), unmark, dragged: false });
         self.anchor = None;
-        self.move_cursor(i, false);
+        if let Some(i) = from {
+            self.move_cursor(i, false);
+        }
         focus(&self.root, false);
         true
     }
 
     /// The pointer moved: extends the pending range to the word under it.
-    pub fn pointer_move(&mut self, p: &PointerEvent) -> bool {
+    pub fn pointer_move(&mut self, p: &PointerEvent, marked: &dyn Fn(usize) -> bool) -> bool {
         let Some(press) = self.press.as_ref() else { return false };
         if press.pointer != p.pointer_id() {
             return false;
         }
         let Some(i) = self.word_at(p.client_x(), p.client_y()) else { return true };
         let Some(press) = self.press.as_mut() else { return false };
+        let from = *press.from.get_or_insert_with(|| {
+            press.unmark = marked(i);
+            i
+        });
         if i != press.to || press.dragged {
-            press.dragged |= i != press.from;
+            press.dragged |= i != from;
             press.to = i;
-            let range = ordered(press.from, i);
             let unmark = press.unmark;
-            self.show_pending(Some(range));
+            self.show_pending(Some(ordered(from, i)));
             class(&self.root, "unmarking", unmark);
         }
         true
     }
 
-    /// The pointer was released: a tap toggles its word, a drag sets its range.
+    /// The pointer was released: a tap toggles its word, a drag sets its range (a press between
+    /// words that touched none does nothing).
     pub fn pointer_up(&mut self, p: &PointerEvent) -> Option<MarkOp> {
         let press = self.press.take_if(|press| press.pointer == p.pointer_id())?;
         self.show_pending(None);
+        let from = press.from?;
         self.move_cursor(press.to, false);
-        Some(if press.dragged { MarkOp::Set(ordered(press.from, press.to), !press.unmark) } else { MarkOp::Toggle(press.from) })
+        Some(if press.dragged { MarkOp::Set(ordered(from, press.to), !press.unmark) } else { MarkOp::Toggle(from) })
     }
 
     /// The browser took the pointer (it scrolls): the press is dropped, nothing changes.

@@ -180,9 +180,9 @@ impl QuizInner {
     fn pointer_down(&mut self, e: &Event) -> Out {
         let p = e.dyn_ref::<PointerEvent>()?;
         let t = target(e)?;
-        let marked = self.quiz.draft(self.quiz.current_item()).marked.clone();
+        let draft = self.quiz.draft(self.quiz.current_item());
         let marking = self.view.marking()?;
-        if marking.pointer_down(p, &t, &|i| marked.binary_search(&i).is_ok()) && p.pointer_type() == "mouse" {
+        if marking.pointer_down(p, &t, &|i| draft.marked.binary_search(&i).is_ok()) && p.pointer_type() == "mouse" {
             // No text selection and no focus change by the browser: the widget took focus itself.
             e.prevent_default();
         }
@@ -191,7 +191,9 @@ impl QuizInner {
 
     fn pointer_move(&mut self, e: &Event) -> Out {
         let p = e.dyn_ref::<PointerEvent>()?;
-        if self.view.marking()?.pointer_move(p) {
+        let draft = self.quiz.draft(self.quiz.current_item());
+        let marking = self.view.marking()?;
+        if marking.pointer_move(p, &|i| draft.marked.binary_search(&i).is_ok()) {
             e.prevent_default();
         }
         None

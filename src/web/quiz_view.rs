@@ -18,11 +18,11 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use crate::core::feedback::{Feedback, Span};
-use crate::core::quiz::{Certainty, Item, ItemStatus, Quiz, QuizSummary, Review, certainty_label, status_text, words};
+use crate::core::feedback::Span;
+use crate::core::quiz::{Certainty, FeedbackParts, Item, ItemStatus, Quiz, QuizSummary, Review, certainty_label, status_text, words};
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::{self, Key, Lang};
-use crate::web::dom::{Dom, attr, class, essay_ref, focus, hide};
+use crate::web::dom::{Dom, append, attr, class, essay_ref, focus, hide};
 use crate::web::marking::Marking;
 
 /// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
@@ -133,7 +133,7 @@ struct ItemView {
     feedback: Element,
     feedback_heading: HtmlElement,
     feedback_body: Element,
-    feedback_shown: Option<(Option<Feedback>, Option<Vec<Vec<Span>>>)>,
+    feedback_shown: Option<(Option<FeedbackParts>, Option<Vec<Vec<Span>>>)>,
     lenses: Element,
     lenses_shown: bool,
 }
@@ -358,10 +358,6 @@ impl QuizView {
             }
         }
 
-        let bar = dom.child(root, "div", "item-actions", "");
-        buttons.push((Action::Submit, self.action(&bar, Action::Submit, Key::Submit)));
-        let tries = dom.child(&bar, "p", "tries", "");
-
         let feedback = dom.child(root, "section", "quiz-feedback", "");
         let fb_id = self.id("-feedback");
         attr(&feedback, "aria-labelledby", &fb_id);
@@ -369,12 +365,19 @@ impl QuizView {
         attr(&feedback_heading, "id", &fb_id);
         attr(&feedback_heading, "tabindex", "-1");
         let feedback_body = dom.child(&feedback, "div", "", "");
-        let after = dom.child(&feedback, "div", "item-actions", "");
-        buttons.push((Action::TryAgain, self.action(&after, Action::TryAgain, Key::TryAgain)));
-        buttons.push((Action::ShowSolution, self.action(&after, Action::ShowSolution, Key::ShowSolution)));
-        buttons.push((Action::Next, self.action(&after, Action::Next, Key::Next)));
-        buttons.push((Action::Finish, self.action(&after, Action::Finish, Key::ToReview)));
         hide(&feedback, true);
+
+        let bar = dom.child(root, "div", "item-actions", "");
+        for (action, label) in [
+            (Action::Submit, Key::Submit),
+            (Action::TryAgain, Key::TryAgain),
+            (Action::Next, Key::Next),
+            (Action::Finish, Key::ToReview),
+            (Action::ShowSolution, Key::ShowSolution),
+        ] {
+            buttons.push((action, self.action(&bar, action, label)));
+        }
+        let tries = dom.child(&bar, "p", "tries", "");
 
         let lenses = dom.child(root, "details", "lenses", "");
         dom.child(&lenses, "summary", "", self.t(Key::Lenses));
@@ -559,7 +562,6 @@ fn step_word(step: Step) -> Key {
 fn update_item(dom: &Dom, ui: Lang, quiz: &Quiz, v: &mut ItemView) {
     let item = v.key.2;
     let set = quiz.set();
-    let settings = set.quiz_settings();
     let status = quiz.status(item);
     let open = status == ItemStatus::Open;
     let draft = quiz.draft(item);
@@ -583,31 +585,38 @@ fn update_item(dom: &Dom, ui: Lang, quiz: &Quiz, v: &mut ItemView) {
     }
 
     let last = quiz.current() + 1 == quiz.items().len();
-    let tried = quiz.tries_used(item) > 0;
     for (action, b) in &v.buttons {
         let show = match action {
             Action::Submit | Action::ClearMarks => open,
-            Action::TryAgain => status == ItemStatus::Wrong && quiz.tries_left(item) > 0,
-            Action::ShowSolution => settings.show_solution && !status.settled() && tried && !open,
+            Action::TryAgain => quiz.can_try_again(),
+            Action::ShowSolution => quiz.can_show_solution(),
             Action::Next => !open && !last,
             Action::Finish => !open && last,
             _ => false,
         };
         hide(b, !show);
     }
-    let left = quiz.tries_left(item);
+    let tried = quiz.tries_used(item) > 0;
     hide(&v.tries, status.settled() || !tried);
     if tried && !status.settled() {
-        let (n, of) = (left.to_string(), set.file.settings.tries.to_string());
+        let (n, of) = (quiz.tries_left(item).to_string(), set.file.settings.tries.to_string());
         v.tries.set_text_content(Some(&strings::text(ui, Key::TriesOnItem, &[("n", &n), ("tries", &of)])));
     }
 
-    let shown = (quiz.feedback(item), quiz.hint(item));
+    let shown = (quiz.feedback_parts(item), quiz.hint(item));
     if v.feedback_shown.as_ref() != Some(&shown) {
         v.feedback_body.set_text_content(None);
-        if let Some(fb) = &shown.0 {
-            let e = dom.feedback(ui, fb);
-            let _ = v.feedback_body.append_child(&e);
+        if let Some(parts) = &shown.0 {
+            let div = dom.verdict(ui, parts.verdict);
+            append(&v.feedback_body, &div);
+            for (heading, part) in
+                [(Key::FeedbackAnswer, &parts.answer), (Key::FeedbackCriteria, &parts.criteria), (Key::FeedbackEvidence, &parts.evidence)]
+            {
+                if !part.is_empty() {
+                    dom.child(&div, "h5", "", strings::get(ui, heading));
+                    dom.span_paragraphs(&div, part);
+                }
+            }
         }
         if let Some(hint) = &shown.1 {
             let h = dom.child(&v.feedback_body, "div", "hint", "");
