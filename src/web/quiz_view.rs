@@ -120,6 +120,9 @@ impl Action {
     }
 }
 
+/// What the feedback region shows: the feedback on the last submission and the hint.
+type Shown = (Option<FeedbackParts>, Option<Vec<Vec<Span>>>);
+
 /// The elements of the item on screen.
 struct ItemView {
     /// Round, position in the round, item: another key means another item's DOM.
@@ -133,7 +136,7 @@ struct ItemView {
     feedback: Element,
     feedback_heading: HtmlElement,
     feedback_body: Element,
-    feedback_shown: Option<(Option<FeedbackParts>, Option<Vec<Vec<Span>>>)>,
+    feedback_shown: Option<Shown>,
     lenses: Element,
     lenses_shown: bool,
 }

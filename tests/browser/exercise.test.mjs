@@ -114,7 +114,7 @@ test('tap: tap a card, then a bin; wrong answers explain, reload keeps everythin
   await placeByTap(page, half);
   await page.reload();
   await page.locator('.diary-sort[data-ready="true"]').waitFor();
-  assert.match(await page.locator('.notice').innerText(), /hersteld/);
+  assert.match(await page.locator('.notice:visible').innerText(), /hersteld/);
   for (const card of half) {
     await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor();
   }
