@@ -396,6 +396,19 @@ fn a_shown_solution_scores_nothing_and_can_be_switched_off() {
     assert_eq!(q.feedback(item).unwrap().verdict, Verdict::Revealed);
     assert!(q.apply(QuizMsg::Submit).is_empty(), "nothing to submit after the solution");
     assert_eq!(score_after_finish(&mut q), 0);
+    // With CBM, the solution after a confident wrong try does not undo its cost.
+    let mut q = quiz(&[("questions", "[]"), ("quiz.pool", "2"), ("quiz.certainty", "true")]);
+    let items = q.items().to_vec();
+    for (k, item) in items.into_iter().enumerate() {
+        let Item::Excerpt(i) = item else { unreachable!() };
+        let expected = q.set().expected[i];
+        go(&mut q, item);
+        q.apply(QuizMsg::SetCertainty(Certainty::High));
+        q.apply(QuizMsg::ChooseBin(if k == 0 { expected } else { (expected + 1) % 4 }));
+        q.apply(QuizMsg::Submit);
+    }
+    q.apply(QuizMsg::ShowSolution);
+    assert_eq!(score_after_finish(&mut q), 0, "(3 − 6) / 6, clamped; not 3 / 6");
     let mut q = quiz(&[("quiz.showSolution", "false")]);
     assert!(!q.can_show_solution());
     assert!(q.apply(QuizMsg::ShowSolution).is_empty());
