@@ -16,7 +16,8 @@
 //!   medium 2, high 3) times that same fraction; an item never right earns the mark for wrong at
 //!   the certainty of its last try (low 0, medium −2, high −6); the sum is scaled so that every
 //!   item right at the first try with high certainty is 100 %, and clamped to 0–100;
-//! - an item whose solution was shown, or that was never answered, earns 0;
+//! - an item whose solution was shown, or that was never answered, earns 0 (with CBM, a solution
+//!   shown after a wrong try keeps that try's mark: showing it cannot undo a confident mistake);
 //! - every submission is a try, so cycling through the answers costs tries like any other.
 //!
 //! An attempt ends with [`QuizMsg::Finish`]; its score is then fixed, reported once
@@ -388,16 +389,10 @@ impl Quiz {
         }
     }
 
-    /// Rebuilds an attempt from its stored parts (for `state::decode_quiz`, which checks that
-    /// they are an attempt a student can reach); `None` when the parts do not fit the attempt
-    /// the seed draws.
-    pub(crate) fn restore(
-        set: Set,
-        lang: Lang,
-        seed: u64,
-        stored: Stored,
-    ) -> Option<Quiz> {
-        let mut quiz = Quiz::new(set, lang, seed);
+    /// Rebuilds a fresh attempt's progress from its stored parts (for `state::decode_quiz`);
+    /// `None` unless they are an attempt a student can reach with the items this seed draws.
+    pub(crate) fn restore(self, stored: Stored) -> Option<Quiz> {
+        let mut quiz = self;
         if stored.states.len() != quiz.all.len() || stored.in_round.len() != quiz.all.len() {
             return None;
         }
@@ -663,7 +658,8 @@ impl Quiz {
                         let fraction = 100u32.saturating_sub(u32::from(settings.penalty) * u32::from(s.tries.saturating_sub(1)));
                         scale(s.last_certainty.map_or(0, |c| c.marks().0)) * i64::from(fraction)
                     }
-                    ItemStatus::SolutionShown => 0,
+                    // Not right (a shown solution included: it does not undo what a wrong
+                    // try already cost): with CBM, the wrong mark of the last try's certainty.
                     _ if cbm => i64::from(s.last_certainty.map_or(0, |c| c.marks().1)) * 100,
                     _ => 0,
                 }
