@@ -205,6 +205,20 @@ pub struct Draft {
     pub certainty: Option<Certainty>,
 }
 
+/// The feedback on an item in its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedbackParts {
+    /// Right, wrong or revealed (also for a shown solution).
+    pub verdict: Verdict,
+    /// On the answer itself: the bin's rule and the excerpt's evidence, as on the board, or the
+    /// chosen options' feedback; with the right answer's why once it is right or revealed.
+    pub answer: Vec<Vec<Span>>,
+    /// On the criteria ticked (empty when the step was skipped or is off).
+    pub criteria: Vec<Vec<Span>>,
+    /// On the words marked (empty when none were marked).
+    pub evidence: Vec<Vec<Span>>,
+}
+
 /// How one lens (a historians' school) classifies an answered excerpt, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LensReading {
@@ -306,6 +320,19 @@ pub(crate) struct ItemState {
     pub(crate) last_certainty: Option<Certainty>,
 }
 
+/// What the resume string keeps of an attempt besides its seed (the seed draws the items).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stored {
+    /// Per item of the attempt, how it stands.
+    pub(crate) states: Vec<ItemState>,
+    /// Per item of the attempt, whether it is in the current round.
+    pub(crate) in_round: Vec<bool>,
+    pub(crate) round: u8,
+    pub(crate) finished: bool,
+    pub(crate) first: Option<(u8, usize)>,
+    pub(crate) current: usize,
+}
+
 /// The draft of an item outside the attempt.
 static NO_DRAFT: Draft = Draft { criteria: Vec::new(), marked: Vec::new(), bin: None, options: Vec::new(), certainty: None };
 
@@ -359,6 +386,100 @@ impl Quiz {
             finished: false,
             first: None,
         }
+    }
+
+    /// Rebuilds an attempt from its stored parts (for `state::decode_quiz`, which checks that
+    /// they are an attempt a student can reach); `None` when the parts do not fit the attempt
+    /// the seed draws.
+    pub(crate) fn restore(
+        set: Set,
+        lang: Lang,
+        seed: u64,
+        stored: Stored,
+    ) -> Option<Quiz> {
+        let mut quiz = Quiz::new(set, lang, seed);
+        if stored.states.len() != quiz.all.len() || stored.in_round.len() != quiz.all.len() {
+            return None;
+        }
+        quiz.round_items = quiz.all.iter().zip(&stored.in_round).filter(|&(_, &r)| r).map(|(&item, _)| item).collect();
+        (quiz.states, quiz.round, quiz.finished, quiz.first, quiz.current) =
+            (stored.states, stored.round, stored.finished, stored.first, stored.current);
+        quiz.reachable().then_some(quiz)
+    }
+
+    /// The parts of the attempt that the resume string keeps.
+    pub(crate) fn stored(&self) -> Stored {
+        Stored {
+            states: self.states.clone(),
+            in_round: self.all.iter().map(|item| self.round_items.contains(item)).collect(),
+            round: self.round,
+            finished: self.finished,
+            first: self.first,
+            current: self.current,
+        }
+    }
+
+    /// Whether the attempt is one a student can reach: every item's status fits its tries and
+    /// its answer, only offered steps hold anything, and the rounds and score fit the items.
+    fn reachable(&self) -> bool {
+        let set = &self.set;
+        let quiz = set.quiz_settings();
+        let max = set.file.settings.tries;
+        let items_fit = self.all.iter().zip(&self.states).all(|(&item, s)| {
+            let d = &s.draft;
+            let (shape, correct) = match item {
+                Item::Excerpt(i) => (
+                    d.options.is_empty()
+                        && d.criteria.iter().all(|&c| c < set.file.criteria.len())
+                        && (quiz.criteria_step.offered() || d.criteria.is_empty())
+                        && d.marked.last().is_none_or(|&w| w < words(&set.file.excerpts[i].text).len())
+                        && (quiz.evidence_step.offered() || d.marked.is_empty())
+                        && d.bin.is_none_or(|b| set.bins.contains(&b)),
+                    d.bin == Some(set.expected[i]),
+                ),
+                Item::Question(q) => {
+                    let question = &set.file.questions[q];
+                    let n = question.options.len();
+                    (
+                        d.criteria.is_empty()
+                            && d.marked.is_empty()
+                            && d.bin.is_none()
+                            && d.options.last().is_none_or(|&o| o < n)
+                            && (question.kind == QuestionType::Multiple || d.options.len() <= 1),
+                        (0..n).all(|o| question.options[o].correct == d.options.contains(&o)),
+                    )
+                }
+            };
+            let sorted = |list: &[usize]| list.windows(2).all(|w| w[0] < w[1]);
+            let submitted = matches!(s.status, ItemStatus::Wrong | ItemStatus::Right | ItemStatus::Revealed);
+            let tries_fit = match s.status {
+                ItemStatus::Open | ItemStatus::SolutionShown => s.tries < max,
+                ItemStatus::Wrong => s.tries >= 1 && s.tries < max && !correct,
+                ItemStatus::Right => s.tries >= 1 && s.tries <= max && correct,
+                ItemStatus::Revealed => s.tries == max && !correct,
+            };
+            let certainty_fits = if quiz.certainty {
+                s.last_certainty.is_some() == (s.tries > 0) && (!submitted || d.certainty == s.last_certainty)
+            } else {
+                s.last_certainty.is_none() && d.certainty.is_none()
+            };
+            shape
+                && sorted(&d.criteria)
+                && sorted(&d.marked)
+                && sorted(&d.options)
+                && tries_fit
+                && certainty_fits
+                && (!submitted || self.missing(item, d).is_empty())
+        });
+        let rounds_fit = if self.round == 1 {
+            self.round_items.len() == self.all.len() && self.first.is_some() == self.finished
+        } else {
+            self.first.is_some()
+                && !self.round_items.is_empty()
+                && self.all.iter().zip(&self.states).all(|(item, s)| self.round_items.contains(item) || s.status == ItemStatus::Right)
+        };
+        let first_fits = self.round > 1 || self.first.is_none_or(|first| first == (self.score_now(), self.right_count()));
+        items_fit && rounds_fit && first_fits && self.current < self.round_items.len()
     }
 
     /// The set.
@@ -434,7 +555,15 @@ impl Quiz {
     }
 
     /// The feedback on `item`'s last submission (or its shown solution); `None` while it is open.
+    /// The paragraphs are those of [`Quiz::feedback_parts`], in order: answer, criteria, evidence.
     pub fn feedback(&self, item: Item) -> Option<Feedback> {
+        let parts = self.feedback_parts(item)?;
+        let paragraphs = parts.answer.into_iter().chain(parts.criteria).chain(parts.evidence).collect();
+        Some(Feedback { verdict: parts.verdict, paragraphs })
+    }
+
+    /// The feedback on `item`'s last submission in its parts, for a view that places them apart.
+    pub fn feedback_parts(&self, item: Item) -> Option<FeedbackParts> {
         let state = self.state(item)?;
         let (set, lang) = (&self.set, self.lang);
         let verdict = match state.status {
@@ -443,26 +572,39 @@ impl Quiz {
             ItemStatus::Wrong => Verdict::Wrong,
             ItemStatus::Revealed | ItemStatus::SolutionShown => Verdict::Revealed,
         };
+        let answer_only = |answer: Vec<Vec<Span>>| FeedbackParts { verdict, answer, criteria: Vec::new(), evidence: Vec::new() };
         let shown = state.status == ItemStatus::SolutionShown;
         match item {
-            Item::Question(q) if shown => Some(Feedback { verdict, paragraphs: feedback::question_solution(set, lang, q) }),
-            Item::Question(q) => Some(feedback::question(set, lang, q, &state.draft.options, verdict)),
-            Item::Excerpt(i) if shown => Some(Feedback { verdict, paragraphs: feedback::right(set, lang, i).paragraphs }),
+            Item::Question(q) if shown => Some(answer_only(feedback::question_solution(set, lang, q))),
+            Item::Question(q) => Some(answer_only(feedback::question(set, lang, q, &state.draft.options, verdict).paragraphs)),
+            Item::Excerpt(i) if shown => Some(answer_only(feedback::right(set, lang, i).paragraphs)),
             Item::Excerpt(i) => {
                 let bin = state.draft.bin?;
-                let mut out = match state.status {
+                let answer = match state.status {
                     ItemStatus::Right => feedback::right(set, lang, i),
                     ItemStatus::Wrong => feedback::wrong(set, lang, i, bin, Stage::Explain),
                     _ => feedback::wrong(set, lang, i, bin, Stage::Reveal),
                 };
-                let quiz = set.quiz_settings();
-                if quiz.criteria_step == Step::Required || !state.draft.criteria.is_empty() && quiz.criteria_step.offered() {
-                    out.paragraphs.extend(feedback::criteria_step(set, lang, i, &state.draft.criteria, bin));
-                }
-                out.paragraphs.extend(feedback::evidence_step(set, lang, i, &state.draft.marked));
-                Some(out)
+                let step = set.quiz_settings().criteria_step;
+                let criteria = if step == Step::Required || step.offered() && !state.draft.criteria.is_empty() {
+                    feedback::criteria_step(set, lang, i, &state.draft.criteria, bin)
+                } else {
+                    Vec::new()
+                };
+                let evidence = feedback::evidence_step(set, lang, i, &state.draft.marked);
+                Some(FeedbackParts { verdict, answer: answer.paragraphs, criteria, evidence })
             }
         }
+    }
+
+    /// Whether [`QuizMsg::TryAgain`] applies to the current item now.
+    pub fn can_try_again(&self) -> bool {
+        !self.finished && self.status(self.current_item()) == ItemStatus::Wrong
+    }
+
+    /// Whether [`QuizMsg::ShowSolution`] applies to the current item now.
+    pub fn can_show_solution(&self) -> bool {
+        !self.finished && self.set.quiz_settings().show_solution && !self.status(self.current_item()).settled()
     }
 
     /// The hint for the next try: shown from the second try on, while `item` is not settled

@@ -27,18 +27,20 @@ enum Type {
     Id,
     /// A whole number in this range.
     Whole(u64, u64),
+    /// A whole number from this one up (the set decides how far: a pool is at most its excerpts).
+    AtLeast(u64),
     /// `true` or `false`.
     Flag,
     /// One of these words.
     Word(&'static [&'static str]),
-    /// Exactly this number.
-    Exactly(u32),
     /// An object of the format.
     Object(&'static Object),
     /// A list.
     List(&'static List),
     /// A category's rule (the schema's recursive `$defs/rule`).
     Rule,
+    /// An object from category ids to rules (a lens's own rules).
+    Rules,
 }
 
 /// A list's items and length.
@@ -108,9 +110,9 @@ const SET: Object = Object {
         ),
         Field::required(
             "format",
-            Type::Exactly(set::FORMAT_VERSION),
-            "1. Other versions are refused with a message naming the version this build reads.",
-            "1",
+            Type::Whole(set::OLDEST_FORMAT_VERSION as u64, set::FORMAT_VERSION as u64),
+            "2, the current version (diary-sort fmt writes it). 1 still loads: a version-1 set is a version-2 set with mode \"board\" and no quiz, questions or lenses. Other versions are refused.",
+            "2",
         ),
         Field::required(
             "id",
@@ -124,6 +126,13 @@ const SET: Object = Object {
             "nl or en: the language of the set's texts and the default interface language.",
             "\"en\"",
         ),
+        Field::optional(
+            "mode",
+            Type::Word(set::quiz::MODE_NAMES),
+            "Which modes the set offers: board (the sorting board), quiz (one excerpt at a time, then the questions), or both, with a switch.",
+            "\"both\"",
+        )
+        .or("\"board\""),
         Field::required(
             "title",
             Type::Filled,
@@ -167,10 +176,148 @@ const SET: Object = Object {
             r#"[{"id": "example", "kind": "quote", "text": "The words of the diary, exactly.", "source": {"diarist": "Name", "date": "1 January 1937", "work": "Book", "page": "135"}, "essay": {"section": "Internalisatie", "footnote": 19}, "evidence": [{"criterion": "loneliness", "quote": "words of the diary"}], "category": "loneliness"}]"#,
         ),
         Field::optional(
+            "questions",
+            Type::List(&List { item: Type::Object(&QUESTION), min: 0, max: None, unique: false }),
+            "Concept questions about the argument itself, asked in the quiz after the excerpts (quiz mode only).",
+            r#"[{"id": "rule", "type": "single", "prompt": "What does atomisation require besides loneliness?", "options": [{"id": "a", "text": "One of four conditions", "correct": true, "feedback": "Right: loneliness alone is not yet atomisation."}, {"id": "b", "text": "Nothing", "correct": false, "feedback": "Loneliness alone is not yet atomisation."}], "essay": {"section": "Isolatie en manipulatie"}}]"#,
+        ),
+        Field::optional(
+            "lenses",
+            Type::List(&List { item: Type::Object(&LENS), min: 0, max: None, unique: false }),
+            "The historians' readings of the same criteria, shown after an excerpt is answered in the quiz: how each school would classify it, and why. The essay's own reading is a lens without rules.",
+            r#"[{"id": "essay", "label": "the essay", "summary": "Loneliness is not yet atomisation.", "essay": {"section": "Isolatie en manipulatie"}}, {"id": "totalitarian", "label": "totalitarian school", "summary": "Terror isolated everyone.", "essay": {"section": "Inleiding"}, "rules": {"atomisation": "loneliness"}}]"#,
+        ),
+        Field::optional(
             "settings",
             Type::Object(&SETTINGS),
-            "How an attempt is scored; a field left out takes its default.",
+            "How an attempt is scored, on the board and in the quiz; a field left out takes its default.",
             r#"{"tries": 3, "penalty": 25, "pass_mark": 60, "shuffle": true, "overall": [{"min": 0, "text": "Read the essay's rule again."}, {"min": 80, "text": "Well done."}]}"#,
+        ),
+        Field::optional(
+            "quiz",
+            Type::Object(&QUIZ),
+            "How the quiz runs (only with mode quiz or both); a field left out takes its default.",
+            r#"{"criteriaStep": "optional", "evidenceStep": "optional", "certainty": true, "showSolution": true, "retryWrong": true, "pool": 10}"#,
+        ),
+    ],
+};
+
+const QUIZ: Object = Object {
+    name: "quiz",
+    description: "How the quiz runs: the steps of each excerpt, certainty-based marking, the solution button, retrying the wrong ones, and a pool.",
+    fields: &[
+        Field::optional(
+            "criteriaStep",
+            Type::Word(set::quiz::STEP_NAMES),
+            "Ticking the criteria seen in the excerpt: off, optional or required (an answer without a tick is refused).",
+            "\"optional\"",
+        )
+        .or("\"optional\""),
+        Field::optional(
+            "evidenceStep",
+            Type::Word(set::quiz::STEP_NAMES),
+            "Marking the words that justify the choice: off, optional or required (an answer without marked words is refused).",
+            "\"optional\"",
+        )
+        .or("\"optional\""),
+        Field::optional(
+            "certainty",
+            Type::Flag,
+            "Certainty-based marking (Moodle's CBM): with each answer the student says how sure they are; right earns 1, 2 or 3, wrong costs 0, 2 or 6 (low, medium, high), scaled so that every answer right at the first try with high certainty is 100%.",
+            "true",
+        )
+        .or("false"),
+        Field::optional(
+            "showSolution",
+            Type::Flag,
+            "Whether a \"show solution\" button is offered; an item whose solution is shown scores 0.",
+            "true",
+        )
+        .or("true"),
+        Field::optional(
+            "retryWrong",
+            Type::Flag,
+            "Whether \"retry only the wrong ones\" is offered after the review: a practice round that leaves the score as it was.",
+            "true",
+        )
+        .or("true"),
+        Field::optional(
+            "pool",
+            Type::AtLeast(1),
+            "Draw this many excerpts per attempt (with the attempt's seed), at most as many as the set has; all when left out. Questions are always all asked.",
+            "10",
+        ),
+    ],
+};
+
+const QUESTION: Object = Object {
+    name: "question",
+    description: "A concept question about the essay's argument, with feedback per option.",
+    fields: &[
+        Field::required("id", Type::Id, "Unique among the questions.", "\"schools\""),
+        Field::required(
+            "type",
+            Type::Word(set::quiz::QUESTION_TYPE_NAMES),
+            "single (exactly one option is correct) or multiple (one or more are; the student must choose all and only those).",
+            "\"single\"",
+        ),
+        Field::required("prompt", Type::Filled, "The question. Plain text, never HTML.", "\"Which school saw Soviet society as atomised by terror?\""),
+        Field::required(
+            "options",
+            Type::List(&List { item: Type::Object(&OPTION), min: 2, max: None, unique: false }),
+            "The options, shown in this order.",
+            r#"[{"id": "a", "text": "The totalitarian school", "correct": true, "feedback": "Right."}, {"id": "b", "text": "The revisionists", "correct": false, "feedback": "They looked for society beside the state."}]"#,
+        ),
+        Field::required("essay", Type::Object(&ESSAY), "Where the essay says it.", r#"{"section": "Inleiding", "footnote": 5}"#),
+        Field::optional(
+            "explanation",
+            Type::Text,
+            "Shown once the question is answered (right, out of tries, or its solution shown).",
+            "\"The essay names three schools.\"",
+        ),
+    ],
+};
+
+const OPTION: Object = Object {
+    name: "option",
+    description: "One option of a concept question.",
+    fields: &[
+        Field::required("id", Type::Id, "Unique within the question.", "\"a\""),
+        Field::required("text", Type::Filled, "The option as shown.", "\"The totalitarian school\""),
+        Field::required("correct", Type::Flag, "Whether choosing it is right.", "true"),
+        Field::required(
+            "feedback",
+            Type::Text,
+            "Why this option is right or wrong, from the essay; shown when it was chosen.",
+            "\"Right: for the totalitarian school, terror left only isolated individuals.\"",
+        ),
+    ],
+};
+
+const LENS: Object = Object {
+    name: "lens",
+    description: "A historians' school's reading of the same criteria: its summary and, where it differs from the set, its own rules.",
+    fields: &[
+        Field::required("id", Type::Id, "Unique among the lenses.", "\"totalitarian\""),
+        Field::required("label", Type::Filled, "The school's name.", "\"totalitarian school\""),
+        Field::required(
+            "summary",
+            Type::Text,
+            "What this school assumes, in one or two sentences from the essay.",
+            "\"Terror and propaganda left only isolated individuals.\"",
+        ),
+        Field::required("essay", Type::Object(&ESSAY), "Where the essay describes the school.", r#"{"section": "Inleiding", "footnote": 3}"#),
+        Field::optional(
+            "rules",
+            Type::Rules,
+            "The school's own rule per category id, where it differs from the set's; categories not listed keep the set's rule. Leave out for the essay's own reading.",
+            r#"{"atomisation": {"any": ["loneliness", "organising_ban"]}}"#,
+        ),
+        Field::optional(
+            "precedence",
+            Type::List(&List { item: Type::Id, min: 0, max: None, unique: true }),
+            "Category ids in the order this school's rules are tried; lists every category once. Default: the set's precedence.",
+            r#"["atomisation", "internalisation", "loneliness"]"#,
         ),
     ],
 };
@@ -377,7 +524,10 @@ const SCORE_BAND: Object = Object {
 };
 
 /// The objects under the schema's `$defs`, in the order they are written there.
-const DEFS: [&Object; 9] = [&CRITERION, &CATEGORY, &FALLBACK, &EXCERPT, &SOURCE, &EVIDENCE, &ESSAY, &SETTINGS, &SCORE_BAND];
+const DEFS: [&Object; 13] = [
+    &CRITERION, &CATEGORY, &FALLBACK, &EXCERPT, &SOURCE, &EVIDENCE, &QUESTION, &OPTION, &LENS, &ESSAY, &SETTINGS, &SCORE_BAND,
+    &QUIZ,
+];
 
 /// The JSON Schema (draft 2020-12) of the set format, as `diary-sort schema` prints it and
 /// `www/schema/set.schema.json` ships it (two-space indentation, a newline at the end).
@@ -393,13 +543,20 @@ pub fn json_schema() -> String {
     json::write(&Value::object(root)) + "\n"
 }
 
-/// Rewrites a set that loads in the canonical form: every object's fields in the order of the
+/// Rewrites a set that loads in the canonical form of the current format version (a version-1
+/// set becomes version 2 by its number alone): every object's fields in the order of the
 /// format, two-space indentation, one member or item a line, a newline at the end. Values are kept
 /// as written (a default written out stays), so the set means exactly what it meant. A set that
 /// does not load is refused with its problems.
 pub fn canonical(text: &str) -> Result<String, SetErrors> {
     set::load(text)?;
     let mut root = json::parse(text).expect("a set that loads is JSON");
+    // A version-1 set is a version-2 set with mode "board": only its number changes.
+    if let Value::Object(members) = &mut root.value {
+        if let Some(format) = members.iter_mut().find(|m| m.key == "format") {
+            format.value.value = Value::Integer(i64::from(set::FORMAT_VERSION));
+        }
+    }
     walk(&mut root, &Type::Object(&SET), &mut |object, members| {
         members.sort_by_key(|m| object.fields.iter().position(|f| f.name == m.key));
     });
@@ -419,6 +576,7 @@ fn walk(node: &mut Node, ty: &Type, visit: &mut dyn FnMut(&'static Object, &mut 
             }
         }
         (Type::List(list), Value::Array(items)) => items.iter_mut().for_each(|item| walk(item, &list.item, visit)),
+        (Type::Rules, Value::Object(members)) => members.iter_mut().for_each(|m| walk(&mut m.value, &Type::Rule, visit)),
         // {"all": [rules]}, {"any": [rules]}, {"not": rule}: objects with nothing to order, but the
         // walk goes on into them, so that every object of the format is visited.
         (Type::Rule, Value::Object(members)) => {
@@ -477,9 +635,9 @@ fn type_schema(ty: &Type) -> Vec<(&'static str, Value)> {
         Type::Whole(min, max) => {
             vec![("type", text("integer")), ("minimum", Value::Integer(*min as i64)), ("maximum", Value::Integer(*max as i64))]
         }
+        Type::AtLeast(min) => vec![("type", text("integer")), ("minimum", Value::Integer(*min as i64))],
         Type::Flag => vec![("type", text("boolean"))],
         Type::Word(words) => vec![("enum", Value::array(words.iter().map(|w| text(w))))],
-        Type::Exactly(n) => vec![("const", Value::Integer(i64::from(*n)))],
         Type::Object(object) => vec![reference(object.name)],
         Type::List(list) => {
             let mut schema = vec![("type", text("array")), ("items", Value::object(type_schema(&list.item)))];
@@ -493,6 +651,11 @@ fn type_schema(ty: &Type) -> Vec<(&'static str, Value)> {
             schema
         }
         Type::Rule => vec![reference("rule")],
+        Type::Rules => vec![
+            ("type", text("object")),
+            ("propertyNames", Value::object([reference("id")])),
+            ("additionalProperties", Value::object([reference("rule")])),
+        ],
     }
 }
 
@@ -549,16 +712,23 @@ mod tests {
     use crate::core::rule::Rule;
 
     /// The sets the tables are tried on: the mini set first (its settings leave room to try every
-    /// value), then the editor's template and the default sets, which between them have every field.
-    const SAMPLES: [&str; 4] = [
-        include_str!("../../tests/fixtures/mini.json"),
-        include_str!("../../www/sets/template.json"),
-        include_str!("../../www/sets/snijders-nl.json"),
-        include_str!("../../www/sets/snijders-en.json"),
-    ];
+    /// value), the same as a version-2 board set (`mode` at its default), the quiz fixture (every
+    /// quiz field, those with defaults at them), then the editor's template and the default sets,
+    /// which between them have every field.
+    fn samples() -> [String; 6] {
+        let mini = include_str!("../../tests/fixtures/mini.json");
+        [
+            mini.to_string(),
+            mini.replacen("\"format\": 1,", "\"format\": 2,\n  \"mode\": \"board\",", 1),
+            include_str!("../../tests/fixtures/quiz.json").to_string(),
+            include_str!("../../www/sets/template.json").to_string(),
+            include_str!("../../www/sets/snijders-nl.json").to_string(),
+            include_str!("../../www/sets/snijders-en.json").to_string(),
+        ]
+    }
 
     /// Every object of the format with the loader's field list for it.
-    fn objects() -> [(&'static Object, &'static [&'static str]); 10] {
+    fn objects() -> [(&'static Object, &'static [&'static str]); 14] {
         [
             (&SET, set::SET_FIELDS),
             (&CRITERION, set::CRITERION_FIELDS),
@@ -570,14 +740,18 @@ mod tests {
             (&ESSAY, set::ESSAY_FIELDS),
             (&SETTINGS, set::SETTINGS_FIELDS),
             (&SCORE_BAND, set::SCORE_BAND_FIELDS),
+            (&QUIZ, set::quiz::QUIZ_FIELDS),
+            (&QUESTION, set::quiz::QUESTION_FIELDS),
+            (&OPTION, set::quiz::OPTION_FIELDS),
+            (&LENS, set::quiz::LENS_FIELDS),
         ]
     }
 
     /// The first sample with a field `field` of an object `object` whose value `pick` accepts,
     /// with `edit` done to that object's members (given the field's index).
     fn edited(object: &Object, field: &str, pick: &dyn Fn(&Value) -> bool, edit: &dyn Fn(&mut Vec<Member>, usize)) -> Option<(String, String)> {
-        SAMPLES.iter().find_map(|sample| {
-            let mut root = json::parse(sample).unwrap();
+        samples().into_iter().find_map(|sample| {
+            let mut root = json::parse(&sample).unwrap();
             let mut done = false;
             walk(&mut root, &Type::Object(&SET), &mut |o, members| {
                 if !done && o.name == object.name {
@@ -637,7 +811,7 @@ mod tests {
                 let name = format!("{}.{}", object.name, field.name);
                 let loads = |value: Value| with_value(object, field.name, value).is_ok();
                 let wrong_kind = match field.ty {
-                    Type::Text | Type::Filled | Type::Id | Type::Word(_) | Type::Rule => Value::Integer(5),
+                    Type::Text | Type::Filled | Type::Id | Type::Word(_) | Type::Rule | Type::Rules => Value::Integer(5),
                     _ => text("5"),
                 };
                 assert!(!loads(wrong_kind), "{name}: a value of another kind");
@@ -649,11 +823,13 @@ mod tests {
                         assert!(loads(Value::Integer(min as i64)) && loads(Value::Integer(max as i64)), "{name}: {min} and {max}");
                         assert!(!loads(Value::Integer(min as i64 - 1)) && !loads(Value::Integer(max as i64 + 1)), "{name}: outside {min}–{max}");
                     }
+                    Type::AtLeast(min) => {
+                        assert!(loads(Value::Integer(min as i64)) && !loads(Value::Integer(min as i64 - 1)), "{name}: from {min}");
+                    }
                     Type::Word(words) => {
                         assert!(words.iter().all(|w| loads(text(w))), "{name}: each of {words:?}");
                         assert!(!loads(text("other")), "{name}: a word not listed");
                     }
-                    Type::Exactly(n) => assert!(!loads(Value::Integer(i64::from(n) + 1)), "{name}: not {n}"),
                     Type::List(list) => {
                         assert!(list.min == 0 || !loads(Value::array([])), "{name}: fewer than {} items", list.min);
                         if list.unique {

@@ -6,7 +6,7 @@
 //! index in base 36) and the check at which it was right (`0`: not yet). Fifteen excerpts take
 //! about 80 characters; two hundred, about 640.
 
-use crate::core::quiz::Quiz;
+use crate::core::quiz::{Certainty, Draft, Item, ItemState, ItemStatus, Quiz, Stored, words};
 use crate::core::session::{Place, Session};
 use crate::core::set::Set;
 use crate::core::strings::Lang;
@@ -115,15 +115,189 @@ fn base36(mut n: u64) -> String {
 /// The version prefix of a quiz's resume string (the board's is `1`).
 pub const QUIZ_VERSION: &str = "q1";
 
-/// Encodes a quiz attempt (its own prefix, [`QUIZ_VERSION`]).
+const STATUS: [(ItemStatus, u8); 5] = [
+    (ItemStatus::Open, b'o'),
+    (ItemStatus::Wrong, b'w'),
+    (ItemStatus::Right, b'r'),
+    (ItemStatus::Revealed, b'v'),
+    (ItemStatus::SolutionShown, b's'),
+];
+const CERTAINTY: [(Option<Certainty>, u8); 4] =
+    [(None, b'-'), (Some(Certainty::Low), b'l'), (Some(Certainty::Medium), b'm'), (Some(Certainty::High), b'h')];
+
+/// Encodes a quiz attempt (its own prefix, [`QUIZ_VERSION`]):
+/// `q1.HASH.SEED.ROUND.FIRST.CURRENT.FINISHED.ITEMS`. The seed (base 36) draws the items again;
+/// `FIRST` is the score fixed at the end of the first round and the items then right
+/// (`SCORE:RIGHT`, or `-`); `ITEMS` has one record per item of the attempt, in display order,
+/// separated by `,`: a status letter (`o`pen, `w`rong, `r`ight, re`v`ealed, `s`olution shown;
+/// upper case for an item outside the current retry round), the tries used, the draft's and the
+/// last try's certainty (`-`, `l`, `m`, `h`), then `~`-separated and left out when empty: the
+/// answer (the bin in base 36, or the chosen options as a hexadecimal bit set), the ticked
+/// criteria (a hexadecimal bit set) and the marked words as ranges of word indices in base 36
+/// (`3-7+c`). An untouched item takes 4 characters.
 pub fn encode_quiz(quiz: &Quiz) -> String {
-    let _ = quiz;
-    todo!()
+    let stored = quiz.stored();
+    let first = stored.first.map_or("-".to_string(), |(score, right)| format!("{score}:{right}"));
+    let items: Vec<String> = quiz
+        .all_items()
+        .iter()
+        .zip(stored.states.iter().zip(&stored.in_round))
+        .map(|(&item, (state, &in_round))| {
+            let status = STATUS.iter().find(|(s, _)| *s == state.status).map_or(b'o', |&(_, c)| c);
+            let status = if in_round { status } else { status.to_ascii_uppercase() };
+            let certainty = |c: Option<Certainty>| char::from(CERTAINTY.iter().find(|(x, _)| *x == c).map_or(b'-', |&(_, ch)| ch));
+            let draft = &state.draft;
+            let answer = match item {
+                Item::Excerpt(_) => draft.bin.map(|b| char::from(DIGITS[b % 36]).to_string()).unwrap_or_default(),
+                Item::Question(_) => bits(&draft.options),
+            };
+            let mut record = format!(
+                "{}{}{}{}~{answer}~{}~{}",
+                char::from(status),
+                state.tries,
+                certainty(draft.certainty),
+                certainty(state.last_certainty),
+                bits(&draft.criteria),
+                ranges(&draft.marked),
+            );
+            while record.ends_with('~') {
+                record.pop();
+            }
+            record
+        })
+        .collect();
+    format!(
+        "{QUIZ_VERSION}.{:016x}.{}.{}.{first}.{}.{}.{}",
+        quiz.set().hash,
+        base36(quiz.seed()),
+        stored.round,
+        stored.current,
+        u8::from(stored.finished),
+        items.join(","),
+    )
 }
 
 /// Decodes a quiz attempt for `set`, strictly: a string that is not exactly what
 /// [`encode_quiz`] writes for a reachable attempt of this set is an error, never a panic.
 pub fn decode_quiz(set: Set, lang: Lang, text: &str) -> Result<Quiz, StateError> {
-    let _ = (set, lang, text);
-    todo!()
+    let bad = StateError::Unreadable;
+    let parts: Vec<&str> = text.trim().split('.').collect();
+    let [version, hash, seed, round, first, current, finished, items] = parts[..] else { return Err(bad) };
+    if version != QUIZ_VERSION {
+        return Err(bad);
+    }
+    if u64::from_str_radix(hash, 16).map_err(|_| StateError::Unreadable)? != set.hash {
+        return Err(StateError::OtherSet);
+    }
+    let number = |s: &str| s.parse::<usize>().map_err(|_| StateError::Unreadable);
+    let seed = u64::from_str_radix(seed, 36).map_err(|_| StateError::Unreadable)?;
+    let round = u8::try_from(number(round)?).map_err(|_| StateError::Unreadable)?;
+    let first = match first {
+        "-" => None,
+        _ => {
+            let (score, right) = first.split_once(':').ok_or(StateError::Unreadable)?;
+            Some((u8::try_from(number(score)?).map_err(|_| StateError::Unreadable)?, number(right)?))
+        }
+    };
+    let finished = match finished {
+        "0" => false,
+        "1" => true,
+        _ => return Err(bad),
+    };
+    // No excerpt has more words than this: larger word indices are refused before a range of
+    // them is spelled out.
+    let most_words = set.file.excerpts.iter().map(|e| words(&e.text).len()).max().unwrap_or(0);
+    let mut states = Vec::new();
+    let mut in_round = Vec::new();
+    for record in items.split(',') {
+        let (state, inside) = item_state(record, most_words).ok_or(StateError::Unreadable)?;
+        states.push(state);
+        in_round.push(inside);
+    }
+    let stored = Stored { states, in_round, round, finished, first, current: number(current)? };
+    let quiz = Quiz::restore(set, lang, seed, stored).ok_or(StateError::Unreadable)?;
+    // Only the canonical spelling: what `encode_quiz` writes (no leading zeros, no empty fields).
+    if encode_quiz(&quiz) != text.trim() {
+        return Err(bad);
+    }
+    Ok(quiz)
+}
+
+/// Reads one item's record: its state, and whether it is in the current round. The answer is
+/// read as both a bin and an option set; `Quiz::restore` keeps the one the item's kind uses and
+/// refuses the other.
+fn item_state(record: &str, most_words: usize) -> Option<(ItemState, bool)> {
+    let mut fields = record.split('~');
+    let head = fields.next()?.as_bytes();
+    let &[status, tries, certainty, last] = head else { return None };
+    let inside = status.is_ascii_lowercase();
+    let status = STATUS.iter().find(|&&(_, c)| c == status.to_ascii_lowercase())?.0;
+    let tries = digit(tries).filter(|&t| t < 10)? as u8;
+    let certainty_of = |c: u8| CERTAINTY.iter().find(|&&(_, ch)| ch == c).map(|&(x, _)| x);
+    let (certainty, last_certainty) = (certainty_of(certainty)?, certainty_of(last)?);
+    let answer = fields.next().unwrap_or("");
+    let criteria = read_bits(fields.next().unwrap_or(""))?;
+    let marked = read_ranges(fields.next().unwrap_or(""), most_words)?;
+    if fields.next().is_some() {
+        return None;
+    }
+    let (bin, options) = match answer.len() {
+        0 => (None, Vec::new()),
+        1 => (Some(digit(answer.as_bytes()[0])?), Vec::new()),
+        _ => (None, read_bits(answer)?),
+    };
+    let draft = Draft { criteria, marked, bin, options, certainty };
+    Some((ItemState { draft, tries, status, last_certainty }, inside))
+}
+
+/// A set of small numbers as a hexadecimal bit set, highest nibble first, no leading zeros.
+fn bits(set: &[usize]) -> String {
+    let Some(&top) = set.iter().max() else { return String::new() };
+    (0..=top / 4)
+        .rev()
+        .map(|nibble| {
+            let value = (0..4).filter(|b| set.contains(&(nibble * 4 + b))).fold(0, |v, b| v | 1 << b);
+            char::from(DIGITS[value])
+        })
+        .collect()
+}
+
+fn read_bits(text: &str) -> Option<Vec<usize>> {
+    let mut out = Vec::new();
+    for (nibble, c) in text.bytes().rev().enumerate() {
+        let value = digit(c).filter(|&v| v < 16)?;
+        out.extend((0..4).filter(|b| value & 1 << b != 0).map(|b| nibble * 4 + b));
+    }
+    Some(out)
+}
+
+/// Ascending word indices as ranges in base 36: `3-7+c`.
+fn ranges(list: &[usize]) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &w in list {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == w => *end = w,
+            _ => runs.push((w, w)),
+        }
+    }
+    let run = |&(a, b): &(usize, usize)| if a == b { base36(a as u64) } else { format!("{}-{}", base36(a as u64), base36(b as u64)) };
+    runs.iter().map(run).collect::<Vec<_>>().join("+")
+}
+
+/// Reads ranges of word indices, each below `limit`.
+fn read_ranges(text: &str, limit: usize) -> Option<Vec<usize>> {
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut out = Vec::new();
+    for run in text.split('+') {
+        let (a, b) = run.split_once('-').unwrap_or((run, run));
+        let read = |s: &str| usize::from_str_radix(s, 36).ok().filter(|&n| n < limit);
+        let (a, b) = (read(a)?, read(b)?);
+        if b < a {
+            return None;
+        }
+        out.extend(a..=b);
+    }
+    Some(out)
 }
