@@ -50,3 +50,10 @@ fn the_editors_blank_template_is_a_valid_set() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("www/sets/template.json: ok (1 excerpts, 1 criteria, 1 bins)"), "one of each: {out}");
 }
+
+#[test]
+fn a_set_with_the_quiz_says_how_many_questions_and_lenses_it_has() {
+    let (code, out) = validate(&["tests/fixtures/quiz.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("tests/fixtures/quiz.json: ok (4 excerpts, 4 criteria, 4 bins; quiz: 2 questions, 2 lenses)"), "{out}");
+}

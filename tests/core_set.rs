@@ -194,3 +194,102 @@ fn ten_thousand_broken_excerpts_are_reported_without_stalling() {
     assert_eq!(list.len(), 4 * 10_000, "{:#?}", &list[..8]);
     assert_eq!(list[0].message, "missing field `id`");
 }
+
+// Format 2: the quiz's fields.
+
+const QUIZ: &str = include_str!("fixtures/quiz.json");
+
+/// The problems of the quiz fixture with `from` replaced by `to` (once).
+fn quiz_problems(from: &str, to: &str) -> Vec<Problem> {
+    assert!(QUIZ.contains(from), "the fixture has {from}");
+    problems(&QUIZ.replacen(from, to, 1))
+}
+
+#[test]
+fn a_version_1_set_loads_as_a_board_set_and_may_not_use_the_new_fields() {
+    let set = set::load(MINI).expect("version 1 loads");
+    assert_eq!((set.file.format, set.file.mode), (1, set::Mode::Board));
+    assert!(set.file.questions.is_empty() && set.file.lenses.is_empty() && set.file.quiz.is_none());
+    assert_eq!(set.quiz_settings(), set::QuizSettings::default());
+    let list = problems(&MINI.replacen("\"lang\": \"en\",", "\"lang\": \"en\", \"mode\": \"quiz\",", 1));
+    let p = find(&list, "mode");
+    assert_eq!(p.message, "field `mode` needs format 2: change `format` to 2");
+    assert_eq!((p.line, p.column), (Some(4), Some(17)));
+}
+
+#[test]
+fn the_quiz_fixture_loads_with_every_quiz_field() {
+    let set = set::load(QUIZ).expect("the quiz fixture loads");
+    assert_eq!((set.file.format, set.file.mode), (2, set::Mode::Both));
+    assert_eq!(set.file.questions.len(), 2);
+    assert_eq!(set.file.lenses[1].rules.len(), 1);
+    assert_eq!(set.lens_precedence, [vec![2, 1, 0], vec![2, 1, 0]]);
+    assert_eq!(set.quiz_settings().pool, Some(4));
+}
+
+#[test]
+fn quiz_settings_and_questions_need_a_mode_with_the_quiz() {
+    let list = quiz_problems("\"mode\": \"both\"", "\"mode\": \"board\"");
+    assert!(find(&list, "quiz").message.starts_with("`quiz` has no effect while `mode` is \"board\""));
+    assert!(find(&list, "questions").message.starts_with("questions are asked in the quiz only"));
+    let list = quiz_problems("\"mode\": \"both\"", "\"mode\": \"quizz\"");
+    assert_eq!(find(&list, "mode").message, "expected `board` or `quiz` or `both`, found \"quizz\"");
+}
+
+#[test]
+fn a_pool_must_fit_the_excerpts() {
+    let list = quiz_problems("\"pool\": 4", "\"pool\": 5");
+    assert_eq!(find(&list, "quiz.pool").message, "pool is 5, but the set has only 4 excerpts");
+    let list = quiz_problems("\"pool\": 4", "\"pool\": 0");
+    assert_eq!(find(&list, "quiz.pool").message, "pool is 0; an attempt needs at least 1 excerpt");
+    let list = quiz_problems("\"criteriaStep\": \"optional\"", "\"criteriaStep\": \"yes\"");
+    assert_eq!(find(&list, "quiz.criteriaStep").message, "expected `off` or `optional` or `required`, found \"yes\"");
+    let list = quiz_problems("\"showSolution\": true", "\"showSolutions\": true");
+    assert_eq!(find(&list, "quiz.showSolutions").message, "unknown field `showSolutions`; did you mean `showSolution`?");
+}
+
+#[test]
+fn questions_need_one_correct_option_or_several_when_multiple_and_distinct_ids() {
+    let list = quiz_problems("\"correct\": true, \"feedback\": \"Yes", "\"correct\": false, \"feedback\": \"Yes");
+    assert_eq!(find(&list, "questions[0].options").message, "no option is correct: mark the right one with \"correct\": true");
+    let list = quiz_problems("\"correct\": false, \"feedback\": \"No: loneliness", "\"correct\": true, \"feedback\": \"No: loneliness");
+    let p = find(&list, "questions[0].options");
+    assert!(p.message.starts_with("a `single` question has one correct option, but `a`, `b` are all correct"), "{}", p.message);
+    assert_eq!((p.line, p.column), (Some(28), Some(109)), "placed at the options list [");
+    let list = quiz_problems("{\"id\": \"b\", \"text\": \"Nothing more\"", "{\"id\": \"a\", \"text\": \"Nothing more\"");
+    assert_eq!(find(&list, "questions[0].options[1].id").message, "the id `a` is already used by questions[0].options[0]");
+    let list = quiz_problems("\"id\": \"signs\"", "\"id\": \"rule\"");
+    assert_eq!(find(&list, "questions[1].id").message, "the id `rule` is already used by questions[0]");
+    let list = quiz_problems("\"type\": \"multiple\"", "\"type\": \"several\"");
+    assert_eq!(find(&list, "questions[1].type").message, "expected `single` or `multiple`, found \"several\"");
+    let list = quiz_problems("\"explanation\": \"The rule", "\"explanations\": \"The rule");
+    assert_eq!(find(&list, "questions[0].explanations").message, "unknown field `explanations`; did you mean `explanation`?");
+    let list = quiz_problems("\"prompt\": \"Which are conditions of atomisation?\"", "\"prompt\": \" \"");
+    assert_eq!(find(&list, "questions[1].prompt").message, "the prompt is empty");
+}
+
+#[test]
+fn lens_rules_name_known_categories_and_criteria() {
+    let list = quiz_problems("\"rules\": {\"atomisation\"", "\"rules\": {\"atomisatoin\"");
+    assert_eq!(find(&list, "lenses[1].rules.atomisatoin").message, "category `atomisatoin` does not exist; did you mean `atomisation`?");
+    let list = quiz_problems("{\"any\": [\"loneliness\", \"party\"]}", "{\"any\": [\"loneliness\", \"partyy\"]}");
+    assert_eq!(find(&list, "lenses[1].rules.atomisation").message, "criterion `partyy` does not exist; did you mean `party`?");
+    let list = quiz_problems("\"rules\": {\"atomisation\"", "\"rules\": {\"none\"");
+    assert!(find(&list, "lenses[1].rules.none").message.starts_with("`none` is the fallback, which has no rule"));
+    let list = quiz_problems("\"precedence\": [\"atomisation\", \"internalisation\", \"loneliness\"]}", "\"precedence\": [\"atomisation\", \"loneliness\"]}");
+    assert_eq!(find(&list, "lenses[1].precedence").message, "category `internalisation` is missing from the precedence list");
+    let list = quiz_problems("{\"any\": [\"loneliness\", \"party\"]}", "{\"al\": [\"loneliness\"]}");
+    assert!(find(&list, "lenses[1].rules.atomisation").message.starts_with("unknown rule operator \"al\""));
+    let list = quiz_problems("\"id\": \"totalitarian\"", "\"id\": \"essay\"");
+    assert_eq!(find(&list, "lenses[1].id").message, "the id `essay` is already used by lenses[0]");
+}
+
+#[test]
+fn a_lens_without_a_rule_for_an_excerpt_needs_the_fallback() {
+    let without_fallback = QUIZ
+        .replacen("\"fallback\": {\"id\": \"none\", \"label\": \"none of these\", \"definition\": \"no rule holds\", \"essay_says\": \"ties hold\", \"essay\": {\"section\": \"Isolatie en manipulatie\"}},", "", 1)
+        .replacen("\"evidence\": [{\"criterion\": \"ties\", \"quote\": \"trusted our workers\"}]", "\"evidence\": [{\"criterion\": \"ties\", \"quote\": \"trusted our workers\"}, {\"criterion\": \"propaganda\", \"quote\": \"We trusted\"}]", 1);
+    set::load(&without_fallback).expect("every excerpt matches a rule of the set");
+    let list = problems(&without_fallback.replacen("{\"any\": [\"loneliness\", \"party\"]}}", "{\"any\": [\"loneliness\", \"party\"]}, \"internalisation\": \"party\"}", 1));
+    assert_eq!(find(&list, "lenses[1]").message, "no rule of this lens holds for excerpt `happy`, and the set has no fallback category");
+}

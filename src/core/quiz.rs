@@ -388,16 +388,10 @@ impl Quiz {
         }
     }
 
-    /// Rebuilds an attempt from its stored parts (for `state::decode_quiz`, which checks that
-    /// they are an attempt a student can reach); `None` when the parts do not fit the attempt
-    /// the seed draws.
-    pub(crate) fn restore(
-        set: Set,
-        lang: Lang,
-        seed: u64,
-        stored: Stored,
-    ) -> Option<Quiz> {
-        let mut quiz = Quiz::new(set, lang, seed);
+    /// Rebuilds a fresh attempt's progress from its stored parts (for `state::decode_quiz`);
+    /// `None` unless they are an attempt a student can reach with the items this seed draws.
+    pub(crate) fn restore(self, stored: Stored) -> Option<Quiz> {
+        let mut quiz = self;
         if stored.states.len() != quiz.all.len() || stored.in_round.len() != quiz.all.len() {
             return None;
         }

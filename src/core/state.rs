@@ -204,18 +204,25 @@ pub fn decode_quiz(set: Set, lang: Lang, text: &str) -> Result<Quiz, StateError>
         "1" => true,
         _ => return Err(bad),
     };
-    // No excerpt has more words than this: larger word indices are refused before a range of
-    // them is spelled out.
-    let most_words = set.file.excerpts.iter().map(|e| words(&e.text).len()).max().unwrap_or(0);
+    let fresh = Quiz::new(set, lang, seed);
+    let records: Vec<&str> = items.split(',').collect();
+    if records.len() != fresh.all_items().len() {
+        return Err(bad);
+    }
     let mut states = Vec::new();
     let mut in_round = Vec::new();
-    for record in items.split(',') {
-        let (state, inside) = item_state(record, most_words).ok_or(StateError::Unreadable)?;
+    for (record, &item) in records.into_iter().zip(fresh.all_items()) {
+        // Word indices past the excerpt's words are refused before a range of them is spelled out.
+        let words = match item {
+            Item::Excerpt(i) => words(&fresh.set().file.excerpts[i].text).len(),
+            Item::Question(_) => 0,
+        };
+        let (state, inside) = item_state(record, item, words).ok_or(StateError::Unreadable)?;
         states.push(state);
         in_round.push(inside);
     }
     let stored = Stored { states, in_round, round, finished, first, current: number(current)? };
-    let quiz = Quiz::restore(set, lang, seed, stored).ok_or(StateError::Unreadable)?;
+    let quiz = fresh.restore(stored).ok_or(StateError::Unreadable)?;
     // Only the canonical spelling: what `encode_quiz` writes (no leading zeros, no empty fields).
     if encode_quiz(&quiz) != text.trim() {
         return Err(bad);
@@ -223,10 +230,9 @@ pub fn decode_quiz(set: Set, lang: Lang, text: &str) -> Result<Quiz, StateError>
     Ok(quiz)
 }
 
-/// Reads one item's record: its state, and whether it is in the current round. The answer is
-/// read as both a bin and an option set; `Quiz::restore` keeps the one the item's kind uses and
-/// refuses the other.
-fn item_state(record: &str, most_words: usize) -> Option<(ItemState, bool)> {
+/// Reads the record of `item` (an excerpt of `words` words, or a question): its state, and
+/// whether it is in the current round.
+fn item_state(record: &str, item: Item, words: usize) -> Option<(ItemState, bool)> {
     let mut fields = record.split('~');
     let head = fields.next()?.as_bytes();
     let &[status, tries, certainty, last] = head else { return None };
@@ -237,14 +243,15 @@ fn item_state(record: &str, most_words: usize) -> Option<(ItemState, bool)> {
     let (certainty, last_certainty) = (certainty_of(certainty)?, certainty_of(last)?);
     let answer = fields.next().unwrap_or("");
     let criteria = read_bits(fields.next().unwrap_or(""))?;
-    let marked = read_ranges(fields.next().unwrap_or(""), most_words)?;
+    let marked = read_ranges(fields.next().unwrap_or(""), words)?;
     if fields.next().is_some() {
         return None;
     }
-    let (bin, options) = match answer.len() {
-        0 => (None, Vec::new()),
-        1 => (Some(digit(answer.as_bytes()[0])?), Vec::new()),
-        _ => (None, read_bits(answer)?),
+    let (bin, options) = match (item, answer.as_bytes()) {
+        (_, []) => (None, Vec::new()),
+        (Item::Excerpt(_), &[b]) => (Some(digit(b)?), Vec::new()),
+        (Item::Excerpt(_), _) => return None,
+        (Item::Question(_), _) => (None, read_bits(answer)?),
     };
     let draft = Draft { criteria, marked, bin, options, certainty };
     Some((ItemState { draft, tries, status, last_certainty }, inside))

@@ -53,12 +53,12 @@ fn check(file: &Path, name: &str, print: bool) -> Vec<Problem> {
     match set::load(&text) {
         Ok(loaded) => {
             if print {
-                println!(
-                    "{name}: ok ({} excerpts, {} criteria, {} bins)",
-                    loaded.len(),
-                    loaded.file.criteria.len(),
-                    loaded.bins.len()
-                );
+                let file = &loaded.file;
+                let mut counts = format!("{} excerpts, {} criteria, {} bins", loaded.len(), file.criteria.len(), loaded.bins.len());
+                if file.mode.has_quiz() {
+                    counts += &format!("; quiz: {} questions, {} lenses", file.questions.len(), file.lenses.len());
+                }
+                println!("{name}: ok ({counts})");
             }
             Vec::new()
         }
