@@ -356,7 +356,7 @@ fn schools_reading(footnote: u32) -> [&'static str; 3] {
         // Ties and trust that hold: no school's account in the essay turns them into anything.
         14 | 15 | 18 => ["none", "none", "none"],
         // Repeated propaganda and a collective identity. Totalitarians: brainwashed, and so
-        // atomised without noticing it. Revisionists: a mask over a ‘echt’ self, the double
+        // atomised without noticing it. Revisionists: a mask over an ‘echt’ self, the double
         // life. Neo-revisionists: rules imposed and internalised.
         19 | 20 | 22 | 23 | 24 | 25 | 26 | 27 => ["atomisation", "atomisation", "internalisation"],
         other => panic!("footnote {other} cites no fragment of the essay"),

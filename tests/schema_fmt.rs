@@ -83,6 +83,8 @@ fn load(name: &str, text: &str) -> Set {
 /// migrates a version-1 set to version 2, which means the same).
 fn meaning(mut set: Set) -> impl PartialEq + std::fmt::Debug {
     set.file.format = set::FORMAT_VERSION;
+    // A lens's rules are keyed by category: the order they are written in means nothing.
+    set.file.lenses.iter_mut().for_each(|lens| lens.rules.sort_by(|a, b| a.0.cmp(&b.0)));
     (set.file, set.shown, set.expected, set.precedence, set.lens_precedence, set.bins)
 }
 

@@ -549,7 +549,8 @@ pub fn json_schema() -> String {
 /// as written (a default written out stays), so the set means exactly what it meant. A set that
 /// does not load is refused with its problems.
 pub fn canonical(text: &str) -> Result<String, SetErrors> {
-    set::load(text)?;
+    let set = set::load(text)?;
+    let category = |id: &str| set.file.categories.iter().position(|c| c.id == id);
     let mut root = json::parse(text).expect("a set that loads is JSON");
     // A version-1 set is a version-2 set with mode "board": only its number changes.
     if let Value::Object(members) = &mut root.value {
@@ -559,6 +560,12 @@ pub fn canonical(text: &str) -> Result<String, SetErrors> {
     }
     walk(&mut root, &Type::Object(&SET), &mut |object, members| {
         members.sort_by_key(|m| object.fields.iter().position(|f| f.name == m.key));
+        // A lens's rules are keyed by category, so they go in the order of the categories.
+        for m in members.iter_mut().filter(|m| object.field(&m.key).is_some_and(|f| matches!(f.ty, Type::Rules))) {
+            if let Value::Object(rules) = &mut m.value.value {
+                rules.sort_by_key(|r| category(&r.key));
+            }
+        }
     });
     Ok(json::write(&root.value) + "\n")
 }
