@@ -338,3 +338,20 @@ test('the review: Markdown download, print shows the review alone, the mode reme
   await assertCleanPage(page);
   await page.context().close();
 });
+
+test('English: the quiz speaks the set language; a submission without a bin is refused and says why', async () => {
+  const page = await openPage(env.browser, env.server.href('/www/index.html?set=sets/snijders-en.json'), {
+    viewport: { width: 1280, height: 900 },
+  });
+  await page.getByRole('tab', { name: 'Quiz', exact: true }).click();
+  await page.getByRole('heading', { name: `Excerpt 1 of ${items}`, exact: true }).waitFor();
+  assert.ok(await page.getByRole('listbox', { name: 'Mark the words that support your choice (optional)' }).isVisible());
+  const submit = button(page, 'Submit');
+  await submit.click();
+  assert.match(await status(page).first().innerText(), /Choose a bin first\./);
+  assert.ok(await focused(submit), 'focus stays on Submit');
+  assert.equal(await page.getByRole('region', { name: 'Feedback', exact: true }).count(), 0, 'no feedback yet');
+  await assertNoAxe(page, 'the English quiz');
+  await assertCleanPage(page);
+  await page.context().close();
+});
