@@ -3,7 +3,8 @@
 //! quiz holds which words are marked and this widget draws them.
 //!
 //! - Mouse: a click toggles a word; press, drag and release marks the words from the first to
-//!   the last one touched (whole words only). A drag that starts on a marked word unmarks.
+//!   the last one touched (whole words only; a press between words counts for the nearest
+//!   word). A drag that starts on a marked word unmarks.
 //! - Touch: a tap toggles a word; a drag that starts sideways marks a range (`touch-action:
 //!   pan-y`, so a vertical swipe still scrolls the page).
 //! - Keyboard: the widget is one tab stop (`role="listbox"`, multi-selectable, the words its
@@ -34,10 +35,10 @@ pub enum MarkOp {
 /// A press in the widget that may become a drag.
 struct Press {
     pointer: i32,
-    /// The first word the pointer touched (`None`: pressed between words, none touched yet).
-    from: Option<usize>,
+    /// The word pressed (or, pressed between words, the nearest one).
+    from: usize,
     to: usize,
-    /// The first word touched was marked: the drag unmarks.
+    /// The word pressed was marked: the drag unmarks.
     unmark: bool,
     /// The pointer has been over another word than `from`.
     dragged: bool,
@@ -213,55 +214,68 @@ impl Marking {
         self.word_of(&e)
     }
 
+    /// The word nearest to the client position (`x`, `y`): on its line, the closest one.
+    fn nearest_word(&self, x: i32, y: i32) -> Option<usize> {
+        let (x, y) = (f64::from(x), f64::from(y));
+        let distance = |w: &Element| {
+            let r = w.get_bounding_client_rect();
+            let dy = (r.top() - y).max(y - r.bottom()).max(0.0);
+            let dx = (r.left() - x).max(x - r.right()).max(0.0);
+            // A word on another line is farther than any word on this one.
+            dy * 10_000.0 + dx
+        };
+        let mut best: Option<(usize, f64)> = None;
+        for (i, w) in self.words.iter().enumerate() {
+            let d = distance(w);
+            if best.is_none_or(|(_, b)| d < b) {
+                best = Some((i, d));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
     /// A pointer pressed on `target`: starts a press when it is in the widget (on a word, or
-    /// between words: the range then starts at the first word the pointer touches). `marked(i)`
-    /// says whether word `i` is marked now. Returns whether the press is the widget's.
+    /// between words: then on the nearest one). `marked(i)` says whether word `i` is marked now.
+    /// Returns whether the press is the widget's.
     pub fn pointer_down(&mut self, p: &PointerEvent, target: &Element, marked: &dyn Fn(usize) -> bool) -> bool {
         let usable = p.is_primary() && (p.pointer_type() != "mouse" || p.button() == 0);
         if !usable || self.root.has_attribute("aria-readonly") || !self.root.contains(Some(target)) {
             return false;
         }
-        let from = self.word_of(target);
-        let unmark = from.is_some_and(marked);
-        self.press = Some(Press { pointer: p.pointer_id(), from, to: from.unwrap_or(0), unmark, dragged: false });
+        let Some(i) = self.word_of(target).or_else(|| self.nearest_word(p.client_x(), p.client_y())) else {
+            return false;
+        };
+        self.press = Some(Press { pointer: p.pointer_id(), from: i, to: i, unmark: marked(i), dragged: false });
         self.anchor = None;
-        if let Some(i) = from {
-            self.move_cursor(i, false);
-        }
+        self.move_cursor(i, false);
         focus(&self.root, false);
         true
     }
 
     /// The pointer moved: extends the pending range to the word under it.
-    pub fn pointer_move(&mut self, p: &PointerEvent, marked: &dyn Fn(usize) -> bool) -> bool {
+    pub fn pointer_move(&mut self, p: &PointerEvent) -> bool {
         let Some(press) = self.press.as_ref() else { return false };
         if press.pointer != p.pointer_id() {
             return false;
         }
         let Some(i) = self.word_at(p.client_x(), p.client_y()) else { return true };
         let Some(press) = self.press.as_mut() else { return false };
-        let from = *press.from.get_or_insert_with(|| {
-            press.unmark = marked(i);
-            i
-        });
         if i != press.to || press.dragged {
-            press.dragged |= i != from;
+            press.dragged |= i != press.from;
             press.to = i;
-            let unmark = press.unmark;
-            self.show_pending(Some(ordered(from, i)));
+            let (range, unmark) = (ordered(press.from, i), press.unmark);
+            self.show_pending(Some(range));
             class(&self.root, "unmarking", unmark);
         }
         true
     }
 
-    /// The pointer was released: a tap toggles its word, a drag sets its range (a press between
-    /// words that touched none does nothing).
+    /// The pointer was released: a tap toggles its word, a drag sets its range.
     pub fn pointer_up(&mut self, p: &PointerEvent) -> Option<MarkOp> {
         let press = self.press.take_if(|press| press.pointer == p.pointer_id())?;
         self.show_pending(None);
-        let from = press.from?;
         self.move_cursor(press.to, false);
-        Some(if press.dragged { MarkOp::Set(ordered(from, press.to), !press.unmark) } else { MarkOp::Toggle(from) })
+        Some(if press.dragged { MarkOp::Set(ordered(press.from, press.to), !press.unmark) } else { MarkOp::Toggle(press.from) })
     }
 
     /// The browser took the pointer (it scrolls): the press is dropped, nothing changes.

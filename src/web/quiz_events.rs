@@ -191,9 +191,7 @@ impl QuizInner {
 
     fn pointer_move(&mut self, e: &Event) -> Out {
         let p = e.dyn_ref::<PointerEvent>()?;
-        let draft = self.quiz.draft(self.quiz.current_item());
-        let marking = self.view.marking()?;
-        if marking.pointer_move(p, &|i| draft.marked.binary_search(&i).is_ok()) {
+        if self.view.marking()?.pointer_move(p) {
             e.prevent_default();
         }
         None

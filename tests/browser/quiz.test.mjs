@@ -242,8 +242,8 @@ test('mouse: a drag marks whole words, a click toggles one; the feedback names t
   assert.match(await status(page).first().innerText(), /1 woorden gemarkeerd/);
   await options.nth(first).click();
   assert.equal(await options.nth(first).getAttribute('aria-selected'), 'false');
-  // Press at the first word's end (on its edge, even between words), release on the last word:
-  // the range, whole words only.
+  // Press at the first word's end (on its edge: between words, the nearest word counts), release
+  // on the last word: the range, whole words only.
   await marking(page).scrollIntoViewIfNeeded();
   const a = await options.nth(first).boundingBox();
   const b = await options.nth(last).boundingBox();
