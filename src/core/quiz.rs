@@ -918,7 +918,7 @@ impl Quiz {
             let reasons: Vec<&str> = missing.iter().map(|&k| strings::get(self.lang, k)).collect();
             return vec![QuizEffect::Announce(reasons.join(" "))];
         }
-        let (set, tries) = (&self.set, set_tries(&self.set));
+        let (set, tries) = (&self.set, self.set.file.settings.tries);
         let draft = state.draft.clone();
         let (kind, id, response, expected, correct) = match item {
             Item::Excerpt(i) => {
@@ -1034,11 +1034,6 @@ impl Quiz {
         let score = self.first.map_or(0, |(score, _)| score).to_string();
         vec![self.say(Key::RetryRound, &[("n", &n), ("score", &score)]), QuizEffect::Save]
     }
-}
-
-/// The tries an item gets.
-fn set_tries(set: &Set) -> u8 {
-    set.file.settings.tries
 }
 
 /// The attempt's items: the excerpts (all, or the pool drawn with the seed), then the

@@ -1,4 +1,5 @@
-//! The compact, versioned resume string: an attempt in well under SCORM 1.2's 4,096 characters.
+//! The compact, versioned resume strings: an attempt in well under SCORM 1.2's 4,096 characters.
+//! The board's is below; the quiz's has its own prefix ([`encode_quiz`], `q1.…`).
 //!
 //! `1.HASH.SEED.CHECKS.PLACES.CHECKED.SOLVED`: the format version, the set's hash (16 hex
 //! digits), the shuffle seed (base 36), the checks used, then one character per excerpt (in set
