@@ -550,6 +550,16 @@ fn the_quiz_resumes_from_its_string_and_refuses_any_other() {
     // Not another set's, not damaged, not a board string, not a spelling encode does not write.
     let other = quiz_set(&[("title", "\"Another\"")]);
     assert_eq!(state::decode_quiz(other, Lang::En, &text).err(), Some(StateError::OtherSet));
+    // A retry round's first score above 100, or with more items right than stayed out of it.
+    let mut retried = Quiz::new(set.clone(), Lang::En, 12345);
+    retried.apply(QuizMsg::Finish);
+    retried.apply(QuizMsg::RetryWrong);
+    let round_2 = state::encode_quiz(&retried);
+    assert!(round_2.contains(".2.0:0."), "{round_2}");
+    assert!(state::decode_quiz(set.clone(), Lang::En, &round_2).is_ok());
+    for bad in [round_2.replacen(".2.0:0.", ".2.188:0.", 1), round_2.replacen(".2.0:0.", ".2.0:1.", 1)] {
+        assert!(state::decode_quiz(set.clone(), Lang::En, &bad).is_err(), "{bad:?} decodes");
+    }
     for bad in [
         "",
         "1.0.0.0",

@@ -466,14 +466,23 @@ impl Quiz {
                 && certainty_fits
                 && (!submitted || self.missing(item, d).is_empty())
         });
+        // A retry round holds the items not right when the round before it ended: those right
+        // then stay out of it (and at the first round's end there were exactly as many in
+        // round 2, at least as many later).
+        let outside = self.all.len() - self.round_items.len();
         let rounds_fit = if self.round == 1 {
             self.round_items.len() == self.all.len() && self.first.is_some() == self.finished
         } else {
-            self.first.is_some()
-                && !self.round_items.is_empty()
+            !self.round_items.is_empty()
                 && self.all.iter().zip(&self.states).all(|(item, s)| self.round_items.contains(item) || s.status == ItemStatus::Right)
+                && self.first.is_some_and(|(_, right)| if self.round == 2 { right == outside } else { right <= outside })
         };
-        let first_fits = self.round > 1 || self.first.is_none_or(|first| first == (self.score_now(), self.right_count()));
+        // The first round's score: recomputed while its items stand; later, at most 100, and
+        // without certainty at most what its right items could earn.
+        let first_fits = self.first.is_none_or(|(score, right)| match self.round {
+            1 => (score, right) == (self.score_now(), self.right_count()),
+            _ => score <= 100 && (quiz.certainty || usize::from(score) * self.all.len() <= right * 100),
+        });
         items_fit && rounds_fit && first_fits && self.current < self.round_items.len()
     }
 
