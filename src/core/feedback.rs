@@ -4,7 +4,8 @@
 
 use crate::core::rule::{Rule, Witness};
 use crate::core::set::{BinId, EssayRef, Set};
-use crate::core::strings::{self, Key, Lang, get, join_list, text};
+use crate::core::strings::{Key, Lang};
+use crate::core::wording::Wording;
 
 /// A piece of feedback text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +52,7 @@ pub struct Feedback {
 /// Feedback for excerpt `i` placed in its right bin: which conditions make it right, quoted,
 /// and where the essay says so.
 pub fn right(set: &Set, lang: Lang, i: usize) -> Feedback {
-    let mut out = Builder { set, lang, i, paragraphs: Vec::new() };
+    let mut out = Builder { set, w: set.wording(lang), i, paragraphs: Vec::new() };
     out.why_right();
     out.essay_and_commentary();
     Feedback { verdict: Verdict::Right, paragraphs: out.paragraphs }
@@ -61,7 +62,7 @@ pub fn right(set: &Set, lang: Lang, i: usize) -> Feedback {
 /// excerpt shows and lacks; at [`Stage::Hint`] a pointer to the deciding condition; at
 /// [`Stage::Reveal`] the right bin with its why.
 pub fn wrong(set: &Set, lang: Lang, i: usize, bin: BinId, stage: Stage) -> Feedback {
-    let mut out = Builder { set, lang, i, paragraphs: Vec::new() };
+    let mut out = Builder { set, w: set.wording(lang), i, paragraphs: Vec::new() };
     out.why_wrong(bin);
     match stage {
         Stage::Explain => out.essay_reference(),
@@ -81,23 +82,23 @@ pub fn wrong(set: &Set, lang: Lang, i: usize, bin: BinId, stage: Stage) -> Feedb
 }
 
 /// An essay reference as running text: "essay, § Internalisatie, voetnoot 19".
-pub fn essay_ref(lang: Lang, r: &EssayRef) -> String {
+pub fn essay_ref(w: Wording<'_>, r: &EssayRef) -> String {
     match r.footnote {
-        Some(n) => text(lang, Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n.to_string())]),
-        None => text(lang, Key::EssayRefSection, &[("section", &r.section)]),
+        Some(n) => w.text(Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n.to_string())]),
+        None => w.text(Key::EssayRefSection, &[("section", &r.section)]),
     }
 }
 
 struct Builder<'a> {
     set: &'a Set,
-    lang: Lang,
+    w: Wording<'a>,
     i: usize,
     paragraphs: Vec<Vec<Span>>,
 }
 
 impl<'a> Builder<'a> {
     fn say(&mut self, key: Key, args: &[(&str, &str)]) {
-        self.paragraphs.push(vec![Span::Text(text(self.lang, key, args))]);
+        self.paragraphs.push(vec![Span::Text(self.w.text(key, args))]);
     }
 
     fn shows(&self, id: &str) -> bool {
@@ -117,19 +118,19 @@ impl<'a> Builder<'a> {
 
     /// The rule in words: "eenzaamheid en ten minste één van: a, b of c".
     fn rule_text(&self, rule: &Rule) -> String {
-        let lang = self.lang;
+        let w = self.w;
         match rule {
             Rule::Criterion(id) => self.label(id).to_string(),
             Rule::All(parts) => {
                 let parts: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
-                text(lang, Key::AllOf, &[("parts", &join_list(lang, &parts, Key::And))])
+                w.text(Key::AllOf, &[("parts", &w.join_list(&parts, Key::And))])
             }
             Rule::Any(parts) if parts.len() == 1 => self.rule_text(&parts[0]),
             Rule::Any(parts) => {
                 let parts: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
-                text(lang, Key::AnyOf, &[("parts", &join_list(lang, &parts, Key::Or))])
+                w.text(Key::AnyOf, &[("parts", &w.join_list(&parts, Key::Or))])
             }
-            Rule::Not(part) => text(lang, Key::NotOf, &[("part", &self.rule_text(part))]),
+            Rule::Not(part) => w.text(Key::NotOf, &[("part", &self.rule_text(part))]),
         }
     }
 
@@ -145,7 +146,7 @@ impl<'a> Builder<'a> {
         for id in ids {
             let Some(evidence) = excerpt.evidence.iter().find(|e| e.criterion == *id) else { continue };
             let mut paragraph = vec![
-                Span::Text(text(self.lang, key, &[("criterion", self.label(id))])),
+                Span::Text(self.w.text(key, &[("criterion", self.label(id))])),
                 Span::Quote(evidence.quote.clone()),
             ];
             if !evidence.quote.ends_with(['.', '!', '?', '…']) {
@@ -173,7 +174,7 @@ impl<'a> Builder<'a> {
                             _ => None,
                         })
                         .collect();
-                    let labels = join_list(self.lang, &labels, Key::And);
+                    let labels = self.w.join_list(&labels, Key::And);
                     self.say(Key::Lacks, &[("criteria", &labels)]);
                 }
                 for part in nested {
@@ -183,7 +184,7 @@ impl<'a> Builder<'a> {
             Rule::Any(parts) if parts.len() == 1 => self.lacks(&w.parts[0]),
             Rule::Any(parts) => {
                 let options: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
-                let options = join_list(self.lang, &options, Key::And);
+                let options = self.w.join_list(&options, Key::And);
                 self.say(Key::LacksAny, &[("options", &options)]);
             }
             Rule::Not(part) => {
@@ -211,7 +212,7 @@ impl<'a> Builder<'a> {
             }
         } else {
             let bins: Vec<String> = set.precedence.iter().map(|&c| set.bin(c).label.to_string()).collect();
-            let bins = join_list(self.lang, &bins, Key::And);
+            let bins = self.w.join_list(&bins, Key::And);
             self.say(Key::NoRuleHolds, &[("bins", &bins)]);
             for &c in &set.precedence {
                 self.rule_is(c);
@@ -272,8 +273,8 @@ impl<'a> Builder<'a> {
     }
 
     fn essay_reference(&mut self) {
-        let reference = essay_ref(self.lang, &self.set.file.excerpts[self.i].essay);
-        let sentence = get(self.lang, Key::EssayDiscusses);
+        let reference = essay_ref(self.w, &self.set.file.excerpts[self.i].essay);
+        let sentence = self.w.get(Key::EssayDiscusses);
         let (before, after) = sentence.split_once("{reference}").unwrap_or((sentence, ""));
         self.paragraphs.push(vec![
             Span::Text(before.to_string()),
@@ -286,7 +287,7 @@ impl<'a> Builder<'a> {
         self.essay_reference();
         if let Some(commentary) = &self.set.file.excerpts[self.i].commentary {
             self.paragraphs.push(vec![
-                Span::Text(strings::get(self.lang, Key::Commentary).to_string()),
+                Span::Text(self.w.get(Key::Commentary).to_string()),
                 Span::Text(commentary.clone()),
             ]);
         }

@@ -11,3 +11,4 @@ pub mod session;
 pub mod set;
 pub mod state;
 pub mod strings;
+pub mod wording;

@@ -145,7 +145,7 @@ impl Widget {
 
         let mut view = View::build(&doc, &prefix, &session);
         for key in &notices {
-            view.notice(*key);
+            view.notice(session.wording(), *key);
         }
         view.render(&session);
         let root = view.root.clone();

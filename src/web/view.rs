@@ -3,7 +3,8 @@
 //! attempt and is moved between the pile's and the bins' lists, so keyboard focus survives a
 //! move (and is put back on the card's grab button when the move took it away).
 //!
-//! Every visible or announced sentence comes from [`crate::core::strings`] or from the set;
+//! Every visible or announced sentence comes from the set's [`Wording`] (the string tables with
+//! the set's own `strings` on top) or from the set;
 //! set text is only ever inserted as text (`set_text_content` / text nodes), never as HTML.
 
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
@@ -11,10 +12,11 @@ use web_sys::{
     Document, Element, FocusOptions, HtmlDetailsElement, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition,
 };
 
-use crate::core::feedback::{Feedback, Span, Verdict};
+use crate::core::feedback::{Feedback, Span, Verdict, essay_ref};
 use crate::core::session::{CardStatus, Place, Session, Summary};
-use crate::core::set::{BinId, EssayRef, ExcerptKind, Set};
+use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::{self, Key, Lang};
+use crate::core::wording::Wording;
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
 pub const PILE: &str = "pile";
@@ -110,17 +112,6 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-/// "essay, § section" or "essay, § section, footnote n".
-fn essay_ref(lang: Lang, r: &EssayRef) -> String {
-    match r.footnote {
-        Some(n) => {
-            let n = n.to_string();
-            strings::text(lang, Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n)])
-        }
-        None => strings::text(lang, Key::EssayRefSection, &[("section", &r.section)]),
-    }
-}
-
 /// A bin's elements.
 struct BinView {
     bin: BinId,
@@ -142,7 +133,6 @@ struct CardView {
 /// The widget's DOM.
 pub struct View {
     dom: Dom,
-    ui: Lang,
     /// The widget root `<div class="diary-sort">`.
     pub root: HtmlElement,
     notices: Element,
@@ -184,10 +174,11 @@ impl View {
     /// Builds the exercise's DOM for `session` (not yet attached, not yet rendered).
     pub fn build(doc: &Document, prefix: &str, session: &Session) -> View {
         let set: &Set = session.set();
-        let ui = session.lang();
+        let w = session.wording();
+        let ui = w.lang();
         let set_lang = (set.file.lang != ui).then(|| set.file.lang.code());
         let dom = Dom { doc: doc.clone(), set_lang };
-        let t = |key: Key| strings::get(ui, key);
+        let t = |key: Key| w.get(key);
         let id = |suffix: &str| {
             let mut s = String::with_capacity(prefix.len() + suffix.len());
             s.push_str(prefix);
@@ -245,7 +236,7 @@ impl View {
             dom.set_text(&says);
             dom.paragraphs(&says, "", info.essay_says);
             let r = dom.child(&details, "p", "ref", "");
-            dom.child(&r, "cite", "", &essay_ref(ui, info.essay));
+            dom.child(&r, "cite", "", &essay_ref(w, info.essay));
             let empty = dom.child(&section, "p", "empty", t(Key::BinEmpty));
             let list = dom.child(&section, "ul", "cards", "");
             bins.push(BinView { bin, section, list, empty });
@@ -255,13 +246,13 @@ impl View {
         let mut cards: Vec<Option<CardView>> = (0..set.len()).map(|_| None).collect();
         for &i in session.order() {
             let Some(slot) = cards.get_mut(i) else { continue };
-            let card = Self::card(&dom, ui, session, i);
+            let card = Self::card(&dom, w, session, i);
             append(&pile_list, &card.li);
             *slot = Some(card);
         }
         // `order` is a permutation of the excerpts, so every slot is filled.
         let cards: Vec<CardView> =
-            cards.into_iter().enumerate().map(|(i, c)| c.unwrap_or_else(|| Self::card(&dom, ui, session, i))).collect();
+            cards.into_iter().enumerate().map(|(i, c)| c.unwrap_or_else(|| Self::card(&dom, w, session, i))).collect();
 
         // The summary, filled when the attempt ends.
         let summary = dom.child(&root, "section", "summary", "");
@@ -285,7 +276,6 @@ impl View {
 
         View {
             dom,
-            ui,
             root: root.unchecked_into(),
             notices,
             live,
@@ -305,9 +295,9 @@ impl View {
         }
     }
 
-    fn card(dom: &Dom, ui: Lang, session: &Session, i: usize) -> CardView {
+    fn card(dom: &Dom, w: Wording<'_>, session: &Session, i: usize) -> CardView {
         let set = session.set();
-        let t = |key: Key| strings::get(ui, key);
+        let t = |key: Key| w.get(key);
         let excerpt = &set.file.excerpts[i];
         let li = dom.el("li", "card");
         attr(&li, "data-card", &i.to_string());
@@ -344,7 +334,7 @@ impl View {
         dom.child(&line, "cite", "", &src.work);
         if let Some(page) = &src.page {
             let mut tail = String::from(", ");
-            tail.push_str(&strings::text(ui, Key::SourcePage, &[("page", page)]));
+            tail.push_str(&w.text(Key::SourcePage, &[("page", page)]));
             let _ = line.append_child(&dom.doc.create_text_node(&tail));
         }
 
@@ -416,7 +406,7 @@ impl View {
                     old.remove();
                 }
                 if let Some(fb) = fb {
-                    let e = feedback_element(&self.dom, self.ui, &fb);
+                    let e = feedback_element(&self.dom, session.wording(), &fb);
                     let _ = c.li.insert_before(&e, Some(&c.menu));
                     c.feedback = Some((fb, e));
                 }
@@ -427,7 +417,7 @@ impl View {
         let tries = (session.checks_left(), session.set().file.settings.tries);
         if self.tries_shown != Some(tries) {
             let (n, of) = (tries.0.to_string(), tries.1.to_string());
-            self.tries.set_text_content(Some(&strings::text(self.ui, Key::TriesLeft, &[("n", &n), ("tries", &of)])));
+            self.tries.set_text_content(Some(&session.wording().text(Key::TriesLeft, &[("n", &n), ("tries", &of)])));
             self.tries_shown = Some(tries);
         }
         hide(&self.check, finished);
@@ -438,7 +428,7 @@ impl View {
             if let Some(s) = &summary {
                 let (score, right, total) = (s.score.to_string(), s.right.to_string(), s.total.to_string());
                 let pass = session.set().file.settings.pass_mark.to_string();
-                let t = |key: Key, args: &[(&str, &str)]| strings::text(self.ui, key, args);
+                let t = |key: Key, args: &[(&str, &str)]| session.wording().text(key, args);
                 let score_line = t(Key::Score, &[("score", &score), ("right", &right), ("total", &total)]);
                 self.dom.child(&self.summary_body, "p", "score", &score_line);
                 let (key, cls) = if s.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
@@ -489,9 +479,9 @@ impl View {
         }
     }
 
-    /// Shows a notice above the board.
-    pub fn notice(&self, key: Key) {
-        self.dom.child(&self.notices, "p", "notice", strings::get(self.ui, key));
+    /// Shows a notice above the board, in the wording `w`.
+    pub fn notice(&self, w: Wording<'_>, key: Key) {
+        self.dom.child(&self.notices, "p", "notice", w.get(key));
     }
 
     /// Marks the widget ready (the page and its tests wait for this).
@@ -578,14 +568,14 @@ fn focus(e: &HtmlElement, scroll: bool) {
 }
 
 /// A card's feedback: the verdict line, then the paragraphs of spans.
-fn feedback_element(dom: &Dom, ui: Lang, fb: &Feedback) -> Element {
+fn feedback_element(dom: &Dom, w: Wording<'_>, fb: &Feedback) -> Element {
     let div = dom.el("div", "feedback");
     let (key, cls) = match fb.verdict {
         Verdict::Right => (Key::Right, "verdict right"),
         Verdict::Wrong => (Key::Wrong, "verdict wrong"),
         Verdict::Revealed => (Key::WrongFinal, "verdict wrong"),
     };
-    dom.child(&div, "p", cls, strings::get(ui, key));
+    dom.child(&div, "p", cls, w.get(key));
     for para in &fb.paragraphs {
         let p = dom.child(&div, "p", "", "");
         for span in para {
