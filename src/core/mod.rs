@@ -1,13 +1,18 @@
 //! The pure core: a position-keeping JSON parser, the exercise-set format, the essay's rule,
 //! feedback, the session state machine and the resume string. Nothing here touches the browser.
-//! The native tool adds `schema`: the format's JSON Schema and canonical form.
+//! The native tool adds `schema` (the format's JSON Schema and canonical form), `answers` (what
+//! the module reported, read back) and `report` (the class report's numbers).
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod answers;
 pub mod feedback;
 pub mod json;
 pub mod rule;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod session;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod report;
 pub mod set;
 pub mod state;
 pub mod strings;
