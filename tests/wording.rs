@@ -140,3 +140,16 @@ fn every_text_has_a_unique_snake_case_name_and_the_same_placeholders_in_both_lan
         assert_eq!(nl, en, "{}", key.name());
     }
 }
+
+#[test]
+fn the_readme_lists_every_name_in_the_order_of_the_tables() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("<!-- strings table:").expect("the README has the table");
+    let end = readme.find("<!-- end of strings table -->").expect("the table ends");
+    let listed: Vec<&str> = readme[start..end]
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `")?.split_once('`').map(|(name, _)| name))
+        .collect();
+    let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+    assert_eq!(listed, names, "regenerate the README's table from the schema's $defs/strings_en");
+}

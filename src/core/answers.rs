@@ -120,10 +120,12 @@ fn read_xapi(text: &str) -> Result<Answers, Vec<Problem>> {
             },
             _ => problems.push(problem(String::new(), root.pos, "expected statements: a list [ … ] or an object { … }".into())),
         },
-        // Not one JSON document: one statement a line, when there is more than one line.
+        // Not one JSON document: one statement a line, when the first line is a whole statement
+        // (else the document's own syntax error is the problem).
         Err(whole) => {
             let lines: Vec<(usize, &str)> = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).collect();
-            if lines.len() < 2 {
+            let one_a_line = lines.len() > 1 && lines[0].1.trim_start().starts_with('{') && json::parse(lines[0].1).is_ok();
+            if !one_a_line {
                 return Err(vec![problem(String::new(), whole.pos, whole.message)]);
             }
             for (n, line) in lines {
