@@ -156,7 +156,7 @@ fn relocate(node: &mut Node, shift: &dyn Fn(Pos) -> Pos) {
     }
 }
 
-/// The value at `path` below `node` (`a.b.c`), with its path from the statement.
+/// The value at `path` (`a.b.c`, keys without dots) below `node`.
 fn at<'n>(node: &'n Node, path: &str) -> Option<&'n Node> {
     path.split('.').try_fold(node, |n, key| n.get(key))
 }

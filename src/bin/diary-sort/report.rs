@@ -349,10 +349,11 @@ impl Page<'_> {
         for (i, bar) in bars.iter().enumerate() {
             let y = row_h * i as u32 + 4;
             let share = if bar.whole == 0 { 0.0 } else { bar.part as f64 / bar.whole as f64 };
-            let goodness = if good { share } else { 1.0 - share };
-            let fill = if goodness >= 0.8 {
+            // By the rounded percentage the words show, so that colour and words agree.
+            let goodness = if good { percent(bar.part, bar.whole) } else { 100 - percent(bar.part, bar.whole) };
+            let fill = if goodness >= 80 {
                 "#2e7d4f"
-            } else if goodness >= 0.5 {
+            } else if goodness >= 50 {
                 "#a86b00"
             } else {
                 "#b3362b"
