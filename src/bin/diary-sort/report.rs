@@ -241,7 +241,7 @@ fn short(text: &str, max: usize) -> String {
 
 /// `part` of `whole` in whole percent (0 for nothing).
 fn percent(part: usize, whole: usize) -> usize {
-    if whole == 0 { 0 } else { (part * 100 + whole / 2) / whole }
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
 /// A colour between `light` and `dark` (RGB) for a share from 0 to 1.
