@@ -400,6 +400,16 @@ fn a_set_that_could_not_be_fetched_says_so_in_the_page_language() {
     let w = widget_or_panic(Widget::fetch_failed(host.clone(), "x.json", "Failed to fetch", nl));
     assert_eq!(text(&q(&root_of(&host), ".load-failed p")), "Deze oefenset kon niet worden opgehaald:");
     drop(w);
+
+    // The reader's languages (the first one we have) win over the page's; `lang` over both.
+    let languages = |tags: &[&str]| JsValue::from(tags.iter().map(|t| JsValue::from_str(t)).collect::<js_sys::Array>());
+    let w = widget_or_panic(Widget::fetch_failed(host.clone(), "x.json", "HTTP 404", options(&[("browserLanguages", languages(&["de-DE", "nl-BE"]))])));
+    assert_eq!(text(&q(&root_of(&host), ".load-failed p")), "Deze oefenset kon niet worden opgehaald:");
+    drop(w);
+    let asked = options(&[("browserLanguages", languages(&["nl"])), ("lang", "en".into())]);
+    let w = widget_or_panic(Widget::fetch_failed(host.clone(), "x.json", "HTTP 404", asked));
+    assert_eq!(text(&q(&root_of(&host), ".load-failed p")), "This exercise set could not be fetched:");
+    drop(w);
     english.remove();
 }
 
@@ -529,6 +539,8 @@ fn options_of_the_wrong_shape_are_an_error() {
     let host = new_host();
     let err = Widget::new(host.clone(), SET, options(&[("seed", "seven".into())]));
     assert!(err.is_err());
+    let err = Widget::new(host.clone(), SET, options(&[("browserLanguages", "en".into())]));
+    assert!(err.is_err(), "browserLanguages is a list");
     assert_eq!(host.child_element_count(), 0);
 }
 

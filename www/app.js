@@ -1,6 +1,9 @@
 // The self-study page: loads a set (?set=, default sets/snijders-nl.json) and mounts the
 // exercise in #app. The interface language (page and widget alike) is ?lang= when given, else the
-// set's own `lang`, else the page's <html lang>: sets/snijders-en.json opens in English by itself.
+// set's own `lang` (sets/snijders-en.json opens in English by itself), else, while there is no set
+// (it could not be fetched), the first of the browser's languages that we have, else the page's
+// <html lang>. While the set loads, the page stays as it is (or in ?lang=), so that it does not
+// change language twice.
 import init, { Widget } from '../pkg/diary_sort.js';
 
 const PAGE = {
@@ -40,7 +43,10 @@ const setUrl = params.get('set') || 'sets/snijders-nl.json';
 // Passed on to the widget as it is (the widget reads the tag itself).
 const requestedTag = params.get('lang') || undefined;
 const requested = known(requestedTag);
+const browserLanguages = [...navigator.languages];
 const pageLang = known(document.documentElement.lang) ?? 'nl';
+// Without a set (yet): the browser's language, else the page's.
+const unset = browserLanguages.map(known).find((lang) => lang) ?? pageLang;
 const app = document.getElementById('app');
 let page = PAGE[requested ?? pageLang];
 
@@ -79,16 +85,17 @@ let text = null;
 try {
   text = await setText;
 } catch (e) {
+  if (!requested) applyPageLang(unset);
   showError(page.fetchFailed, e instanceof Error ? e.message : String(e));
 }
 
 if (text !== null) {
   // Without ?lang=, the set decides (the widget makes the same choice for its own interface).
-  if (!requested) applyPageLang(setLang(text) ?? pageLang);
+  if (!requested) applyPageLang(setLang(text) ?? unset);
   try {
     await ready;
     app.replaceChildren();
-    widget = new Widget(app, text, requestedTag ? { lang: requestedTag } : {});
+    widget = new Widget(app, text, { lang: requestedTag, browserLanguages });
   } catch (e) {
     showError(page.startFailed, e instanceof Error ? e.message : String(e));
   }

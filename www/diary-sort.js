@@ -3,8 +3,9 @@
 // (../pkg/, found from this file's own URL) and the styles (widget.css, beside it) once, when the
 // first element appears.
 //
-// Attributes: src (the set's URL, resolved against the page), lang (nl or en; default the set's
-// language), seed (shuffle seed, an integer; default random), storage ("off": the attempt is
+// Attributes: src (the set's URL, resolved against the page), lang (nl or en; wins over the set's
+// language, which wins over the browser's languages: those speak only when there is no set to
+// read, e.g. it could not be fetched), seed (shuffle seed, an integer; default random), storage ("off": the attempt is
 // kept in memory only). A change of src or lang starts the element afresh (a stored attempt
 // resumes); seed and storage are read when it starts.
 // Events (bubbling, on the element): ready {setId, excerpts}, answered {excerpt, bin, correct,
@@ -114,6 +115,7 @@ class DiarySort extends HTMLElement {
     const seed = Number.parseInt(this.getAttribute('seed') ?? '', 10);
     const options = {
       lang: this.getAttribute('lang') || undefined,
+      browserLanguages: [...navigator.languages],
       seed: Number.isFinite(seed) ? seed : undefined,
       storage: this.getAttribute('storage') !== 'off',
     };

@@ -5,7 +5,8 @@
 use crate::core::quiz;
 use crate::core::rule::{Rule, Witness};
 use crate::core::set::{BinId, EssayRef, Set};
-use crate::core::strings::{self, Key, Lang, get, join_list, text};
+use crate::core::strings::{Key, Lang};
+use crate::core::wording::Wording;
 
 /// A piece of feedback text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +102,7 @@ pub fn criteria_step(set: &Set, lang: Lang, i: usize, ticked: &[usize], bin: Bin
     };
     let extra = labels(&mut ticked.iter().filter(|c| !shown.contains(c)));
     if !extra.is_empty() {
-        out.say(Key::CriteriaNotShown, &[("criteria", &join_list(lang, &extra, Key::And))]);
+        out.say(Key::CriteriaNotShown, &[("criteria", &out.w.join_list(&extra, Key::And))]);
     }
     let missed: Vec<&str> = shown.iter().filter(|c| !ticked.contains(c)).map(|&c| criteria[c].id.as_str()).collect();
     out.quote_each(&missed, Key::CriterionMissed);
@@ -109,9 +110,9 @@ pub fn criteria_step(set: &Set, lang: Lang, i: usize, ticked: &[usize], bin: Bin
         out.say(Key::CriteriaAllRight, &[]);
     }
     let reading = if ticked.is_empty() {
-        strings::get(lang, Key::NoCriteria).to_string()
+        out.w.get(Key::NoCriteria).to_string()
     } else {
-        join_list(lang, &labels(&mut ticked.iter()), Key::And)
+        out.w.join_list(&labels(&mut ticked.iter()), Key::And)
     };
     let by_rule = set.classify_criteria(ticked);
     if by_rule != bin {
@@ -144,7 +145,7 @@ pub fn evidence_step(set: &Set, lang: Lang, i: usize, marked: &[usize]) -> Vec<V
         out.say(Key::MarksSupportNone, &[]);
     } else {
         let labels: Vec<String> = supported.iter().map(|id| out.label(id).to_string()).collect();
-        out.say(Key::MarksSupport, &[("criteria", &join_list(lang, &labels, Key::And))]);
+        out.say(Key::MarksSupport, &[("criteria", &out.w.join_list(&labels, Key::And))]);
     }
     out.quote_each(&missed, Key::MarksMissed);
     out.paragraphs
@@ -154,11 +155,12 @@ pub fn evidence_step(set: &Set, lang: Lang, i: usize, marked: &[usize]) -> Vec<V
 /// option's own feedback; once the question is right or revealed, the right options, the
 /// explanation and the essay reference.
 pub fn question(set: &Set, lang: Lang, q: usize, chosen: &[usize], verdict: Verdict) -> Feedback {
+    let w = set.wording(lang);
     let question = &set.file.questions[q];
     let mut paragraphs = Vec::new();
     for option in chosen.iter().filter_map(|&o| question.options.get(o)) {
         paragraphs.push(vec![
-            Span::Text(text(lang, Key::OptionChosen, &[("option", &option.text)])),
+            Span::Text(w.text(Key::OptionChosen, &[("option", &option.text)])),
             Span::Text(option.feedback.clone()),
         ]);
     }
@@ -170,13 +172,14 @@ pub fn question(set: &Set, lang: Lang, q: usize, chosen: &[usize], verdict: Verd
 
 /// The right options of question `q`, its explanation and its essay reference.
 pub fn question_solution(set: &Set, lang: Lang, q: usize) -> Vec<Vec<Span>> {
+    let w = set.wording(lang);
     let question = &set.file.questions[q];
     let right: Vec<String> = question.options.iter().filter(|o| o.correct).map(|o| o.text.clone()).collect();
-    let mut paragraphs = vec![vec![Span::Text(text(lang, Key::RightOptions, &[("options", &join_list(lang, &right, Key::And))]))]];
+    let mut paragraphs = vec![vec![Span::Text(w.text(Key::RightOptions, &[("options", &w.join_list(&right, Key::And))]))]];
     if let Some(explanation) = &question.explanation {
         paragraphs.push(vec![Span::Text(explanation.clone())]);
     }
-    paragraphs.push(cite(lang, Key::EssayRefSee, &question.essay));
+    paragraphs.push(cite(w, Key::EssayRefSee, &question.essay));
     paragraphs
 }
 
@@ -196,23 +199,23 @@ pub fn lens_reading(set: &Set, lang: Lang, lens: usize, i: usize) -> Vec<Vec<Spa
 }
 
 /// A sentence with an essay reference drawn as a citation in place of its `{reference}`.
-fn cite(lang: Lang, key: Key, reference: &EssayRef) -> Vec<Span> {
-    let sentence = get(lang, key);
+fn cite(w: Wording<'_>, key: Key, reference: &EssayRef) -> Vec<Span> {
+    let sentence = w.get(key);
     let (before, after) = sentence.split_once("{reference}").unwrap_or((sentence, ""));
-    vec![Span::Text(before.to_string()), Span::Cite(essay_ref(lang, reference)), Span::Text(after.to_string())]
+    vec![Span::Text(before.to_string()), Span::Cite(essay_ref(w, reference)), Span::Text(after.to_string())]
 }
 
 /// An essay reference as running text: "essay, § Internalisatie, voetnoot 19".
-pub fn essay_ref(lang: Lang, r: &EssayRef) -> String {
+pub fn essay_ref(w: Wording<'_>, r: &EssayRef) -> String {
     match r.footnote {
-        Some(n) => text(lang, Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n.to_string())]),
-        None => text(lang, Key::EssayRefSection, &[("section", &r.section)]),
+        Some(n) => w.text(Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n.to_string())]),
+        None => w.text(Key::EssayRefSection, &[("section", &r.section)]),
     }
 }
 
 struct Builder<'a> {
     set: &'a Set,
-    lang: Lang,
+    w: Wording<'a>,
     i: usize,
     /// Whose reading the rules are: the set's (`None`) or a lens's (index into `file.lenses`).
     lens: Option<usize>,
@@ -221,7 +224,7 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(set: &'a Set, lang: Lang, i: usize) -> Builder<'a> {
-        Builder { set, lang, i, lens: None, paragraphs: Vec::new() }
+        Builder { set, w: set.wording(lang), i, lens: None, paragraphs: Vec::new() }
     }
 
     /// Category `c`'s rule in this reading.
@@ -248,7 +251,7 @@ impl<'a> Builder<'a> {
     }
 
     fn say(&mut self, key: Key, args: &[(&str, &str)]) {
-        self.paragraphs.push(vec![Span::Text(text(self.lang, key, args))]);
+        self.paragraphs.push(vec![Span::Text(self.w.text(key, args))]);
     }
 
     fn shows(&self, id: &str) -> bool {
@@ -267,19 +270,19 @@ impl<'a> Builder<'a> {
 
     /// The rule in words: "eenzaamheid en ten minste één van: a, b of c".
     fn rule_text(&self, rule: &Rule) -> String {
-        let lang = self.lang;
+        let w = self.w;
         match rule {
             Rule::Criterion(id) => self.label(id).to_string(),
             Rule::All(parts) => {
                 let parts: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
-                text(lang, Key::AllOf, &[("parts", &join_list(lang, &parts, Key::And))])
+                w.text(Key::AllOf, &[("parts", &w.join_list(&parts, Key::And))])
             }
             Rule::Any(parts) if parts.len() == 1 => self.rule_text(&parts[0]),
             Rule::Any(parts) => {
                 let parts: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
-                text(lang, Key::AnyOf, &[("parts", &join_list(lang, &parts, Key::Or))])
+                w.text(Key::AnyOf, &[("parts", &w.join_list(&parts, Key::Or))])
             }
-            Rule::Not(part) => text(lang, Key::NotOf, &[("part", &self.rule_text(part))]),
+            Rule::Not(part) => w.text(Key::NotOf, &[("part", &self.rule_text(part))]),
         }
     }
 
@@ -295,7 +298,7 @@ impl<'a> Builder<'a> {
         for id in ids {
             let Some(evidence) = excerpt.evidence.iter().find(|e| e.criterion == *id) else { continue };
             let mut paragraph = vec![
-                Span::Text(text(self.lang, key, &[("criterion", self.label(id))])),
+                Span::Text(self.w.text(key, &[("criterion", self.label(id))])),
                 Span::Quote(evidence.quote.clone()),
             ];
             if !evidence.quote.ends_with(['.', '!', '?', '…']) {
@@ -323,7 +326,7 @@ impl<'a> Builder<'a> {
                             _ => None,
                         })
                         .collect();
-                    let labels = join_list(self.lang, &labels, Key::And);
+                    let labels = self.w.join_list(&labels, Key::And);
                     self.say(Key::Lacks, &[("criteria", &labels)]);
                 }
                 for part in nested {
@@ -333,7 +336,7 @@ impl<'a> Builder<'a> {
             Rule::Any(parts) if parts.len() == 1 => self.lacks(&w.parts[0]),
             Rule::Any(parts) => {
                 let options: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
-                let options = join_list(self.lang, &options, Key::And);
+                let options = self.w.join_list(&options, Key::And);
                 self.say(Key::LacksAny, &[("options", &options)]);
             }
             Rule::Not(part) => {
@@ -362,7 +365,7 @@ impl<'a> Builder<'a> {
             }
         } else {
             let bins: Vec<String> = precedence.iter().map(|&c| set.bin(c).label.to_string()).collect();
-            let bins = join_list(self.lang, &bins, Key::And);
+            let bins = self.w.join_list(&bins, Key::And);
             self.say(Key::NoRuleHolds, &[("bins", &bins)]);
             for &c in precedence {
                 self.rule_is(c);
@@ -423,14 +426,14 @@ impl<'a> Builder<'a> {
     }
 
     fn essay_reference(&mut self) {
-        self.paragraphs.push(cite(self.lang, Key::EssayDiscusses, &self.set.file.excerpts[self.i].essay));
+        self.paragraphs.push(cite(self.w, Key::EssayDiscusses, &self.set.file.excerpts[self.i].essay));
     }
 
     fn essay_and_commentary(&mut self) {
         self.essay_reference();
         if let Some(commentary) = &self.set.file.excerpts[self.i].commentary {
             self.paragraphs.push(vec![
-                Span::Text(strings::get(self.lang, Key::Commentary).to_string()),
+                Span::Text(self.w.get(Key::Commentary).to_string()),
                 Span::Text(commentary.clone()),
             ]);
         }

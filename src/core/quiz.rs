@@ -31,7 +31,8 @@ use std::ops::Range;
 use crate::core::feedback::{self, Feedback, Span, Stage, Verdict};
 use crate::core::session::{first_words, shuffle_seeded};
 use crate::core::set::{BinId, QuestionType, Set, Step};
-use crate::core::strings::{self, Key, Lang, join_list};
+use crate::core::strings::{Key, Lang};
+use crate::core::wording::Wording;
 
 /// One item of the quiz: an excerpt or a concept question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -741,7 +742,7 @@ impl Quiz {
             marked,
             right_answer,
             explanation,
-            essay: feedback::essay_ref(lang, essay),
+            essay: feedback::essay_ref(set.wording(lang), essay),
         }
     }
 
@@ -749,33 +750,33 @@ impl Quiz {
     /// escaped so that they read as written.
     pub fn review_markdown(&self) -> Option<String> {
         let review = self.review()?;
-        let lang = self.lang;
-        let t = |key: Key| strings::get(lang, key);
+        let w = self.set.wording(self.lang);
+        let t = |key: Key| w.get(key);
         let summary = &review.summary;
         let mut md = format!("# {}: {}\n\n", markdown(&self.set.file.title), t(Key::Review));
         let score_args = [("score", summary.score.to_string()), ("right", summary.right.to_string()), ("total", summary.total.to_string())];
         let args: Vec<(&str, &str)> = score_args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        md += &format!("{}\n\n", markdown(&strings::text(lang, Key::QuizScore, &args)));
+        md += &format!("{}\n\n", markdown(&w.text(Key::QuizScore, &args)));
         let pass = self.set.file.settings.pass_mark.to_string();
         let passed = if summary.passed { Key::Passed } else { Key::NotPassed };
-        md += &format!("{}\n\n", markdown(&strings::text(lang, passed, &[("pass", &pass)])));
+        md += &format!("{}\n\n", markdown(&w.text(passed, &[("pass", &pass)])));
         if let Some(overall) = &summary.overall {
             md += &format!("{}\n\n", markdown(overall));
         }
         if summary.round > 1 {
             let (right, total) = (summary.right_now.to_string(), summary.total.to_string());
-            md += &format!("{}\n\n", markdown(&strings::text(lang, Key::RightNow, &[("right", &right), ("total", &total)])));
+            md += &format!("{}\n\n", markdown(&w.text(Key::RightNow, &[("right", &right), ("total", &total)])));
         }
         for (k, item) in review.items.iter().enumerate() {
             md += &format!("## {}. {}\n\n", k + 1, markdown(&item.title));
             let line = |md: &mut String, key: Key, value: &str| *md += &format!("- **{}**: {value}\n", t(key));
-            md += &format!("- *{}*\n", markdown(&status_text(lang, item.status, item.tries)));
+            md += &format!("- *{}*\n", markdown(&status_text(w, item.status, item.tries)));
             let list = |items: &[String]| {
                 if items.is_empty() { t(Key::ReviewNone).to_string() } else { items.iter().map(|s| markdown(s)).collect::<Vec<_>>().join("; ") }
             };
             line(&mut md, Key::ReviewAnswer, &list(&item.answer));
             if let Some(c) = item.certainty {
-                line(&mut md, Key::ReviewCertainty, certainty_label(lang, c));
+                line(&mut md, Key::ReviewCertainty, certainty_label(w, c));
             }
             if let Item::Excerpt(_) = item.item {
                 line(&mut md, Key::ReviewCriteria, &list(&item.criteria));
@@ -813,7 +814,7 @@ impl Quiz {
     }
 
     fn say(&self, key: Key, args: &[(&str, &str)]) -> QuizEffect {
-        QuizEffect::Announce(strings::text(self.lang, key, args))
+        QuizEffect::Announce(self.set.wording(self.lang).text(key, args))
     }
 
     /// The current item's index in `all`.
@@ -841,13 +842,13 @@ impl Quiz {
         }
         let quiz = self.set.quiz_settings();
         let set = &self.set;
-        let lang = self.lang;
+        let w = set.wording(self.lang);
         let draft = &mut self.states[index].draft;
         let announce = match (item, msg) {
             (Item::Excerpt(_), QuizMsg::ToggleCriterion(c)) if c < set.file.criteria.len() && quiz.criteria_step.offered() => {
                 let ticked = toggle(&mut draft.criteria, c);
                 let key = if ticked { Key::CriterionTicked } else { Key::CriterionUnticked };
-                strings::text(lang, key, &[("criterion", &set.file.criteria[c].label)])
+                w.text(key, &[("criterion", &set.file.criteria[c].label)])
             }
             (Item::Excerpt(i), QuizMsg::MarkWords { first, last } | QuizMsg::UnmarkWords { first, last })
                 if quiz.evidence_step.offered() && first.max(last) < words(&set.file.excerpts[i].text).len() =>
@@ -858,15 +859,15 @@ impl Quiz {
                     draft.marked.extend(range);
                     draft.marked.sort_unstable();
                 }
-                strings::text(lang, Key::WordsMarked, &[("n", &draft.marked.len().to_string())])
+                w.text(Key::WordsMarked, &[("n", &draft.marked.len().to_string())])
             }
             (Item::Excerpt(_), QuizMsg::ClearMarks) if quiz.evidence_step.offered() && !draft.marked.is_empty() => {
                 draft.marked.clear();
-                strings::text(lang, Key::WordsMarked, &[("n", "0")])
+                w.text(Key::WordsMarked, &[("n", "0")])
             }
             (Item::Excerpt(_), QuizMsg::ChooseBin(b)) if set.bins.contains(&b) && draft.bin != Some(b) => {
                 draft.bin = Some(b);
-                strings::text(lang, Key::BinChosen, &[("bin", set.bin(b).label)])
+                w.text(Key::BinChosen, &[("bin", set.bin(b).label)])
             }
             (Item::Question(q), QuizMsg::ToggleOption(o)) if o < set.file.questions[q].options.len() => {
                 let question = &set.file.questions[q];
@@ -877,13 +878,13 @@ impl Quiz {
                 }
                 let chosen: Vec<String> = draft.options.iter().map(|&o| question.options[o].text.clone()).collect();
                 match chosen.is_empty() {
-                    true => strings::get(lang, Key::NothingChosen).to_string(),
-                    false => strings::text(lang, Key::OptionToggled, &[("options", &join_list(lang, &chosen, Key::And))]),
+                    true => w.get(Key::NothingChosen).to_string(),
+                    false => w.text(Key::OptionToggled, &[("options", &w.join_list(&chosen, Key::And))]),
                 }
             }
             (_, QuizMsg::SetCertainty(c)) if quiz.certainty && draft.certainty != Some(c) => {
                 draft.certainty = Some(c);
-                strings::text(lang, Key::CertaintyChosen, &[("certainty", certainty_label(lang, c))])
+                w.text(Key::CertaintyChosen, &[("certainty", certainty_label(w, c))])
             }
             _ => return Vec::new(),
         };
@@ -924,7 +925,7 @@ impl Quiz {
         }
         let missing = self.missing(item, &state.draft);
         if !missing.is_empty() {
-            let reasons: Vec<&str> = missing.iter().map(|&k| strings::get(self.lang, k)).collect();
+            let reasons: Vec<&str> = missing.iter().map(|&k| self.set.wording(self.lang).get(k)).collect();
             return vec![QuizEffect::Announce(reasons.join(" "))];
         }
         let (set, tries) = (&self.set, self.set.file.settings.tries);
@@ -968,12 +969,12 @@ impl Quiz {
             (false, false) => ItemStatus::Revealed,
         };
         let announce = match state.status {
-            ItemStatus::Right => strings::get(self.lang, Key::Right).to_string(),
+            ItemStatus::Right => self.set.wording(self.lang).get(Key::Right).to_string(),
             ItemStatus::Wrong => {
                 let (n, tries) = ((tries - state.tries).to_string(), tries.to_string());
-                strings::text(self.lang, Key::QuizWrong, &[("n", &n), ("tries", &tries)])
+                self.set.wording(self.lang).text(Key::QuizWrong, &[("n", &n), ("tries", &tries)])
             }
-            _ => strings::text(self.lang, Key::QuizRevealed, &[("answer", &right_answer)]),
+            _ => self.set.wording(self.lang).text(Key::QuizRevealed, &[("answer", &right_answer)]),
         };
         vec![QuizEffect::Answered(answer), QuizEffect::Announce(announce), QuizEffect::Save]
     }
@@ -985,7 +986,7 @@ impl Quiz {
             Item::Question(q) => {
                 let right: Vec<String> =
                     self.set.file.questions[q].options.iter().filter(|o| o.correct).map(|o| o.text.clone()).collect();
-                join_list(self.lang, &right, Key::And)
+                self.set.wording(self.lang).join_list(&right, Key::And)
             }
         }
     }
@@ -1095,17 +1096,17 @@ fn marked_runs(text: &str, marked: &[usize]) -> Vec<String> {
 }
 
 /// A certainty in words.
-pub fn certainty_label(lang: Lang, c: Certainty) -> &'static str {
+pub fn certainty_label(w: Wording<'_>, c: Certainty) -> &str {
     let key = match c {
         Certainty::Low => Key::CertaintyLow,
         Certainty::Medium => Key::CertaintyMedium,
         Certainty::High => Key::CertaintyHigh,
     };
-    strings::get(lang, key)
+    w.get(key)
 }
 
 /// An item's status in words (the review).
-pub fn status_text(lang: Lang, status: ItemStatus, tries: u8) -> String {
+pub fn status_text(w: Wording<'_>, status: ItemStatus, tries: u8) -> String {
     let key = match status {
         ItemStatus::Open => Key::StatusOpen,
         ItemStatus::Wrong => Key::StatusWrong,
@@ -1113,7 +1114,7 @@ pub fn status_text(lang: Lang, status: ItemStatus, tries: u8) -> String {
         ItemStatus::Revealed => Key::StatusRevealed,
         ItemStatus::SolutionShown => Key::StatusSolutionShown,
     };
-    strings::text(lang, key, &[("k", &tries.to_string())])
+    w.text(key, &[("k", &tries.to_string())])
 }
 
 /// A paragraph's spans as plain text, quotes in quotation marks.

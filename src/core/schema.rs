@@ -16,6 +16,7 @@
 use crate::core::json::{self, Member, Node, Value};
 use crate::core::rule;
 use crate::core::set::{self, SetErrors};
+use crate::core::strings::{self, Key, Lang};
 
 /// What a field holds.
 enum Type {
@@ -41,6 +42,8 @@ enum Type {
     Rule,
     /// An object from category ids to rules (a lens's own rules).
     Rules,
+    /// The set's own wording: texts by name, per language (`$defs/strings`).
+    Strings,
 }
 
 /// A list's items and length.
@@ -198,6 +201,12 @@ const SET: Object = Object {
             Type::Object(&QUIZ),
             "How the quiz runs (only with mode quiz or both); a field left out takes its default.",
             r#"{"criteriaStep": "optional", "evidenceStep": "optional", "certainty": true, "showSolution": true, "retryWrong": true, "pool": 10}"#,
+        ),
+        Field::optional(
+            "strings",
+            Type::Strings,
+            "Your own wording of the interface and the feedback, per interface language (nl, en): any built-in text by its name, e.g. the Check button's label as \"check\". A {placeholder} must be one the text has (listed with each name); leaving one out is fine.",
+            r#"{"en": {"check": "Submit answers", "tries_left": "Checks left: {n}."}}"#,
         ),
     ],
 };
@@ -539,7 +548,10 @@ pub fn json_schema() -> String {
     ];
     root.extend(object_schema(&SET));
     let defs = DEFS.iter().map(|object| (object.name, Value::object(object_schema(object))));
-    root.push(("$defs", Value::object(defs.chain([("rule", rule_schema()), ("id", id_schema())]))));
+    let wording = [("rule", rule_schema()), ("id", id_schema()), ("strings", strings_schema())]
+        .into_iter()
+        .chain(LANGS.iter().map(|&(def, lang, name)| (def, texts_schema(lang, name))));
+    root.push(("$defs", Value::object(defs.chain(wording))));
     json::write(&Value::object(root)) + "\n"
 }
 
@@ -663,6 +675,7 @@ fn type_schema(ty: &Type) -> Vec<(&'static str, Value)> {
             ("propertyNames", Value::object([reference("id")])),
             ("additionalProperties", Value::object([reference("rule")])),
         ],
+        Type::Strings => vec![reference("strings")],
     }
 }
 
@@ -700,6 +713,42 @@ fn rule_schema() -> Value {
         ),
         ("anyOf", Value::array([criterion].into_iter().chain(OPERATORS.iter().map(operator)))),
         ("examples", Value::array([text("loneliness"), literal(r#"{"all": ["loneliness", {"any": ["individual_vs_party", "real_vs_public_self"]}]}"#)])),
+    ])
+}
+
+/// The interface languages: the `$defs` name of each one's texts, the language, its name.
+const LANGS: [(&str, Lang, &str); 2] = [("strings_nl", Lang::Nl, "Dutch"), ("strings_en", Lang::En, "English")];
+
+/// `strings`: per interface language, the texts the set words its own way.
+fn strings_schema() -> Value {
+    let languages = set::LANG_CODES.iter().zip(LANGS).map(|(code, (name, _, _))| (*code, Value::object([reference(name)])));
+    Value::object([
+        ("description", text("The set's own wording of interface texts and feedback templates, per interface language. A text not given here is the built-in one.")),
+        ("type", text("object")),
+        ("properties", Value::object(languages)),
+        ("additionalProperties", Value::Bool(false)),
+    ])
+}
+
+/// The texts of one language by name, each described by its built-in wording and placeholders.
+fn texts_schema(lang: Lang, name: &str) -> Value {
+    let texts = Key::ALL.iter().map(|&key| {
+        let builtin = strings::get(lang, key);
+        let placeholders = strings::placeholders(builtin);
+        let mut description = String::new();
+        if !placeholders.is_empty() {
+            let names: Vec<String> = placeholders.iter().map(|p| format!("{{{p}}}")).collect();
+            description.push_str(&format!("Placeholders: {}. ", names.join(", ")));
+        }
+        description.push_str(&format!("Built in: “{builtin}”"));
+        let schema = Value::object([("description", text(&description)), ("type", text("string")), ("pattern", text("\\S"))]);
+        (key.name(), schema)
+    });
+    Value::object([
+        ("description", text(&format!("{name} texts by name; a text's placeholders are filled in where it is shown."))),
+        ("type", text("object")),
+        ("properties", Value::object(texts)),
+        ("additionalProperties", Value::Bool(false)),
     ])
 }
 

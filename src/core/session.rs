@@ -7,7 +7,8 @@
 
 use crate::core::feedback::{self, Feedback};
 use crate::core::set::{BinId, Set};
-use crate::core::strings::{self, Key, Lang};
+use crate::core::strings::{Key, Lang};
+use crate::core::wording::Wording;
 
 /// Where a card is: on the pile (`None`) or in a bin.
 pub type Place = Option<BinId>;
@@ -153,6 +154,11 @@ impl Session {
         self.lang
     }
 
+    /// The set's wording in the interface language: every sentence shown or announced.
+    pub fn wording(&self) -> Wording<'_> {
+        self.set.wording(self.lang)
+    }
+
     /// The shuffle seed.
     pub fn seed(&self) -> u64 {
         self.seed
@@ -275,7 +281,7 @@ impl Session {
     pub fn apply(&mut self, msg: Msg) -> Vec<Effect> {
         let n = self.set.len();
         let bins = self.set.bins.len();
-        let say = |key: Key, args: &[(&str, &str)]| Effect::Announce(strings::text(self.lang, key, args));
+        let say = |key: Key, args: &[(&str, &str)]| Effect::Announce(self.set.wording(self.lang).text(key, args));
         match msg {
             Msg::Restart(seed) => {
                 let set = self.set.clone();
@@ -325,15 +331,15 @@ impl Session {
         self.held = None;
         let name = self.card_name(i);
         if self.solved_at[i] > 0 {
-            return vec![Effect::Announce(strings::text(self.lang, Key::Locked, &[("card", &name)]))];
+            return vec![Effect::Announce(self.wording().text(Key::Locked, &[("card", &name)]))];
         }
         if place.is_some_and(|b| !self.set.bins.contains(&b)) {
             return Vec::new();
         }
         self.place[i] = place;
         let text = match place {
-            Some(b) => strings::text(self.lang, Key::Placed, &[("card", &name), ("bin", self.set.bin(b).label)]),
-            None => strings::text(self.lang, Key::Returned, &[("card", &name)]),
+            Some(b) => self.wording().text(Key::Placed, &[("card", &name), ("bin", self.set.bin(b).label)]),
+            None => self.wording().text(Key::Returned, &[("card", &name)]),
         };
         vec![Effect::Announce(text), Effect::Save]
     }
@@ -343,7 +349,7 @@ impl Session {
         let unplaced = self.place.iter().filter(|p| p.is_none()).count();
         if unplaced > 0 {
             let n = unplaced.to_string();
-            return vec![Effect::Announce(strings::text(self.lang, Key::NotAllPlaced, &[("n", &n)]))];
+            return vec![Effect::Announce(self.wording().text(Key::NotAllPlaced, &[("n", &n)]))];
         }
         self.checks += 1;
         let mut effects = Vec::new();
@@ -357,8 +363,7 @@ impl Session {
             effects.push(Effect::Answered { card: i, bin, correct, check: self.checks });
         }
         let right = self.solved_at.iter().filter(|&&k| k > 0).count().to_string();
-        effects.push(Effect::Announce(strings::text(
-            self.lang,
+        effects.push(Effect::Announce(self.wording().text(
             Key::CheckResult,
             &[
                 ("k", &self.checks.to_string()),
@@ -369,7 +374,7 @@ impl Session {
         )));
         if let Some(summary) = self.summary() {
             let score = summary.score.to_string();
-            effects.push(Effect::Announce(strings::text(self.lang, Key::Finished, &[("score", &score)])));
+            effects.push(Effect::Announce(self.wording().text(Key::Finished, &[("score", &score)])));
             effects.push(Effect::Completed { score: summary.score, passed: summary.passed });
         }
         effects.push(Effect::Save);

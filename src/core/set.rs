@@ -13,7 +13,8 @@ use std::fmt;
 
 use crate::core::json::{self, Member, Node, Pos, Value};
 use crate::core::rule::Rule;
-use crate::core::strings::Lang;
+use crate::core::strings::{self, Key, Lang};
+use crate::core::wording::Overrides;
 
 pub mod quiz;
 
@@ -220,6 +221,8 @@ pub struct SetFile {
     pub settings: Settings,
     /// How the quiz runs, as written (`None`: every default; see [`Set::quiz_settings`]).
     pub quiz: Option<QuizSettings>,
+    /// The set's own wording of interface texts and feedback templates (`strings`).
+    pub strings: Overrides,
 }
 
 /// Index of a bin: `0..categories.len()` are the categories, `categories.len()` the fallback.
@@ -579,7 +582,7 @@ impl<'n> Fields<'n> {
 /// The fields of a set.
 pub const SET_FIELDS: &[&str] = &[
     "$schema", "format", "id", "lang", "mode", "title", "intro", "criteria", "categories", "precedence", "fallback",
-    "excerpts", "questions", "lenses", "settings", "quiz",
+    "excerpts", "questions", "lenses", "settings", "quiz", "strings",
 ];
 /// The fields a version-1 set may not have.
 const VERSION_2_FIELDS: &[&str] = &["mode", "questions", "lenses", "quiz"];
@@ -652,6 +655,7 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         lenses: f.optional(p, "lenses", |p, node, path| list(p, node, path, quiz::lens)).unwrap_or_default(),
         settings: f.optional(p, "settings", |p, node, path| Some(settings(p, node, path))).unwrap_or_default(),
         quiz: f.optional(p, "quiz", |p, node, path| Some(quiz::quiz_settings(p, node, path))),
+        strings: f.optional(p, "strings", overrides).unwrap_or_default(),
     };
     Some((file, p.list.len() == before))
 }
@@ -744,6 +748,61 @@ fn settings(p: &mut Problems, node: &Node, path: &str) -> Settings {
 fn score_band(p: &mut Problems, node: &Node, path: &str) -> ScoreBand {
     let f = fields(p, node, path, SCORE_BAND_FIELDS);
     ScoreBand { min: f.required(p, "min", small).unwrap_or_default(), text: f.text(p, "text") }
+}
+
+/// Reads `strings`: per language code, texts by key name ([`Key::name`]). Reports an unknown
+/// language or key (with "did you mean"), a repeated one, blank text, and a `{placeholder}` the
+/// key does not have; leaving out one it has is fine.
+fn overrides(p: &mut Problems, node: &Node, path: &str) -> Option<Overrides> {
+    let Value::Object(langs) = &node.value else { return wrong(p, node, path, "an object { … } with `nl` and/or `en`") };
+    let mut list = Vec::new();
+    for (i, l) in langs.iter().enumerate() {
+        let lang_path = child(path, &l.key);
+        let Some(lang) = LANG_CODES.iter().position(|c| *c == l.key).map(|c| [Lang::Nl, Lang::En][c]) else {
+            let hint = did_you_mean(&l.key, LANG_CODES.iter().copied());
+            p.at(lang_path, l.pos, format!("unknown language `{}`{hint}; the languages are `nl` and `en`", l.key));
+            continue;
+        };
+        if langs[..i].iter().any(|other| other.key == l.key) {
+            p.at(lang_path, l.pos, format!("language `{}` appears twice", l.key));
+            continue;
+        }
+        let Value::Object(texts) = &l.value.value else {
+            wrong::<()>(p, &l.value, &lang_path, "an object { … } of texts by name");
+            continue;
+        };
+        for (j, t) in texts.iter().enumerate() {
+            let text_path = child(&lang_path, &t.key);
+            let Some(key) = Key::ALL.iter().copied().find(|k| k.name() == t.key) else {
+                let mut hint = did_you_mean(&t.key, Key::ALL.iter().map(|k| k.name()));
+                if hint.is_empty() {
+                    hint = "; the names are listed in the README and the schema".into();
+                }
+                p.at(text_path, t.pos, format!("unknown text `{}`{hint}", t.key));
+                continue;
+            };
+            if texts[..j].iter().any(|other| other.key == t.key) {
+                p.at(text_path, t.pos, format!("`{}` appears twice", t.key));
+                continue;
+            }
+            let Some(template) = text(p, &t.value, &text_path) else { continue };
+            if template.trim().is_empty() {
+                p.at(text_path, t.value.pos, "the text is empty".into());
+                continue;
+            }
+            let own = strings::placeholders(strings::get(lang, key));
+            for name in strings::placeholders(&template).into_iter().filter(|name| !own.contains(name)) {
+                let has = match &own[..] {
+                    [] => "it has none".to_string(),
+                    own => format!("it has {}", own.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")),
+                };
+                let hint = did_you_mean(name, own.iter().copied());
+                p.at(text_path.clone(), t.value.pos, format!("`{{{name}}}` is not a placeholder of `{}`{hint}; {has}", t.key));
+            }
+            list.push((lang, key, template));
+        }
+    }
+    Some(Overrides(list))
 }
 
 /// Checks what the types cannot and derives each excerpt's category. Returns `None` when the

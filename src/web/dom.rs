@@ -7,9 +7,62 @@
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Document, Element, FocusOptions, HtmlElement};
 
-use crate::core::feedback::{Feedback, Span, Verdict};
-use crate::core::set::{EssayRef, Source};
-use crate::core::strings::{self, Key, Lang};
+use std::rc::Rc;
+
+use crate::core::feedback::{self, Feedback, Span, Verdict};
+use crate::core::set::{EssayRef, Set, Source};
+use crate::core::strings::{Key, Lang};
+use crate::core::wording::{Overrides, Wording};
+
+/// The interface's wording as the views keep it: the interface language and the set's own
+/// `strings` (shared, not copied), looked up through [`Wording`].
+#[derive(Clone)]
+pub struct Ui {
+    lang: Lang,
+    overrides: Rc<Overrides>,
+}
+
+impl Ui {
+    /// The wording of `set` in the interface language `lang`.
+    pub fn new(set: &Set, lang: Lang) -> Ui {
+        Ui { lang, overrides: Rc::new(set.file.strings.clone()) }
+    }
+
+    /// The built-in wording of `lang` (for the panels shown when there is no set).
+    pub fn builtin(lang: Lang) -> Ui {
+        Ui { lang, overrides: Rc::default() }
+    }
+
+    /// The lookup itself.
+    pub fn wording(&self) -> Wording<'_> {
+        Wording::new(self.lang, &self.overrides)
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The interface language's code, for `lang` attributes.
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// The text of `key`, placeholders unfilled.
+    pub fn get(&self, key: Key) -> &str {
+        self.wording().get(key)
+    }
+
+    /// The text of `key` with its placeholders filled.
+    pub fn text(&self, key: Key, args: &[(&str, &str)]) -> String {
+        self.wording().text(key, args)
+    }
+
+    /// Items as a list in running text ("a, b en c").
+    pub fn join_list(&self, items: &[String], last_word: Key) -> String {
+        self.wording().join_list(items, last_word)
+    }
+}
 
 /// Creates elements in one document.
 #[derive(Clone)]
@@ -69,7 +122,7 @@ impl Dom {
     }
 
     /// The excerpt's source line ("diarist, date, *work*, p. n"), appended to `parent`.
-    pub fn source(&self, parent: &Element, ui: Lang, src: &Source) -> Element {
+    pub fn source(&self, parent: &Element, ui: &Ui, src: &Source) -> Element {
         let line = self.child(parent, "p", "source", "");
         self.set_text(&line);
         let mut lead = src.diarist.clone();
@@ -82,7 +135,7 @@ impl Dom {
         self.child(&line, "cite", "", &src.work);
         if let Some(page) = &src.page {
             let mut tail = String::from(", ");
-            tail.push_str(&strings::text(ui, Key::SourcePage, &[("page", page)]));
+            tail.push_str(&ui.text(Key::SourcePage, &[("page", page)]));
             self.text(&line, &tail);
         }
         line
@@ -114,21 +167,21 @@ impl Dom {
 
     /// A feedback block: the verdict line (in words, with its class for the mark), then the
     /// paragraphs of spans.
-    pub fn feedback(&self, ui: Lang, fb: &Feedback) -> Element {
+    pub fn feedback(&self, ui: &Ui, fb: &Feedback) -> Element {
         let div = self.verdict(ui, fb.verdict);
         self.span_paragraphs(&div, &fb.paragraphs);
         div
     }
 
     /// A feedback block holding only its verdict line ("Right.", with its class for the mark).
-    pub fn verdict(&self, ui: Lang, verdict: Verdict) -> Element {
+    pub fn verdict(&self, ui: &Ui, verdict: Verdict) -> Element {
         let div = self.el("div", "feedback");
         let (key, cls) = match verdict {
             Verdict::Right => (Key::Right, "verdict right"),
             Verdict::Wrong => (Key::Wrong, "verdict wrong"),
             Verdict::Revealed => (Key::WrongFinal, "verdict wrong"),
         };
-        self.child(&div, "p", cls, strings::get(ui, key));
+        self.child(&div, "p", cls, ui.get(key));
         div
     }
 }
@@ -179,14 +232,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// "essay, § section" or "essay, § section, footnote n".
-pub fn essay_ref(lang: Lang, r: &EssayRef) -> String {
-    match r.footnote {
-        Some(n) => {
-            let n = n.to_string();
-            strings::text(lang, Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n)])
-        }
-        None => strings::text(lang, Key::EssayRefSection, &[("section", &r.section)]),
-    }
+pub fn essay_ref(ui: &Ui, r: &EssayRef) -> String {
+    feedback::essay_ref(ui.wording(), r)
 }
 
 /// Focuses `e`, scrolling it into view or not.

@@ -22,7 +22,7 @@ use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, Keyboar
 
 use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
 use crate::core::state;
-use crate::core::strings::{self, Key};
+use crate::core::strings::Key;
 use crate::web::listener::Listener;
 use crate::web::store::Store;
 use crate::web::view::{PILE, View};
@@ -236,7 +236,7 @@ impl Inner {
             if self.session.held() == Some(i) {
                 // A tap selects; the keyboard's "pick up … arrow keys" sentence would mislead.
                 let name = self.session.card_name(i);
-                said = strings::text(self.session.lang(), Key::Selected, &[("card", &name)]);
+                said = self.session.wording().text(Key::Selected, &[("card", &name)]);
             }
         }
         self.view.render(&self.session);

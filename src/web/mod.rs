@@ -8,6 +8,11 @@
 //! events `ready` ({setId, excerpts}), `answered` ({excerpt, bin, correct, check}) and
 //! `completed` ({score, passed}).
 //!
+//! The interface language is the page's or element's explicit choice (option `lang`), else the
+//! set's `lang`, else (when there is no set to read it from) the first of the reader's
+//! languages (option `browserLanguages`, `navigator.languages`) we have, else the page's own
+//! `lang` around the host, else Dutch.
+//!
 //! Submodules: [`view`] (the DOM), [`events`] (DOM events → [`Msg`](crate::core::session::Msg)
 //! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
 //! [`problems`] is the set editor's check (a set's problems as plain objects).
@@ -36,6 +41,7 @@ use crate::core::set::{self, Mode};
 use crate::core::state;
 use crate::core::strings::{Key, Lang};
 
+use dom::Ui;
 use events::Inner;
 use listener::Listener;
 use modes::Modes;
@@ -47,8 +53,12 @@ use view::View;
 /// The page's options (a plain object; every field optional).
 #[derive(Debug, Default)]
 struct Options {
-    /// Interface language, a BCP 47 tag (`nl`, `en`); default: the set's language.
+    /// Interface language, a BCP 47 tag (`nl`, `en`): the page's or the element's explicit
+    /// choice, which wins over the set's language.
     lang: Option<String>,
+    /// The reader's languages, most preferred first (`navigator.languages`): the interface
+    /// language when neither `lang` nor a set says one (a set that cannot be fetched or read).
+    browser_languages: Vec<String>,
     /// Shuffle seed for a fresh attempt; default: random.
     seed: Option<f64>,
     /// Storage key instead of `diary-sort:{set id}:{set hash}`.
@@ -73,12 +83,31 @@ impl Options {
         };
         let seed = field("seed");
         let storage = field("storage");
+        let languages = field("browserLanguages");
+        let browser_languages = if languages.is_undefined() || languages.is_null() {
+            Vec::new()
+        } else {
+            let list = languages.dyn_into::<js_sys::Array>().map_err(|_| wrong("browserLanguages", "a list of strings"))?;
+            list.iter().map(|tag| tag.as_string().ok_or_else(|| wrong("browserLanguages", "a list of strings"))).collect::<Result<_, _>>()?
+        };
         Ok(Options {
             lang: text("lang")?,
+            browser_languages,
             seed: if seed.is_undefined() || seed.is_null() { None } else { Some(seed.as_f64().ok_or_else(|| wrong("seed", "a number"))?) },
             storage_key: text("storageKey")?,
             storage: if storage.is_undefined() || storage.is_null() { None } else { Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?) },
         })
+    }
+
+    /// The language the page or element asked for, when it is one we have.
+    fn requested(&self) -> Option<Lang> {
+        self.lang.as_deref().and_then(Lang::from_tag)
+    }
+
+    /// The language when neither the page nor a set says one: the first of the reader's
+    /// languages that we have, else the page's around `host`.
+    fn unset(&self, host: &HtmlElement) -> Lang {
+        self.browser_languages.iter().find_map(|tag| Lang::from_tag(tag)).unwrap_or_else(|| page_lang(host))
     }
 }
 
@@ -110,35 +139,36 @@ impl Widget {
         let n = MOUNTED.fetch_add(1, Ordering::Relaxed);
         let mut prefix = String::from("diary-sort-");
         prefix.push_str(&n.to_string());
-        let requested = options.lang.as_deref().and_then(Lang::from_tag);
+        let requested = options.requested();
 
         let set = match set::load(set_text) {
             Ok(set) => set,
             Err(errors) => {
                 // The interface language: asked for, else the set's own `lang` if the text is
-                // JSON at all (JSON.parse, so no JSON parser in the shell), else the page's.
+                // JSON at all (JSON.parse, so no JSON parser in the shell), else the reader's.
                 let set_lang = || {
                     let value = js_sys::JSON::parse(set_text).ok()?;
                     let tag = js_sys::Reflect::get(&value, &"lang".into()).ok()?.as_string()?;
                     Lang::from_tag(&tag)
                 };
-                let ui = requested.or_else(set_lang).unwrap_or_else(|| page_lang(&host));
+                let ui = requested.or_else(set_lang).unwrap_or_else(|| options.unset(&host));
                 let problems: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
-                return Ok(Widget::failed(&host, view::failed(&doc, ui, Key::LoadFailed, &problems)));
+                return Ok(Widget::failed(&host, view::failed(&doc, &Ui::builtin(ui), Key::LoadFailed, &problems)));
             }
         };
 
-        let ui = requested.unwrap_or(set.file.lang);
+        let lang = requested.unwrap_or(set.file.lang);
+        let ui = Ui::new(&set, lang);
         let wanted = options.storage.unwrap_or(true);
         let key = options.storage_key.clone().unwrap_or_else(|| store::key_for(&set.file.id, set.hash));
         let seed = options.seed.map(|s| s as u64).unwrap_or_else(random_seed);
-        let dom = view::dom_for(&doc, ui, &set);
-        let root = view::frame(&dom, ui, &set);
+        let dom = view::dom_for(&doc, &ui, &set);
+        let root = view::frame(&dom, &ui, &set);
         let ready = events::detail(&[("setId", JsValue::from_str(&set.file.id)), ("excerpts", set.len().into())]);
 
         let mode = set.file.mode;
         let modes = (mode == Mode::Both)
-            .then(|| Rc::new(RefCell::new(Modes::build(&dom, ui, &prefix, &root, Store::open(wanted, suffixed(&key, ":mode"))))));
+            .then(|| Rc::new(RefCell::new(Modes::build(&dom, &ui, &prefix, &root, Store::open(wanted, suffixed(&key, ":mode"))))));
         let panel = |m: modes::Mode| modes.as_ref().and_then(|s| s.try_borrow().ok()).map_or_else(|| root.clone(), |s| s.panel(m));
         let mut listeners = Vec::new();
         let mut board = None;
@@ -148,8 +178,8 @@ impl Widget {
             let (session, notices) = resume(
                 &mut store,
                 wanted,
-                |text| state::decode(set.clone(), ui, text),
-                || Session::new(set.clone(), ui, seed),
+                |text| state::decode(set.clone(), lang, text),
+                || Session::new(set.clone(), lang, seed),
                 state::encode,
             );
             let parent = panel(modes::Mode::Board);
@@ -168,11 +198,11 @@ impl Widget {
             let (q, notices) = resume(
                 &mut store,
                 wanted,
-                |text| state::decode_quiz(set.clone(), ui, text),
-                || Quiz::new(set.clone(), ui, seed),
+                |text| state::decode_quiz(set.clone(), lang, text),
+                || Quiz::new(set.clone(), lang, seed),
                 state::encode_quiz,
             );
-            let view = QuizView::build(dom.clone(), ui, &prefix, panel(modes::Mode::Quiz));
+            let view = QuizView::build(dom.clone(), &ui, &prefix, panel(modes::Mode::Quiz));
             for key in &notices {
                 view.notice(*key);
             }
@@ -197,9 +227,9 @@ impl Widget {
     #[wasm_bindgen(js_name = fetchFailed)]
     pub fn fetch_failed(host: HtmlElement, url: &str, reason: &str, options: JsValue) -> Result<Widget, JsError> {
         let options = Options::from_js(&options)?;
-        let ui = options.lang.as_deref().and_then(Lang::from_tag).unwrap_or_else(|| page_lang(&host));
+        let ui = options.requested().unwrap_or_else(|| options.unset(&host));
         let problem = [url, ": ", reason].concat();
-        Ok(Widget::failed(&host, view::failed(&document_of(&host)?, ui, Key::FetchFailed, &[problem])))
+        Ok(Widget::failed(&host, view::failed(&document_of(&host)?, &Ui::builtin(ui), Key::FetchFailed, &[problem])))
     }
 
     /// The score in percent once the attempt in the mode shown is finished, otherwise

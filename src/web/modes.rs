@@ -7,7 +7,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
-use crate::core::strings::{self, Key, Lang};
+use crate::core::strings::Key;
+use crate::web::dom::Ui;
 use crate::web::dom::{Dom, attr, focus, hide};
 use crate::web::events::{Out, closest, target};
 use crate::web::store::Store;
@@ -44,14 +45,14 @@ pub struct Modes {
 impl Modes {
     /// Builds the tab list and the panels into `root`; shows the mode `store` remembers (else the
     /// board).
-    pub fn build(dom: &Dom, ui: Lang, prefix: &str, root: &Element, store: Store) -> Modes {
+    pub fn build(dom: &Dom, ui: &Ui, prefix: &str, root: &Element, store: Store) -> Modes {
         let list = dom.child(root, "div", "modes", "");
         attr(&list, "role", "tablist");
-        attr(&list, "aria-label", strings::get(ui, Key::Modes));
+        attr(&list, "aria-label", ui.get(Key::Modes));
         let mut tabs = Vec::with_capacity(2);
         let mut panels = Vec::with_capacity(2);
         for (mode, label) in Mode::ALL.into_iter().zip([Key::ModeBoard, Key::ModeQuiz]) {
-            let tab = dom.button(&list, "mode-tab", strings::get(ui, label));
+            let tab = dom.button(&list, "mode-tab", ui.get(label));
             attr(&tab, "role", "tab");
             attr(&tab, "id", &mode_id(prefix, "tab", mode));
             attr(&tab, "aria-controls", &mode_id(prefix, "panel", mode));

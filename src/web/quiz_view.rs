@@ -21,7 +21,8 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use crate::core::feedback::Span;
 use crate::core::quiz::{Certainty, FeedbackParts, Item, ItemStatus, Quiz, QuizSummary, Review, certainty_label, status_text, words};
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
-use crate::core::strings::{self, Key, Lang};
+use crate::core::strings::Key;
+use crate::web::dom::Ui;
 use crate::web::dom::{Dom, append, attr, class, essay_ref, focus, hide};
 use crate::web::marking::Marking;
 
@@ -144,7 +145,7 @@ struct ItemView {
 /// The quiz's DOM.
 pub struct QuizView {
     dom: Dom,
-    ui: Lang,
+    ui: Ui,
     prefix: String,
     /// The quiz's container: its listeners are registered here.
     pub panel: HtmlElement,
@@ -160,8 +161,8 @@ pub struct QuizView {
 impl QuizView {
     /// Builds the quiz's frame (instructions, notices, the item's place, the review's place, the
     /// live region) in `panel`; [`QuizView::render`] fills it.
-    pub fn build(dom: Dom, ui: Lang, prefix: &str, panel: HtmlElement) -> QuizView {
-        dom.child(&panel, "p", "instructions", strings::get(ui, Key::QuizInstructions));
+    pub fn build(dom: Dom, ui: &Ui, prefix: &str, panel: HtmlElement) -> QuizView {
+        dom.child(&panel, "p", "instructions", ui.get(Key::QuizInstructions));
         let notices = dom.child(&panel, "div", "notices", "");
         let item_box = dom.child(&panel, "section", "quiz-item", "");
         // Under the item's buttons: what the last action did, or why a submission was refused.
@@ -173,7 +174,7 @@ impl QuizView {
         hide(&review_box, true);
         QuizView {
             dom,
-            ui,
+            ui: ui.clone(),
             prefix: prefix.to_owned(),
             panel,
             notices,
@@ -193,8 +194,8 @@ impl QuizView {
         s
     }
 
-    fn t(&self, key: Key) -> &'static str {
-        strings::get(self.ui, key)
+    fn t(&self, key: Key) -> &str {
+        self.ui.get(key)
     }
 
     /// Says `text` in the live region (replacing the node, so a repeated sentence is announced).
@@ -226,7 +227,7 @@ impl QuizView {
             self.item = Some(self.build_item(quiz, key));
         }
         if let Some(view) = self.item.as_mut() {
-            update_item(&self.dom, self.ui, quiz, view);
+            update_item(&self.dom, &self.ui, quiz, view);
         }
     }
 
@@ -266,12 +267,12 @@ impl QuizView {
         attr(root, "aria-labelledby", &heading_id);
         if round > 1 {
             let r = round - 1;
-            dom.child(root, "p", "round", &strings::text(self.ui, Key::RoundHeading, &[("round", &r.to_string())]));
+            dom.child(root, "p", "round", &self.ui.text(Key::RoundHeading, &[("round", &r.to_string())]));
         }
         let (n, total) = ((pos + 1).to_string(), quiz.items().len().to_string());
         let progress_key = if matches!(item, Item::Excerpt(_)) { Key::ExcerptOf } else { Key::QuestionOf };
         let heading: HtmlElement =
-            dom.child(root, "h3", "item-heading", &strings::text(self.ui, progress_key, &[("n", &n), ("total", &total)]))
+            dom.child(root, "h3", "item-heading", &self.ui.text(progress_key, &[("n", &n), ("total", &total)]))
                 .unchecked_into();
         attr(&heading, "id", &heading_id);
         attr(&heading, "tabindex", "-1");
@@ -318,7 +319,7 @@ impl QuizView {
                     dom.set_text(&q);
                     dom.paragraphs(&q, "", &excerpt.text);
                 }
-                dom.source(&text_box, self.ui, &excerpt.source);
+                dom.source(&text_box, &self.ui, &excerpt.source);
 
                 if settings.criteria_step.offered() {
                     let legend = [self.t(Key::CriteriaLegend), self.t(step_word(settings.criteria_step))].concat();
@@ -466,8 +467,8 @@ impl QuizView {
     }
 
     fn build_review(&self, quiz: &Quiz, review: &Review) -> HtmlElement {
-        let (dom, ui, root) = (&self.dom, self.ui, &self.review_box);
-        let t = |key: Key, args: &[(&str, &str)]| strings::text(ui, key, args);
+        let (dom, ui, root) = (&self.dom, &self.ui, &self.review_box);
+        let t = |key: Key, args: &[(&str, &str)]| ui.text(key, args);
         let id = self.id("-review");
         attr(root, "aria-labelledby", &id);
         let heading: HtmlElement = dom.child(root, "h3", "", self.t(Key::Review)).unchecked_into();
@@ -503,7 +504,7 @@ impl QuizView {
             let title = dom.child(&h, "span", "", &r.title);
             dom.set_text(&title);
             dom.text(&h, " — ");
-            dom.child(&h, "span", "verdict-word", &status_text(ui, r.status, r.tries));
+            dom.child(&h, "span", "verdict-word", &status_text(ui.wording(), r.status, r.tries));
             let dl = dom.child(&li, "dl", "", "");
             let row = |term: Key| {
                 dom.child(&dl, "dt", "", self.t(term));
@@ -513,7 +514,7 @@ impl QuizView {
                 if items.is_empty() {
                     dom.text(dd, self.t(Key::ReviewNone));
                 } else {
-                    let e = dom.child(dd, "span", "", &strings::join_list(ui, items, Key::And));
+                    let e = dom.child(dd, "span", "", &ui.join_list(items, Key::And));
                     if set_text {
                         dom.set_text(&e);
                     }
@@ -521,7 +522,7 @@ impl QuizView {
             };
             texts(&row(Key::ReviewAnswer), &r.answer, true);
             if let Some(c) = r.certainty {
-                dom.text(&row(Key::ReviewCertainty), certainty_label(ui, c));
+                dom.text(&row(Key::ReviewCertainty), certainty_label(ui.wording(), c));
             }
             if let Item::Excerpt(_) = r.item {
                 let settings = quiz.set().quiz_settings();
@@ -562,7 +563,7 @@ fn step_word(step: Step) -> Key {
 
 /// Brings the item on screen up to date: the answer's controls, the buttons, the feedback and
 /// the lenses.
-fn update_item(dom: &Dom, ui: Lang, quiz: &Quiz, v: &mut ItemView) {
+fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
     let item = v.key.2;
     let set = quiz.set();
     let status = quiz.status(item);
@@ -584,7 +585,7 @@ fn update_item(dom: &Dom, ui: Lang, quiz: &Quiz, v: &mut ItemView) {
     }
     if let Some(count) = &v.mark_count {
         let n = draft.marked.len().to_string();
-        count.set_text_content(Some(&strings::text(ui, Key::WordsMarked, &[("n", &n)])));
+        count.set_text_content(Some(&ui.text(Key::WordsMarked, &[("n", &n)])));
     }
 
     let last = quiz.current() + 1 == quiz.items().len();
@@ -603,7 +604,7 @@ fn update_item(dom: &Dom, ui: Lang, quiz: &Quiz, v: &mut ItemView) {
     hide(&v.tries, status.settled() || !tried);
     if tried && !status.settled() {
         let (n, of) = (quiz.tries_left(item).to_string(), set.file.settings.tries.to_string());
-        v.tries.set_text_content(Some(&strings::text(ui, Key::TriesOnItem, &[("n", &n), ("tries", &of)])));
+        v.tries.set_text_content(Some(&ui.text(Key::TriesOnItem, &[("n", &n), ("tries", &of)])));
     }
 
     let shown = (quiz.feedback_parts(item), quiz.hint(item));
@@ -616,7 +617,7 @@ fn update_item(dom: &Dom, ui: Lang, quiz: &Quiz, v: &mut ItemView) {
                 [(Key::FeedbackAnswer, &parts.answer), (Key::FeedbackCriteria, &parts.criteria), (Key::FeedbackEvidence, &parts.evidence)]
             {
                 if !part.is_empty() {
-                    dom.child(&div, "h5", "", strings::get(ui, heading));
+                    dom.child(&div, "h5", "", ui.get(heading));
                     dom.span_paragraphs(&div, part);
                 }
             }

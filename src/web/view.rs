@@ -12,7 +12,8 @@ use web_sys::{Document, Element, HtmlDetailsElement, HtmlElement, ScrollIntoView
 use crate::core::feedback::Feedback;
 use crate::core::session::{CardStatus, Place, Session, Summary};
 use crate::core::set::{BinId, ExcerptKind, Set};
-use crate::core::strings::{self, Key, Lang};
+use crate::core::strings::Key;
+use crate::web::dom::Ui;
 use crate::web::dom::{Dom, append, attr, class, essay_ref, focus, hide, paragraphs};
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
@@ -39,7 +40,7 @@ struct CardView {
 /// The widget's DOM.
 pub struct View {
     dom: Dom,
-    ui: Lang,
+    ui: Ui,
     /// The widget root `<div class="diary-sort">` (it carries the board's state classes).
     pub root: HtmlElement,
     /// Where the board is built: the root, or the board's tab panel. Its listeners are
@@ -65,13 +66,13 @@ pub struct View {
 
 /// Builds the panel shown instead of the exercise when there is no set to show: the sentence
 /// `lead` (why), then each of `problems` (a set's problems, or the address that failed).
-pub fn failed(doc: &Document, ui: Lang, lead: Key, problems: &[String]) -> HtmlElement {
+pub fn failed(doc: &Document, ui: &Ui, lead: Key, problems: &[String]) -> HtmlElement {
     let dom = Dom { doc: doc.clone(), set_lang: None };
     let root = dom.el("div", "diary-sort");
     attr(&root, "lang", ui.code());
     let panel = dom.child(&root, "div", "load-failed", "");
     attr(&panel, "role", "alert");
-    dom.child(&panel, "p", "", strings::get(ui, lead));
+    dom.child(&panel, "p", "", ui.get(lead));
     let list = dom.child(&panel, "ul", "problems", "");
     for problem in problems {
         dom.child(&list, "li", "", problem);
@@ -82,7 +83,7 @@ pub fn failed(doc: &Document, ui: Lang, lead: Key, problems: &[String]) -> HtmlE
 
 /// The widget's root `<div class="diary-sort">` with what every mode shows first: the set's
 /// title and introduction. `dom` marks set text with the set's language.
-pub fn frame(dom: &Dom, ui: Lang, set: &Set) -> HtmlElement {
+pub fn frame(dom: &Dom, ui: &Ui, set: &Set) -> HtmlElement {
     let root = dom.el("div", "diary-sort");
     attr(&root, "lang", ui.code());
     let title = dom.child(&root, "h2", "title", &set.file.title);
@@ -94,8 +95,8 @@ pub fn frame(dom: &Dom, ui: Lang, set: &Set) -> HtmlElement {
 }
 
 /// DOM helpers for `set` shown in interface language `ui`.
-pub fn dom_for(doc: &Document, ui: Lang, set: &Set) -> Dom {
-    let set_lang = (set.file.lang != ui).then(|| set.file.lang.code());
+pub fn dom_for(doc: &Document, ui: &Ui, set: &Set) -> Dom {
+    let set_lang = (set.file.lang != ui.lang()).then(|| set.file.lang.code());
     Dom { doc: doc.clone(), set_lang }
 }
 
@@ -104,8 +105,8 @@ impl View {
     /// [`frame`]) or an element inside it; not yet rendered.
     pub fn build(dom: Dom, prefix: &str, session: &Session, root: &HtmlElement, parent: &Element) -> View {
         let set: &Set = session.set();
-        let ui = session.lang();
-        let t = |key: Key| strings::get(ui, key);
+        let ui = Ui::new(set, session.lang());
+        let t = |key: Key| ui.get(key);
         let id = |suffix: &str| {
             let mut s = String::with_capacity(prefix.len() + suffix.len());
             s.push_str(prefix);
@@ -157,7 +158,7 @@ impl View {
             dom.set_text(&says);
             dom.paragraphs(&says, "", info.essay_says);
             let r = dom.child(&details, "p", "ref", "");
-            dom.child(&r, "cite", "", &essay_ref(ui, info.essay));
+            dom.child(&r, "cite", "", &essay_ref(&ui, info.essay));
             let empty = dom.child(&section, "p", "empty", t(Key::BinEmpty));
             let list = dom.child(&section, "ul", "cards", "");
             bins.push(BinView { bin, section, list, empty });
@@ -167,13 +168,13 @@ impl View {
         let mut cards: Vec<Option<CardView>> = (0..set.len()).map(|_| None).collect();
         for &i in session.order() {
             let Some(slot) = cards.get_mut(i) else { continue };
-            let card = Self::card(&dom, ui, session, i);
+            let card = Self::card(&dom, &ui, session, i);
             append(&pile_list, &card.li);
             *slot = Some(card);
         }
         // `order` is a permutation of the excerpts, so every slot is filled.
         let cards: Vec<CardView> =
-            cards.into_iter().enumerate().map(|(i, c)| c.unwrap_or_else(|| Self::card(&dom, ui, session, i))).collect();
+            cards.into_iter().enumerate().map(|(i, c)| c.unwrap_or_else(|| Self::card(&dom, &ui, session, i))).collect();
 
         // The summary, filled when the attempt ends.
         let summary = dom.child(board_parent, "section", "summary", "");
@@ -218,9 +219,9 @@ impl View {
         }
     }
 
-    fn card(dom: &Dom, ui: Lang, session: &Session, i: usize) -> CardView {
+    fn card(dom: &Dom, ui: &Ui, session: &Session, i: usize) -> CardView {
         let set = session.set();
-        let t = |key: Key| strings::get(ui, key);
+        let t = |key: Key| ui.get(key);
         let excerpt = &set.file.excerpts[i];
         let li = dom.el("li", "card");
         attr(&li, "data-card", &i.to_string());
@@ -314,7 +315,7 @@ impl View {
                     old.remove();
                 }
                 if let Some(fb) = fb {
-                    let e = self.dom.feedback(self.ui, &fb);
+                    let e = self.dom.feedback(&self.ui, &fb);
                     let _ = c.li.insert_before(&e, Some(&c.menu));
                     c.feedback = Some((fb, e));
                 }
@@ -325,7 +326,7 @@ impl View {
         let tries = (session.checks_left(), session.set().file.settings.tries);
         if self.tries_shown != Some(tries) {
             let (n, of) = (tries.0.to_string(), tries.1.to_string());
-            self.tries.set_text_content(Some(&strings::text(self.ui, Key::TriesLeft, &[("n", &n), ("tries", &of)])));
+            self.tries.set_text_content(Some(&self.ui.text(Key::TriesLeft, &[("n", &n), ("tries", &of)])));
             self.tries_shown = Some(tries);
         }
         hide(&self.check, finished);
@@ -336,7 +337,7 @@ impl View {
             if let Some(s) = &summary {
                 let (score, right, total) = (s.score.to_string(), s.right.to_string(), s.total.to_string());
                 let pass = session.set().file.settings.pass_mark.to_string();
-                let t = |key: Key, args: &[(&str, &str)]| strings::text(self.ui, key, args);
+                let t = |key: Key, args: &[(&str, &str)]| self.ui.text(key, args);
                 let score_line = t(Key::Score, &[("score", &score), ("right", &right), ("total", &total)]);
                 self.dom.child(&self.summary_body, "p", "score", &score_line);
                 let (key, cls) = if s.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
@@ -389,7 +390,7 @@ impl View {
 
     /// Shows a notice above the board.
     pub fn notice(&self, key: Key) {
-        self.dom.child(&self.notices, "p", "notice", strings::get(self.ui, key));
+        self.dom.child(&self.notices, "p", "notice", self.ui.get(key));
     }
 
     /// Focuses card `i`'s grab button; `scroll` false keeps the page where it is.

@@ -26,7 +26,8 @@ function recordInit() {
 
 /** Opens the demo page, recording events, and waits for both elements and the iframe. */
 async function openDemo() {
-  const page = await openPage(env.browser, null, { viewport: { width: 1280, height: 800 } });
+  // A Dutch reader: the browser's language speaks where no set does (a set that cannot be fetched).
+  const page = await openPage(env.browser, null, { viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
   await page.addInitScript(recordInit);
   await page.goto(env.server.href('/www/demo.html'), { waitUntil: 'load' });
   await page.locator(`#first ${READY}`).waitFor();
@@ -238,7 +239,7 @@ test('elements: removing one removes its widget; moving keeps it; src or lang ch
   await page.locator('#first').getByRole('button', { name: 'Check', exact: true }).waitFor();
   assert.equal(await page.locator('#first .diary-sort').count(), 1, 'one widget, not two');
 
-  // A set that cannot be fetched: a readable message in the element's language.
+  // A set that cannot be fetched: a readable message in the reader's language, or the element's.
   await page.evaluate(() => {
     const el = document.createElement('diary-sort');
     el.id = 'missing';

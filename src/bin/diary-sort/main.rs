@@ -5,6 +5,8 @@
 //! diary-sort validate [--format json] FILE...  check exercise-set JSON files
 //! diary-sort fmt [--check] FILE...           rewrite sets in the canonical order and indentation
 //! diary-sort schema                          print the set format's JSON Schema
+//! diary-sort report FILE... [--set SET] [--format html|svg] [--lang nl|en] -o OUT
+//!                                            draw the class report from xAPI or SCORM data
 //! ```
 //!
 //! Arguments are parsed by hand (std only). Usage errors print to stderr and exit with status 2.
@@ -16,6 +18,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod fmt;
+mod report;
 mod serve;
 mod validate;
 
@@ -42,6 +45,13 @@ commands:
         refused. --check changes nothing and fails when a file is not formatted.
   schema
         print the JSON Schema of the set format (www/schema/set.schema.json).
+  report FILE... [--set SET] [--format html|svg] [--lang nl|en] -o OUT
+        draw how the class did from what the module reported: xAPI statements
+        (JSON: a list, an LRS page, one a line) or a SCORM interactions export
+        (CSV). HTML writes OUT and its stylesheet beside it (OUT with .css); SVG
+        writes one picture. --set gives labels, names and what each excerpt
+        shows (for the criteria missed). Problems name FILE:LINE:COL; nothing
+        is written then.
   help  print this text
 ";
 
@@ -92,6 +102,14 @@ fn main() -> ExitCode {
             Some(a) if a == "-h" || a == "--help" => help(),
             Some(a) => usage_error(&format!("schema takes no arguments, not `{}`", a.to_string_lossy())),
         },
+        Some("report") => match files_and_options("report", &rest, &["--set", "--format", "--lang", "-o", "--out"]) {
+            Ok(Some(FileArgs { files, options })) => match report_options(files, options) {
+                Ok(options) => report::run(&options),
+                Err(message) => usage_error(&message),
+            },
+            Ok(None) => help(),
+            Err(message) => usage_error(&message),
+        },
         Some("help" | "-h" | "--help") => help(),
         Some("--version" | "-V") => {
             println!("diary-sort {}", env!("CARGO_PKG_VERSION"));
@@ -114,13 +132,13 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The arguments of `validate` and `fmt`: files, and options with their values when given.
+/// The arguments of `validate`, `fmt` and `report`: files, and options with their values.
 struct FileArgs {
     files: Vec<PathBuf>,
     options: Vec<(String, Option<String>)>,
 }
 
-/// Splits the arguments of `validate` or `fmt` into files and options: `--name`, `--name=value`,
+/// Splits the arguments of `validate`, `fmt` or `report` into files and options: `--name`, `--name=value`,
 /// and `--name value` for the options in `valued`. `Ok(None)` means help was asked for.
 fn files_and_options(command: &str, args: &[OsString], valued: &[&str]) -> Result<Option<FileArgs>, String> {
     let mut files = Vec::new();
@@ -147,6 +165,28 @@ fn files_and_options(command: &str, args: &[OsString], valued: &[&str]) -> Resul
         return Err(format!("{command} needs at least one FILE"));
     }
     Ok(Some(FileArgs { files, options }))
+}
+
+/// The options of `report`, checked.
+fn report_options(files: Vec<PathBuf>, options: Vec<(String, Option<String>)>) -> Result<report::Options, String> {
+    let mut set = None;
+    let mut format = report::Format::Html;
+    let mut lang = None;
+    let mut out = None;
+    for (option, value) in options {
+        match (option.as_str(), value) {
+            ("--set", Some(path)) => set = Some(PathBuf::from(path)),
+            ("--format", Some(f)) if f == "html" => format = report::Format::Html,
+            ("--format", Some(f)) if f == "svg" => format = report::Format::Svg,
+            ("--format", f) => return Err(format!("report: --format is html or svg, not `{}`", f.unwrap_or_default())),
+            ("--lang", Some(l)) if l == "nl" || l == "en" => lang = diary_sort::core::strings::Lang::from_tag(&l),
+            ("--lang", l) => return Err(format!("report: --lang is nl or en, not `{}`", l.unwrap_or_default())),
+            ("-o" | "--out", Some(path)) => out = Some(PathBuf::from(path)),
+            (option, _) => return Err(format!("report: unknown option `{option}`")),
+        }
+    }
+    let out = out.ok_or("report: say where to write the report with -o OUT")?;
+    Ok(report::Options { files, set, format, lang, out })
 }
 
 /// Parses the options of `serve`; `Ok(None)` means help was asked for.
