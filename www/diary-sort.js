@@ -5,10 +5,12 @@
 //
 // Attributes: src (the set's URL, resolved against the page), lang (nl or en; default the set's
 // language), seed (shuffle seed, an integer; default random), storage ("off": the attempt is
-// kept in memory only). A change of src or lang starts the element afresh (a stored attempt
-// resumes); seed and storage are read when it starts.
-// Events (bubbling, on the element): ready {setId, excerpts}, answered {excerpt, bin, correct,
-// check} per card a check judged, completed {score, passed}. The Rust shell dispatches them.
+// kept in memory only), state (a resume string to start from instead of the stored attempt, e.g.
+// an LMS's suspend data; a bad one starts afresh with a notice). A change of src or lang starts
+// the element afresh (a stored attempt resumes); seed, storage and state are read when it starts.
+// Events (bubbling, on the element): ready {setId, excerpts, bins, passMark, state}, answered
+// {excerpt, bin, expected, correct, check} per card a check judged, completed {score, passed},
+// statechange {state} whenever the resume string changes. The Rust shell dispatches them.
 //
 // Styles: the first element adds widget.css (next to this file) to the page, once, as a
 // <link rel="stylesheet" data-diary-sort> at the end of <head>, and shows its exercise when that
@@ -116,6 +118,7 @@ class DiarySort extends HTMLElement {
       lang: this.getAttribute('lang') || undefined,
       seed: Number.isFinite(seed) ? seed : undefined,
       storage: this.getAttribute('storage') !== 'off',
+      state: this.getAttribute('state') ?? undefined,
     };
     let module;
     let set;

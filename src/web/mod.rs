@@ -5,8 +5,9 @@
 //! set could not be fetched); `score()` reads the result; `destroy()` (or `free()`) removes the
 //! widget's DOM and every listener it registered. All state lives in wasm memory behind the
 //! handle, so two widgets on a page share nothing. The host element receives the bubbling DOM
-//! events `ready` ({setId, excerpts}), `answered` ({excerpt, bin, correct, check}) and
-//! `completed` ({score, passed}).
+//! events `ready` ({setId, excerpts, bins, passMark, state}), `answered` ({excerpt, bin,
+//! expected, correct, check}), `completed` ({score, passed}) and `statechange` ({state}, the
+//! resume string whenever it changes, for a host that keeps it elsewhere, e.g. an LMS).
 //!
 //! Submodules: [`view`] (the DOM), [`events`] (DOM events → [`Msg`](crate::core::session::Msg)
 //! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
@@ -46,6 +47,8 @@ struct Options {
     storage_key: Option<String>,
     /// Whether to keep the attempt in `localStorage` (default true).
     storage: Option<bool>,
+    /// A resume string to start from instead of the stored one (an LMS's suspend data).
+    state: Option<String>,
 }
 
 impl Options {
@@ -69,6 +72,7 @@ impl Options {
             seed: if seed.is_undefined() || seed.is_null() { None } else { Some(seed.as_f64().ok_or_else(|| wrong("seed", "a number"))?) },
             storage_key: text("storageKey")?,
             storage: if storage.is_undefined() || storage.is_null() { None } else { Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?) },
+            state: text("state")?,
         })
     }
 }
@@ -123,7 +127,8 @@ impl Widget {
         if wanted && !store.available() {
             notices.push(Key::StorageUnavailable);
         }
-        let (session, fresh) = match store.load() {
+        let handed = options.state.is_some();
+        let (session, fresh) = match options.state.or_else(|| store.load()) {
             Some(text) => match state::decode(set.clone(), ui, &text) {
                 Ok(s) => {
                     notices.push(Key::Resumed);
@@ -136,11 +141,11 @@ impl Widget {
             },
             None => (Session::new(set, ui, seed), true),
         };
-        if fresh {
-            // Keep the shuffle (its seed) even if the page is reloaded before the first move.
-            if !store.save(&state::encode(&session)) && !notices.contains(&Key::StorageUnavailable) {
-                notices.push(Key::StorageUnavailable);
-            }
+        let resume = state::encode(&session);
+        // Keep the shuffle (its seed) even if the page is reloaded before the first move; a
+        // state handed in by the page is kept locally too.
+        if (fresh || handed) && !store.save(&resume) && !notices.contains(&Key::StorageUnavailable) {
+            notices.push(Key::StorageUnavailable);
         }
 
         let mut view = View::build(&doc, &prefix, &session);
@@ -154,7 +159,14 @@ impl Widget {
 
         let storage_noticed = notices.contains(&Key::StorageUnavailable);
         let set = session.set();
-        let ready = events::detail(&[("setId", JsValue::from_str(&set.file.id)), ("excerpts", set.len().into())]);
+        let bins: js_sys::Array = set.bins.iter().map(|&b| JsValue::from_str(set.bin(b).id)).collect();
+        let ready = events::detail(&[
+            ("setId", JsValue::from_str(&set.file.id)),
+            ("excerpts", set.len().into()),
+            ("bins", bins.into()),
+            ("passMark", set.file.settings.pass_mark.into()),
+            ("state", JsValue::from_str(&resume)),
+        ]);
         let inner = Rc::new(RefCell::new(Inner::new(session, view, store, storage_noticed)));
         let listeners = events::listen(&host, &root, &inner);
         events::dispatch(&host, "ready", &ready);
