@@ -3,8 +3,9 @@
 // 1. the auth token: one POST to `fetch` ({"auth-token": …}, used as `Basic …` from then on);
 // 2. the State API's LMS.LaunchData for this actor, activity and registration: contextTemplate
 //    (merged into every statement), launchMode, moveOn, masteryScore (0–1);
-// 3. our own state document (RESUME_STATE) with the attempt's resume string, if any, so the
-//    attempt resumes from any browser; it is written at every change;
+// 3. our own state document (RESUME_STATE): {state, sent}, the attempt's resume string (so the
+//    attempt resumes in any browser) and which of completed, passed and failed were sent for
+//    this registration; it is written at every change;
 // 4. initialized, then answered for each judged card (xapi.js), then at the end, in Normal
 //    launch mode only, completed (unless moveOn is "Passed") and passed or failed against the
 //    masteryScore (else the set's pass mark; not when moveOn is "Completed"): passed at most once
@@ -20,7 +21,7 @@ import { isoDuration } from './scorm.js';
 const CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
 const MOVE_ON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
 const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
-/** Our own state document: {state} with the attempt's resume string. */
+/** Our own state document: {state, sent}, the attempt's resume string and the verdicts sent. */
 export const RESUME_STATE = 'https://w3id.org/xapi/diary-sort/state/resume';
 
 /** The launch parameters, or null when the page was not launched by a cmi5 LMS. */
@@ -78,22 +79,30 @@ export async function startCmi5(launch, say) {
   const initializedAt = Date.now();
   sender.send(statement(host, 'initialized', object, null, [CATEGORY]));
 
-  /** Keeps the latest resume string in the State API (one write at a time, the newest wins). */
-  let latest = null;
+  /** Our state document as it is now; written to the State API one write at a time. */
+  const kept = {
+    state: typeof resume?.state === 'string' ? resume.state : null,
+    sent: resume?.sent !== null && typeof resume?.sent === 'object' ? resume.sent : {},
+  };
+  let dirty = false;
   let writing = false;
   async function writeState() {
+    dirty = true;
     if (writing) return;
     writing = true;
-    while (latest !== null) {
-      const body = JSON.stringify({ state: latest });
-      latest = null;
+    while (dirty) {
+      dirty = false;
+      const body = JSON.stringify(kept);
       await fetch(sender.url(`activities/state?${stateQuery(launch, RESUME_STATE)}`), { method: 'PUT', headers: sender.headers(), body, keepalive: true }).catch(() => {});
     }
     writing = false;
   }
 
   function report(element) {
-    const sent = sentOnce(launch.registration, launch.activityId);
+    const sent = sentOnce(launch.registration, launch.activityId, kept.sent, (now) => {
+      kept.sent = now;
+      writeState();
+    });
     let passMark = mastery === null ? 60 : mastery * 100;
     let terminated = false;
     reportAnswers(element, host, sender);
@@ -102,7 +111,7 @@ export async function startCmi5(launch, say) {
     });
     element.addEventListener('statechange', (e) => {
       if (typeof e.detail?.state !== 'string') return;
-      latest = e.detail.state;
+      kept.state = e.detail.state;
       writeState();
     });
     element.addEventListener('completed', (e) => {
@@ -129,5 +138,5 @@ export async function startCmi5(launch, say) {
     });
   }
 
-  return { state: typeof resume?.state === 'string' ? resume.state : null, report };
+  return { state: kept.state, report };
 }

@@ -123,8 +123,9 @@ export function isoDuration(ms) {
 /** The time of day as SCORM 1.2's CMITime, HH:MM:SS. */
 const time12 = (date) => `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 
-/** A moment as SCORM 2004's time (second, 10, 0): YYYY-MM-DDThh:mm:ssZ. */
-const time2004 = (date) => `${date.toISOString().slice(0, 19)}Z`;
+/** A moment as SCORM 2004's time (second, 10, 0) in local time: YYYY-MM-DDThh:mm:ss. */
+const time2004 = (date) =>
+  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${time12(date)}`;
 
 /** What differs between the versions, by element. */
 const MODEL = {

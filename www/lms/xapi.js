@@ -217,19 +217,29 @@ export class Sender {
   }
 }
 
-/** The statements once sent for a registration ({completed, passed, failed}), kept in localStorage. */
-export function sentOnce(registration, activityId) {
+/**
+ * The statements already sent for a registration ({completed, passed, failed}: true), kept in
+ * localStorage, or elsewhere: `initial` is what was kept, `keep(sent)` keeps a change (cmi5 keeps
+ * it in the LRS's State API, so it holds in any browser).
+ */
+export function sentOnce(registration, activityId, initial = null, keep = null) {
   const key = `diary-sort:xapi-sent:${activityId}:${registration ?? ''}`;
-  let sent = {};
-  try {
-    sent = JSON.parse(localStorage.getItem(key) ?? '{}') ?? {};
-  } catch {
-    sent = {};
+  let sent = initial ?? {};
+  if (!initial) {
+    try {
+      sent = JSON.parse(localStorage.getItem(key) ?? '{}') ?? {};
+    } catch {
+      sent = {};
+    }
   }
   return {
     has: (verb) => sent[verb] === true,
     add(verb) {
-      sent[verb] = true;
+      sent = { ...sent, [verb]: true };
+      if (keep) {
+        keep(sent);
+        return;
+      }
       try {
         localStorage.setItem(key, JSON.stringify(sent));
       } catch {
