@@ -190,6 +190,31 @@ test('cmi5: token once, launch data, statements in order with the context templa
   await page.context().close();
 });
 
+test('cmi5.xml is well-formed, with one AU launching course.html', async () => {
+  const page = await openPage(env.browser, null);
+  const text = env.served.entries.get('cmi5.xml').toString('utf8');
+  const parsed = await page.evaluate((xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    const au = doc.getElementsByTagName('au');
+    return {
+      errors: doc.getElementsByTagName('parsererror').length,
+      namespace: doc.documentElement.namespaceURI,
+      aus: au.length,
+      url: au[0]?.getElementsByTagName('url')[0]?.textContent,
+      mastery: au[0]?.getAttribute('masteryScore'),
+    };
+  }, text);
+  assert.deepEqual(parsed, {
+    errors: 0,
+    namespace: 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd',
+    aus: 1,
+    url: 'www/course.html',
+    mastery: '0.6',
+  });
+  assert.ok(env.served.entries.has('www/course.html'));
+  await page.context().close();
+});
+
 test('cmi5: a relaunch in another browser resumes from the State API; no second completed or passed', async () => {
   const { lrs } = env.stand;
   const from = lrs.statements.length;

@@ -136,6 +136,31 @@ test('SCORM 1.2: status, suspend data, interactions and score; a relaunch resume
   await third.page.context().close();
 });
 
+test('the manifests are well-formed XML in their versions\' namespaces', async () => {
+  const page = await openPage(env.browser, null);
+  for (const [served, namespace] of [
+    [env.scorm12, 'http://www.imsproject.org/xsd/imscp_rootv1p1p2'],
+    [env.scorm2004, 'http://www.imsglobal.org/xsd/imscp_v1p1'],
+  ]) {
+    const text = served.entries.get('imsmanifest.xml').toString('utf8');
+    const parsed = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      const resource = doc.getElementsByTagName('resource')[0];
+      return {
+        errors: doc.getElementsByTagName('parsererror').length,
+        namespace: doc.documentElement.namespaceURI,
+        href: resource?.getAttribute('href'),
+        files: [...doc.getElementsByTagName('file')].map((f) => f.getAttribute('href')),
+      };
+    }, text);
+    assert.equal(parsed.errors, 0, text);
+    assert.equal(parsed.namespace, namespace);
+    assert.equal(parsed.href, 'www/course.html');
+    for (const file of parsed.files) assert.ok(served.entries.has(file), `${file} is in the zip`);
+  }
+  await page.context().close();
+});
+
 test('SCORM 2004: one interaction per card, scaled score, completion and success against the LMS\'s passing score', async () => {
   // The LMS sends a passing score above what the play earns: its score decides, not the set's 60.
   const { page, frame } = await openLms('2004', { savedCmi: { scaled_passing_score: '0.99' } });
