@@ -248,3 +248,13 @@ test('SCORM 1.2: suspend data never exceeds 4,096 characters; a larger state lea
     await served.server.stop();
   }
 });
+
+test('suspend data of another set version starts afresh with the widget\'s notice', async () => {
+  const stale = `1.0123456789abcdef.1.0.${'-'.repeat(cards.length)}.${'-'.repeat(cards.length)}.${'0'.repeat(cards.length)}`;
+  const { page, frame } = await openLms('1.2', { savedCmi: { suspend_data: stale } });
+  await frame.getByText('hoort bij een andere versie van deze set').waitFor();
+  const cmi = await waitForCmi(page, (c) => c.suspend_data !== stale, 'the fresh attempt\'s suspend data');
+  assert.match(cmi.suspend_data, /^1\.[0-9a-f]{16}\./);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
