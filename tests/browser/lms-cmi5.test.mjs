@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser, openPage, READY } from './harness.mjs';
 import { readSet, grab, binButton, placeByTap } from './board.mjs';
-import { servePackage } from './lms.mjs';
+import { servePackage, waitUntil } from './lms.mjs';
 import { assertValidStatements } from './xapi-check.mjs';
 
 const { cards } = readSet('snijders-nl.json');
@@ -137,20 +137,13 @@ async function launch(n) {
 const verbs = (list) => list.map((s) => s.verb.id.split('/').at(-1));
 
 /** Waits until the LRS holds a statement with `verb` after the first `from` ones. */
-async function waitForVerb(verb, from = 0) {
-  for (let i = 0; i < 200; i += 1) {
-    if (verbs(env.stand.lrs.statements.slice(from)).includes(verb)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no ${verb}: ${JSON.stringify(verbs(env.stand.lrs.statements.slice(from)))}`);
-}
+const waitForVerb = (verb, from = 0) =>
+  waitUntil(() => verbs(env.stand.lrs.statements.slice(from)), (list) => list.includes(verb), `a ${verb} statement`);
 
 test('cmi5: token once, launch data, statements in order with the context template, terminated on leaving', async () => {
   const { lrs } = env.stand;
   const page = await launch(1);
-  await waitForVerb('initialized').catch((e) => {
-    throw new Error(`${e.message}\n${JSON.stringify([page.consoleErrors, page.failedRequests, env.stand.lrs.fetches])}`);
-  });
+  await waitForVerb('initialized');
   const [wrong, ...rest] = cards;
   const elsewhere = cards.find((c) => c.bin !== wrong.bin);
   await grab(page, wrong).click();

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openPage, READY, axeViolations, formatAxe } from './harness.mjs';
 import { readSet, grab, binButton, placeByTap } from './board.mjs';
-import { bigSet, servePackage } from './lms.mjs';
+import { bigSet, servePackage, waitUntil } from './lms.mjs';
 
 const { set, cards } = readSet('snijders-nl.json');
 const env = {};
@@ -53,24 +53,9 @@ async function placeAllOneWrong(frame) {
   return { wrong, elsewhere };
 }
 
-/** Waits until `predicate(calls)` holds for the course's SetValue/Commit/Finish calls. */
-async function waitForCalls(page, predicate, what) {
-  for (let i = 0; i < 100; i += 1) {
-    if (predicate(await callsOf(page))) return;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`the course never made ${what}: ${JSON.stringify(await callsOf(page)).slice(-2000)}`);
-}
-
-/** Waits until `predicate(cmi)` holds (the course reports within the same task, mostly). */
-async function waitForCmi(page, predicate, what) {
-  for (let i = 0; i < 100; i += 1) {
-    const cmi = await cmiOf(page);
-    if (predicate(cmi)) return cmi;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`the LMS never saw ${what}: ${JSON.stringify(await cmiOf(page)).slice(0, 2000)}`);
-}
+/** Waits until `predicate` holds for the course's calls, or for the LMS's CMI. */
+const waitForCalls = (page, predicate, what) => waitUntil(() => callsOf(page), predicate, `the course made ${what}`);
+const waitForCmi = (page, predicate, what) => waitUntil(() => cmiOf(page), predicate, `the LMS saw ${what}`);
 
 test('SCORM 1.2: status, suspend data, interactions and score; a relaunch resumes without a second completion', async () => {
   const { page, frame } = await openLms('1.2');

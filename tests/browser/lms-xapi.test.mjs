@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openPage, READY } from './harness.mjs';
 import { readSet, grab, binButton, placeByTap } from './board.mjs';
-import { servePackage } from './lms.mjs';
+import { servePackage, waitUntil } from './lms.mjs';
 import { assertValidStatements } from './xapi-check.mjs';
 
 const { cards } = readSet('snijders-nl.json');
@@ -44,14 +44,7 @@ async function openHost(context = null) {
 const statementsOf = (page) => page.evaluate(() => window.__statements);
 const verbs = (statements) => statements.map((s) => s.verb.id.split('/').at(-1));
 
-async function waitForStatements(page, n) {
-  for (let i = 0; i < 100; i += 1) {
-    const list = await statementsOf(page);
-    if (list.length >= n) return list;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`fewer than ${n} statements: ${JSON.stringify(verbs(await statementsOf(page)))}`);
-}
+const waitForStatements = (page, n) => waitUntil(() => statementsOf(page), (list) => list.length >= n, `${n} statements`);
 
 test('postMessage: answered, completed and passed validate, once per registration', async () => {
   const { page, frame } = await openHost();

@@ -75,3 +75,17 @@ export function bigSet(n) {
   writeFileSync(file, JSON.stringify({ ...mini, id: 'big', excerpts }));
   return file;
 }
+
+/**
+ * Polls `read()` every 50 ms until `predicate(value)` holds and returns that value; after 10 s
+ * fails with `what` and the last value read.
+ */
+export async function waitUntil(read, predicate, what) {
+  let value;
+  for (let i = 0; i < 200; i += 1) {
+    value = await read();
+    if (predicate(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`never ${what}: ${JSON.stringify(value).slice(-2000)}`);
+}

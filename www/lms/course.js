@@ -10,6 +10,7 @@
 // In every case the element keeps its attempt in localStorage too, so nothing is lost when the
 // LMS cannot take it. What the bridges tell the student goes in #lms-status (a live region).
 import '../diary-sort.js';
+import { parentOrigin } from '../parent.js';
 import { notifier } from './notices.js';
 import { cmi5Launch, startCmi5 } from './cmi5.js';
 import { findApi, ScormBridge } from './scorm.js';
@@ -26,18 +27,6 @@ element.addEventListener('ready', () => {
   if (tag) document.documentElement.lang = tag;
 });
 const say = notifier(element, document.getElementById('lms-status'));
-
-/** The origin of ?parent= (only inside a frame, only http(s)), or null. */
-function parentOrigin() {
-  const parent = params.get('parent');
-  if (!parent || window.parent === window) return null;
-  try {
-    const url = new URL(parent, window.location.href);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
 
 /** ?actor= as an object, else an account for this browser (kept in localStorage). */
 function actorFromQuery() {
@@ -82,7 +71,7 @@ async function connect() {
       return;
     }
   }
-  const origin = parentOrigin();
+  const origin = parentOrigin(params);
   const endpoint = params.get('endpoint');
   const auth = params.get('auth');
   if (origin || (endpoint && auth)) {

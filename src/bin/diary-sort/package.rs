@@ -68,6 +68,7 @@ const FILES: &[&str] = &[
     "www/widget.css",
     "www/favicon.svg",
     "www/diary-sort.js",
+    "www/parent.js",
     "www/lms/course.js",
     "www/lms/notices.js",
     "www/lms/interaction.js",
