@@ -22,7 +22,7 @@ import { assertValidStatements } from './xapi-check.mjs';
 const { cards } = readSet('snijders-nl.json');
 const env = {};
 const actor = { objectType: 'Agent', name: 'Student', account: { homePage: 'https://lms.example.org', name: 'student-7' } };
-const registration = 'a7c3e1f0-2b4d-4c6e-8f10-123456789abc';
+const REGISTRATION = 'a7c3e1f0-2b4d-4c6e-8f10-123456789abc';
 const activityId = 'https://lms.example.org/courses/diaries/au/1';
 const sessionExtension = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 const CMI5 = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
@@ -68,13 +68,13 @@ function standIn() {
       }
       if (url.pathname === '/xapi/activities/state') {
         const q = url.searchParams;
-        assert.deepEqual([JSON.parse(q.get('agent')), q.get('activityId'), q.get('registration')], [actor, activityId, registration]);
-        const id = q.get('stateId');
+        assert.deepEqual([JSON.parse(q.get('agent')), q.get('activityId')], [actor, activityId]);
+        const id = `${q.get('registration')}/${q.get('stateId')}`;
         if (req.method === 'PUT') {
           lrs.states.set(id, JSON.parse(text));
           return reply(204);
         }
-        if (id === 'LMS.LaunchData') return reply(200, launchData());
+        if (id.endsWith('/LMS.LaunchData')) return reply(200, launchData());
         return lrs.states.has(id) ? reply(200, lrs.states.get(id)) : reply(404, {});
       }
       if (url.pathname === '/xapi/statements' && req.method === 'POST') {
@@ -121,7 +121,7 @@ after(async () => {
 });
 
 /** Launches the AU as a cmi5 LMS would, with fetch URL number `n`, in a fresh browser context. */
-async function launch(n) {
+async function launch(n, registration = REGISTRATION) {
   const base = `http://127.0.0.1:${env.stand.port}`;
   const query = new URLSearchParams({
     endpoint: `${base}/xapi/`,
@@ -162,7 +162,7 @@ test('cmi5: token once, launch data, statements in order with the context templa
   assertValidStatements(list);
   for (const s of list) {
     assert.deepEqual(s.actor, actor);
-    assert.equal(s.context.registration, registration);
+    assert.equal(s.context.registration, REGISTRATION);
     assert.equal(s.context.extensions[sessionExtension], 's-1', 'the contextTemplate');
     assert.deepEqual(s.context.contextActivities.grouping, [{ id: 'https://lms.example.org/courses/diaries' }]);
     const categories = (s.context.contextActivities.category ?? []).map((c) => c.id);
@@ -225,6 +225,34 @@ test('cmi5: a relaunch in another browser resumes from the State API; no second 
   assert.deepEqual(verbs(list), ['initialized', ...Array(cards.length).fill('answered'), 'terminated']);
   assertValidStatements(list);
   assert.ok(list.every((s) => s.context.extensions[sessionExtension] === 's-2'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('cmi5: offline, statements wait in localStorage; back online, they arrive in order', async () => {
+  const { lrs } = env.stand;
+  const registration = 'b8d4f2a1-3c5e-4d7f-9a21-234567890bcd';
+  const mine = () => lrs.statements.filter((s) => s.context.registration === registration);
+  const page = await launch(3, registration);
+  await waitUntil(() => verbs(mine()), (list) => list.includes('initialized'), 'initialized');
+  await page.context().setOffline(true);
+  await placeByTap(page, cards);
+  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
+  await page.locator('#lms-status').getByText('ze worden later opnieuw verstuurd').waitFor();
+  const queue = () =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('diary-sort:xapi-queue:'))
+        .map((k) => JSON.parse(localStorage.getItem(k)).length),
+    );
+  await waitUntil(queue, (lengths) => lengths[0] === cards.length + 2, 'the answers, completed and passed queued');
+  assert.deepEqual(verbs(mine()), ['initialized']);
+  // The browser says it is back online: the queue goes out at once, oldest first.
+  await page.context().setOffline(false);
+  await waitUntil(() => verbs(mine()), (list) => list.includes('passed'), 'the queued statements');
+  assert.deepEqual(verbs(mine()), ['initialized', ...Array(cards.length).fill('answered'), 'completed', 'passed']);
+  await waitUntil(queue, (lengths) => lengths.length === 0, 'an empty queue');
+  assertValidStatements(mine());
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -105,9 +105,10 @@ export const scoreOf = (percent) => ({ scaled: percent / 100, raw: percent, min:
 
 /**
  * Sends statements, in order, to the parent page (`parentOrigin`) and/or an LRS (`endpoint`
- * with `auth`, an Authorization header value). LRS statements wait in localStorage under
- * `queueKey` until the LRS has taken them, and are tried again after 1, 2, 4 … 60 s and
- * whenever the browser comes back online. `onTrouble()` is called when a send fails.
+ * with `auth`, an Authorization header value). LRS statements wait in localStorage (one queue
+ * per endpoint) until the LRS has taken them; while it cannot be reached (a network error, 5xx,
+ * 429) they are tried again after 1, 2, 4 … 60 s and whenever the browser comes back online.
+ * `onTrouble()` is called when a send fails.
  */
 export class Sender {
   #config;
@@ -181,15 +182,19 @@ export class Sender {
     try {
       while (this.#queue.length > 0) {
         const s = this.#queue[0];
-        let ok = false;
+        let taken = false;
         try {
           const response = await fetch(this.url('statements'), { method: 'POST', headers: this.headers(), body: JSON.stringify(s), keepalive: true });
           // 409: the LRS has a statement with this id already (an earlier try got through).
-          ok = response.ok || response.status === 409;
+          // Another 4xx but 429 refuses this statement for good: trying again cannot help, and
+          // would hold up every statement after it.
+          const refused = response.status >= 400 && response.status < 500 && response.status !== 409 && response.status !== 429;
+          if (refused) console.warn(`diary-sort: the LRS refused a statement (HTTP ${response.status})`, s);
+          taken = response.ok || response.status === 409 || refused;
         } catch {
-          ok = false;
+          taken = false;
         }
-        if (!ok) {
+        if (!taken) {
           this.#config.onTrouble();
           const wait = this.#retryMs;
           this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
