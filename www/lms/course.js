@@ -22,9 +22,13 @@ const setUrl = params.get('set') || 'sets/course.json';
 element.setAttribute('src', setUrl);
 const lang = params.get('lang');
 if (lang) element.setAttribute('lang', lang);
+// The page takes the exercise's language and its set's title (the widget's root states both).
 element.addEventListener('ready', () => {
-  const tag = element.firstElementChild?.getAttribute('lang');
+  const root = element.firstElementChild;
+  const tag = root?.getAttribute('lang');
   if (tag) document.documentElement.lang = tag;
+  const title = root?.querySelector('h2.title')?.textContent;
+  if (title) document.title = title;
 });
 const say = notifier(element, document.getElementById('lms-status'));
 
