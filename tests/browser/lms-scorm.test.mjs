@@ -192,6 +192,19 @@ test('a Commit that fails is retried; the attempt stays in the browser and the s
   await page.context().close();
 });
 
+test('in a new window the course finds the API through window.opener', async () => {
+  const page = await openPage(env.browser, null, { viewport: { width: 1280, height: 1000 } });
+  await page.goto(env.scorm2004.server.href('/www/scorm-host.html?version=2004&window=new'));
+  const [course] = await Promise.all([page.waitForEvent('popup'), page.click('#open')]);
+  await course.locator(READY).waitFor();
+  const cmi = await waitForCmi(page, (c) => c.suspend_data !== '', 'the suspend data');
+  assert.equal(cmi.completion_status, 'incomplete');
+  await course.close({ runBeforeUnload: true });
+  await waitForCalls(page, (calls) => calls.some((c) => c[0] === 'Terminate'), 'Terminate');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('without an LMS the launch page runs standalone and resumes from localStorage', async () => {
   const page = await openPage(env.browser, env.scorm12.server.href('/www/course.html'));
   await placeByTap(page, cards.slice(0, 2));
