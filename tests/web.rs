@@ -90,12 +90,13 @@ fn field(detail: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(detail, &name.into()).unwrap()
 }
 
-/// The recorded `answered` details as "excerpt bin correct check".
+/// The recorded `answered` details as "excerpt bin expected correct check".
 fn answers(seen: &RefCell<Vec<JsValue>>) -> Vec<String> {
     let d = |d: &JsValue| {
         let f = |n: &str| field(d, n);
         let (correct, check) = (f("correct").as_bool().unwrap(), f("check").as_f64().unwrap());
-        format!("{} {} {correct} {check}", f("excerpt").as_string().unwrap(), f("bin").as_string().unwrap())
+        let [excerpt, bin, expected] = ["excerpt", "bin", "expected"].map(|n| f(n).as_string().unwrap());
+        format!("{excerpt} {bin} {expected} {correct} {check}")
     };
     seen.borrow().iter().map(d).collect()
 }
@@ -331,7 +332,7 @@ fn check_shows_feedback_locks_right_cards_and_completes() {
     q(&root, "button.check").unchecked_ref::<HtmlElement>().click();
     assert_eq!(
         answers(&answered),
-        ["alone loneliness true 1", "against loneliness false 1", "friends none true 1"]
+        ["alone loneliness loneliness true 1", "against loneliness atomisation false 1", "friends none none true 1"]
     );
     let right = q(&root, "li.card[data-card=\"0\"]");
     assert!(right.class_list().contains("right"));
@@ -360,7 +361,7 @@ fn check_shows_feedback_locks_right_cards_and_completes() {
     assert!(text(&summary).contains("Score:"));
     assert!(q(&root, "button.check").has_attribute("hidden"));
     // Only the card this check judged is answered again; then the attempt is completed, once.
-    assert_eq!(answers(&answered)[3..], ["against atomisation true 2"]);
+    assert_eq!(answers(&answered)[3..], ["against atomisation atomisation true 2"]);
     let detail = completed.borrow().first().cloned().expect("completed event");
     assert_eq!(completed.borrow().len(), 1);
     let score = field(&detail, "score").as_f64().unwrap();
@@ -529,6 +530,51 @@ fn attempts_resume_from_storage_and_bad_states_reset() {
     let r3 = root_of(&h3);
     assert_eq!(where_is(&r3, 2), "pile");
     let notices: Vec<String> = q_all(&r3, ".notice").iter().map(text).collect();
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].starts_with("Your saved attempt belongs to another version"));
+    storage.remove_item(&key_name).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn statechange_gives_the_state_and_the_state_option_resumes_it_over_storage() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key_name = format!("diary-sort-test:{}", js_sys::Math::random());
+    let opts = |state: Option<&str>| {
+        let mut pairs = vec![("storageKey", JsValue::from_str(&key_name)), ("seed", 7.into())];
+        if let Some(state) = state {
+            pairs.push(("state", state.into()));
+        }
+        options(&pairs)
+    };
+    let h1 = new_host();
+    let (_ready, ready) = record(&h1, "ready");
+    let (_changes, changes) = record(&h1, "statechange");
+    let w1 = widget(h1.clone(), SET, opts(None));
+    let r1 = root_of(&h1);
+    let fresh = field(&ready.borrow()[0], "state").as_string().unwrap();
+    let bins: Vec<String> = js_sys::Array::from(&field(&ready.borrow()[0], "bins")).iter().filter_map(|b| b.as_string()).collect();
+    assert_eq!(bins, ["atomisation", "loneliness", "none"]);
+    assert_eq!(field(&ready.borrow()[0], "passMark"), JsValue::from(60));
+    tap(&grab(&r1, 2));
+    assert!(changes.borrow().is_empty(), "picking a card up changes no state");
+    tap(&bin_button(&r1, "none of these"));
+    let moved = field(changes.borrow().last().unwrap(), "state").as_string().unwrap();
+    assert_ne!(moved, fresh);
+    assert_eq!(storage.get_item(&key_name).unwrap().as_deref(), Some(moved.as_str()), "the same string is stored");
+    drop(w1);
+
+    // Storage holds the moved attempt; the state option (the fresh one) wins, and is stored.
+    let h2 = new_host();
+    let _w2 = widget(h2.clone(), SET, opts(Some(&fresh)));
+    let r2 = root_of(&h2);
+    assert_eq!(where_is(&r2, 2), "pile");
+    assert_eq!(q_all(&r2, ".notice").iter().map(text).collect::<Vec<_>>(), ["Your previous attempt has been restored."]);
+    assert_eq!(storage.get_item(&key_name).unwrap().as_deref(), Some(fresh.as_str()));
+
+    // A state of another version of the set starts afresh with the reset notice.
+    let h3 = new_host();
+    let _w3 = widget(h3.clone(), SET, opts(Some("1.0123456789abcdef.7.0.---.---.000")));
+    let notices: Vec<String> = q_all(&root_of(&h3), ".notice").iter().map(text).collect();
     assert_eq!(notices.len(), 1);
     assert!(notices[0].starts_with("Your saved attempt belongs to another version"));
     storage.remove_item(&key_name).unwrap();

@@ -5,11 +5,16 @@
 //
 // Attributes: src (the set's URL, resolved against the page), lang (nl or en; wins over the set's
 // language, which wins over the browser's languages: those speak only when there is no set to
-// read, e.g. it could not be fetched), seed (shuffle seed, an integer; default random), storage ("off": the attempt is
-// kept in memory only). A change of src or lang starts the element afresh (a stored attempt
-// resumes); seed and storage are read when it starts.
-// Events (bubbling, on the element): ready {setId, excerpts}, answered {excerpt, bin, correct,
-// check} per card a check judged, completed {score, passed}. The Rust shell dispatches them.
+// read, e.g. it could not be fetched), seed (shuffle seed, an integer; default random), storage
+// ("off": the attempt is kept in memory only), state (a resume string to start from instead of
+// the stored attempt, e.g. an LMS's suspend data; a bad one starts afresh with a notice). A change
+// of src or lang starts the element afresh (a stored attempt resumes); seed, storage and state are
+// read when it starts.
+// Events (bubbling, on the element): ready {setId, excerpts, bins, passMark, state}, answered
+// per judged card {excerpt, bin, expected, correct, check} or quiz item ({excerpt, bin, expected,
+// correct, check, certainty?, criteria?} or {question, options, expected, correct, check,
+// certainty?}), completed {score, passed}, statechange {state} whenever the resume string
+// changes. The Rust shell dispatches them.
 //
 // Styles: the first element adds widget.css (next to this file) to the page, once, as a
 // <link rel="stylesheet" data-diary-sort> at the end of <head>, and shows its exercise when that
@@ -118,6 +123,7 @@ class DiarySort extends HTMLElement {
       browserLanguages: [...navigator.languages],
       seed: Number.isFinite(seed) ? seed : undefined,
       storage: this.getAttribute('storage') !== 'off',
+      state: this.getAttribute('state') ?? undefined,
     };
     let module;
     let set;

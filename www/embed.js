@@ -5,6 +5,7 @@
 // whenever the content's height changes, for www/resizer.js on the parent page. Without it,
 // nothing is posted: never to '*'.
 import './diary-sort.js';
+import { parentOrigin } from './parent.js';
 
 const params = new URLSearchParams(window.location.search);
 const element = document.createElement('diary-sort');
@@ -20,19 +21,7 @@ element.addEventListener('ready', () => {
 });
 document.getElementById('embed').append(element);
 
-/** The origin to post heights to, or null: only http(s) parents, and only inside a frame. */
-function parentOrigin() {
-  const parent = params.get('parent');
-  if (!parent || window.parent === window) return null;
-  try {
-    const url = new URL(parent, window.location.href);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-const origin = parentOrigin();
+const origin = parentOrigin(params);
 if (origin) {
   let posted = -1;
   new ResizeObserver(() => {

@@ -116,6 +116,11 @@ fn base36(mut n: u64) -> String {
 /// The version prefix of a quiz's resume string (the board's is `1`).
 pub const QUIZ_VERSION: &str = "q1";
 
+/// Whether `text` is a quiz's resume string (as opposed to the board's), by its version prefix.
+pub fn is_quiz(text: &str) -> bool {
+    text.split('.').next() == Some(QUIZ_VERSION)
+}
+
 const STATUS: [(ItemStatus, u8); 5] = [
     (ItemStatus::Open, b'o'),
     (ItemStatus::Wrong, b'w'),

@@ -3,7 +3,7 @@
 //! A handful of delegated listeners on the widget root (click, keydown, pointer down/move/up/
 //! cancel) turn what the student did into a [`Msg`]; [`Inner::run`] applies it to the
 //! [`Session`], carries out the returned [`Effect`]s (live-region announcements, saving, the
-//! `answered` and `completed` events for the host page), re-renders and puts focus where the
+//! `answered`, `completed` and `statechange` events for the host page), re-renders and puts focus where the
 //! student expects it.
 //!
 //! - Pointer: a press on a card (mouse: anywhere but its other buttons; touch and pen: the grab
@@ -212,7 +212,8 @@ impl Inner {
                 }
                 Effect::Save => {
                     saved = true;
-                    self.save();
+                    let state = self.save();
+                    told.push(("statechange", detail(&[("state", JsValue::from_str(&state))])));
                 }
                 Effect::Answered { card, bin, correct, check } => {
                     let set = self.session.set();
@@ -221,6 +222,7 @@ impl Inner {
                         detail(&[
                             ("excerpt", JsValue::from_str(&set.file.excerpts[card].id)),
                             ("bin", JsValue::from_str(set.bin(bin).id)),
+                            ("expected", JsValue::from_str(set.bin(set.expected[card]).id)),
                             ("correct", correct.into()),
                             ("check", check.into()),
                         ]),
@@ -255,11 +257,14 @@ impl Inner {
         (!told.is_empty()).then_some(told)
     }
 
-    fn save(&mut self) {
-        if !self.store.save(&state::encode(&self.session)) && !self.storage_noticed {
+    /// Stores the resume state and returns it (telling the student once when storage fails).
+    fn save(&mut self) -> String {
+        let state = state::encode(&self.session);
+        if !self.store.save(&state) && !self.storage_noticed {
             self.storage_noticed = true;
             self.view.notice(Key::StorageUnavailable);
         }
+        state
     }
 
     fn click(&mut self, e: &Event) -> Out {

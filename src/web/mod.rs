@@ -5,8 +5,9 @@
 //! set could not be fetched); `score()` reads the result; `destroy()` (or `free()`) removes the
 //! widget's DOM and every listener it registered. All state lives in wasm memory behind the
 //! handle, so two widgets on a page share nothing. The host element receives the bubbling DOM
-//! events `ready` ({setId, excerpts}), `answered` ({excerpt, bin, correct, check}) and
-//! `completed` ({score, passed}).
+//! events `ready` ({setId, excerpts, bins, passMark, state}), `answered` ({excerpt, bin,
+//! expected, correct, check}), `completed` ({score, passed}) and `statechange` ({state}, the
+//! resume string whenever it changes, for a host that keeps it elsewhere, e.g. an LMS).
 //!
 //! The interface language is the page's or element's explicit choice (option `lang`), else the
 //! set's `lang`, else (when there is no set to read it from) the first of the reader's
@@ -65,6 +66,8 @@ struct Options {
     storage_key: Option<String>,
     /// Whether to keep the attempt in `localStorage` (default true).
     storage: Option<bool>,
+    /// A resume string to start from instead of the stored one (an LMS's suspend data).
+    state: Option<String>,
 }
 
 impl Options {
@@ -96,6 +99,7 @@ impl Options {
             seed: if seed.is_undefined() || seed.is_null() { None } else { Some(seed.as_f64().ok_or_else(|| wrong("seed", "a number"))?) },
             storage_key: text("storageKey")?,
             storage: if storage.is_undefined() || storage.is_null() { None } else { Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?) },
+            state: text("state")?,
         })
     }
 
@@ -164,7 +168,6 @@ impl Widget {
         let seed = options.seed.map(|s| s as u64).unwrap_or_else(random_seed);
         let dom = view::dom_for(&doc, &ui, &set);
         let root = view::frame(&dom, &ui, &set);
-        let ready = events::detail(&[("setId", JsValue::from_str(&set.file.id)), ("excerpts", set.len().into())]);
 
         let mode = set.file.mode;
         let modes = (mode == Mode::Both)
@@ -173,15 +176,21 @@ impl Widget {
         let mut listeners = Vec::new();
         let mut board = None;
         let mut quiz = None;
+        // A resume string handed in by the page (an LMS's suspend data) goes to the mode it is
+        // for; `ready` carries the state the widget starts from (the board's when it has one).
+        let handed = options.state.as_deref();
+        let mut first_state = None;
         if mode.has_board() {
             let mut store = Store::open(wanted, key.clone());
             let (session, notices) = resume(
                 &mut store,
                 wanted,
+                handed.filter(|text| !state::is_quiz(text)),
                 |text| state::decode(set.clone(), lang, text),
                 || Session::new(set.clone(), lang, seed),
                 state::encode,
             );
+            first_state.get_or_insert_with(|| state::encode(&session));
             let parent = panel(modes::Mode::Board);
             let mut view = View::build(dom.clone(), &prefix, &session, &root, &parent);
             for key in &notices {
@@ -198,10 +207,12 @@ impl Widget {
             let (q, notices) = resume(
                 &mut store,
                 wanted,
+                handed.filter(|text| state::is_quiz(text)),
                 |text| state::decode_quiz(set.clone(), lang, text),
                 || Quiz::new(set.clone(), lang, seed),
                 state::encode_quiz,
             );
+            first_state.get_or_insert_with(|| state::encode_quiz(&q));
             let view = QuizView::build(dom.clone(), &ui, &prefix, panel(modes::Mode::Quiz));
             for key in &notices {
                 view.notice(*key);
@@ -217,6 +228,14 @@ impl Widget {
         }
         let _ = root.set_attribute("data-ready", "true");
         let _ = host.append_child(&root);
+        let bins: js_sys::Array = set.bins.iter().map(|&b| JsValue::from_str(set.bin(b).id)).collect();
+        let ready = events::detail(&[
+            ("setId", JsValue::from_str(&set.file.id)),
+            ("excerpts", set.len().into()),
+            ("bins", bins.into()),
+            ("passMark", set.file.settings.pass_mark.into()),
+            ("state", JsValue::from_str(&first_state.unwrap_or_default())),
+        ]);
         events::dispatch(&host, "ready", &ready);
         Ok(Widget { root, inner: board, quiz, modes, listeners })
     }
@@ -276,11 +295,13 @@ fn suffixed(key: &str, suffix: &str) -> String {
     s
 }
 
-/// An attempt from `store` (decoded), else a fresh one (stored at once, so its shuffle survives
-/// a reload before the first move), with the notices the student should see about it.
+/// An attempt from the resume string `handed` in by the page (kept in `store` too), else from
+/// `store`, else a fresh one (stored at once, so its shuffle survives a reload before the first
+/// move), with the notices the student should see about it.
 fn resume<T, E>(
     store: &mut Store,
     wanted: bool,
+    handed: Option<&str>,
     decode: impl FnOnce(&str) -> Result<T, E>,
     fresh: impl FnOnce() -> T,
     encode: fn(&T) -> String,
@@ -289,8 +310,16 @@ fn resume<T, E>(
     if wanted && !store.available() {
         notices.push(Key::StorageUnavailable);
     }
-    let stored = store.load().map(|text| decode(&text));
+    let stored = match handed {
+        Some(text) => Some(decode(text)),
+        None => store.load().map(|text| decode(&text)),
+    };
     let attempt = match stored {
+        // A state handed in by the page is kept locally too.
+        Some(Ok(attempt)) if handed.is_some() => {
+            notices.push(Key::Resumed);
+            attempt
+        }
         Some(Ok(attempt)) => {
             notices.push(Key::Resumed);
             return (attempt, notices);

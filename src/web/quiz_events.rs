@@ -86,7 +86,10 @@ impl QuizInner {
                     }
                     said.push_str(&text);
                 }
-                QuizEffect::Save => self.save(),
+                QuizEffect::Save => {
+                    let state = self.save();
+                    told.push(("statechange", detail(&[("state", JsValue::from_str(&state))])));
+                }
                 QuizEffect::Answered(answer) => told.push(("answered", answered(&answer))),
                 QuizEffect::Completed { score, passed } => {
                     told.push(("completed", detail(&[("score", score.into()), ("passed", passed.into())])));
@@ -115,11 +118,14 @@ impl QuizInner {
         (!told.is_empty()).then_some(told)
     }
 
-    fn save(&mut self) {
-        if self.store.available() && !self.store.save(&state::encode_quiz(&self.quiz)) && !self.storage_noticed {
+    /// Stores the resume state and returns it (telling the student once when storage fails).
+    fn save(&mut self) -> String {
+        let state = state::encode_quiz(&self.quiz);
+        if self.store.available() && !self.store.save(&state) && !self.storage_noticed {
             self.storage_noticed = true;
             self.view.notice(Key::StorageUnavailable);
         }
+        state
     }
 
     fn click(&mut self, e: &Event) -> Out {

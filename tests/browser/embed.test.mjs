@@ -74,9 +74,13 @@ test('demo page: two elements and an iframe under the strict CSP, each with its 
 test('events: ready, answered for each card a check judges, completed', async () => {
   const page = await openDemo();
   const ready = (await events(page)).filter((e) => e.type === 'ready');
-  assert.deepEqual(ready, [
-    { type: 'ready', target: 'first', detail: { setId: set.id, excerpts: cards.length } },
-    { type: 'ready', target: 'second', detail: { setId: set.id, excerpts: cards.length } },
+  const bins = [...set.categories.map((c) => c.id), set.fallback.id];
+  for (const e of ready) assert.match(e.detail.state, /^1\.[0-9a-f]{16}\./, 'the fresh attempt\'s resume string');
+  const withoutState = ready.map(({ detail: { state, ...rest }, ...e }) => ({ ...e, detail: rest }));
+  const detail = { setId: set.id, excerpts: cards.length, bins, passMark: set.settings.pass_mark };
+  assert.deepEqual(withoutState, [
+    { type: 'ready', target: 'first', detail },
+    { type: 'ready', target: 'second', detail },
   ]);
 
   // Finish the first element by tap-to-place, one card in a wrong bin.
@@ -94,7 +98,13 @@ test('events: ready, answered for each card a check judges, completed', async ()
   const expected = cards.map((c) => ({
     type: 'answered',
     target: 'first',
-    detail: { excerpt: c.id, bin: c === wrong ? elsewhere.binId : c.binId, correct: c !== wrong, check: 1 },
+    detail: {
+      excerpt: c.id,
+      bin: c === wrong ? elsewhere.binId : c.binId,
+      expected: c.binId,
+      correct: c !== wrong,
+      check: 1,
+    },
   }));
   const byExcerpt = (a, b) => a.detail.excerpt.localeCompare(b.detail.excerpt);
   assert.deepEqual(answered.sort(byExcerpt), expected.sort(byExcerpt));
@@ -109,7 +119,7 @@ test('events: ready, answered for each card a check judges, completed', async ()
   assert.deepEqual(answered.at(-1), {
     type: 'answered',
     target: 'first',
-    detail: { excerpt: wrong.id, bin: wrong.binId, correct: true, check: 2 },
+    detail: { excerpt: wrong.id, bin: wrong.binId, expected: wrong.binId, correct: true, check: 2 },
   });
   assert.equal(answered.length, cards.length + 1);
   // (14 × 100 + 75) / 15 = 98.

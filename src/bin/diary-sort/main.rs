@@ -7,6 +7,8 @@
 //! diary-sort schema                          print the set format's JSON Schema
 //! diary-sort report FILE... [--set SET] [--format html|svg] [--lang nl|en] -o OUT
 //!                                            draw the class report from xAPI or SCORM data
+//! diary-sort package --set FILE --format scorm12|scorm2004|cmi5 -o OUT.zip [--root DIR]
+//!                                            a course package for an LMS
 //! ```
 //!
 //! Arguments are parsed by hand (std only). Usage errors print to stderr and exit with status 2.
@@ -19,6 +21,7 @@
 
 mod fmt;
 mod report;
+mod package;
 mod serve;
 mod validate;
 
@@ -52,6 +55,10 @@ commands:
         writes one picture. --set gives labels, names and what each excerpt
         shows (for the criteria missed). Problems name FILE:LINE:COL; nothing
         is written then.
+  package --set FILE --format scorm12|scorm2004|cmi5 -o OUT.zip [--root DIR]
+        write a course package an LMS imports: the manifest (imsmanifest.xml, or
+        cmi5.xml), the launch page www/course.html, the module (DIR/pkg, built by
+        scripts/build) and the set, validated first. DIR as for serve.
   help  print this text
 ";
 
@@ -107,6 +114,11 @@ fn main() -> ExitCode {
                 Ok(options) => report::run(&options),
                 Err(message) => usage_error(&message),
             },
+            Ok(None) => help(),
+            Err(message) => usage_error(&message),
+        },
+        Some("package") => match parse_package(&rest) {
+            Ok(Some(options)) => package::run(&options),
             Ok(None) => help(),
             Err(message) => usage_error(&message),
         },
@@ -228,6 +240,48 @@ fn parse_serve(args: &[OsString]) -> Result<Option<serve::Options>, String> {
     }
     let root = root.unwrap_or_else(default_root);
     Ok(Some(serve::Options { port, root }))
+}
+
+/// Parses the options of `package`; `Ok(None)` means help was asked for.
+fn parse_package(args: &[OsString]) -> Result<Option<package::Options>, String> {
+    let (mut set, mut format, mut out, mut root) = (None, None, None, None);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let arg = arg.to_str().ok_or("package: arguments must be valid UTF-8")?;
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (arg, None),
+        };
+        if matches!(flag, "-h" | "--help") {
+            return Ok(None);
+        }
+        let value = match inline {
+            Some(v) => v,
+            None => args
+                .next()
+                .and_then(|v| v.to_str())
+                .map(str::to_string)
+                .ok_or_else(|| format!("package: {flag} needs a value"))?,
+        };
+        match flag {
+            "--set" => set = Some(PathBuf::from(value)),
+            "--format" => {
+                format = Some(
+                    package::Format::from_name(&value)
+                        .ok_or_else(|| format!("package: --format is scorm12, scorm2004 or cmi5, not `{value}`"))?,
+                )
+            }
+            "-o" | "--out" => out = Some(PathBuf::from(value)),
+            "--root" => root = Some(PathBuf::from(value)),
+            other => return Err(format!("package: unknown option `{other}`")),
+        }
+    }
+    Ok(Some(package::Options {
+        set: set.ok_or("package needs --set FILE")?,
+        format: format.ok_or("package needs --format scorm12|scorm2004|cmi5")?,
+        out: out.ok_or("package needs -o OUT.zip")?,
+        root: root.unwrap_or_else(default_root),
+    }))
 }
 
 /// The current directory when it has a `www/` folder, else the source tree of this build.

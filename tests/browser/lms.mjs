@@ -1,0 +1,91 @@
+// Helpers for the LMS tests (lms-*.test.mjs): build a course package with `diary-sort package`,
+// unzip it (a small reader of the zip format on node's zlib, so no unzip tool is needed), and
+// serve it with `diary-sort serve` beside the stand-in LMS pages from fixtures/ and scorm-again.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { repoRoot, serverBinary, startServer } from './harness.mjs';
+
+/** Runs `diary-sort package`; returns {status, stdout, stderr}. */
+export function runPackage(args) {
+  const run = spawnSync(serverBinary(), ['package', ...args], { cwd: repoRoot, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The entries of a zip file as a Map of name → Buffer (stored and deflated entries). */
+export function unzip(file) {
+  const zip = readFileSync(file);
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end -= 1;
+  if (end < 0) throw new Error(`${file}: no end of central directory`);
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries = new Map();
+  for (let i = 0; i < count; i += 1) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`${file}: bad central directory entry ${i}`);
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const [nameLength, extraLength, commentLength] = [28, 30, 32].map((o) => zip.readUInt16LE(at + o));
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** A fresh temporary directory. */
+export const tempDir = (name) => mkdtempSync(path.join(tmpdir(), `diary-sort-${name}-`));
+
+/**
+ * Builds a `format` package of `set` (a path from the repository root), unzips it into a new
+ * directory with the stand-in LMS pages (fixtures/scorm-host.*, fixtures/xapi-parent.*) and
+ * scorm-again's scorm12.js and scorm2004.js in its www/, and serves it.
+ * Returns {server, entries, dir}.
+ */
+export async function servePackage(format, set = 'www/sets/snijders-nl.json') {
+  const dir = tempDir(format);
+  const zip = path.join(dir, 'course.zip');
+  const run = runPackage(['--set', set, '--format', format, '-o', zip]);
+  if (run.status !== 0) throw new Error(`diary-sort package failed: ${run.stderr}`);
+  const entries = unzip(zip);
+  for (const [name, bytes] of entries) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), bytes);
+  }
+  const fixtures = path.join(repoRoot, 'tests/browser/fixtures');
+  for (const file of ['scorm-host.html', 'scorm-host.js', 'xapi-parent.html', 'xapi-parent.js']) {
+    copyFileSync(path.join(fixtures, file), path.join(dir, 'www', file));
+  }
+  const dist = path.join(repoRoot, 'tests/browser/node_modules/scorm-again/dist');
+  for (const file of ['scorm12.js', 'scorm2004.js']) copyFileSync(path.join(dist, file), path.join(dir, 'www', file));
+  const server = await startServer({ root: dir });
+  return { server, entries, dir };
+}
+
+/** A set of `n` excerpts made from tests/fixtures/mini.json's four (ids made unique), written to a file. */
+export function bigSet(n) {
+  const mini = JSON.parse(readFileSync(path.join(repoRoot, 'tests/fixtures/mini.json'), 'utf8'));
+  const excerpts = Array.from({ length: n }, (_, i) => ({ ...mini.excerpts[i % 4], id: `e${i}` }));
+  const file = path.join(tempDir('big'), 'big.json');
+  writeFileSync(file, JSON.stringify({ ...mini, id: 'big', excerpts }));
+  return file;
+}
+
+/**
+ * Polls `read()` every 50 ms until `predicate(value)` holds and returns that value; after 10 s
+ * fails with `what` and the last value read.
+ */
+export async function waitUntil(read, predicate, what) {
+  let value;
+  for (let i = 0; i < 200; i += 1) {
+    value = await read();
+    if (predicate(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`never ${what}: ${JSON.stringify(value).slice(-2000)}`);
+}

@@ -1,0 +1,142 @@
+// The exercise as a cmi5 assignable unit (cmi5 quartz, the AU's side). The LMS launches the page
+// with endpoint, fetch, actor, registration and activityId in the query; then:
+// 1. the auth token: one POST to `fetch` ({"auth-token": …}, used as `Basic …` from then on);
+// 2. the State API's LMS.LaunchData for this actor, activity and registration: contextTemplate
+//    (merged into every statement), launchMode, moveOn, masteryScore (0–1);
+// 3. our own state document (RESUME_STATE): {state, sent}, the attempt's resume string (so the
+//    attempt resumes in any browser) and which of completed, passed and failed were sent for
+//    this registration; it is written at every change;
+// 4. initialized, then answered for each judged card (xapi.js), then at the end, in Normal
+//    launch mode only, completed (unless moveOn is "Passed") and passed or failed against the
+//    masteryScore (else the set's pass mark; not when moveOn is "Completed"): passed at most once
+//    per registration, failed at most once and never after passed, completed at most once;
+// 5. terminated when the page goes (pagehide), with the session's duration.
+// Statements the cmi5 profile defines carry its category (and "moveon" for completed, passed and
+// failed; the mastery score as a context extension for passed and failed), the object is the AU's
+// activity id, and every statement has the launch's registration.
+
+import { Sender, reportAnswers, scoreOf, sentOnce, statement, verdictAllowed } from './xapi.js';
+import { isoDuration } from './scorm.js';
+
+const CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+const MOVE_ON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
+const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
+/** Our own state document: {state, sent}, the attempt's resume string and the verdicts sent. */
+export const RESUME_STATE = 'https://w3id.org/xapi/diary-sort/state/resume';
+
+/** The launch parameters, or null when the page was not launched by a cmi5 LMS. */
+export function cmi5Launch(search = window.location.search) {
+  const q = new URLSearchParams(search);
+  const names = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'];
+  if (!names.every((n) => q.get(n))) return null;
+  let actor;
+  try {
+    actor = JSON.parse(q.get('actor'));
+  } catch {
+    return null;
+  }
+  if (actor === null || typeof actor !== 'object') return null;
+  return { endpoint: q.get('endpoint'), fetch: q.get('fetch'), actor, registration: q.get('registration'), activityId: q.get('activityId') };
+}
+
+/** The query of a State API request for `stateId`. */
+function stateQuery(launch, stateId) {
+  return new URLSearchParams({
+    stateId,
+    activityId: launch.activityId,
+    agent: JSON.stringify(launch.actor),
+    registration: launch.registration,
+  }).toString();
+}
+
+/**
+ * Starts the AU: token, launch data, our resume state, initialized. Resolves to {state, report}:
+ * the resume string to start the element from (or null), and `report(element)`, which sends what
+ * the element tells and terminates on pagehide. Rejects when the LMS's fetch URL or the LRS fails.
+ */
+export async function startCmi5(launch, say) {
+  const token = await fetch(launch.fetch, { method: 'POST' }).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`fetch URL: HTTP ${r.status}`))));
+  if (typeof token?.['auth-token'] !== 'string') throw new Error(`fetch URL: ${token?.['error-text'] ?? 'no auth-token'}`);
+  const sender = new Sender({ endpoint: launch.endpoint, auth: `Basic ${token['auth-token']}`, onTrouble: () => say('offline') });
+  const readState = async (stateId) => {
+    const r = await fetch(sender.url(`activities/state?${stateQuery(launch, stateId)}`), { headers: sender.headers() });
+    if (r.status === 404) return null;
+    if (!r.ok) throw new Error(`State API ${stateId}: HTTP ${r.status}`);
+    return r.json();
+  };
+  const launchData = (await readState('LMS.LaunchData')) ?? {};
+  const resume = await readState(RESUME_STATE).catch(() => null);
+  const host = {
+    actor: launch.actor,
+    activityId: launch.activityId,
+    registration: launch.registration,
+    context: launchData.contextTemplate ?? {},
+  };
+  const mastery = Number.isFinite(launchData.masteryScore) && launchData.masteryScore >= 0 && launchData.masteryScore <= 1 ? launchData.masteryScore : null;
+  const normal = (launchData.launchMode ?? 'Normal') === 'Normal';
+  const moveOn = launchData.moveOn ?? 'NotApplicable';
+  const object = { objectType: 'Activity', id: launch.activityId };
+  const initializedAt = Date.now();
+  sender.send(statement(host, 'initialized', object, null, [CATEGORY]));
+
+  /** Our state document as it is now; written to the State API one write at a time. */
+  const kept = {
+    state: typeof resume?.state === 'string' ? resume.state : null,
+    sent: resume?.sent !== null && typeof resume?.sent === 'object' ? resume.sent : {},
+  };
+  let dirty = false;
+  let writing = false;
+  async function writeState() {
+    dirty = true;
+    if (writing) return;
+    writing = true;
+    while (dirty) {
+      dirty = false;
+      const body = JSON.stringify(kept);
+      await fetch(sender.url(`activities/state?${stateQuery(launch, RESUME_STATE)}`), { method: 'PUT', headers: sender.headers(), body, keepalive: true }).catch(() => {});
+    }
+    writing = false;
+  }
+
+  function report(element) {
+    const sent = sentOnce(launch.registration, launch.activityId, kept.sent, (now) => {
+      kept.sent = now;
+      writeState();
+    });
+    let passMark = mastery === null ? 60 : mastery * 100;
+    let terminated = false;
+    reportAnswers(element, host, sender);
+    element.addEventListener('ready', (e) => {
+      if (mastery === null && Number.isFinite(e.detail?.passMark)) passMark = e.detail.passMark;
+    });
+    element.addEventListener('statechange', (e) => {
+      if (typeof e.detail?.state !== 'string') return;
+      kept.state = e.detail.state;
+      writeState();
+    });
+    element.addEventListener('completed', (e) => {
+      const score = e.detail?.score;
+      if (!normal || terminated || !Number.isFinite(score)) return;
+      const duration = isoDuration(Date.now() - initializedAt);
+      if (moveOn !== 'Passed' && !sent.has('completed')) {
+        sent.add('completed');
+        sender.send(statement(host, 'completed', object, { completion: true, duration }, [CATEGORY, MOVE_ON]));
+      }
+      const verdict = score >= passMark ? 'passed' : 'failed';
+      if (moveOn !== 'Completed' && verdictAllowed(sent, verdict)) {
+        sent.add(verdict);
+        const s = statement(host, verdict, object, { score: scoreOf(score), success: verdict === 'passed', duration }, [CATEGORY, MOVE_ON]);
+        if (mastery !== null) s.context.extensions = { ...s.context.extensions, [MASTERY_EXTENSION]: mastery };
+        sender.send(s);
+      }
+    });
+    window.addEventListener('pagehide', () => {
+      if (terminated) return;
+      terminated = true;
+      sender.send(statement(host, 'terminated', object, { duration: isoDuration(Date.now() - initializedAt) }, [CATEGORY]), true);
+      sender.flushNow();
+    });
+  }
+
+  return { state: kept.state, report };
+}

@@ -1,0 +1,40 @@
+// What the LMS bridges (scorm.js, cmi5.js, xapi.js) tell the student, in Dutch and English, and
+// the one place on the page where they say it: a live region (role="status") the launch page
+// provides. The language is the exercise's own (the widget's root states it), else the page's.
+
+const TEXT = {
+  nl: {
+    retrying:
+      'De cursusomgeving kon je voortgang nu niet opslaan. Er gaat niets verloren: je poging staat in deze browser en wordt opnieuw verstuurd.',
+    saved: 'Je voortgang is opgeslagen in de cursusomgeving.',
+    scoreOnly:
+      'Deze cursusomgeving bewaart alleen je score, niet waar je gebleven bent: dat blijft in deze browser bewaard.',
+    offline: 'Je antwoorden konden nu niet worden verstuurd. Er gaat niets verloren: ze worden later opnieuw verstuurd.',
+  },
+  en: {
+    retrying:
+      'The course could not save your progress just now. Nothing is lost: your attempt is kept in this browser and sent again.',
+    saved: 'Your progress has been saved in the course.',
+    scoreOnly:
+      'This course keeps only your score, not where you are in the exercise: that stays in this browser.',
+    offline: 'Your answers could not be sent just now. Nothing is lost: they will be sent again later.',
+  },
+};
+
+/** The language of `element`'s exercise (its root's lang), else of the page; nl or en. */
+function languageOf(element) {
+  const tag = element.firstElementChild?.getAttribute('lang') || document.documentElement.lang || 'nl';
+  const primary = tag.split(/[-_]/)[0].toLowerCase();
+  return Object.hasOwn(TEXT, primary) ? primary : 'nl';
+}
+
+/**
+ * A notifier for the exercise in `element`: `say(key)` puts the text for `key` (retrying, saved,
+ * scoreOnly, offline) in `region`, a live region; without a region it does nothing.
+ */
+export function notifier(element, region) {
+  return (key) => {
+    if (!region) return;
+    region.textContent = TEXT[languageOf(element)][key];
+  };
+}
