@@ -8,6 +8,7 @@
 //! reported, each with the JSON path of the value it is about and that value's line and column.
 //! A value that could not be read gets no further, semantic, complaint.
 
+use std::cell::Cell;
 use std::fmt;
 
 use crate::core::json::{self, Member, Node, Pos, Value};
@@ -23,8 +24,21 @@ pub const MAX_SET_BYTES: usize = 4 * 1024 * 1024;
 /// The most categories a set may hold (bins are stored as one base-36 digit).
 pub const MAX_CATEGORIES: usize = 35;
 
-/// The most excerpts a set may hold.
-pub const MAX_EXCERPTS: usize = 10_000;
+/// The most excerpts a set may hold: the most items the parser reads in any list, so a longer
+/// list is refused while it is being read.
+pub const MAX_EXCERPTS: usize = json::MAX_LIST_ITEMS;
+
+/// The most name comparisons "did you mean" makes while one set loads; after that, unknown
+/// names get no suggestion (thousands of unknown references to thousands of criteria would
+/// otherwise take seconds).
+const MAX_COMPARISONS: usize = 20_000;
+
+/// The most problems listed for one set; a last line says there are more. A list of hundreds
+/// of thousands helps nobody, and would take seconds to build and to show.
+pub const MAX_PROBLEMS: usize = 1_000;
+
+/// Names longer than this (in characters) are neither given nor compared for a suggestion.
+const MAX_SUGGESTED_CHARS: usize = 64;
 
 /// Where in the essay something is said.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -319,12 +333,22 @@ pub fn load(text: &str) -> Result<Set, SetErrors> {
         let message = format!("the set is {} bytes; the most this tool reads is {MAX_SET_BYTES}", text.len());
         return Err(whole_file(None, message));
     }
-    let root = json::parse(text).map_err(|e| whole_file(Some(e.pos), e.message))?;
-    let mut problems = Problems { root: &root, list: Vec::new(), unread: Vec::new() };
+    let root = json::parse(text).map_err(|e| {
+        SetErrors(vec![Problem { path: e.path, line: Some(e.pos.line), column: Some(e.pos.column), message: e.message }])
+    })?;
+    let comparisons = Cell::new(MAX_COMPARISONS);
+    let mut problems = Problems { root: &root, list: Vec::new(), overflow: false, unread: Vec::new(), comparisons: &comparisons };
     let set = read_set(&mut problems).and_then(|(file, complete)| validate(file, complete, text, &mut problems));
     match set {
         Some(set) if problems.list.is_empty() => Ok(set),
-        _ => Err(SetErrors(problems.list)),
+        _ => {
+            let mut list = problems.list;
+            if problems.overflow {
+                let message = format!("there are more problems than these {MAX_PROBLEMS}; fix these first");
+                list.push(Problem { path: String::new(), line: None, column: None, message });
+            }
+            Err(SetErrors(list))
+        }
     }
 }
 
@@ -332,18 +356,27 @@ pub fn load(text: &str) -> Result<Set, SetErrors> {
 struct Problems<'n> {
     /// The parsed set, for placing problems found after reading.
     root: &'n Node,
+    /// The first [`MAX_PROBLEMS`] problems.
     list: Vec<Problem>,
+    /// Whether more were found than the list holds.
+    overflow: bool,
     /// Paths of values that could not be read: validation stays silent about them and anything
     /// inside them, since it only sees the defaults that stand in for them. Sorted when
     /// validation starts, so that [`Problems::add`] looks up a path's ancestors instead of
     /// scanning the whole list (a scan per problem made 10,000 broken excerpts take seconds).
     unread: Vec<String>,
+    /// Name comparisons left for "did you mean" (see [`MAX_COMPARISONS`]).
+    comparisons: &'n Cell<usize>,
 }
 
 impl Problems<'_> {
     /// A problem with the text as written, at `pos`.
     fn at(&mut self, path: String, pos: Pos, message: String) {
-        self.list.push(Problem { path, line: Some(pos.line), column: Some(pos.column), message });
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(Problem { path, line: Some(pos.line), column: Some(pos.column), message });
+        } else {
+            self.overflow = true;
+        }
     }
 
     /// A value that cannot be read: reported, and remembered as unread.
@@ -355,6 +388,9 @@ impl Problems<'_> {
     /// A problem found by validation, placed at the value its path names (or the nearest value
     /// that exists); dropped when it is about an unread value.
     fn add(&mut self, path: String, message: String) {
+        if self.overflow {
+            return;
+        }
         let unread = |a: &str| self.unread.binary_search_by(|u| u.as_str().cmp(a)).is_ok();
         let inside_unread = path.match_indices(['.', '[']).map(|(i, _)| &path[..i]).chain([path.as_str()]).any(unread);
         if !inside_unread {
@@ -464,7 +500,7 @@ fn fields<'n>(p: &mut Problems, node: &'n Node, path: &str, known: &[&str]) -> F
             Some(i) if seen & 1 << i != 0 => p.at(child(path, &m.key), m.pos, format!("field `{}` appears twice", m.key)),
             Some(i) => seen |= 1 << i,
             None => {
-                let mut hint = did_you_mean(&m.key, known.iter().copied());
+                let mut hint = did_you_mean(&m.key, known.iter().copied(), p.comparisons);
                 if hint.is_empty() {
                     hint = format!("; the fields here are `{}`", known.join("`, `"));
                 }
@@ -568,7 +604,7 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         p.at("format".into(), node.pos, message);
         return None;
     }
-    let before = p.list.len();
+    let before = (p.list.len(), p.overflow);
     let file = SetFile {
         schema: f.optional_text(p, "$schema"),
         format,
@@ -585,7 +621,7 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         excerpts: f.required(p, "excerpts", |p, node, path| list(p, node, path, excerpt)).unwrap_or_default(),
         settings: f.optional(p, "settings", |p, node, path| Some(settings(p, node, path))).unwrap_or_default(),
     };
-    Some((file, p.list.len() == before))
+    Some((file, (p.list.len(), p.overflow) == before))
 }
 
 // One reader per type. Each reads every field it can (so that all problems are found at once)
@@ -682,6 +718,7 @@ fn score_band(p: &mut Problems, node: &Node, path: &str) -> ScoreBand {
 /// set is incomplete or has problems (all of which are recorded).
 fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) -> Option<Set> {
     problems.unread.sort_unstable();
+    let comparisons = problems.comparisons;
     let mut p = |path: String, msg: String| problems.add(path, msg);
     if file.id.trim().is_empty() && complete {
         p("id".into(), "the set needs an id (letters, digits, - or _)".into());
@@ -702,7 +739,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
         }
     }
     let unknown_criterion = |id: &str| {
-        format!("criterion `{id}` does not exist{}", did_you_mean(id, file.criteria.iter().map(|c| c.id.as_str())))
+        format!("criterion `{id}` does not exist{}", did_you_mean(id, file.criteria.iter().map(|c| c.id.as_str()), comparisons))
     };
 
     // Categories and fallback.
@@ -750,7 +787,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
                     format!("precedence[{i}]"),
                     format!(
                         "category `{id}` does not exist{}",
-                        did_you_mean(id, file.categories.iter().map(|c| c.id.as_str()))
+                        did_you_mean(id, file.categories.iter().map(|c| c.id.as_str()), comparisons)
                     ),
                 ),
             }
@@ -766,9 +803,6 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
     // Excerpts.
     if file.excerpts.is_empty() && complete {
         p("excerpts".into(), "a set needs at least one excerpt".into());
-    }
-    if file.excerpts.len() > MAX_EXCERPTS {
-        p("excerpts".into(), format!("{} excerpts; the most a set may hold is {MAX_EXCERPTS}", file.excerpts.len()));
     }
     let excerpt_ids = Ids::new(file.excerpts.iter().map(|e| e.id.as_str()));
     let mut shown_all = Vec::with_capacity(file.excerpts.len());
@@ -826,7 +860,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
             if bin_ids.get(stated).is_none() {
                 p(
                     format!("{path}.category"),
-                    format!("category `{stated}` does not exist{}", did_you_mean(stated, bin_id_list())),
+                    format!("category `{stated}` does not exist{}", did_you_mean(stated, bin_id_list(), comparisons)),
                 );
             } else if stated != derived_id && complete {
                 p(
@@ -918,9 +952,22 @@ fn check_id(id: &str, path: &str, p: &mut impl FnMut(String, String)) {
     }
 }
 
-/// "; did you mean `x`?" when a known name is close to `word`, else "".
-fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> String {
+/// "; did you mean `x`?" when a known name is close to `word`, else "". Each comparison
+/// takes one from `comparisons`; with none left, or for a word longer than
+/// [`MAX_SUGGESTED_CHARS`], there is no suggestion. Names whose length alone puts them too far
+/// away are skipped without counting.
+fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>, comparisons: &Cell<usize>) -> String {
+    let chars = word.chars().count();
+    if chars > MAX_SUGGESTED_CHARS {
+        return String::new();
+    }
     known
+        .filter(|k| k.len() <= 4 * MAX_SUGGESTED_CHARS && k.chars().count().abs_diff(chars) <= 2.max(k.len() / 4))
+        .take_while(|_| {
+            let left = comparisons.get();
+            comparisons.set(left.saturating_sub(1));
+            left > 0
+        })
         .map(|k| (edit_distance(word, k), k))
         .filter(|&(d, k)| d <= 2.max(k.len() / 4) && d > 0)
         .min()
