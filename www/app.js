@@ -2,6 +2,7 @@
 // exercise in #app. The interface language (page and widget alike) is ?lang= when given, else the
 // set's own `lang`, else the page's <html lang>: sets/snijders-en.json opens in English by itself.
 import init, { Widget } from '../pkg/diary_sort.js';
+import { isModuleFailure, showFailure, watchModule } from './failure.js';
 
 const PAGE = {
   nl: {
@@ -65,8 +66,19 @@ function showError(what, detail) {
   app.replaceChildren(p);
 }
 
-// The widget removes itself when its handle is garbage-collected: keep it for the page's life.
+// The widget removes itself when its handle is garbage-collected: keep it for the page's life
+// (after a trap too: freeing it would call into the broken module).
 export let widget = null;
+
+// A trap in the module (from the widget's own listeners) leaves the widget dead: say so in its
+// place instead of leaving a board that no longer answers.
+let failed = false;
+function fail() {
+  if (failed) return;
+  failed = true;
+  showFailure(app);
+}
+watchModule(fail);
 
 // The set and the module load side by side; the widget starts when both are there.
 const setText = fetch(setUrl).then((response) => {
@@ -90,7 +102,8 @@ if (text !== null) {
     app.replaceChildren();
     widget = new Widget(app, text, requestedTag ? { lang: requestedTag } : {});
   } catch (e) {
-    showError(page.startFailed, e instanceof Error ? e.message : String(e));
+    if (isModuleFailure(e)) fail();
+    else showError(page.startFailed, e instanceof Error ? e.message : String(e));
   }
 } else {
   ready.catch(() => {});
