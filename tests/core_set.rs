@@ -196,3 +196,14 @@ fn ten_thousand_broken_excerpts_are_reported_without_stalling() {
     assert_eq!(list[0].message, "missing field `id`");
     assert_eq!(list[set::MAX_PROBLEMS].message, format!("there are more problems than these {}; fix these first", set::MAX_PROBLEMS));
 }
+
+#[test]
+fn the_language_of_a_set_that_does_not_load_is_read_when_it_is_json() {
+    use diary_sort::core::strings::Lang;
+    assert_eq!(set::stated_lang(MINI), Some(Lang::En));
+    assert_eq!(set::stated_lang(&MINI.replacen("\"lang\": \"en\"", "\"lang\": \"nl-BE\"", 1)), Some(Lang::Nl));
+    assert_eq!(set::stated_lang(&MINI.replacen("\"lang\": \"en\"", "\"lang\": \"fr\"", 1)), None);
+    assert_eq!(set::stated_lang(&MINI[..MINI.len() / 2]), None, "not JSON");
+    let too_long = format!("{{\"lang\": \"en\", \"excerpts\": [{}]}}", vec!["{}"; 10_001].join(","));
+    assert_eq!(set::stated_lang(&too_long), None, "beyond the limits");
+}

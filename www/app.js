@@ -27,15 +27,6 @@ function known(tag) {
   return Object.hasOwn(PAGE, primary) ? primary : null;
 }
 
-/** The set's own `lang`, or null when the text is not JSON or names no language we have. */
-function setLang(text) {
-  try {
-    return known(JSON.parse(text)?.lang);
-  } catch {
-    return null;
-  }
-}
-
 const params = new URLSearchParams(window.location.search);
 const setUrl = params.get('set') || 'sets/snijders-nl.json';
 // Passed on to the widget as it is (the widget reads the tag itself).
@@ -95,12 +86,13 @@ try {
 }
 
 if (text !== null) {
-  // Without ?lang=, the set decides (the widget makes the same choice for its own interface).
-  if (!requested) applyPageLang(setLang(text) ?? pageLang);
   try {
     await ready;
     app.replaceChildren();
     widget = new Widget(app, text, requestedTag ? { lang: requestedTag } : {});
+    // Without ?lang=, the set decides: the page takes the widget's language (its root says it),
+    // rather than parsing a set of up to 4 MB a second time here.
+    if (!requested) applyPageLang(known(app.firstElementChild?.getAttribute('lang')) ?? pageLang);
   } catch (e) {
     if (isModuleFailure(e)) fail();
     else showError(page.startFailed, e instanceof Error ? e.message : String(e));

@@ -319,6 +319,19 @@ impl Set {
     }
 }
 
+/// The language a set's text names in its top-level `lang`, when the text is JSON within the
+/// limits and the language is one this build speaks (for the interface around a set that does
+/// not load).
+pub fn stated_lang(text: &str) -> Option<Lang> {
+    if text.len() > MAX_SET_BYTES {
+        return None;
+    }
+    match &json::parse(text).ok()?.get("lang")?.value {
+        Value::String(tag) => Lang::from_tag(tag),
+        _ => None,
+    }
+}
+
 /// Loads and validates a set from its JSON text, reporting every problem found.
 pub fn load(text: &str) -> Result<Set, SetErrors> {
     let whole_file = |pos: Option<Pos>, message: String| {
