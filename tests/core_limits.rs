@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use diary_sort::core::json::{self, MAX_LIST_ITEMS, MAX_NESTING, MAX_STRING_BYTES, MAX_VALUES};
-use diary_sort::core::set::{self, MAX_EXCERPTS, MAX_PROBLEMS, MAX_SET_BYTES, Problem};
+use diary_sort::core::set::{self, MAX_EVIDENCE, MAX_EXCERPTS, MAX_PROBLEMS, MAX_SET_BYTES, Problem};
 
 const MINI: &str = include_str!("fixtures/mini.json");
 
@@ -54,7 +54,8 @@ fn place(text: &str, at: usize) -> (Option<usize>, Option<usize>) {
 
 #[test]
 fn the_limits_are_what_the_readme_says() {
-    assert_eq!(MAX_SET_BYTES, 4 * 1024 * 1024);
+    assert_eq!(MAX_SET_BYTES, 16 * 1024 * 1024);
+    assert_eq!(MAX_EVIDENCE, 16);
     assert_eq!(MAX_EXCERPTS, 10_000);
     assert_eq!(MAX_LIST_ITEMS, MAX_EXCERPTS);
     assert_eq!(MAX_VALUES, 400_000);
@@ -63,7 +64,7 @@ fn the_limits_are_what_the_readme_says() {
 }
 
 #[test]
-fn a_set_larger_than_four_megabytes_is_refused_before_parsing() {
+fn a_set_larger_than_sixteen_megabytes_is_refused_before_parsing() {
     let text = " ".repeat(MAX_SET_BYTES + 1);
     let (list, took) = refused(&text);
     assert_eq!(list.len(), 1);
@@ -74,7 +75,7 @@ fn a_set_larger_than_four_megabytes_is_refused_before_parsing() {
 
 #[test]
 fn the_ten_thousand_and_first_excerpt_is_refused_where_it_starts() {
-    // 1.3 million empty excerpts (just under 4 MB) took 12 s to load, with 5.2 million problems
+    // 1.3 million empty excerpts (3.9 MB) took 12 s to load, with 5.2 million problems
     // built before the count was checked; now reading stops at the 10,001st item.
     let items = vec!["{}"; 1_300_000].join(",");
     let text = with_excerpts(&items);
@@ -115,7 +116,7 @@ fn a_long_list_anywhere_is_refused_with_its_path() {
 
 #[test]
 fn more_than_four_hundred_thousand_values_are_refused_where_the_next_one_starts() {
-    // 40 excerpts whose evidence lists hold 10,000 numbers each, under 4 MB.
+    // 40 excerpts whose evidence lists hold 10,000 numbers each (0.8 MB).
     let numbers = vec!["1"; MAX_LIST_ITEMS].join(",");
     let excerpt = first_excerpt().replacen("\"evidence\": [{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}]", &format!("\"evidence\": [{numbers}]"), 1);
     let text = with_excerpts(&vec![excerpt.as_str(); 41].join(","));
@@ -167,6 +168,23 @@ fn a_text_of_100000_characters_loads() {
 }
 
 #[test]
+fn more_than_sixteen_pieces_of_evidence_are_refused_before_their_quotes_are_searched() {
+    // 10,000 quotes that are not in a 256 KB text: each search would scan the whole text.
+    let text = "a".repeat(MAX_STRING_BYTES - 1);
+    let evidence = vec!["{\"criterion\": \"loneliness\", \"quote\": \"b\"}"; MAX_LIST_ITEMS].join(",");
+    let excerpt = first_excerpt()
+        .replacen("Here I am alone, all alone.", &text, 1)
+        .replacen("{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}", &evidence, 1);
+    let (list, took) = refused(&with_excerpts(&excerpt));
+    let p = list.iter().find(|p| p.path == "excerpts[0].evidence").expect("the evidence list is refused");
+    assert_eq!(p.message, "10000 pieces of evidence; the most an excerpt may list is 16, one per criterion it shows");
+    let quotes = list.iter().filter(|p| p.message.starts_with("quote is not found")).count();
+    assert_eq!(quotes, MAX_EVIDENCE, "only the first 16 are looked up");
+    assert!(took < STALL, "took {took:?}");
+    assert!(MAX_EVIDENCE < MAX_LIST_ITEMS);
+}
+
+#[test]
 fn nesting_deeper_than_128_is_refused_with_its_path() {
     let rule = format!("{}\"loneliness\"{}", "{\"not\": ".repeat(MAX_NESTING), "}".repeat(MAX_NESTING));
     let text = MINI.replacen("\"rule\": \"loneliness\"", &format!("\"rule\": {rule}"), 1);
@@ -191,12 +209,17 @@ fn did_you_mean_stays_within_its_budget_on_thousands_of_unknown_names() {
     let criteria: Vec<String> = (0..4_000)
         .map(|i| format!("{{\"id\": \"criterion_{i:05}\", \"label\": \"c\", \"explanation\": \"e\", \"essay\": {{\"section\": \"s\"}}}}"))
         .collect();
-    let evidence: Vec<String> = (0..4_000).map(|i| format!("{{\"criterion\": \"criterion_x{i:05}\", \"quote\": \"alone\"}}")).collect();
+    let excerpts: Vec<String> = (0..4_000)
+        .map(|i| {
+            first_excerpt()
+                .replacen("\"id\": \"alone\"", &format!("\"id\": \"e{i}\""), 1)
+                .replacen("\"criterion\": \"loneliness\"", &format!("\"criterion\": \"criterion_x{i:05}\""), 1)
+        })
+        .collect();
     let start = MINI.find("\"criteria\": [").unwrap();
     let end = MINI.find("\"categories\"").unwrap();
     let text = format!("{}\"criteria\": [{}],\n  {}", &MINI[..start], criteria.join(","), &MINI[end..]);
-    let excerpt = first_excerpt().replacen("{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}", &evidence.join(","), 1);
-    let text = with_excerpts_in(&text, &excerpt);
+    let text = with_excerpts_in(&text, &excerpts.join(","));
     let (list, took) = refused(&text);
     let unknown: Vec<&Problem> = list.iter().filter(|p| p.message.starts_with("criterion `criterion_x")).collect();
     assert!(unknown.len() > MAX_PROBLEMS - 10, "{}", unknown.len());

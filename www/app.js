@@ -91,7 +91,7 @@ if (text !== null) {
     app.replaceChildren();
     widget = new Widget(app, text, requestedTag ? { lang: requestedTag } : {});
     // Without ?lang=, the set decides: the page takes the widget's language (its root says it),
-    // rather than parsing a set of up to 4 MB a second time here.
+    // rather than parsing a set of up to 16 MB a second time here.
     if (!requested) applyPageLang(known(app.firstElementChild?.getAttribute('lang')) ?? pageLang);
   } catch (e) {
     if (isModuleFailure(e)) fail();

@@ -18,8 +18,9 @@ use crate::core::strings::Lang;
 /// The only format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// The largest set text accepted, in bytes (a set this big is a mistake, not an exercise).
-pub const MAX_SET_BYTES: usize = 4 * 1024 * 1024;
+/// The largest set text accepted, in bytes: room for 10,000 excerpts as long as the default
+/// set's (about 1.5 KB each, 15 MB); anything bigger is a mistake, not an exercise.
+pub const MAX_SET_BYTES: usize = 16 * 1024 * 1024;
 
 /// The most categories a set may hold (bins are stored as one base-36 digit).
 pub const MAX_CATEGORIES: usize = 35;
@@ -27,6 +28,10 @@ pub const MAX_CATEGORIES: usize = 35;
 /// The most excerpts a set may hold: the most items the parser reads in any list, so a longer
 /// list is refused while it is being read.
 pub const MAX_EXCERPTS: usize = json::MAX_LIST_ITEMS;
+
+/// The most pieces of evidence one excerpt may list (one per criterion it shows). Each quote
+/// is looked up in the excerpt's text, so this bounds that search to 16 passes over the set.
+pub const MAX_EVIDENCE: usize = 16;
 
 /// The most name comparisons "did you mean" makes while one set loads; after that, unknown
 /// names get no suggestion (thousands of unknown references to thousands of criteria would
@@ -829,8 +834,12 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
         if e.text.trim().is_empty() {
             p(format!("{path}.text"), "the text is empty".into());
         }
+        if e.evidence.len() > MAX_EVIDENCE {
+            let n = e.evidence.len();
+            p(format!("{path}.evidence"), format!("{n} pieces of evidence; the most an excerpt may list is {MAX_EVIDENCE}, one per criterion it shows"));
+        }
         let mut shown: Vec<usize> = Vec::new();
-        for (j, ev) in e.evidence.iter().enumerate() {
+        for (j, ev) in e.evidence.iter().take(MAX_EVIDENCE).enumerate() {
             let epath = format!("{path}.evidence[{j}]");
             match criterion_ids.get(&ev.criterion) {
                 Some(c) if shown.contains(&c) => {
