@@ -10,9 +10,9 @@ use diary_sort::core::set::{self, MAX_EVIDENCE, MAX_EXCERPTS, MAX_PROBLEMS, MAX_
 
 const MINI: &str = include_str!("fixtures/mini.json");
 
-/// A generous bound for one load, against stalls (a quadratic path took seconds to minutes);
-/// the figures themselves are in `scripts/bench`.
-const STALL: Duration = Duration::from_secs(3);
+/// A generous bound for one load (in a debug build, on a shared machine), against stalls: the
+/// quadratic paths took 12 s to minutes. The figures themselves are in `scripts/bench`.
+const STALL: Duration = Duration::from_secs(10);
 
 /// Loads `text`, which must fail, and returns its problems and how long the load took.
 fn refused(text: &str) -> (Vec<Problem>, Duration) {
@@ -143,7 +143,7 @@ fn the_values_just_under_the_limit_are_read_and_reported_without_stalling() {
     assert_eq!(list[0].path, "excerpts[0].evidence[0]");
     assert_eq!(list[0].message, "missing field `criterion`");
     assert_eq!(list[MAX_PROBLEMS].message, format!("there are more problems than these {MAX_PROBLEMS}; fix these first"));
-    assert!(took < STALL * 3, "took {took:?}");
+    assert!(took < STALL, "took {took:?}");
 }
 
 #[test]
@@ -157,6 +157,10 @@ fn a_text_longer_than_256_kib_is_refused_at_its_opening_quote() {
     assert_eq!(p.message, "this text in quotes is longer than 262144 bytes; the most this tool reads is 262144");
     assert_eq!((p.line, p.column), place(&text, text.find(&long).unwrap() - 1));
     assert!(took < STALL, "took {took:?}");
+
+    let longest = "a".repeat(MAX_STRING_BYTES);
+    let text = MINI.replacen("\"Here I am alone, all alone.\"", &format!("\"{longest}\""), 1);
+    assert!(set::load(&text).is_err_and(|e| !e.0.iter().any(|p| p.message.contains("longer than"))), "256 KiB exactly is read");
 }
 
 #[test]

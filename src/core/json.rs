@@ -417,7 +417,7 @@ impl Parser<'_> {
                 0..=0x1f => {
                     return Err(self.invalid(self.at, format!("the invisible character U+{b:04X} inside text in quotes must be written \\u{b:04x}")));
                 }
-                _ if self.at - open_at >= MAX_STRING_BYTES => {
+                _ if self.at - open_at > MAX_STRING_BYTES => {
                     return Err(self.fail(
                         open_at,
                         format!("this text in quotes is longer than {MAX_STRING_BYTES} bytes; the most this tool reads is {MAX_STRING_BYTES}"),
