@@ -21,12 +21,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { READY, launchBrowser, repoRoot, startServer } from './harness.mjs';
+import { READY, keepWasmMemories, launchBrowser, repoRoot, startServer } from './harness.mjs';
 
 const pagePath = process.argv[2] || process.env.BENCH_PAGE || '/www/index.html';
 const runs = Math.max(1, Number(process.argv[3] || process.env.BENCH_RUNS || 9));
 
-/** Records, in the page, when the widget first becomes ready and which wasm memories exist. */
+/** Records, in the page, when the widget first becomes ready. */
 function benchInit(readySelector) {
   window.__readyAt = null;
   const check = () => {
@@ -37,19 +37,6 @@ function benchInit(readySelector) {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
-  // Remember each instantiated module's exported memories (wasm-bindgen exports `memory`).
-  window.__wasmMemories = [];
-  const keep = (result) => {
-    const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
-    for (const value of Object.values(instance?.exports ?? {})) {
-      if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
-    }
-    return result;
-  };
-  for (const name of ['instantiate', 'instantiateStreaming']) {
-    const original = WebAssembly[name];
-    if (original) WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(keep);
-  }
 }
 
 /** One cold load in a fresh context; returns timings, requests and memory. */
@@ -57,6 +44,7 @@ async function load(browser, url, { measureMemory }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(benchInit, READY);
+  await page.addInitScript(keepWasmMemories);
   const requests = [];
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -123,6 +111,7 @@ async function scalePage(browser, sets) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(benchInit, READY);
+  await page.addInitScript(keepWasmMemories);
   await page.route('**/www/sets/bench-*.json', (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop();
     return route.fulfill({ status: 200, contentType: 'application/json', body: sets.get(name) });

@@ -5,7 +5,7 @@
 // goes on in memory: a card can still be placed and checked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, openPage, cspViolations, READY } from './harness.mjs';
+import { serverAndBrowser, openPage, cspViolations, keepWasmMemories, READY } from './harness.mjs';
 import { readSet, grab, placeByTap, assertAllRight, FINISHED } from './board.mjs';
 
 const { cards } = readSet('snijders-nl.json');
@@ -111,22 +111,6 @@ for (const [name, spoil] of [
     await assertClean(page);
     await page.context().close();
   });
-}
-
-/** Before the page's scripts: keeps every wasm memory the page instantiates, for the test. */
-function keepWasmMemories() {
-  window.__wasmMemories = [];
-  const keep = (result) => {
-    const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
-    for (const value of Object.values(instance?.exports ?? {})) {
-      if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
-    }
-    return result;
-  };
-  for (const name of ['instantiate', 'instantiateStreaming']) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(keep);
-  }
 }
 
 /** Overwrites the top-level document's wasm memory with 0xFF bytes: every pointer and length
