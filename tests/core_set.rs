@@ -190,9 +190,22 @@ fn ten_thousand_broken_excerpts_are_reported_without_stalling() {
     let clock = std::time::Instant::now();
     let list = problems(&text);
     assert!(clock.elapsed().as_secs() < 10, "took {:?}", clock.elapsed());
-    // Missing id, text, source and essay each; nothing about the empty values standing in.
-    assert_eq!(list.len(), 4 * 10_000, "{:#?}", &list[..8]);
+    // Missing id, text, source and essay each; nothing about the empty values standing in. The
+    // first thousand are listed, the rest counted.
+    assert_eq!(list.len(), set::MAX_PROBLEMS + 1, "{:#?}", &list[..8]);
     assert_eq!(list[0].message, "missing field `id`");
+    assert_eq!(list[set::MAX_PROBLEMS].message, format!("there are more problems than these {}; fix these first", set::MAX_PROBLEMS));
+}
+
+#[test]
+fn the_language_of_a_set_that_does_not_load_is_read_when_it_is_json() {
+    use diary_sort::core::strings::Lang;
+    assert_eq!(set::stated_lang(MINI), Some(Lang::En));
+    assert_eq!(set::stated_lang(&MINI.replacen("\"lang\": \"en\"", "\"lang\": \"nl-BE\"", 1)), Some(Lang::Nl));
+    assert_eq!(set::stated_lang(&MINI.replacen("\"lang\": \"en\"", "\"lang\": \"fr\"", 1)), None);
+    assert_eq!(set::stated_lang(&MINI[..MINI.len() / 2]), None, "not JSON");
+    let too_long = format!("{{\"lang\": \"en\", \"excerpts\": [{}]}}", vec!["{}"; 10_001].join(","));
+    assert_eq!(set::stated_lang(&too_long), None, "beyond the limits");
 }
 
 // Format 2: the quiz's fields.

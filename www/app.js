@@ -5,6 +5,7 @@
 // <html lang>. While the set loads, the page stays as it is (or in ?lang=), so that it does not
 // change language twice.
 import init, { Widget } from '../pkg/diary_sort.js';
+import { isModuleFailure, showFailure, watchModule } from './failure.js';
 
 const PAGE = {
   nl: {
@@ -27,15 +28,6 @@ const PAGE = {
 function known(tag) {
   const primary = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
   return Object.hasOwn(PAGE, primary) ? primary : null;
-}
-
-/** The set's own `lang`, or null when the text is not JSON or names no language we have. */
-function setLang(text) {
-  try {
-    return known(JSON.parse(text)?.lang);
-  } catch {
-    return null;
-  }
 }
 
 const params = new URLSearchParams(window.location.search);
@@ -71,8 +63,19 @@ function showError(what, detail) {
   app.replaceChildren(p);
 }
 
-// The widget removes itself when its handle is garbage-collected: keep it for the page's life.
+// The widget removes itself when its handle is garbage-collected: keep it for the page's life
+// (after a trap too: freeing it would call into the broken module).
 export let widget = null;
+
+// A trap in the module (from the widget's own listeners) leaves the widget dead: say so in its
+// place instead of leaving a board that no longer answers.
+let failed = false;
+function fail() {
+  if (failed) return;
+  failed = true;
+  showFailure(app);
+}
+watchModule(fail);
 
 // The set and the module load side by side; the widget starts when both are there.
 const setText = fetch(setUrl).then((response) => {
@@ -90,14 +93,16 @@ try {
 }
 
 if (text !== null) {
-  // Without ?lang=, the set decides (the widget makes the same choice for its own interface).
-  if (!requested) applyPageLang(setLang(text) ?? unset);
   try {
     await ready;
     app.replaceChildren();
     widget = new Widget(app, text, { lang: requestedTag, browserLanguages });
+    // Without ?lang=, the set decides: the page takes the widget's language (its root says it),
+    // rather than parsing a set of up to 16 MB a second time here.
+    if (!requested) applyPageLang(known(app.firstElementChild?.getAttribute('lang')) ?? unset);
   } catch (e) {
-    showError(page.startFailed, e instanceof Error ? e.message : String(e));
+    if (isModuleFailure(e)) fail();
+    else showError(page.startFailed, e instanceof Error ? e.message : String(e));
   }
 } else {
   ready.catch(() => {});

@@ -22,8 +22,12 @@
 // link marked data-diary-sort, e.g. a copy its own style-src allows) gets no second one.
 //
 // No text here: a set that cannot be fetched is shown by the wasm, from its Dutch and English
-// string tables. Content inside the element stays until the exercise replaces it, so it is the
+// string tables. Only when the module itself breaks down (a trap, from a call here or from a
+// widget's own listeners) does every element of the page show failure.js's panel instead; the
+// rest of the page goes on. Content inside the element stays until the exercise replaces it, so it is the
 // fallback for a browser that cannot run the module.
+
+import { isModuleFailure, showFailure, watchModule } from './failure.js';
 
 const glueUrl = new URL('../pkg/diary_sort.js', import.meta.url);
 const cssUrl = new URL('widget.css', import.meta.url);
@@ -75,6 +79,18 @@ async function fetchSet(url) {
   }
 }
 
+/** For each element with a widget mounted, what turns it into the failure panel: a trap kills
+ * the module, so it kills them all. */
+const mounted = new Map();
+/** Handles of widgets that died with the module: kept, for freeing them would call into it. */
+const dead = [];
+
+function moduleFailed() {
+  for (const fail of [...mounted.values()]) fail();
+}
+
+watchModule(moduleFailed);
+
 class DiarySort extends HTMLElement {
   static observedAttributes = ['src', 'lang'];
 
@@ -103,9 +119,24 @@ class DiarySort extends HTMLElement {
   #stop() {
     this.#generation += 1;
     this.#started = false;
+    mounted.delete(this);
     const widget = this.#widget;
     this.#widget = null;
-    widget?.destroy();
+    try {
+      widget?.destroy();
+    } catch (error) {
+      if (!isModuleFailure(error)) throw error;
+    }
+  }
+
+  /** The module has trapped: show the failure panel instead of the dead widget. Its handle is
+   * kept (freeing it would call into the broken module) and never used again. */
+  #fail() {
+    mounted.delete(this);
+    this.#generation += 1;
+    if (this.#widget) dead.push(this.#widget);
+    this.#widget = null;
+    showFailure(this);
   }
 
   async #start() {
@@ -140,13 +171,22 @@ class DiarySort extends HTMLElement {
     this.replaceChildren();
     const { Widget } = module;
     // `ready` is dispatched inside the constructor; its listeners may remove or restart us.
-    const widget =
-      set.text !== undefined ? new Widget(this, set.text, options) : Widget.fetchFailed(this, src, set.reason, options);
+    let widget;
+    try {
+      widget =
+        set.text !== undefined ? new Widget(this, set.text, options) : Widget.fetchFailed(this, src, set.reason, options);
+    } catch (error) {
+      if (!isModuleFailure(error)) throw error;
+      moduleFailed();
+      this.#fail();
+      return;
+    }
     if (generation !== this.#generation) {
       widget.destroy();
       return;
     }
     this.#widget = widget;
+    mounted.set(this, () => this.#fail());
   }
 }
 

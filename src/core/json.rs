@@ -4,8 +4,12 @@
 //! The tree keeps object members in their order, duplicates included (the reader decides what a
 //! repeated field means). Integers become `i64` without passing through floating point; any
 //! other number (a fraction, an exponent, an integer beyond `i64`) is kept as written. Nesting
-//! deeper than [`MAX_NESTING`] is refused, so hostile input cannot exhaust the stack. Syntax
-//! errors carry a position and a message meant for someone who does not program.
+//! deeper than [`MAX_NESTING`] is refused, so hostile input cannot exhaust the stack; so is a
+//! list longer than [`MAX_LIST_ITEMS`], a text longer than [`MAX_STRING_BYTES`] and a document
+//! of more than [`MAX_VALUES`] values, each as soon as the parser reaches the limit, before the
+//! reader builds anything from them (a few megabytes of `{},` would otherwise keep a page busy
+//! for seconds). Syntax errors carry a position, the JSON path of the value they are in, and a
+//! message meant for someone who does not program.
 //!
 //! A leading byte-order mark is skipped (RFC 8259 §8.1 allows it; Windows editors write one).
 //!
@@ -14,6 +18,17 @@
 
 /// The deepest nesting of lists and objects accepted.
 pub const MAX_NESTING: usize = 128;
+
+/// The most items one list may hold (a set's largest list, `excerpts`, may hold 10,000).
+pub const MAX_LIST_ITEMS: usize = 10_000;
+
+/// The most values (lists, objects, texts, numbers, literals; object keys not counted) a
+/// document may hold: a set of 10,000 excerpts with a source, an essay reference and two
+/// pieces of evidence each has about 200,000.
+pub const MAX_VALUES: usize = 400_000;
+
+/// The longest text in quotes accepted, in bytes of UTF-8 as written (escapes count as written).
+pub const MAX_STRING_BYTES: usize = 256 * 1024;
 
 /// A position in the text: 1-based line and 1-based column, counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +83,9 @@ pub struct Member {
 pub struct SyntaxError {
     /// Where the problem was found.
     pub pos: Pos,
+    /// The JSON path of the innermost value the problem is in (`excerpts[3].text`; empty at the
+    /// top level).
+    pub path: String,
     /// What is wrong, for a non-programmer.
     pub message: String,
 }
@@ -111,7 +129,7 @@ impl Node {
 
 /// Parses one JSON value that fills the whole text (surrounding whitespace aside).
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut p = Parser { text, at: 0, counted: 0, line: 1, column: 1, open: None };
+    let mut p = Parser { text, at: 0, counted: 0, line: 1, column: 1, open: None, values: 0 };
     if text.starts_with('\u{feff}') {
         p.at = '\u{feff}'.len_utf8();
     }
@@ -140,6 +158,24 @@ struct Parser<'t> {
     column: usize,
     /// The innermost list or object being read: its bracket and where it opened.
     open: Option<(char, Pos)>,
+    /// Values started so far (for [`MAX_VALUES`]).
+    values: usize,
+}
+
+impl SyntaxError {
+    /// The same error seen from the object around it: inside its member `key`.
+    fn in_member(mut self, key: &str) -> SyntaxError {
+        let sep = if self.path.is_empty() || self.path.starts_with('[') { "" } else { "." };
+        self.path = [key, sep, &self.path].concat();
+        self
+    }
+
+    /// The same error seen from the list around it: inside its item `index`.
+    fn in_item(mut self, index: usize) -> SyntaxError {
+        let sep = if self.path.is_empty() || self.path.starts_with('[') { "" } else { "." };
+        self.path = ["[", &index.to_string(), "]", sep, &self.path].concat();
+        self
+    }
 }
 
 impl Parser<'_> {
@@ -172,7 +208,7 @@ impl Parser<'_> {
     }
 
     fn fail(&mut self, at: usize, message: String) -> SyntaxError {
-        SyntaxError { pos: self.pos_of(at), message }
+        SyntaxError { pos: self.pos_of(at), path: String::new(), message }
     }
 
     fn invalid(&mut self, at: usize, message: String) -> SyntaxError {
@@ -213,8 +249,15 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         let pos = self.pos_of(self.at);
+        self.values += 1;
         let value = match self.peek() {
             None => return Err(self.ends_early()),
+            Some(_) if self.values > MAX_VALUES => {
+                return Err(self.fail(
+                    self.at,
+                    format!("the file holds more than {MAX_VALUES} values (texts, numbers, lists, objects); the most this tool reads is {MAX_VALUES}"),
+                ));
+            }
             Some(b'{' | b'[') if depth >= MAX_NESTING => {
                 return Err(self.fail(
                     self.at,
@@ -297,7 +340,7 @@ impl Parser<'_> {
                     }
                 }
                 self.space();
-                let value = self.value(depth)?;
+                let value = self.value(depth).map_err(|e| e.in_member(&key))?;
                 members.push(Member { key, pos: key_pos, value });
                 if !self.next_item(b'}', "an object member")? {
                     break;
@@ -317,7 +360,13 @@ impl Parser<'_> {
             self.at += 1;
         } else {
             loop {
-                items.push(self.value(depth)?);
+                if items.len() == MAX_LIST_ITEMS {
+                    return Err(self.fail(
+                        self.at,
+                        format!("this list has more than {MAX_LIST_ITEMS} items; the most this tool reads is {MAX_LIST_ITEMS}"),
+                    ));
+                }
+                items.push(self.value(depth).map_err(|e| e.in_item(items.len()))?);
                 if !self.next_item(b']', "a list item")? {
                     break;
                 }
@@ -329,6 +378,7 @@ impl Parser<'_> {
 
     /// Reads a string at the cursor (on its opening quote).
     fn string(&mut self) -> Result<String, SyntaxError> {
+        let open_at = self.at;
         let open = self.pos_of(self.at);
         self.at += 1;
         let mut out = String::new();
@@ -366,6 +416,12 @@ impl Parser<'_> {
                 b'\t' => return Err(self.invalid(self.at, "a tab inside text in quotes must be written \\t".into())),
                 0..=0x1f => {
                     return Err(self.invalid(self.at, format!("the invisible character U+{b:04X} inside text in quotes must be written \\u{b:04x}")));
+                }
+                _ if self.at - open_at > MAX_STRING_BYTES => {
+                    return Err(self.fail(
+                        open_at,
+                        format!("this text in quotes is longer than {MAX_STRING_BYTES} bytes; the most this tool reads is {MAX_STRING_BYTES}"),
+                    ));
                 }
                 _ => self.at += 1,
             }

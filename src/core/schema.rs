@@ -445,7 +445,7 @@ const EXCERPT: Object = Object {
         ),
         Field::optional(
             "evidence",
-            Type::List(&List { item: Type::Object(&EVIDENCE), min: 0, max: None, unique: false }),
+            Type::List(&List { item: Type::Object(&EVIDENCE), min: 0, max: Some(set::MAX_EVIDENCE), unique: false }),
             "Each criterion the excerpt shows, with the words that show it. Criteria not listed are absent.",
             r#"[{"criterion": "loneliness", "quote": "words of the diary"}]"#,
         ),

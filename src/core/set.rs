@@ -9,6 +9,7 @@
 //! reported, each with the JSON path of the value it is about and that value's line and column.
 //! A value that could not be read gets no further, semantic, complaint.
 
+use std::cell::Cell;
 use std::fmt;
 
 use crate::core::json::{self, Member, Node, Pos, Value};
@@ -27,14 +28,32 @@ pub const FORMAT_VERSION: u32 = 2;
 /// `mode: "board"`, no `quiz`, no `questions` and no `lenses`.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
-/// The largest set text accepted, in bytes (a set this big is a mistake, not an exercise).
-pub const MAX_SET_BYTES: usize = 4 * 1024 * 1024;
+/// The largest set text accepted, in bytes: room for 10,000 excerpts as long as the default
+/// set's (about 1.5 KB each, 15 MB); anything bigger is a mistake, not an exercise.
+pub const MAX_SET_BYTES: usize = 16 * 1024 * 1024;
 
 /// The most categories a set may hold (bins are stored as one base-36 digit).
 pub const MAX_CATEGORIES: usize = 35;
 
-/// The most excerpts a set may hold.
-pub const MAX_EXCERPTS: usize = 10_000;
+/// The most excerpts a set may hold: the most items the parser reads in any list, so a longer
+/// list is refused while it is being read.
+pub const MAX_EXCERPTS: usize = json::MAX_LIST_ITEMS;
+
+/// The most pieces of evidence one excerpt may list (one per criterion it shows). Each quote
+/// is looked up in the excerpt's text, so this bounds that search to 16 passes over the set.
+pub const MAX_EVIDENCE: usize = 16;
+
+/// The most name comparisons "did you mean" makes while one set loads; after that, unknown
+/// names get no suggestion (thousands of unknown references to thousands of criteria would
+/// otherwise take seconds).
+const MAX_COMPARISONS: usize = 20_000;
+
+/// The most problems listed for one set; a last line says there are more. A list of hundreds
+/// of thousands helps nobody, and would take seconds to build and to show.
+pub const MAX_PROBLEMS: usize = 1_000;
+
+/// Names longer than this (in characters) are neither given nor compared for a suggestion.
+const MAX_SUGGESTED_CHARS: usize = 64;
 
 /// Where in the essay something is said.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -359,6 +378,19 @@ impl SetFile {
     }
 }
 
+/// The language a set's text names in its top-level `lang`, when the text is JSON within the
+/// limits and the language is one this build speaks (for the interface around a set that does
+/// not load).
+pub fn stated_lang(text: &str) -> Option<Lang> {
+    if text.len() > MAX_SET_BYTES {
+        return None;
+    }
+    match &json::parse(text).ok()?.get("lang")?.value {
+        Value::String(tag) => Lang::from_tag(tag),
+        _ => None,
+    }
+}
+
 /// Loads and validates a set from its JSON text, reporting every problem found.
 pub fn load(text: &str) -> Result<Set, SetErrors> {
     let whole_file = |pos: Option<Pos>, message: String| {
@@ -373,12 +405,22 @@ pub fn load(text: &str) -> Result<Set, SetErrors> {
         let message = format!("the set is {} bytes; the most this tool reads is {MAX_SET_BYTES}", text.len());
         return Err(whole_file(None, message));
     }
-    let root = json::parse(text).map_err(|e| whole_file(Some(e.pos), e.message))?;
-    let mut problems = Problems { root: &root, list: Vec::new(), unread: Vec::new() };
+    let root = json::parse(text).map_err(|e| {
+        SetErrors(vec![Problem { path: e.path, line: Some(e.pos.line), column: Some(e.pos.column), message: e.message }])
+    })?;
+    let comparisons = Cell::new(MAX_COMPARISONS);
+    let mut problems = Problems { root: &root, list: Vec::new(), overflow: false, unread: Vec::new(), comparisons: &comparisons };
     let set = read_set(&mut problems).and_then(|(file, complete)| validate(file, complete, text, &mut problems));
     match set {
         Some(set) if problems.list.is_empty() => Ok(set),
-        _ => Err(SetErrors(problems.list)),
+        _ => {
+            let mut list = problems.list;
+            if problems.overflow {
+                let message = format!("there are more problems than these {MAX_PROBLEMS}; fix these first");
+                list.push(Problem { path: String::new(), line: None, column: None, message });
+            }
+            Err(SetErrors(list))
+        }
     }
 }
 
@@ -386,18 +428,27 @@ pub fn load(text: &str) -> Result<Set, SetErrors> {
 struct Problems<'n> {
     /// The parsed set, for placing problems found after reading.
     root: &'n Node,
+    /// The first [`MAX_PROBLEMS`] problems.
     list: Vec<Problem>,
+    /// Whether more were found than the list holds.
+    overflow: bool,
     /// Paths of values that could not be read: validation stays silent about them and anything
     /// inside them, since it only sees the defaults that stand in for them. Sorted when
     /// validation starts, so that [`Problems::add`] looks up a path's ancestors instead of
     /// scanning the whole list (a scan per problem made 10,000 broken excerpts take seconds).
     unread: Vec<String>,
+    /// Name comparisons left for "did you mean" (see [`MAX_COMPARISONS`]).
+    comparisons: &'n Cell<usize>,
 }
 
 impl Problems<'_> {
     /// A problem with the text as written, at `pos`.
     fn at(&mut self, path: String, pos: Pos, message: String) {
-        self.list.push(Problem { path, line: Some(pos.line), column: Some(pos.column), message });
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(Problem { path, line: Some(pos.line), column: Some(pos.column), message });
+        } else {
+            self.overflow = true;
+        }
     }
 
     /// A value that cannot be read: reported, and remembered as unread.
@@ -409,6 +460,9 @@ impl Problems<'_> {
     /// A problem found by validation, placed at the value its path names (or the nearest value
     /// that exists); dropped when it is about an unread value.
     fn add(&mut self, path: String, message: String) {
+        if self.overflow {
+            return;
+        }
         let unread = |a: &str| self.unread.binary_search_by(|u| u.as_str().cmp(a)).is_ok();
         let inside_unread = path.match_indices(['.', '[']).map(|(i, _)| &path[..i]).chain([path.as_str()]).any(unread);
         if !inside_unread {
@@ -523,7 +577,7 @@ fn fields<'n>(p: &mut Problems, node: &'n Node, path: &str, known: &[&str]) -> F
             Some(i) if seen & 1 << i != 0 => p.at(child(path, &m.key), m.pos, format!("field `{}` appears twice", m.key)),
             Some(i) => seen |= 1 << i,
             None => {
-                let mut hint = did_you_mean(&m.key, known.iter().copied());
+                let mut hint = did_you_mean(&m.key, known.iter().copied(), p.comparisons);
                 if hint.is_empty() {
                     hint = format!("; the fields here are `{}`", known.join("`, `"));
                 }
@@ -631,7 +685,7 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         p.at("format".into(), node.pos, message);
         return None;
     }
-    let before = p.list.len();
+    let before = (p.list.len(), p.overflow);
     if format < FORMAT_VERSION {
         for m in f.members.iter().filter(|m| VERSION_2_FIELDS.contains(&m.key.as_str())) {
             let message = format!("field `{}` needs format {FORMAT_VERSION}: change `format` to {FORMAT_VERSION}", m.key);
@@ -657,7 +711,7 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         quiz: f.optional(p, "quiz", |p, node, path| Some(quiz::quiz_settings(p, node, path))),
         strings: f.optional(p, "strings", overrides).unwrap_or_default(),
     };
-    Some((file, p.list.len() == before))
+    Some((file, (p.list.len(), p.overflow) == before))
 }
 
 // One reader per type. Each reads every field it can (so that all problems are found at once)
@@ -759,7 +813,7 @@ fn overrides(p: &mut Problems, node: &Node, path: &str) -> Option<Overrides> {
     for (i, l) in langs.iter().enumerate() {
         let lang_path = child(path, &l.key);
         let Some(lang) = LANG_CODES.iter().position(|c| *c == l.key).map(|c| [Lang::Nl, Lang::En][c]) else {
-            let hint = did_you_mean(&l.key, LANG_CODES.iter().copied());
+            let hint = did_you_mean(&l.key, LANG_CODES.iter().copied(), p.comparisons);
             p.at(lang_path, l.pos, format!("unknown language `{}`{hint}; the languages are `nl` and `en`", l.key));
             continue;
         };
@@ -774,7 +828,7 @@ fn overrides(p: &mut Problems, node: &Node, path: &str) -> Option<Overrides> {
         for (j, t) in texts.iter().enumerate() {
             let text_path = child(&lang_path, &t.key);
             let Some(key) = Key::ALL.iter().copied().find(|k| k.name() == t.key) else {
-                let mut hint = did_you_mean(&t.key, Key::ALL.iter().map(|k| k.name()));
+                let mut hint = did_you_mean(&t.key, Key::ALL.iter().map(|k| k.name()), p.comparisons);
                 if hint.is_empty() {
                     hint = "; the names are listed in the README and the schema".into();
                 }
@@ -796,7 +850,7 @@ fn overrides(p: &mut Problems, node: &Node, path: &str) -> Option<Overrides> {
                     [] => "it has none".to_string(),
                     own => format!("it has {}", own.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")),
                 };
-                let hint = did_you_mean(name, own.iter().copied());
+                let hint = did_you_mean(name, own.iter().copied(), p.comparisons);
                 p.at(text_path.clone(), t.value.pos, format!("`{{{name}}}` is not a placeholder of `{}`{hint}; {has}", t.key));
             }
             list.push((lang, key, template));
@@ -809,6 +863,7 @@ fn overrides(p: &mut Problems, node: &Node, path: &str) -> Option<Overrides> {
 /// set is incomplete or has problems (all of which are recorded).
 fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) -> Option<Set> {
     problems.unread.sort_unstable();
+    let comparisons = problems.comparisons;
     let mut p = |path: String, msg: String| problems.add(path, msg);
     if file.id.trim().is_empty() && complete {
         p("id".into(), "the set needs an id (letters, digits, - or _)".into());
@@ -829,7 +884,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
         }
     }
     let unknown_criterion = |id: &str| {
-        format!("criterion `{id}` does not exist{}", did_you_mean(id, file.criteria.iter().map(|c| c.id.as_str())))
+        format!("criterion `{id}` does not exist{}", did_you_mean(id, file.criteria.iter().map(|c| c.id.as_str()), comparisons))
     };
 
     // Categories and fallback.
@@ -864,15 +919,12 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
             p("fallback.id".into(), format!("the id `{}` is already used by {}", f.id, bin_path(first)));
         }
     }
-    let precedence = category_order(&file.precedence, "precedence", &file.categories, &mut p)
+    let precedence = category_order(&file.precedence, "precedence", &file.categories, comparisons, &mut p)
         .unwrap_or_else(|| (0..file.categories.len()).collect());
 
     // Excerpts.
     if file.excerpts.is_empty() && complete {
         p("excerpts".into(), "a set needs at least one excerpt".into());
-    }
-    if file.excerpts.len() > MAX_EXCERPTS {
-        p("excerpts".into(), format!("{} excerpts; the most a set may hold is {MAX_EXCERPTS}", file.excerpts.len()));
     }
     let excerpt_ids = Ids::new(file.excerpts.iter().map(|e| e.id.as_str()));
     let mut shown_all = Vec::with_capacity(file.excerpts.len());
@@ -886,8 +938,12 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
         if e.text.trim().is_empty() {
             p(format!("{path}.text"), "the text is empty".into());
         }
+        if e.evidence.len() > MAX_EVIDENCE {
+            let n = e.evidence.len();
+            p(format!("{path}.evidence"), format!("{n} pieces of evidence; the most an excerpt may list is {MAX_EVIDENCE}, one per criterion it shows"));
+        }
         let mut shown: Vec<usize> = Vec::new();
-        for (j, ev) in e.evidence.iter().enumerate() {
+        for (j, ev) in e.evidence.iter().take(MAX_EVIDENCE).enumerate() {
             let epath = format!("{path}.evidence[{j}]");
             match criterion_ids.get(&ev.criterion) {
                 Some(c) if shown.contains(&c) => {
@@ -926,7 +982,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
             if bin_ids.get(stated).is_none() {
                 p(
                     format!("{path}.category"),
-                    format!("category `{stated}` does not exist{}", did_you_mean(stated, bin_id_list())),
+                    format!("category `{stated}` does not exist{}", did_you_mean(stated, bin_id_list(), comparisons)),
                 );
             } else if stated != derived_id && complete {
                 p(
@@ -950,7 +1006,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
     }
 
     // The quiz's fields.
-    let lens_precedence = quiz::validate(&file, &criterion_ids, &precedence, &mut p);
+    let lens_precedence = quiz::validate(&file, &criterion_ids, &precedence, comparisons, &mut p);
     if file.fallback.is_none() && complete {
         for (l, order) in lens_precedence.iter().enumerate() {
             let unmatched = shown_all.iter().position(|shown| {
@@ -1003,7 +1059,13 @@ fn first_holding<'r>(order: &[usize], rule: impl Fn(usize) -> &'r Rule, shows: &
 
 /// Reads a precedence list (at `path`) into category indices, reporting categories unknown,
 /// listed twice or missing. `None` for an empty list (the caller's default applies).
-fn category_order(ids: &[String], path: &str, categories: &[Category], p: &mut impl FnMut(String, String)) -> Option<Vec<usize>> {
+fn category_order(
+    ids: &[String],
+    path: &str,
+    categories: &[Category],
+    comparisons: &Cell<usize>,
+    p: &mut impl FnMut(String, String),
+) -> Option<Vec<usize>> {
     if ids.is_empty() {
         return None;
     }
@@ -1014,7 +1076,7 @@ fn category_order(ids: &[String], path: &str, categories: &[Category], p: &mut i
             Some(c) => order.push(c),
             None => p(
                 format!("{path}[{i}]"),
-                format!("category `{id}` does not exist{}", did_you_mean(id, categories.iter().map(|c| c.id.as_str()))),
+                format!("category `{id}` does not exist{}", did_you_mean(id, categories.iter().map(|c| c.id.as_str()), comparisons)),
             ),
         }
     }
@@ -1063,9 +1125,22 @@ fn check_id(id: &str, path: &str, p: &mut impl FnMut(String, String)) {
     }
 }
 
-/// "; did you mean `x`?" when a known name is close to `word`, else "".
-fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> String {
+/// "; did you mean `x`?" when a known name is close to `word`, else "". Each comparison
+/// takes one from `comparisons`; with none left, or for a word longer than
+/// [`MAX_SUGGESTED_CHARS`], there is no suggestion. Names whose length alone puts them too far
+/// away are skipped without counting.
+fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>, comparisons: &Cell<usize>) -> String {
+    let chars = word.chars().count();
+    if chars > MAX_SUGGESTED_CHARS {
+        return String::new();
+    }
     known
+        .filter(|k| k.len() <= 4 * MAX_SUGGESTED_CHARS && k.chars().count().abs_diff(chars) <= 2.max(k.len() / 4))
+        .take_while(|_| {
+            let left = comparisons.get();
+            comparisons.set(left.saturating_sub(1));
+            left > 0
+        })
         .map(|k| (edit_distance(word, k), k))
         .filter(|&(d, k)| d <= 2.max(k.len() / 4) && d > 0)
         .min()

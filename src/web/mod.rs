@@ -149,13 +149,8 @@ impl Widget {
             Ok(set) => set,
             Err(errors) => {
                 // The interface language: asked for, else the set's own `lang` if the text is
-                // JSON at all (JSON.parse, so no JSON parser in the shell), else the reader's.
-                let set_lang = || {
-                    let value = js_sys::JSON::parse(set_text).ok()?;
-                    let tag = js_sys::Reflect::get(&value, &"lang".into()).ok()?.as_string()?;
-                    Lang::from_tag(&tag)
-                };
-                let ui = requested.or_else(set_lang).unwrap_or_else(|| options.unset(&host));
+                // JSON within the limits, else the reader's.
+                let ui = requested.or_else(|| set::stated_lang(set_text)).unwrap_or_else(|| options.unset(&host));
                 let problems: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
                 return Ok(Widget::failed(&host, view::failed(&doc, &Ui::builtin(ui), Key::LoadFailed, &problems)));
             }

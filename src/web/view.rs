@@ -35,6 +35,10 @@ struct CardView {
     /// The menu's buttons with the place each one moves to.
     options: Vec<(Place, Element)>,
     feedback: Option<(Feedback, Element)>,
+    /// What the card's DOM shows now: (status, place, held, locked, checks used). A render
+    /// leaves a card alone while this stays the same, so that a move touches two or three
+    /// cards, not all of them (with 1,000 cards, updating every one took most of a move).
+    shown: Option<(CardStatus, Place, bool, bool, u8)>,
 }
 
 /// The widget's DOM.
@@ -261,7 +265,7 @@ impl View {
         attr(&b, "data-place", PILE);
         options.push((None, b.unchecked_into()));
 
-        CardView { li, grab: grab.unchecked_into(), menu: menu.unchecked_into(), options, feedback: None }
+        CardView { li, grab: grab.unchecked_into(), menu: menu.unchecked_into(), options, feedback: None, shown: None }
     }
 
     /// Brings the DOM up to date with `session`.
@@ -288,6 +292,12 @@ impl View {
         for (i, c) in self.cards.iter_mut().enumerate() {
             let status = session.status(i);
             let locked = finished || status == CardStatus::Right;
+            let place = session.place(i);
+            let shown = Some((status, place, held == Some(i), locked, session.checks()));
+            if c.shown == shown {
+                continue;
+            }
+            c.shown = shown;
             class(&c.li, "held", held == Some(i));
             attr(&c.grab, "aria-pressed", if held == Some(i) { "true" } else { "false" });
             if locked {
@@ -300,7 +310,6 @@ impl View {
             class(&c.li, "right", status == CardStatus::Right);
             class(&c.li, "wrong", matches!(status, CardStatus::Wrong | CardStatus::Revealed));
             class(&c.li, "revealed", status == CardStatus::Revealed);
-            let place = session.place(i);
             for (p, b) in &c.options {
                 hide(b, *p == place);
             }
@@ -365,13 +374,19 @@ impl View {
 
     /// Puts the cards for which `here` holds into `list`, in display order, moving only the
     /// elements that are not already in place (so focus is disturbed as little as possible).
+    /// Cards in `list` that belong elsewhere are stepped over (a later `arrange` takes them
+    /// away): inserting every later card before such a one moved the whole pile at each move.
     fn arrange(list: &Element, order: &[usize], here: impl Fn(usize) -> bool, cards: &[CardView]) {
+        let belongs_here = |e: &Element| e.get_attribute("data-card").and_then(|n| n.parse().ok()).is_some_and(&here);
         let mut cursor = list.first_element_child();
         for &i in order {
             if !here(i) {
                 continue;
             }
             let Some(c) = cards.get(i) else { continue };
+            while let Some(e) = cursor.as_ref().filter(|e| *e != &c.li && !belongs_here(e)) {
+                cursor = e.next_element_sibling();
+            }
             if cursor.as_ref() == Some(&c.li) {
                 cursor = c.li.next_element_sibling();
             } else {

@@ -3,19 +3,30 @@
 //   - time from navigation start to the board being interactive ([data-ready="true"] on the
 //     widget root), over cold loads, each in a fresh context (empty cache and storage)
 //   - JS heap after a forced GC, and the wasm linear memory
+// and at scale, with sets generated from the default set's excerpts (each excerpt repeated
+// under new ids: no text is made up), 1,000 and 10,000 excerpts, served through the real page
+// (index.html?set=…, the request answered by the benchmark):
+//   - load + validate in the browser (the module's `problems(text)`: set::load, nothing drawn),
+//     median of 9, and the whole mount (set read by the page to board interactive)
+//   - time from a key press (Enter dropping a held card into a bin) to the frame after it is
+//     painted (requestAnimationFrame, then a task), p50/p95 over 200 moves, on 1,000 excerpts
+//   - JS heap and wasm memory after the mount
+//   - the resume state's length once 200 excerpts have been placed and checked
+// and prints each figure against its budget (issue 6).
 //
 // Usage: node tests/browser/bench.mjs [PATH] [RUNS]   (default /www/index.html, 9 runs; or
-// BENCH_PAGE and BENCH_RUNS). Serves the repository with `diary-sort serve`, so build first.
+// BENCH_PAGE and BENCH_RUNS; BENCH_SCALE=0 skips the scale part). Serves the repository with
+// `diary-sort serve`, so build first.
 
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { READY, launchBrowser, repoRoot, startServer } from './harness.mjs';
+import { READY, keepWasmMemories, launchBrowser, repoRoot, startServer } from './harness.mjs';
 
 const pagePath = process.argv[2] || process.env.BENCH_PAGE || '/www/index.html';
 const runs = Math.max(1, Number(process.argv[3] || process.env.BENCH_RUNS || 9));
 
-/** Records, in the page, when the widget first becomes ready and which wasm memories exist. */
+/** Records, in the page, when the widget first becomes ready. */
 function benchInit(readySelector) {
   window.__readyAt = null;
   const check = () => {
@@ -26,19 +37,6 @@ function benchInit(readySelector) {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
-  // Remember each instantiated module's exported memories (wasm-bindgen exports `memory`).
-  window.__wasmMemories = [];
-  const keep = (result) => {
-    const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
-    for (const value of Object.values(instance?.exports ?? {})) {
-      if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
-    }
-    return result;
-  };
-  for (const name of ['instantiate', 'instantiateStreaming']) {
-    const original = WebAssembly[name];
-    if (original) WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(keep);
-  }
 }
 
 /** One cold load in a fresh context; returns timings, requests and memory. */
@@ -46,6 +44,7 @@ async function load(browser, url, { measureMemory }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(benchInit, READY);
+  await page.addInitScript(keepWasmMemories);
   const requests = [];
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -88,6 +87,139 @@ const median = (xs) => {
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
+
+/** The budgets of issue 6. */
+const BUDGET = { downloadGzip: 60 * 1024, load10k: 150, moveP95: 16, resume200: 1000 };
+
+/** The default Dutch set with `n` excerpts: its own, repeated under new ids, shuffle off. */
+function generatedSet(n) {
+  const base = JSON.parse(readFileSync(path.join(repoRoot, 'www/sets/snijders-nl.json'), 'utf8'));
+  const excerpts = Array.from({ length: n }, (_, i) => {
+    const e = base.excerpts[i % base.excerpts.length];
+    return { ...e, id: `${e.id}-${i}` };
+  });
+  return JSON.stringify({ ...base, id: `bench-${n}`, excerpts, settings: { ...base.settings, shuffle: false } }, null, 2);
+}
+
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+/** A page in a fresh context whose `sets/bench-N.json` requests get generated sets. */
+async function scalePage(browser, sets) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(benchInit, READY);
+  await page.addInitScript(keepWasmMemories);
+  await page.route('**/www/sets/bench-*.json', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    return route.fulfill({ status: 200, contentType: 'application/json', body: sets.get(name) });
+  });
+  return page;
+}
+
+/** Opens index.html on generated set `name` and returns ms from the set's arrival to ready. */
+async function mount(page, url, name) {
+  await page.goto(`${url}?set=sets/${name}`, { waitUntil: 'load' });
+  await page.locator(READY).first().waitFor({ timeout: 120_000 });
+  return page.evaluate((name) => {
+    const set = performance.getEntriesByType('resource').find((r) => r.name.endsWith(name));
+    return window.__readyAt - set.responseEnd;
+  }, name);
+}
+
+/** Median ms of `problems(text)` (load + validate, nothing drawn) on the page's set, 9 times. */
+async function validateTime(page, name) {
+  return page.evaluate(async (name) => {
+    const text = await (await fetch(`sets/${name}`)).text();
+    const glue = await import('../pkg/diary_sort.js');
+    const times = [];
+    for (let i = 0; i < 9; i++) {
+      const t = performance.now();
+      const found = glue.problems(text);
+      times.push(performance.now() - t);
+      if (found.length) throw new Error(`${name} has problems: ${found[0].message}`);
+    }
+    times.sort((a, b) => a - b);
+    return times[4];
+  }, name);
+}
+
+/** Memory after a forced GC: JS heap used and the wasm memory's size. */
+async function memoryNow(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasmMemories.reduce((n, m) => n + m.buffer.byteLength, 0));
+  return { heap: heap.usedSize, wasm };
+}
+
+/** In the page: times each Enter key press from its event to the task after the next frame. */
+function watchMoves() {
+  window.__moves = [];
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Enter') return;
+      const start = event.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => window.__moves.push(performance.now() - start)));
+    },
+    true,
+  );
+}
+
+/** 200 keyboard moves (focus a card on the pile, Space, ArrowRight, Enter): p50 and p95 in ms. */
+async function moveTimes(page, moves) {
+  await page.evaluate(watchMoves);
+  for (let i = 0; i < moves; i++) {
+    await page.locator('.pile li.card .grab').first().focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForFunction((n) => window.__moves.length === n, moves);
+  const placed = await page.locator('.bins li.card').count();
+  if (placed !== moves) throw new Error(`${placed} cards placed after ${moves} moves`);
+  const times = await page.evaluate(() => window.__moves);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** Places every card of the mounted set (in-page clicks), checks, and returns the stored state. */
+async function resumeLength(page) {
+  return page.evaluate(async () => {
+    const root = document.querySelector('.diary-sort');
+    const bin = root.querySelector('.bin-button');
+    for (const grab of [...root.querySelectorAll('.pile li.card .grab')]) {
+      grab.click();
+      bin.click();
+    }
+    [...root.querySelectorAll('button')].find((b) => b.classList.contains('check')).click();
+    const key = Object.keys(localStorage).find((k) => k.startsWith('diary-sort:bench-200:'));
+    return localStorage.getItem(key).length;
+  });
+}
+
+async function scale(browser, url) {
+  const sets = new Map([1_000, 10_000, 200].map((n) => [`bench-${n}.json`, generatedSet(n)]));
+  const figures = {};
+  for (const n of [1_000, 10_000]) {
+    const name = `bench-${n}.json`;
+    const page = await scalePage(browser, sets);
+    const mounted = await mount(page, url, name);
+    const memory = await memoryNow(page);
+    const validate = await validateTime(page, name);
+    figures[n] = { bytes: sets.get(name).length, validate, mounted, memory };
+    if (n === 1_000) figures.moves = await moveTimes(page, 200);
+    await page.context().close();
+  }
+  const page = await scalePage(browser, sets);
+  await mount(page, url, 'bench-200.json');
+  figures.resume200 = await resumeLength(page);
+  await page.context().close();
+  return figures;
+}
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -140,6 +272,26 @@ try {
   console.log(`${'JS heap used'.padEnd(w)} ${kb(m.heapUsed).padStart(11)}`);
   console.log(`${'JS heap total'.padEnd(w)} ${kb(m.heapTotal).padStart(11)}`);
   console.log(`${'wasm linear memory'.padEnd(w)} ${kb(m.wasm).padStart(11)}`);
+
+  const against = (ok) => (ok ? 'meets' : 'MISSES');
+  if (process.env.BENCH_SCALE !== '0') {
+    const f = await scale(browser, url);
+    console.log(`\n${'generated set'.padEnd(w)} ${'JSON'.padStart(11)} ${'validate'.padStart(9)} ${'mount'.padStart(9)} ${'JS heap'.padStart(11)} ${'wasm mem'.padStart(11)}`);
+    for (const n of [1_000, 10_000]) {
+      const x = f[n];
+      console.log(
+        `${`${n.toLocaleString('en')} excerpts`.padEnd(w)} ${kb(x.bytes).padStart(11)} ${ms(x.validate).padStart(9)} ${ms(x.mounted).padStart(9)} ${kb(x.memory.heap).padStart(11)} ${kb(x.memory.wasm).padStart(11)}`,
+      );
+    }
+    console.log('(validate: problems(text), load + validation, median of 9; mount: the set received to board interactive)');
+    console.log(`\n${'move to paint, 1,000 excerpts'.padEnd(w)} p50 ${f.moves.p50.toFixed(1)} ms, p95 ${f.moves.p95.toFixed(1)} ms (200 keyboard drops)`);
+    console.log(`${'resume state, 200 answered'.padEnd(w)} ${f.resume200} characters`);
+    console.log('\nagainst the budgets of issue 6:');
+    console.log(`  download ${kb(total.gzip)} gzip / ${kb(BUDGET.downloadGzip)}: ${against(total.gzip <= BUDGET.downloadGzip)}`);
+    console.log(`  10,000 excerpts load + validate ${ms(f[10_000].validate)} / ${BUDGET.load10k} ms: ${against(f[10_000].validate <= BUDGET.load10k)}`);
+    console.log(`  move p95 on 1,000 excerpts ${f.moves.p95.toFixed(1)} ms / ${BUDGET.moveP95} ms: ${against(f.moves.p95 <= BUDGET.moveP95)}`);
+    console.log(`  resume state for 200 items ${f.resume200} / ${BUDGET.resume200} characters: ${against(f.resume200 <= BUDGET.resume200)}`);
+  }
 } finally {
   await browser.close();
   await server.stop();

@@ -139,6 +139,26 @@ function watchInit() {
   });
 }
 
+/**
+ * An init script (`page.addInitScript(keepWasmMemories)`): keeps every wasm memory the page
+ * instantiates in `window.__wasmMemories` (wasm-bindgen exports `memory`), for the benchmark's
+ * figures and for tests that corrupt it.
+ */
+export function keepWasmMemories() {
+  window.__wasmMemories = [];
+  const keep = (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
+    for (const value of Object.values(instance?.exports ?? {})) {
+      if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
+    }
+    return result;
+  };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    if (original) WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(keep);
+  }
+}
+
 /** Selector of a widget that is ready for input (the widget sets it on its `.diary-sort` root). */
 export const READY = '[data-ready="true"]';
 

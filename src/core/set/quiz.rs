@@ -2,6 +2,8 @@
 //! readers and their validation. A version-1 set is a version-2 set with `mode: "board"` and
 //! none of these.
 
+use std::cell::Cell;
+
 use crate::core::json::Node;
 use crate::core::rule::Rule;
 
@@ -237,6 +239,7 @@ pub(super) fn validate(
     file: &SetFile,
     criterion_ids: &Ids<'_>,
     precedence: &[usize],
+    comparisons: &Cell<usize>,
     p: &mut impl FnMut(String, String),
 ) -> Vec<Vec<usize>> {
     if file.mode == Mode::Board {
@@ -312,18 +315,18 @@ pub(super) fn validate(
                     Some(f) if f.id == *category => {
                         format!("`{category}` is the fallback, which has no rule: it takes what no rule matches")
                     }
-                    _ => format!("category `{category}` does not exist{}", did_you_mean(category, category_ids())),
+                    _ => format!("category `{category}` does not exist{}", did_you_mean(category, category_ids(), comparisons)),
                 };
                 p(rpath.clone(), message);
             }
             for id in rule.criteria() {
                 if criterion_ids.get(id).is_none() {
                     let known = file.criteria.iter().map(|c| c.id.as_str());
-                    p(rpath.clone(), format!("criterion `{id}` does not exist{}", did_you_mean(id, known)));
+                    p(rpath.clone(), format!("criterion `{id}` does not exist{}", did_you_mean(id, known, comparisons)));
                 }
             }
         }
-        let order = category_order(&lens.precedence, &format!("{path}.precedence"), &file.categories, p);
+        let order = category_order(&lens.precedence, &format!("{path}.precedence"), &file.categories, comparisons, p);
         orders.push(order.unwrap_or_else(|| precedence.to_vec()));
     }
     orders

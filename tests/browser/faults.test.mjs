@@ -1,0 +1,182 @@
+// Faults a student's browser can throw at the exercise, in headless Chromium: localStorage that
+// throws on access, refuses writes (quota), holds a corrupted attempt or one written by an older
+// version; and the wasm module itself trapping. In every case the student learns what happened
+// from a visible notice or panel, nothing else on the page breaks, and (storage) the attempt
+// goes on in memory: a card can still be placed and checked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, openPage, cspViolations, keepWasmMemories, READY } from './harness.mjs';
+import { readSet, grab, placeByTap, assertAllRight, FINISHED } from './board.mjs';
+
+const { cards } = readSet('snijders-nl.json');
+const env = serverAndBrowser();
+
+/** The notices the core's Dutch string table has for storage (src/core/strings.rs). */
+const NOTICE = {
+  unavailable: 'Deze browser bewaart je voortgang niet; hij blijft alleen bewaard zolang deze pagina open is.',
+  reset: 'Je opgeslagen poging hoort bij een andere versie van deze set of is beschadigd; je begint opnieuw.',
+  resumed: 'Je vorige poging is hersteld.',
+};
+
+/** The notices the widget shows, in order. */
+const notices = (page) => page.locator('.diary-sort .notice').allInnerTexts();
+
+/** Places `todo` (default: every card) in their bins by tapping, checks, and expects the
+ * attempt finished with full marks. */
+async function placeAndCheck(page, todo = cards) {
+  await placeByTap(page, todo);
+  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
+  await assertAllRight(page, cards, FINISHED.nl);
+}
+
+/** No uncaught error and no CSP violation. */
+async function assertClean(page) {
+  assert.deepEqual(page.errors, [], 'no page error');
+  assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
+}
+
+test('localStorage that throws on access: a notice, and the attempt goes on in memory', async () => {
+  const page = await openPage(env.browser, null);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await page.goto(env.server.url);
+  await page.locator(READY).waitFor();
+  assert.deepEqual(await notices(page), [NOTICE.unavailable]);
+  await placeAndCheck(page);
+  await assertClean(page);
+  await page.context().close();
+});
+
+test('quota exceeded after the first moves: one notice, later moves and checks still work', async () => {
+  const page = await openPage(env.browser, null);
+  await page.addInitScript(() => {
+    // The attempt is saved when it starts and after each move; the third save finds it full.
+    let writes = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      writes += 1;
+      if (writes >= 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.goto(env.server.url);
+  await page.locator(READY).waitFor();
+  assert.deepEqual(await notices(page), [], 'nothing to say while saving works');
+  await placeByTap(page, [cards[1]]);
+  assert.deepEqual(await notices(page), [], 'the first move is saved');
+  await placeByTap(page, [cards[2]]);
+  assert.deepEqual(await notices(page), [NOTICE.unavailable], 'the refused save is noticed');
+  await placeAndCheck(page, cards.slice(3).concat(cards[0]));
+  assert.deepEqual(await notices(page), [NOTICE.unavailable], 'said once');
+  await assertClean(page);
+  await page.context().close();
+});
+
+/** Opens the page once, then returns its stored attempt's key and value. */
+async function storedAttempt(page) {
+  await page.goto(env.server.url);
+  await page.locator(READY).waitFor();
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('diary-sort:'));
+    return { key, value: localStorage.getItem(key) };
+  });
+}
+
+for (const [name, spoil] of [
+  ['corrupted', () => '\u0000{garbage ✂ 1.zz'],
+  ['written by an older version (format 0)', (value) => value.replace(/^1\./, '0.')],
+  ['with every card in a bin that does not exist', (value) => value.replace(/^(1\.[^.]+\.[^.]+\.0\.)[^.]+/, (_, head) => head + 'z'.repeat(cards.length))],
+]) {
+  test(`a stored attempt ${name}: a notice, a fresh attempt, and it is saved again`, async () => {
+    const page = await openPage(env.browser, null);
+    const { key, value } = await storedAttempt(page);
+    assert.match(value, /^1\./);
+    const spoilt = spoil(value);
+    assert.notEqual(spoilt, value);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, spoilt]);
+    await page.reload();
+    await page.locator(READY).waitFor();
+    assert.deepEqual(await notices(page), [NOTICE.reset]);
+    await placeAndCheck(page);
+    const saved = await page.evaluate((k) => localStorage.getItem(k), key);
+    assert.match(saved, /^1\./, 'the fresh attempt replaced the spoilt one');
+    await page.reload();
+    await page.locator(READY).waitFor();
+    assert.deepEqual(await notices(page), [NOTICE.resumed], 'and resumes');
+    await assertClean(page);
+    await page.context().close();
+  });
+}
+
+/** Overwrites the top-level document's wasm memory with 0xFF bytes: every pointer and length
+ * the module reads next is out of range, so its next call traps. */
+async function corruptModule(page) {
+  const memories = await page.evaluate(() => {
+    for (const memory of window.__wasmMemories) new Uint8Array(memory.buffer).fill(0xff);
+    return window.__wasmMemories.length;
+  });
+  assert.equal(memories, 1, 'one module in the page');
+}
+
+/** Clicks `target` once with the mouse: the press already traps and replaces the board, so
+ * Playwright's click, which retries on a detached element, would wait in vain. */
+async function clickBroken(page, target) {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+const FAILED = 'De oefening is door een fout gestopt.';
+
+test('a wasm trap on the self-study page: a failure panel instead of a frozen board', async () => {
+  const page = await openPage(env.browser, null);
+  await page.addInitScript(keepWasmMemories);
+  await page.goto(env.server.url);
+  await page.locator(READY).waitFor();
+  await corruptModule(page);
+  await clickBroken(page, grab(page, cards[0]));
+  const panel = page.locator('#app').getByRole('alert');
+  await panel.waitFor({ timeout: 5_000 });
+  assert.match(await panel.innerText(), new RegExp(FAILED));
+  assert.equal(await page.locator('#app .board, #app .card').count(), 0, 'the dead board is gone');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Dagboeken sorteren', 'the page around it stays');
+  assert.deepEqual(page.errors, [], 'the trap is handled, not left uncaught');
+  assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
+  await page.context().close();
+});
+
+test('a wasm trap in the elements of a host page: both show the panel, the iframe and the page go on', async () => {
+  const page = await openPage(env.browser, null, { viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(keepWasmMemories);
+  await page.goto(env.server.href('/www/demo.html'));
+  await page.locator(`#first ${READY}`).waitFor();
+  await page.locator(`#second ${READY}`).waitFor();
+  const frame = page.frameLocator('iframe[data-diary-sort]');
+  await frame.locator(READY).waitFor();
+
+  await corruptModule(page);
+  // The first element's card: its click handler runs in the (now broken) module.
+  await clickBroken(page, page.locator('#first').getByRole('button', { name: cards[0].name, exact: true }));
+  for (const [id, text] of [['#first', FAILED], ['#second', 'The exercise stopped because of an error.']]) {
+    const panel = page.locator(id).getByRole('alert');
+    await panel.waitFor({ timeout: 5_000 });
+    assert.match(await panel.innerText(), new RegExp(text), id);
+  }
+  assert.deepEqual(page.errors, [], 'the trap is handled, not left uncaught');
+
+  // The host page keeps working: its own text can be selected, and the iframe (a module of its
+  // own) still sorts and checks.
+  await placeAndCheck(frame);
+
+  // Removing a dead element does not call into the broken module.
+  await page.evaluate(() => document.getElementById('first').remove());
+  await page.waitForTimeout(100);
+  assert.deepEqual(page.errors, [], 'removing a dead element throws nothing');
+  assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
+  await page.context().close();
+});
