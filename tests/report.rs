@@ -8,7 +8,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use diary_sort::core::answers::{self, Answers, Certainty};
+use diary_sort::core::answers::{self, Answers};
+use diary_sort::core::quiz::Certainty;
 use diary_sort::core::json;
 use diary_sort::core::report::{self, ClassReport, Confidence, Difficulty, Missed};
 use diary_sort::core::set::{self, Set};

@@ -8,6 +8,7 @@
 //! Native only: the class report is the instructor's tool, not the student's module.
 
 use crate::core::json::{self, Node, Pos, Value};
+use crate::core::quiz::Certainty;
 use crate::core::set::Problem;
 
 /// The xAPI verb of an answer.
@@ -16,31 +17,6 @@ pub const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
 pub const CRITERIA_EXTENSION: &str = "https://w3id.org/xapi/diary-sort/extensions/criteria";
 /// The result extension with a student's certainty (`low`, `medium` or `high`).
 pub const CERTAINTY_EXTENSION: &str = "https://w3id.org/xapi/diary-sort/extensions/certainty";
-
-/// How sure a student said they were.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Certainty {
-    /// "low".
-    Low,
-    /// "medium".
-    Medium,
-    /// "high".
-    High,
-}
-
-impl Certainty {
-    /// Every level, from low to high.
-    pub const ALL: [Certainty; 3] = [Certainty::Low, Certainty::Medium, Certainty::High];
-
-    /// The level's word in the statements.
-    pub fn word(self) -> &'static str {
-        match self {
-            Certainty::Low => "low",
-            Certainty::Medium => "medium",
-            Certainty::High => "high",
-        }
-    }
-}
 
 /// What was answered: a card of the sorting exercise or a question of the quiz.
 #[derive(Debug, Clone, PartialEq, Eq)]

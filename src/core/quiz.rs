@@ -75,6 +75,15 @@ impl Certainty {
             Certainty::High => (3, -6),
         }
     }
+
+    /// The level's word in events, statements and reports: "low", "medium" or "high".
+    pub fn word(self) -> &'static str {
+        match self {
+            Certainty::Low => "low",
+            Certainty::Medium => "medium",
+            Certainty::High => "high",
+        }
+    }
 }
 
 /// What a student did.

@@ -11,7 +11,8 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::core::answers::{Answers, Certainty, Item};
+use crate::core::answers::{Answers, Item};
+use crate::core::quiz::Certainty;
 use crate::core::set::Set;
 
 /// How hard one item was.

@@ -14,7 +14,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, Event, HtmlAnchorElement, HtmlElement, KeyboardEvent, PointerEvent, Url};
 
-use crate::core::quiz::{Answer, Certainty, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
+use crate::core::quiz::{Answer, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
 use crate::core::state;
 use crate::core::strings::Key;
 use crate::web::events::{Out, closest, detail, on, target};
@@ -274,12 +274,7 @@ fn answered(a: &Answer) -> JsValue {
     fields.push(("correct", a.correct.into()));
     fields.push(("check", a.try_number.into()));
     if let Some(c) = a.certainty {
-        let word = match c {
-            Certainty::Low => "low",
-            Certainty::Medium => "medium",
-            Certainty::High => "high",
-        };
-        fields.push(("certainty", JsValue::from_str(word)));
+        fields.push(("certainty", JsValue::from_str(c.word())));
     }
     if let Some(criteria) = &a.criteria {
         fields.push(("criteria", ids(criteria)));

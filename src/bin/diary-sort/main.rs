@@ -20,6 +20,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod fmt;
+mod markup;
 mod report;
 mod package;
 mod serve;

@@ -13,6 +13,7 @@
 //! - cmi5: a course structure with one AU (`moveOn="CompletedAndPassed"`, `masteryScore` = the
 //!   pass mark as 0–1, `launchMethod="AnyWindow"`).
 
+use crate::markup;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -133,25 +134,9 @@ fn write_zip(out: &Path, manifest: (&str, String), contents: &[(String, Vec<u8>)
     Ok(())
 }
 
-/// `text` with XML's five special characters escaped.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The `<file href>` lines of the resource.
 fn file_list(paths: &[&str]) -> String {
-    paths.iter().map(|p| format!("      <file href=\"{}\"/>\n", xml(p))).collect()
+    paths.iter().map(|p| format!("      <file href=\"{}\"/>\n", markup::escape(p))).collect()
 }
 
 /// The manifest's identifier: an XML ID from the set's id (letters, digits, `-`, `_`).
@@ -161,7 +146,7 @@ fn identifier(set: &Set) -> String {
 
 /// SCORM 1.2's imsmanifest.xml.
 pub fn scorm12_manifest(set: &Set, paths: &[&str]) -> String {
-    let title = xml(&set.file.title);
+    let title = markup::escape(&set.file.title);
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="{id}" version="1"
@@ -196,7 +181,7 @@ pub fn scorm12_manifest(set: &Set, paths: &[&str]) -> String {
 
 /// SCORM 2004 4th Edition's imsmanifest.xml.
 pub fn scorm2004_manifest(set: &Set, paths: &[&str]) -> String {
-    let title = xml(&set.file.title);
+    let title = markup::escape(&set.file.title);
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="{id}" version="1"
@@ -251,8 +236,8 @@ fn fraction(percent: u8) -> String {
 /// cmi5's course structure (cmi5.xml) with one AU.
 pub fn cmi5_structure(set: &Set) -> String {
     let lang = set.file.lang.code();
-    let title = xml(&set.file.title);
-    let description = xml(set.file.intro.split("\n\n").next().unwrap_or_default());
+    let title = markup::escape(&set.file.title);
+    let description = markup::escape(set.file.intro.split("\n\n").next().unwrap_or_default());
     let base = format!("https://w3id.org/xapi/diary-sort/sets/{}", set.file.id);
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>

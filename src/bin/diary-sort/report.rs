@@ -8,6 +8,7 @@
 //! SVG: one picture with every chart, presentation attributes only. Any problem in the input is
 //! printed as `FILE:LINE:COL: PATH: message` and nothing is written.
 
+use crate::markup;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -218,22 +219,6 @@ const NL: Texts = Texts {
 /// The stylesheet written beside the HTML report.
 const STYLESHEET: &str = include_str!("report.css");
 
-/// Escapes text for HTML and SVG.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// `text` cut to `max` characters (with an ellipsis) for a chart; tables keep it whole.
 fn short(text: &str, max: usize) -> String {
     if text.chars().count() <= max { text.to_string() } else { text.chars().take(max - 1).chain(['…']).collect() }
@@ -306,16 +291,16 @@ impl Page<'_> {
         let width = left + cell_w * labels.len() as u32 + 8;
         let height = top + cell_h * labels.len() as u32 + 8;
         let mut b = String::new();
-        let _ = write!(b, r#"<text x="{}" y="16" font-size="13" fill="{MUTED}" text-anchor="middle">{} →</text>"#, left + cell_w * labels.len() as u32 / 2, esc(self.t.chosen_axis));
-        let _ = write!(b, r#"<text x="8" y="{}" font-size="13" fill="{MUTED}">{} ↓</text>"#, top - 12, esc(self.t.right_axis));
+        let _ = write!(b, r#"<text x="{}" y="16" font-size="13" fill="{MUTED}" text-anchor="middle">{} →</text>"#, left + cell_w * labels.len() as u32 / 2, markup::escape(self.t.chosen_axis));
+        let _ = write!(b, r#"<text x="8" y="{}" font-size="13" fill="{MUTED}">{} ↓</text>"#, top - 12, markup::escape(self.t.right_axis));
         for (c, label) in labels.iter().enumerate() {
             let x = left + cell_w * c as u32 + cell_w / 2;
-            let _ = write!(b, r#"<text x="{x}" y="{}" font-size="13" font-weight="600" fill="{INK}" text-anchor="middle">{}</text>"#, top - 12, esc(&short(label, 16)));
+            let _ = write!(b, r#"<text x="{x}" y="{}" font-size="13" font-weight="600" fill="{INK}" text-anchor="middle">{}</text>"#, top - 12, markup::escape(&short(label, 16)));
         }
         for (r, row) in n.matrix.iter().enumerate() {
             let total: usize = row.iter().sum();
             let y = top + cell_h * r as u32;
-            let _ = write!(b, r#"<text x="{}" y="{}" font-size="13" font-weight="600" fill="{INK}" text-anchor="end">{}</text>"#, left - 10, y + cell_h / 2 + 5, esc(&short(&labels[r], 24)));
+            let _ = write!(b, r#"<text x="{}" y="{}" font-size="13" font-weight="600" fill="{INK}" text-anchor="end">{}</text>"#, left - 10, y + cell_h / 2 + 5, markup::escape(&short(&labels[r], 24)));
             for (c, &count) in row.iter().enumerate() {
                 let share = if total == 0 { 0.0 } else { count as f64 / total as f64 };
                 let (light, dark) = if r == c { RIGHT } else { WRONG };
@@ -358,10 +343,10 @@ impl Page<'_> {
             } else {
                 "#b3362b"
             };
-            let _ = write!(b, r#"<text x="{}" y="{}" font-size="13" fill="{INK}" text-anchor="end">{}</text>"#, label_w - 10, y + 16, esc(&short(&bar.label, 56)));
+            let _ = write!(b, r#"<text x="{}" y="{}" font-size="13" fill="{INK}" text-anchor="end">{}</text>"#, label_w - 10, y + 16, markup::escape(&short(&bar.label, 56)));
             let _ = write!(b, r##"<rect x="{label_w}" y="{}" width="{track}" height="18" fill="#f6f3ec" stroke="#d8d1c3"/>"##, y + 3);
             let _ = write!(b, r#"<rect x="{label_w}" y="{}" width="{:.1}" height="18" fill="{fill}"/>"#, y + 3, share * f64::from(track));
-            let _ = write!(b, r#"<text x="{}" y="{}" font-size="13" fill="{INK}">{}</text>"#, label_w + track + 10, y + 16, esc(&bar.words));
+            let _ = write!(b, r#"<text x="{}" y="{}" font-size="13" fill="{INK}">{}</text>"#, label_w + track + 10, y + 16, markup::escape(&bar.words));
         }
         Chart { body: b, width, height }
     }
@@ -475,21 +460,21 @@ impl Page<'_> {
         let t = self.t;
         let lang = t.code;
         let mut h = String::new();
-        let title = esc(&self.title());
+        let title = markup::escape(&self.title());
         let _ = write!(
             h,
             "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'\">\n<title>{title}</title>\n<link rel=\"stylesheet\" href=\"{}\">\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<ul class=\"figures\">\n",
-            esc(css)
+            markup::escape(css)
         );
         for (number, what) in self.figures() {
-            let _ = writeln!(h, "<li><span class=\"number\">{}</span> <span class=\"what\">{}</span></li>", esc(&number), esc(what));
+            let _ = writeln!(h, "<li><span class=\"number\">{}</span> <span class=\"what\">{}</span></li>", markup::escape(&number), markup::escape(what));
         }
         h.push_str("</ul>\n");
         if self.numbers.ignored > 0 {
-            let _ = writeln!(h, "<p class=\"note\">{}: {}</p>", esc(t.ignored), self.numbers.ignored);
+            let _ = writeln!(h, "<p class=\"note\">{}: {}</p>", markup::escape(t.ignored), self.numbers.ignored);
         }
         for (i, s) in self.sections().iter().enumerate() {
-            let _ = writeln!(h, "<section aria-labelledby=\"s{i}\">\n<h2 id=\"s{i}\">{}</h2>\n<p class=\"note\">{}</p>", esc(s.heading), esc(&s.note));
+            let _ = writeln!(h, "<section aria-labelledby=\"s{i}\">\n<h2 id=\"s{i}\">{}</h2>\n<p class=\"note\">{}</p>", markup::escape(s.heading), markup::escape(&s.note));
             match &s.chart {
                 Some(c) => {
                     let _ = writeln!(
@@ -499,15 +484,15 @@ impl Page<'_> {
                         w = c.width,
                         ht = c.height
                     );
-                    let _ = writeln!(h, "<table class=\"for-screen-readers\">\n<caption>{}</caption>\n<thead><tr>", esc(s.heading));
+                    let _ = writeln!(h, "<table class=\"for-screen-readers\">\n<caption>{}</caption>\n<thead><tr>", markup::escape(s.heading));
                     for cell in &s.header {
-                        let _ = write!(h, "<th scope=\"col\">{}</th>", esc(cell));
+                        let _ = write!(h, "<th scope=\"col\">{}</th>", markup::escape(cell));
                     }
                     h.push_str("</tr></thead>\n<tbody>\n");
                     for row in &s.rows {
                         h.push_str("<tr>");
                         for (j, cell) in row.iter().enumerate() {
-                            let _ = if j == 0 { write!(h, "<th scope=\"row\">{}</th>", esc(cell)) } else { write!(h, "<td>{}</td>", esc(cell)) };
+                            let _ = if j == 0 { write!(h, "<th scope=\"row\">{}</th>", markup::escape(cell)) } else { write!(h, "<td>{}</td>", markup::escape(cell)) };
                         }
                         h.push_str("</tr>\n");
                     }
@@ -515,7 +500,7 @@ impl Page<'_> {
                 }
                 None if s.heading == t.criteria && self.set.is_none() => {}
                 None => {
-                    let _ = writeln!(h, "<p>{}</p>", esc(t.none));
+                    let _ = writeln!(h, "<p>{}</p>", markup::escape(t.none));
                 }
             }
             h.push_str("</section>\n");
@@ -528,13 +513,13 @@ impl Page<'_> {
         let mut body = String::new();
         let mut y = 40u32;
         let mut width = 640u32;
-        let _ = write!(body, r#"<text x="16" y="30" font-size="22" font-weight="700" fill="{INK}">{}</text>"#, esc(&self.title()));
+        let _ = write!(body, r#"<text x="16" y="30" font-size="22" font-weight="700" fill="{INK}">{}</text>"#, markup::escape(&self.title()));
         let figures: Vec<String> = self.figures().iter().map(|(n, what)| format!("{n} {what}")).collect();
-        let _ = write!(body, r#"<text x="16" y="{}" font-size="14" fill="{MUTED}">{}</text>"#, y + 16, esc(&figures.join(" · ")));
+        let _ = write!(body, r#"<text x="16" y="{}" font-size="14" fill="{MUTED}">{}</text>"#, y + 16, markup::escape(&figures.join(" · ")));
         y += 36;
         for s in self.sections() {
             let Some(chart) = s.chart else { continue };
-            let _ = write!(body, r#"<text x="16" y="{}" font-size="17" font-weight="700" fill="{INK}">{}</text>"#, y + 20, esc(s.heading));
+            let _ = write!(body, r#"<text x="16" y="{}" font-size="17" font-weight="700" fill="{INK}">{}</text>"#, y + 20, markup::escape(s.heading));
             y += 32;
             let _ = write!(body, r#"<g transform="translate(16 {y})">{}</g>"#, chart.body);
             y += chart.height + 16;
@@ -542,7 +527,7 @@ impl Page<'_> {
         }
         format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {y}\" width=\"{width}\" height=\"{y}\" font-family=\"{FONT}\" role=\"img\" aria-labelledby=\"title\">\n<title id=\"title\">{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n{body}\n</svg>\n",
-            esc(&self.title())
+            markup::escape(&self.title())
         )
     }
 }
