@@ -69,6 +69,7 @@ const FILES: &[&str] = &[
     "www/widget.css",
     "www/favicon.svg",
     "www/diary-sort.js",
+    "www/failure.js",
     "www/parent.js",
     "www/lms/course.js",
     "www/lms/notices.js",
