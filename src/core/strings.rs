@@ -106,8 +106,8 @@ table! {
     Modes "modes" => "Oefenvorm", "Exercise type";
     ModeBoard "mode_board" => "Sorteren", "Sorting";
     ModeQuiz "mode_quiz" => "Quiz", "Quiz";
-    QuizInstructions "quiz_instructions" => "Eén fragment tegelijk: lees het, kruis de voorwaarden aan die je ziet, markeer de woorden die je keuze onderbouwen, kies een bak en geef je antwoord. Je krijgt meteen feedback.",
-        "One excerpt at a time: read it, tick the conditions you see, mark the words that support your choice, choose a bin and submit. Feedback follows at once.";
+    QuizInstructions "quiz_instructions" => "Eén fragment tegelijk: lees het, vink de criteria aan die je ziet, markeer de woorden die je keuze onderbouwen, kies een bak en geef je antwoord. Je krijgt meteen feedback.",
+        "One excerpt at a time: read it, tick the criteria you see, mark the words that support your choice, choose a bin and submit. Feedback follows at once.";
     ExcerptOf "excerpt_of" => "Fragment {n} van {total}", "Excerpt {n} of {total}";
     QuestionOf "question_of" => "Vraag {n} van {total}", "Question {n} of {total}";
     RoundHeading "round_heading" => "Herkansing {round}: alleen wat nog niet goed was.", "Retry {round}: only what was not right yet.";
@@ -115,7 +115,7 @@ table! {
     MarkHelp "mark_help" => "Klik of tik op een woord om het te markeren of de markering weg te halen; sleep over woorden (op een telefoon eerst zijwaarts) om een stuk te markeren. Toetsenbord: pijltjestoetsen verplaatsen, Spatie markeert, Shift met een pijltje markeert verder.",
         "Click or tap a word to mark or unmark it; drag across words (on a phone, sideways first) to mark a passage. Keyboard: the arrow keys move, Space marks, Shift with an arrow marks on.";
     ClearMarks "clear_marks" => "Markeringen wissen", "Clear marks";
-    CriteriaLegend "criteria_legend" => "Welke voorwaarden uit het essay zie je in dit fragment?", "Which of the essay's conditions do you see in this excerpt?";
+    CriteriaLegend "criteria_legend" => "Welke criteria uit het essay zie je in dit fragment?", "Which of the essay's criteria do you see in this excerpt?";
     BinLegend "bin_legend" => "In welke bak hoort dit fragment?", "Which bin does this excerpt belong in?";
     CertaintyLegend "certainty_legend" => "Hoe zeker ben je?", "How sure are you?";
     CertaintyLowChoice "certainty_low_choice" => "Niet zeker (goed +1, fout 0)", "Not sure (right +1, wrong 0)";
@@ -124,7 +124,7 @@ table! {
     OptionsSingle "options_single" => "Kies één antwoord.", "Choose one answer.";
     OptionsMultiple "options_multiple" => "Kies alle juiste antwoorden.", "Choose every right answer.";
     Required "required" => " (verplicht)", " (required)";
-    Optional "optional" => " (mag)", " (optional)";
+    Optional "optional" => " (niet verplicht)", " (optional)";
     Submit "submit" => "Antwoord geven", "Submit";
     TryAgain "try_again" => "Opnieuw proberen", "Try again";
     ShowSolution "show_solution" => "Oplossing tonen (telt als fout)", "Show solution (scores 0)";
@@ -132,7 +132,7 @@ table! {
     ToReview "to_review" => "Naar het overzicht", "To the review";
     FeedbackHeading "feedback_heading" => "Feedback", "Feedback";
     FeedbackAnswer "feedback_answer" => "Je keuze", "Your choice";
-    FeedbackCriteria "feedback_criteria" => "De voorwaarden die je aankruiste", "The conditions you ticked";
+    FeedbackCriteria "feedback_criteria" => "De criteria die je aanvinkte", "The criteria you ticked";
     FeedbackEvidence "feedback_evidence" => "De woorden die je markeerde", "The words you marked";
     TriesOnItem "tries_on_item" => "Nog {n} van {tries} pogingen.", "{n} of {tries} tries left.";
     Lenses "lenses" => "Hoe lezen de historici dit fragment?", "How do the historians read this excerpt?";
@@ -195,7 +195,7 @@ table! {
     ItemOf "item_of" => "Onderdeel {k} van {n}: {name}", "Item {k} of {n}: {name}";
     CriterionTicked "criterion_ticked" => "Aangevinkt: {criterion}.", "Ticked: {criterion}.";
     CriterionUnticked "criterion_unticked" => "Niet meer aangevinkt: {criterion}.", "Unticked: {criterion}.";
-    WordsMarked "words_marked" => "{n} woorden gemarkeerd.", "{n} words marked.";
+    WordsMarked "words_marked" => "Gemarkeerde woorden: {n}.", "Marked words: {n}.";
     BinChosen "bin_chosen" => "Gekozen: {bin}.", "Chosen: {bin}.";
     OptionToggled "option_toggled" => "Gekozen: {options}.", "Chosen: {options}.";
     NothingChosen "nothing_chosen" => "Niets gekozen.", "Nothing chosen.";

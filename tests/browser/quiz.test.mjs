@@ -239,7 +239,7 @@ test('mouse: a drag marks whole words, a click toggles one; the feedback names t
   // A click toggles a word on and off.
   await options.nth(first).click();
   assert.equal(await options.nth(first).getAttribute('aria-selected'), 'true');
-  assert.match(await status(page).first().innerText(), /1 woorden gemarkeerd/);
+  assert.match(await status(page).first().innerText(), /Gemarkeerde woorden: 1\./);
   await options.nth(first).click();
   assert.equal(await options.nth(first).getAttribute('aria-selected'), 'false');
   // Press at the first word's end (on its edge: between words, the nearest word counts), release
