@@ -348,6 +348,28 @@ fn certainty_based_marking_follows_moodles_table() {
 }
 
 #[test]
+fn with_certainty_the_review_says_how_the_score_is_counted() {
+    // One item right (low: 1 point), one wrong and sure (−6): 0 % with an item right, which the
+    // review must explain rather than leave as a contradiction.
+    let mut q = quiz(&[("questions", "[]"), ("quiz.pool", "2"), ("quiz.certainty", "true"), ("settings.tries", "1")]);
+    for (c, right) in [(Certainty::Low, true), (Certainty::High, false)] {
+        let Item::Excerpt(i) = q.current_item() else { unreachable!() };
+        let expected = q.set().expected[i];
+        q.apply(QuizMsg::SetCertainty(c));
+        q.apply(QuizMsg::ChooseBin(if right { expected } else { (expected + 1) % 4 }));
+        q.apply(QuizMsg::Submit);
+        q.apply(QuizMsg::Next);
+    }
+    q.apply(QuizMsg::Finish);
+    assert_eq!(q.summary().map(|s| (s.score, s.right)), Some((0, 1)));
+    let note = q.score_note().expect("a note with certainty-based marking");
+    assert!(note.contains("−6") && note.contains("never below 0%"), "{note}");
+    assert!(q.review_markdown().unwrap().contains("never below 0%"));
+    let plain_quiz = quiz(&[("questions", "[]"), ("quiz.pool", "1")]);
+    assert_eq!(plain_quiz.score_note(), None, "without certainty the count of right items is the score's story");
+}
+
+#[test]
 fn with_certainty_a_later_try_earns_the_certaintys_mark_less_the_penalty() {
     let mut q = quiz(&[("questions", "[]"), ("quiz.pool", "1"), ("quiz.certainty", "true")]);
     let Item::Excerpt(i) = q.current_item() else { unreachable!() };

@@ -692,6 +692,12 @@ impl Quiz {
         self.states.iter().filter(|s| s.status == ItemStatus::Right).count()
     }
 
+    /// How the score is counted, when certainty-based marking makes it differ from the count of
+    /// right items (a score of 0 % with items right is then no contradiction).
+    pub fn score_note(&self) -> Option<&str> {
+        self.set.quiz_settings().certainty.then(|| self.set.wording(self.lang).get(Key::CertaintyScoring))
+    }
+
     /// The outcome, once the round is finished.
     pub fn summary(&self) -> Option<QuizSummary> {
         let (score, right) = self.first.filter(|_| self.finished)?;
@@ -766,6 +772,9 @@ impl Quiz {
         let score_args = [("score", summary.score.to_string()), ("right", summary.right.to_string()), ("total", summary.total.to_string())];
         let args: Vec<(&str, &str)> = score_args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         md += &format!("{}\n\n", markdown(&w.text(Key::QuizScore, &args)));
+        if let Some(note) = self.score_note() {
+            md += &format!("{}\n\n", markdown(note));
+        }
         let pass = self.set.file.settings.pass_mark.to_string();
         let passed = if summary.passed { Key::Passed } else { Key::NotPassed };
         md += &format!("{}\n\n", markdown(&w.text(passed, &[("pass", &pass)])));

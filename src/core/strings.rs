@@ -213,6 +213,8 @@ table! {
         "A new round with the {n} items that were not right yet. Your score stays {score}%.";
     // The quiz (core): the review.
     QuizScore "quiz_score" => "Score: {score}% ({right} van {total} onderdelen goed).", "Score: {score}% ({right} of {total} items right).";
+    CertaintyScoring "certainty_scoring" => "Met zekerheid telt elk antwoord mee naar hoe zeker je was: goed levert 1, 2 of 3 punten op, fout 0, −2 of −6 (niet zeker, redelijk zeker, zeker); de score is het totaal tegen het hoogst mogelijke, en nooit minder dan 0%.",
+        "With certainty, each answer counts by how sure you were: right earns 1, 2 or 3 points, wrong 0, −2 or −6 (not sure, fairly sure, sure); the score is the total against the highest possible, and never below 0%.";
     RightNow "right_now" => "Na het herhalen: {right} van {total} goed.", "After retrying: {right} of {total} right.";
     Review "review" => "Overzicht", "Review";
     ReviewAnswer "review_answer" => "Je antwoord", "Your answer";

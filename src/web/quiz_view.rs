@@ -478,6 +478,9 @@ impl QuizView {
         let (score, right, total) = (s.score.to_string(), s.right.to_string(), s.total.to_string());
         let pass = quiz.set().file.settings.pass_mark.to_string();
         dom.child(root, "p", "score", &t(Key::QuizScore, &[("score", &score), ("right", &right), ("total", &total)]));
+        if let Some(note) = quiz.score_note() {
+            dom.child(root, "p", "score-note", note);
+        }
         let (key, cls) = if s.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
         dom.child(root, "p", cls, &t(key, &[("pass", &pass)]));
         if s.round > 1 {
