@@ -149,6 +149,8 @@ pub struct QuizView {
     prefix: String,
     /// The quiz's container: its listeners are registered here.
     pub panel: HtmlElement,
+    /// How to answer an excerpt: hidden on concept questions and the review, which say their own.
+    instructions: Element,
     notices: Element,
     live: Element,
     item_box: Element,
@@ -162,7 +164,7 @@ impl QuizView {
     /// Builds the quiz's frame (instructions, notices, the item's place, the review's place, the
     /// live region) in `panel`; [`QuizView::render`] fills it.
     pub fn build(dom: Dom, ui: &Ui, prefix: &str, panel: HtmlElement) -> QuizView {
-        dom.child(&panel, "p", "instructions", ui.get(Key::QuizInstructions));
+        let instructions = dom.child(&panel, "p", "instructions", ui.get(Key::QuizInstructions));
         let notices = dom.child(&panel, "div", "notices", "");
         let item_box = dom.child(&panel, "section", "quiz-item", "");
         // Under the item's buttons: what the last action did, or why a submission was refused.
@@ -177,6 +179,7 @@ impl QuizView {
             ui: ui.clone(),
             prefix: prefix.to_owned(),
             panel,
+            instructions,
             notices,
             live,
             item_box,
@@ -216,6 +219,7 @@ impl QuizView {
         let finished = quiz.finished();
         hide(&self.item_box, finished);
         hide(&self.review_box, !finished);
+        hide(&self.instructions, finished || matches!(quiz.current_item(), Item::Question(_)));
         if finished {
             self.render_review(quiz);
             return;
@@ -603,9 +607,11 @@ fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
         };
         hide(b, !show);
     }
-    let tried = quiz.tries_used(item) > 0;
-    hide(&v.tries, status.settled() || !tried);
-    if tried && !status.settled() {
+    // Shown while a retry is open: right after a wrong answer, the status line already says how
+    // many tries are left, and saying it twice on screen reads as two different counts.
+    let retrying = open && quiz.tries_used(item) > 0;
+    hide(&v.tries, !retrying);
+    if retrying {
         let (n, of) = (quiz.tries_left(item).to_string(), set.file.settings.tries.to_string());
         v.tries.set_text_content(Some(&ui.text(Key::TriesOnItem, &[("n", &n), ("tries", &of)])));
     }

@@ -160,6 +160,9 @@ test('touch on a phone: taps, a sideways drag marks words, a wrong answer, then 
   let wrongId = null;
   for (let k = 1; k <= items; k++) {
     const item = await currentItem(page, quiz);
+    // How to answer an excerpt (criteria, marking, a bin) is said above excerpts only: a concept
+    // question says "choose one answer" itself.
+    assert.equal(await page.locator('.instructions:visible').count(), item.kind === 'excerpt' ? 1 : 0, `instructions on ${item.kind} ${k}`);
     if (item.kind === 'excerpt') {
       const e = item.excerpt;
       const [first, last] = e.quote.words;
@@ -197,6 +200,9 @@ test('touch on a phone: taps, a sideways drag marks words, a wrong answer, then 
     await feedbackRegion(page).waitFor();
     if (k === 2) {
       assert.match(await feedbackRegion(page).innerText(), /Nog niet goed\./);
+      // The tries left are said once on screen (in the status line), not twice in two wordings.
+      const shown = await page.locator('.quiz-item, .quiz-status').evaluateAll((els) => els.map((el) => el.innerText).join('\n'));
+      assert.equal(shown.match(/\d van \d pogingen/g)?.length, 1, `tries left said once: ${shown}`);
       await assertNoAxe(page, 'a wrong answer with tries left (phone)');
     }
     await button(page, k === items ? t.toReview : t.next).tap();
