@@ -17,6 +17,7 @@ fn root(name: &str) -> PathBuf {
     std::fs::create_dir_all(dir.join("pkg")).unwrap();
     std::fs::write(dir.join("pkg/diary_sort.js"), "export default async function init() {}\n").unwrap();
     std::fs::write(dir.join("pkg/diary_sort_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join("pkg/widget.css"), ".diary-sort{}\n").unwrap();
     dir
 }
 
@@ -59,7 +60,7 @@ fn read_zip(zip: &Path, file: &str) -> (Vec<String>, String) {
 const FILES: &[&str] = &[
     "www/course.html",
     "www/page.css",
-    "www/widget.css",
+    "pkg/widget.css",
     "www/diary-sort.js",
     "www/lms/course.js",
     "www/lms/scorm.js",

@@ -1,7 +1,7 @@
 // <diary-sort src="sets/x.json" lang="nl" seed="42" storage="off"></diary-sort>: the exercise
 // as a custom element. This module is the only script a host page includes; it loads the wasm
-// (../pkg/, found from this file's own URL) and the styles (widget.css, beside it) once, when the
-// first element appears.
+// and the styles (widget.css, minified there by scripts/build), both from ../pkg/ (found from this
+// file's own URL), once, when the first element appears.
 //
 // Attributes: src (the set's URL, resolved against the page), lang (nl or en; wins over the set's
 // language, which wins over the browser's languages: those speak only when there is no set to
@@ -16,8 +16,8 @@
 // certainty?}), completed {score, passed}, statechange {state} whenever the resume string
 // changes. The Rust shell dispatches them.
 //
-// Styles: the first element adds widget.css (next to this file) to the page, once, as a
-// <link rel="stylesheet" data-diary-sort> at the end of <head>, and shows its exercise when that
+// Styles: the first element adds pkg/widget.css (beside this file in the npm package) to the page,
+// once, as a <link rel="stylesheet" data-diary-sort> at the end of <head>, and shows its exercise when that
 // has loaded (or failed to). A page that links widget.css itself (the same URL, or any stylesheet
 // link marked data-diary-sort, e.g. a copy its own style-src allows) gets no second one.
 //
@@ -30,7 +30,7 @@
 import { isModuleFailure, showFailure, watchModule } from './failure.js';
 
 const glueUrl = new URL('../pkg/diary_sort.js', import.meta.url);
-const cssUrl = new URL('widget.css', import.meta.url);
+const cssUrl = new URL('../pkg/widget.css', import.meta.url);
 let glue = null;
 let styles = null;
 

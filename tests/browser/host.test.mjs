@@ -104,8 +104,8 @@ test('on a page with aggressive styles: the page keeps its look, the exercise ke
   const sheets = await page.evaluate(() =>
     [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => [new URL(l.href).pathname, l.hasAttribute('data-diary-sort')]),
   );
-  assert.deepEqual(sheets, [['/www/host.test.css', false], ['/www/widget.css', true]]);
-  assert.deepEqual(page.requested.filter((p) => p.endsWith('.css')), ['/www/host.test.css', '/www/widget.css']);
+  assert.deepEqual(sheets, [['/www/host.test.css', false], ['/pkg/widget.css', true]]);
+  assert.deepEqual(page.requested.filter((p) => p.endsWith('.css')), ['/www/host.test.css', '/pkg/widget.css']);
 
   // The exercise's own look, whatever the page says about bare elements.
   const first = page.locator('#first');
@@ -213,7 +213,7 @@ test('a page that links widget.css itself (the same URL, or a copy marked data-d
   // embed.html links it by its URL.
   let page = await openPage(env.browser, env.server.href('/www/embed.html?storage=off'));
   const links = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL(l.href).pathname));
-  assert.deepEqual(links, ['/www/page.css', '/www/widget.css']);
+  assert.deepEqual(links, ['/www/page.css', '/pkg/widget.css']);
   await page.context().close();
 
   // A host with a copy of its own (say, on an origin its style-src allows), marked data-diary-sort.
@@ -224,7 +224,7 @@ test('a page that links widget.css itself (the same URL, or a copy marked data-d
   );
   assert.notEqual(html, HOST_HTML);
   page = await openHost({ html, files: { '/www/copy.test.css': copy } });
-  assert.ok(!page.requested.includes('/www/widget.css'), 'widget.css is not fetched');
+  assert.ok(!page.requested.includes('/pkg/widget.css'), 'widget.css is not fetched');
   const style = await page.locator('#first .bin-button').first().evaluate((b) => getComputedStyle(b).borderTopStyle);
   assert.equal(style, 'solid', 'the copy styles the exercise');
   assert.deepEqual(await cspViolations(page), []);

@@ -66,7 +66,7 @@ const SET_PATH: &str = "www/sets/course.json";
 const FILES: &[&str] = &[
     "www/course.html",
     "www/page.css",
-    "www/widget.css",
+    "pkg/widget.css",
     "www/favicon.svg",
     "www/diary-sort.js",
     "www/failure.js",
