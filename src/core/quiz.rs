@@ -30,7 +30,7 @@ use std::ops::Range;
 
 use crate::core::feedback::{self, Feedback, Span, Stage, Verdict};
 use crate::core::session::{first_words, shuffle_seeded};
-use crate::core::set::{BinId, QuestionType, Set, Step};
+use crate::core::set::{BinId, QuestionType, Set, Step, sort_indices};
 use crate::core::strings::{Key, Lang};
 use crate::core::wording::Wording;
 
@@ -874,8 +874,10 @@ impl Quiz {
                 let range = first.min(last)..=first.max(last);
                 draft.marked.retain(|w| !range.contains(w));
                 if matches!(msg, QuizMsg::MarkWords { .. }) {
+                    // The range goes in where it belongs: the list stays ascending without a sort.
+                    let after = draft.marked.split_off(draft.marked.partition_point(|w| w < range.start()));
                     draft.marked.extend(range);
-                    draft.marked.sort_unstable();
+                    draft.marked.extend(after);
                 }
                 w.text(Key::WordsMarked, &[("n", &draft.marked.len().to_string())])
             }
@@ -1074,7 +1076,7 @@ fn draw(set: &Set, seed: u64) -> Vec<Item> {
         shuffle_seeded(&mut excerpts, &mut state);
         excerpts.truncate(pool);
         if !shuffle {
-            excerpts.sort_unstable();
+            sort_indices(&mut excerpts, &|a, b| a.cmp(&b));
         }
     } else if shuffle {
         shuffle_seeded(&mut excerpts, &mut state);
