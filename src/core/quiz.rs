@@ -27,6 +27,7 @@
 //! score already reported. [`QuizMsg::Restart`] starts a new attempt with a new draw.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::core::feedback::{self, Feedback, Span, Stage, Verdict};
 use crate::core::session::{first_words, shuffle_seeded};
@@ -302,7 +303,8 @@ pub struct Review {
 /// One student's quiz attempt at a set.
 #[derive(Debug, Clone)]
 pub struct Quiz {
-    set: Set,
+    /// Shared with the board, never copied.
+    set: Rc<Set>,
     lang: Lang,
     seed: u64,
     /// Every item of the attempt, in display order (derived from the seed).
@@ -383,7 +385,8 @@ pub fn quote_words(text: &str, quote: &str) -> Range<usize> {
 
 impl Quiz {
     /// A fresh attempt: `lang` is the interface language, `seed` draws the pool and shuffles.
-    pub fn new(set: Set, lang: Lang, seed: u64) -> Quiz {
+    pub fn new(set: impl Into<Rc<Set>>, lang: Lang, seed: u64) -> Quiz {
+        let set = set.into();
         let all = draw(&set, seed);
         Quiz {
             states: vec![ItemState::default(); all.len()],

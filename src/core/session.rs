@@ -5,6 +5,8 @@
 //! Shuffling uses a seeded PRNG: the shell passes the seed, so an attempt is reproducible and
 //! its order can be restored from the resume string.
 
+use std::rc::Rc;
+
 use crate::core::feedback::{self, Feedback};
 use crate::core::set::{BinId, Set};
 use crate::core::strings::{Key, Lang};
@@ -94,7 +96,8 @@ pub struct Summary {
 /// One student's attempt at a set.
 #[derive(Debug, Clone)]
 pub struct Session {
-    set: Set,
+    /// Shared with the quiz and with the attempts a restart makes, never copied.
+    set: Rc<Set>,
     lang: Lang,
     seed: u64,
     order: Vec<usize>,
@@ -108,7 +111,8 @@ pub struct Session {
 
 impl Session {
     /// A fresh attempt; `lang` is the interface language, `seed` shuffles the cards.
-    pub fn new(set: Set, lang: Lang, seed: u64) -> Session {
+    pub fn new(set: impl Into<Rc<Set>>, lang: Lang, seed: u64) -> Session {
+        let set = set.into();
         let n = set.len();
         let order = shuffled(n, seed, set.file.settings.shuffle);
         Session {
@@ -128,7 +132,7 @@ impl Session {
     /// Rebuilds an attempt from its stored parts (used by `state::decode`, which has checked
     /// each part's bounds against the set).
     pub(crate) fn restore(
-        set: Set,
+        set: Rc<Set>,
         lang: Lang,
         seed: u64,
         checks: u8,
@@ -284,8 +288,7 @@ impl Session {
         let say = |key: Key, args: &[(&str, &str)]| Effect::Announce(self.set.wording(self.lang).text(key, args));
         match msg {
             Msg::Restart(seed) => {
-                let set = self.set.clone();
-                *self = Session::new(set, self.lang, seed);
+                *self = Session::new(Rc::clone(&self.set), self.lang, seed);
                 vec![Effect::Save]
             }
             _ if self.finished() => Vec::new(),

@@ -7,6 +7,8 @@
 //! index in base 36) and the check at which it was right (`0`: not yet). Fifteen excerpts take
 //! about 80 characters; two hundred, about 640.
 
+use std::rc::Rc;
+
 use crate::core::quiz::{Certainty, Draft, Item, ItemState, ItemStatus, Quiz, Stored, words};
 use crate::core::session::{Place, Session};
 use crate::core::set::Set;
@@ -45,7 +47,8 @@ pub fn encode(session: &Session) -> String {
 }
 
 /// Decodes an attempt for `set`, checking every part against the set's bounds.
-pub fn decode(set: Set, lang: Lang, text: &str) -> Result<Session, StateError> {
+pub fn decode(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Session, StateError> {
+    let set = set.into();
     let parts: Vec<&str> = text.trim().split('.').collect();
     let [version, hash, seed, checks, current, checked, solved] = parts[..] else {
         return Err(StateError::Unreadable);
@@ -185,7 +188,8 @@ pub fn encode_quiz(quiz: &Quiz) -> String {
 
 /// Decodes a quiz attempt for `set`, strictly: a string that is not exactly what
 /// [`encode_quiz`] writes for a reachable attempt of this set is an error, never a panic.
-pub fn decode_quiz(set: Set, lang: Lang, text: &str) -> Result<Quiz, StateError> {
+pub fn decode_quiz(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Quiz, StateError> {
+    let set = set.into();
     let bad = StateError::Unreadable;
     let parts: Vec<&str> = text.trim().split('.').collect();
     let [version, hash, seed, round, first, current, finished, items] = parts[..] else { return Err(bad) };
