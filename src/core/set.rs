@@ -1159,7 +1159,12 @@ struct Ids<'a> {
 }
 
 impl<'a> Ids<'a> {
-    fn new(ids: impl Iterator<Item = &'a str>) -> Ids<'a> {
+    fn new(mut ids: impl Iterator<Item = &'a str>) -> Ids<'a> {
+        Ids::of(&mut ids)
+    }
+
+    /// [`Ids::new`] through a `dyn` iterator: one copy in the wasm for the seven lists of ids.
+    fn of(ids: &mut dyn Iterator<Item = &'a str>) -> Ids<'a> {
         let ids: Vec<&str> = ids.collect();
         let mut sorted: Vec<usize> = (0..ids.len()).collect();
         sort_indices(&mut sorted, &|a, b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
@@ -1196,7 +1201,12 @@ fn check_id(id: &str, path: &str, p: &mut impl FnMut(String, String)) {
 /// takes one from `comparisons`; with none left, or for a word longer than
 /// [`MAX_SUGGESTED_CHARS`], there is no suggestion. Names whose length alone puts them too far
 /// away are skipped without counting.
-fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>, comparisons: &Cell<usize>) -> String {
+fn did_you_mean<'a>(word: &str, mut known: impl Iterator<Item = &'a str>, comparisons: &Cell<usize>) -> String {
+    closest(word, &mut known, comparisons)
+}
+
+/// [`did_you_mean`] through a `dyn` iterator: one copy in the wasm for its nine callers.
+fn closest<'a>(word: &str, known: &mut dyn Iterator<Item = &'a str>, comparisons: &Cell<usize>) -> String {
     let chars = word.chars().count();
     if chars > MAX_SUGGESTED_CHARS {
         return String::new();
