@@ -60,7 +60,7 @@ pub fn decode(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Session
         return Err(StateError::OtherSet);
     }
     let seed = u64::from_str_radix(seed, 36).map_err(|_| StateError::Unreadable)?;
-    let checks: u8 = checks.parse().map_err(|_| StateError::Unreadable)?;
+    let checks = checks.parse::<usize>().ok().and_then(|n| u8::try_from(n).ok()).ok_or(StateError::Unreadable)?;
     if checks > set.file.settings.tries {
         return Err(StateError::Unreadable);
     }
