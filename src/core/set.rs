@@ -482,6 +482,14 @@ fn child(path: &str, name: &str) -> String {
 
 /// Reports a value of the wrong kind: "expected {expected}, found …".
 fn wrong<T>(p: &mut Problems, node: &Node, path: &str, expected: &str) -> Option<T> {
+    report_wrong(p, node, path, expected);
+    None
+}
+
+/// The report of [`wrong`], apart from it so that its eight return types do not each make a copy
+/// in the wasm.
+#[inline(never)]
+fn report_wrong(p: &mut Problems, node: &Node, path: &str, expected: &str) {
     let found = match &node.value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => b.to_string(),
@@ -498,7 +506,6 @@ fn wrong<T>(p: &mut Problems, node: &Node, path: &str, expected: &str) -> Option
         Value::Object(_) => "an object { … }".to_string(),
     };
     p.unreadable(path, node.pos, format!("expected {expected}, found {found}"));
-    None
 }
 
 /// Reads text in quotes.
