@@ -916,10 +916,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
     // Criteria.
     let criterion_ids = Ids::new(file.criteria.iter().map(|c| c.id.as_str()));
     for (i, c) in file.criteria.iter().enumerate() {
-        check_id(&c.id, &format!("criteria[{i}].id"), &mut p);
-        if let Some(first) = criterion_ids.first_other(&c.id, i) {
-            p(format!("criteria[{i}].id"), format!("the id `{}` is already used by criteria[{first}]", c.id));
-        }
+        criterion_ids.check(i, "criteria", &mut p);
         if c.label.trim().is_empty() {
             p(format!("criteria[{i}].label"), "the label is empty".into());
         }
@@ -937,14 +934,11 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
     }
     let fallback_bin = file.categories.len();
     let bin_id_list = || file.categories.iter().map(|c| c.id.as_str()).chain(file.fallback.iter().map(|f| f.id.as_str()));
+    // The fallback's id comes last, so an id used twice is always first used by a category.
     let bin_ids = Ids::new(bin_id_list());
-    let bin_path = |bin: BinId| if bin == fallback_bin { "fallback".to_string() } else { format!("categories[{bin}]") };
     for (i, c) in file.categories.iter().enumerate() {
         let path = format!("categories[{i}]");
-        check_id(&c.id, &format!("{path}.id"), &mut p);
-        if let Some(first) = bin_ids.first_other(&c.id, i) {
-            p(format!("{path}.id"), format!("the id `{}` is already used by {}", c.id, bin_path(first)));
-        }
+        bin_ids.check(i, "categories", &mut p);
         if c.label.trim().is_empty() {
             p(format!("{path}.label"), "the label is empty".into());
         }
@@ -957,7 +951,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
     if let Some(f) = &file.fallback {
         check_id(&f.id, "fallback.id", &mut p);
         if let Some(first) = bin_ids.first_other(&f.id, fallback_bin) {
-            p("fallback.id".into(), format!("the id `{}` is already used by {}", f.id, bin_path(first)));
+            p("fallback.id".into(), format!("the id `{}` is already used by categories[{first}]", f.id));
         }
     }
     let precedence = category_order(&file.precedence, "precedence", &file.categories, comparisons, &mut p)
@@ -972,10 +966,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
     let mut expected = Vec::with_capacity(file.excerpts.len());
     for (i, e) in file.excerpts.iter().enumerate() {
         let path = format!("excerpts[{i}]");
-        check_id(&e.id, &format!("{path}.id"), &mut p);
-        if let Some(first) = excerpt_ids.first_other(&e.id, i) {
-            p(format!("{path}.id"), format!("the id `{}` is already used by excerpts[{first}]", e.id));
-        }
+        excerpt_ids.check(i, "excerpts", &mut p);
         if e.text.trim().is_empty() {
             p(format!("{path}.text"), "the text is empty".into());
         }
@@ -1182,6 +1173,16 @@ impl<'a> Ids<'a> {
     fn get(&self, id: &str) -> Option<usize> {
         let at = self.sorted.partition_point(|&i| self.ids[i] < id);
         self.sorted.get(at).copied().filter(|&i| self.ids[i] == id)
+    }
+
+    /// Reports the id of item `i` of the list at `list` when it is not an id, or when an earlier
+    /// item has it already.
+    fn check(&self, i: usize, list: &str, p: &mut impl FnMut(String, String)) {
+        let (id, path) = (self.ids[i], format!("{list}[{i}].id"));
+        check_id(id, &path, p);
+        if let Some(first) = self.first_other(id, i) {
+            p(path, format!("the id `{id}` is already used by {list}[{first}]"));
+        }
     }
 
     /// The index of the first item with `id` when that is not item `index` itself.

@@ -7,7 +7,7 @@ use std::cell::Cell;
 use crate::core::json::Node;
 use crate::core::rule::Rule;
 
-use super::{EssayRef, Ids, Problems, SetFile, category_order, check_id, choice, did_you_mean, fields, flag, list, number};
+use super::{EssayRef, Ids, Problems, SetFile, category_order, choice, did_you_mean, fields, flag, list, number};
 
 /// Which modes a set offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -262,22 +262,15 @@ pub(super) fn validate(
     let question_ids = Ids::new(file.questions.iter().map(|q| q.id.as_str()));
     for (i, q) in file.questions.iter().enumerate() {
         let path = format!("questions[{i}]");
-        check_id(&q.id, &format!("{path}.id"), p);
-        if let Some(first) = question_ids.first_other(&q.id, i) {
-            p(format!("{path}.id"), format!("the id `{}` is already used by questions[{first}]", q.id));
-        }
+        question_ids.check(i, "questions", p);
         if q.prompt.trim().is_empty() {
             p(format!("{path}.prompt"), "the prompt is empty".into());
         }
         let option_ids = Ids::new(q.options.iter().map(|o| o.id.as_str()));
         for (j, o) in q.options.iter().enumerate() {
-            let opath = format!("{path}.options[{j}]");
-            check_id(&o.id, &format!("{opath}.id"), p);
-            if let Some(first) = option_ids.first_other(&o.id, j) {
-                p(format!("{opath}.id"), format!("the id `{}` is already used by {path}.options[{first}]", o.id));
-            }
+            option_ids.check(j, &format!("{path}.options"), p);
             if o.text.trim().is_empty() {
-                p(format!("{opath}.text"), "the option's text is empty".into());
+                p(format!("{path}.options[{j}].text"), "the option's text is empty".into());
             }
         }
         let correct: Vec<String> = q.options.iter().filter(|o| o.correct).map(|o| format!("`{}`", o.id)).collect();
@@ -301,10 +294,7 @@ pub(super) fn validate(
     let mut orders = Vec::with_capacity(file.lenses.len());
     for (i, lens) in file.lenses.iter().enumerate() {
         let path = format!("lenses[{i}]");
-        check_id(&lens.id, &format!("{path}.id"), p);
-        if let Some(first) = lens_ids.first_other(&lens.id, i) {
-            p(format!("{path}.id"), format!("the id `{}` is already used by lenses[{first}]", lens.id));
-        }
+        lens_ids.check(i, "lenses", p);
         if lens.label.trim().is_empty() {
             p(format!("{path}.label"), "the label is empty".into());
         }
