@@ -163,6 +163,7 @@ fn step(p: &mut Problems, node: &Node, path: &str) -> Option<Step> {
     Some([Step::Off, Step::Optional, Step::Required][choice(p, node, path, STEP_NAMES)?])
 }
 
+#[inline(never)]
 pub(super) fn quiz_settings(p: &mut Problems, node: &Node, path: &str) -> QuizSettings {
     let f = fields(p, node, path, QUIZ_FIELDS);
     let default = QuizSettings::default();
@@ -176,6 +177,7 @@ pub(super) fn quiz_settings(p: &mut Problems, node: &Node, path: &str) -> QuizSe
     }
 }
 
+#[inline(never)]
 pub(super) fn question(p: &mut Problems, node: &Node, path: &str) -> Question {
     let f = fields(p, node, path, QUESTION_FIELDS);
     Question {
@@ -192,6 +194,7 @@ pub(super) fn question(p: &mut Problems, node: &Node, path: &str) -> Question {
     }
 }
 
+#[inline(never)]
 fn option(p: &mut Problems, node: &Node, path: &str) -> QuestionOption {
     let f = fields(p, node, path, OPTION_FIELDS);
     QuestionOption {
@@ -202,6 +205,7 @@ fn option(p: &mut Problems, node: &Node, path: &str) -> QuestionOption {
     }
 }
 
+#[inline(never)]
 pub(super) fn lens(p: &mut Problems, node: &Node, path: &str) -> Lens {
     let f = fields(p, node, path, LENS_FIELDS);
     Lens {
