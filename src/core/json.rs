@@ -313,6 +313,8 @@ impl Parser<'_> {
         Err(self.invalid(self.at, format!("expected `,` or `{close}` after {after}{tail}")))
     }
 
+    // `object`, `array` and `number` are not inlined into `value`: 0.2 KB less gzipped wasm.
+    #[inline(never)]
     fn object(&mut self, pos: Pos, depth: usize) -> Result<Value, SyntaxError> {
         let outer = self.open.replace(('{', pos));
         self.at += 1;
@@ -351,6 +353,7 @@ impl Parser<'_> {
         Ok(Value::Object(members))
     }
 
+    #[inline(never)]
     fn array(&mut self, pos: Pos, depth: usize) -> Result<Value, SyntaxError> {
         let outer = self.open.replace(('[', pos));
         self.at += 1;
@@ -498,6 +501,7 @@ impl Parser<'_> {
     }
 
     /// Reads a number at the cursor: an `i64` when it is a whole number that fits, else its text.
+    #[inline(never)]
     fn number(&mut self) -> Result<Value, SyntaxError> {
         let start = self.at;
         let digits = |p: &mut Self, after: &str| -> Result<(), SyntaxError> {
