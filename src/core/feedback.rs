@@ -4,7 +4,7 @@
 
 use crate::core::quiz;
 use crate::core::rule::{Rule, Witness};
-use crate::core::set::{BinId, EssayRef, Set};
+use crate::core::set::{BinId, EssayRef, Excerpt, Set};
 use crate::core::strings::{Key, Lang};
 use crate::core::wording::Wording;
 
@@ -96,7 +96,7 @@ pub fn hint(set: &Set, lang: Lang, i: usize, bin: BinId) -> Vec<Vec<Span>> {
 pub fn criteria_step(set: &Set, lang: Lang, i: usize, ticked: &[usize], bin: BinId) -> Vec<Vec<Span>> {
     let mut out = Builder::new(set, lang, i);
     let criteria = &set.file.criteria;
-    let shown = &set.shown[i];
+    let shown = out.shown;
     let labels = |list: &mut dyn Iterator<Item = &usize>| -> Vec<String> {
         list.filter_map(|&c| criteria.get(c)).map(|c| c.label.clone()).collect()
     };
@@ -132,7 +132,7 @@ pub fn evidence_step(set: &Set, lang: Lang, i: usize, marked: &[usize]) -> Vec<V
     if marked.is_empty() {
         return out.paragraphs;
     }
-    let excerpt = &set.file.excerpts[i];
+    let excerpt = out.excerpt;
     let overlaps = |quote: &str| {
         let covered = quiz::quote_words(&excerpt.text, quote);
         marked.iter().any(|w| covered.contains(w))
@@ -217,6 +217,9 @@ struct Builder<'a> {
     set: &'a Set,
     w: Wording<'a>,
     i: usize,
+    /// Excerpt `i`, and the criteria it shows (looked up once).
+    excerpt: &'a Excerpt,
+    shown: &'a [usize],
     /// Whose reading the rules are: the set's (`None`) or a lens's (index into `file.lenses`).
     lens: Option<usize>,
     paragraphs: Vec<Vec<Span>>,
@@ -224,7 +227,8 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(set: &'a Set, lang: Lang, i: usize) -> Builder<'a> {
-        Builder { set, w: set.wording(lang), i, lens: None, paragraphs: Vec::new() }
+        let (excerpt, shown) = (&set.file.excerpts[i], &set.shown[i]);
+        Builder { set, w: set.wording(lang), i, excerpt, shown, lens: None, paragraphs: Vec::new() }
     }
 
     /// Category `c`'s rule in this reading.
@@ -256,7 +260,7 @@ impl<'a> Builder<'a> {
 
     fn shows(&self, id: &str) -> bool {
         let criteria = &self.set.file.criteria;
-        self.set.shown[self.i].iter().any(|&c| criteria[c].id == id)
+        self.shown.iter().any(|&c| criteria[c].id == id)
     }
 
     fn evaluate(&self, category: usize) -> Witness<'a> {
@@ -294,9 +298,8 @@ impl<'a> Builder<'a> {
 
     /// "The excerpt shows X: “quote”." for each criterion in `ids`.
     fn quote_each(&mut self, ids: &[&str], key: Key) {
-        let excerpt = &self.set.file.excerpts[self.i];
         for id in ids {
-            let Some(evidence) = excerpt.evidence.iter().find(|e| e.criterion == *id) else { continue };
+            let Some(evidence) = self.excerpt.evidence.iter().find(|e| e.criterion == *id) else { continue };
             let mut paragraph = vec![
                 Span::Text(self.w.text(key, &[("criterion", self.label(id))])),
                 Span::Quote(evidence.quote.clone()),
@@ -373,7 +376,8 @@ impl<'a> Builder<'a> {
                 self.quote_each(&w.present(), Key::Shows);
                 self.lacks(&w);
             }
-            let others: Vec<&str> = set.shown[self.i]
+            let others: Vec<&str> = self
+                .shown
                 .iter()
                 .map(|&c| set.file.criteria[c].id.as_str())
                 .filter(|id| !(0..set.file.categories.len()).any(|c| self.rule(c).criteria().contains(id)))
@@ -388,7 +392,7 @@ impl<'a> Builder<'a> {
         let set = self.set;
         if bin >= set.file.categories.len() {
             self.say(Key::FallbackWrong, &[("bin", set.bin(bin).label)]);
-            let shown: Vec<&str> = set.shown[self.i].iter().map(|&c| set.file.criteria[c].id.as_str()).collect();
+            let shown: Vec<&str> = self.shown.iter().map(|&c| set.file.criteria[c].id.as_str()).collect();
             self.quote_each(&shown, Key::Shows);
             return;
         }
@@ -406,8 +410,7 @@ impl<'a> Builder<'a> {
     /// The author's hint, or the condition that decides the right bin.
     fn hint(&mut self, bin: BinId) {
         let set = self.set;
-        let excerpt = &set.file.excerpts[self.i];
-        if let Some(hint) = &excerpt.hint {
+        if let Some(hint) = &self.excerpt.hint {
             self.paragraphs.push(vec![Span::Text(hint.clone())]);
             return;
         }
@@ -426,12 +429,12 @@ impl<'a> Builder<'a> {
     }
 
     fn essay_reference(&mut self) {
-        self.paragraphs.push(cite(self.w, Key::EssayDiscusses, &self.set.file.excerpts[self.i].essay));
+        self.paragraphs.push(cite(self.w, Key::EssayDiscusses, &self.excerpt.essay));
     }
 
     fn essay_and_commentary(&mut self) {
         self.essay_reference();
-        if let Some(commentary) = &self.set.file.excerpts[self.i].commentary {
+        if let Some(commentary) = &self.excerpt.commentary {
             self.paragraphs.push(vec![
                 Span::Text(self.w.get(Key::Commentary).to_string()),
                 Span::Text(commentary.clone()),

@@ -148,6 +148,11 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     }
 }
 
+/// The first `n` characters of `text` (all of it when it is shorter), without copying them.
+pub(crate) fn first_chars(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(end, _)| &text[..end])
+}
+
 struct Parser<'t> {
     text: &'t str,
     /// Byte offset of the cursor.
@@ -232,7 +237,7 @@ impl Parser<'_> {
         let rest = &self.text[self.at..];
         let Some(c) = rest.chars().next() else { return "the end of the file".into() };
         if c.is_ascii_alphanumeric() {
-            let word: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').take(24).collect();
+            let word = &rest[..rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').take(24).count()];
             let hint = if ["true", "false", "null"].contains(&word.to_ascii_lowercase().as_str()) {
                 "; true, false and null are written in lowercase"
             } else {
@@ -476,7 +481,7 @@ impl Parser<'_> {
                 char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
             }
             _ => {
-                let shown: String = self.text[backslash..].chars().take(2).collect();
+                let shown = first_chars(&self.text[backslash..], 2);
                 return Err(self.invalid(
                     backslash,
                     format!("`{shown}` is not an escape JSON knows; a backslash in text is written \\\\"),

@@ -496,11 +496,9 @@ fn report_wrong(p: &mut Problems, node: &Node, path: &str, expected: &str) {
         Value::Integer(n) => n.to_string(),
         Value::Number(text) => text.clone(),
         Value::String(s) => {
-            let mut shown: String = s.chars().take(24).collect();
-            if shown.len() < s.len() {
-                shown.push('…');
-            }
-            format!("\"{shown}\"")
+            let shown = json::first_chars(s, 24);
+            let cut = if shown.len() < s.len() { "…" } else { "" };
+            format!("\"{shown}{cut}\"")
         }
         Value::Array(_) => "a list [ … ]".to_string(),
         Value::Object(_) => "an object { … }".to_string(),
