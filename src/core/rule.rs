@@ -45,7 +45,12 @@ impl Rule {
                     if items.is_empty() {
                         return Err(format!("\"{key}\" needs at least one rule"));
                     }
-                    items.iter().map(|v| Self::parse(v, depth + 1)).collect()
+                    // A loop, not `collect::<Result<…>>()`: 0.6 KB less wasm.
+                    let mut rules = Vec::with_capacity(items.len());
+                    for item in items {
+                        rules.push(Self::parse(item, depth + 1)?);
+                    }
+                    Ok(rules)
                 };
                 match key.as_str() {
                     "all" => Ok(Rule::All(list(inner)?)),
