@@ -319,8 +319,13 @@ impl<'a> Builder<'a> {
         match w.rule {
             Rule::Criterion(id) => self.say(Key::Lacks, &[("criteria", self.label(id))]),
             Rule::All(_) => {
-                let (leaves, nested): (Vec<&Witness<'_>>, Vec<&Witness<'_>>) =
-                    w.parts.iter().filter(|p| !p.holds).partition(|p| matches!(p.rule, Rule::Criterion(_)));
+                let (mut leaves, mut nested) = (Vec::new(), Vec::new());
+                for part in w.parts.iter().filter(|p| !p.holds) {
+                    match part.rule {
+                        Rule::Criterion(_) => leaves.push(part),
+                        _ => nested.push(part),
+                    }
+                }
                 if !leaves.is_empty() {
                     let labels: Vec<String> = leaves
                         .iter()

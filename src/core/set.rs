@@ -355,14 +355,14 @@ impl Set {
     /// (the lens's own, else the set's) holds for the criteria the excerpt shows.
     pub fn classify(&self, lens: usize, i: usize) -> BinId {
         let shows = |id: &str| self.shown[i].iter().any(|&c| self.file.criteria[c].id == id);
-        first_holding(&self.lens_precedence[lens], |c| self.lens_rule(lens, c), &shows, self.file.categories.len())
+        first_holding(&self.lens_precedence[lens], &|c| self.lens_rule(lens, c), &shows, self.file.categories.len())
     }
 
     /// The bin the set's rules give an excerpt that shows exactly the criteria `shown` (indices
     /// into `file.criteria`): what a student's own reading implies.
     pub fn classify_criteria(&self, shown: &[usize]) -> BinId {
         let shows = |id: &str| shown.iter().any(|&c| self.file.criteria.get(c).is_some_and(|k| k.id == id));
-        first_holding(&self.precedence, |c| &self.file.categories[c].rule, &shows, self.file.categories.len())
+        first_holding(&self.precedence, &|c| &self.file.categories[c].rule, &shows, self.file.categories.len())
     }
 
     /// The rule of category `category` as lens `lens` reads it (its own rule, else the set's).
@@ -467,7 +467,7 @@ impl Problems<'_> {
             return;
         }
         let unread = |a: &str| self.unread_order.binary_search_by(|&u| self.unread[u].as_str().cmp(a)).is_ok();
-        let inside_unread = path.match_indices(['.', '[']).map(|(i, _)| &path[..i]).chain([path.as_str()]).any(unread);
+        let inside_unread = unread(&path) || path.match_indices(['.', '[']).any(|(i, _)| unread(&path[..i]));
         if !inside_unread {
             let pos = self.root.locate(&path);
             self.at(path, pos, message);
@@ -1000,7 +1000,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
             }
         }
         let shows = |id: &str| criterion_ids.get(id).is_some_and(|c| shown.contains(&c));
-        let derived = first_holding(&precedence, |c| &file.categories[c].rule, &shows, fallback_bin);
+        let derived = first_holding(&precedence, &|c| &file.categories[c].rule, &shows, fallback_bin);
         if derived == fallback_bin {
             match &file.fallback {
                 None if complete => p(
@@ -1052,7 +1052,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
         for (l, order) in lens_precedence.iter().enumerate() {
             let unmatched = shown_all.iter().position(|shown| {
                 let shows = |id: &str| criterion_ids.get(id).is_some_and(|c| shown.contains(&c));
-                first_holding(order, |c| file.lens_rule(l, c), &shows, fallback_bin) == fallback_bin
+                first_holding(order, &|c| file.lens_rule(l, c), &shows, fallback_bin) == fallback_bin
             });
             if let Some(i) = unmatched {
                 let id = &file.excerpts[i].id;
@@ -1094,8 +1094,13 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
 }
 
 /// The first category in `order` whose rule holds for `shows`, else `fallback`.
-fn first_holding<'r>(order: &[usize], rule: impl Fn(usize) -> &'r Rule, shows: &dyn Fn(&str) -> bool, fallback: BinId) -> BinId {
-    order.iter().copied().find(|&c| rule(c).evaluate(shows).holds).unwrap_or(fallback)
+fn first_holding<'r>(order: &[usize], rule: &dyn Fn(usize) -> &'r Rule, shows: &dyn Fn(&str) -> bool, fallback: BinId) -> BinId {
+    for &c in order {
+        if rule(c).evaluate(shows).holds {
+            return c;
+        }
+    }
+    fallback
 }
 
 /// Reads a precedence list (at `path`) into category indices, reporting categories unknown,
@@ -1205,7 +1210,16 @@ fn names(shown: &[usize], criteria: &[Criterion]) -> String {
     if shown.is_empty() {
         return "none of the criteria".into();
     }
-    shown.iter().map(|&c| format!("`{}`", criteria[c].id)).collect::<Vec<_>>().join(", ")
+    let mut out = String::new();
+    for &c in shown {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push('`');
+        out.push_str(&criteria[c].id);
+        out.push('`');
+    }
+    out
 }
 
 fn check_id(id: &str, path: &str, p: &mut impl FnMut(String, String)) {
