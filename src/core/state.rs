@@ -30,19 +30,27 @@ const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 
 /// Encodes an attempt.
 pub fn encode(session: &Session) -> String {
-    let places = |list: &[Place]| -> String {
-        list.iter().map(|p| p.map_or('-', |b| char::from(DIGITS[b % 36]))).collect()
-    };
+    // One character per excerpt (pushed in loops: collecting chars into a String made an
+    // instance of the standard library's machinery per list).
     let n = session.set().len();
-    let current: Vec<Place> = (0..n).map(|i| session.place(i)).collect();
-    let solved: String = session.solved_at().iter().map(|&k| char::from(DIGITS[usize::from(k) % 36])).collect();
+    let places = |place: &dyn Fn(usize) -> Place| -> String {
+        let mut out = String::with_capacity(n);
+        for i in 0..n {
+            out.push(place(i).map_or('-', digit_char));
+        }
+        out
+    };
+    let mut solved = String::with_capacity(n);
+    for &k in session.solved_at() {
+        solved.push(digit_char(usize::from(k)));
+    }
     format!(
         "{VERSION}.{:016x}.{}.{}.{}.{}.{solved}",
         session.set().hash,
         base36(session.seed()),
         session.checks(),
-        places(&current),
-        places(session.checked()),
+        places(&|i| session.place(i)),
+        places(&|i| session.checked()[i]),
     )
 }
 
@@ -106,6 +114,11 @@ pub fn decode(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Session
     Ok(Session::restore(set, lang, seed, checks, current, checked, solved))
 }
 
+/// The base-36 digit of `d` (below 36).
+fn digit_char(d: usize) -> char {
+    char::from(DIGITS[d % 36])
+}
+
 fn digit(c: u8) -> Option<usize> {
     DIGITS.iter().position(|&d| d == c)
 }
@@ -164,7 +177,7 @@ pub fn encode_quiz(quiz: &Quiz) -> String {
             let certainty = |c: Option<Certainty>| char::from(CERTAINTY.iter().find(|(x, _)| *x == c).map_or(b'-', |&(_, ch)| ch));
             let draft = &state.draft;
             let answer = match item {
-                Item::Excerpt(_) => draft.bin.map(|b| char::from(DIGITS[b % 36]).to_string()).unwrap_or_default(),
+                Item::Excerpt(_) => draft.bin.map(|b| digit_char(b).to_string()).unwrap_or_default(),
                 Item::Question(_) => bits(&draft.options),
             };
             let mut record = format!(
@@ -277,20 +290,21 @@ fn item_state(record: &str, item: Item, words: usize) -> Option<(ItemState, bool
 /// A set of small numbers as a hexadecimal bit set, highest nibble first, no leading zeros.
 fn bits(set: &[usize]) -> String {
     let Some(&top) = set.iter().max() else { return String::new() };
-    (0..=top / 4)
-        .rev()
-        .map(|nibble| {
-            let value = (0..4).filter(|b| set.contains(&(nibble * 4 + b))).fold(0, |v, b| v | 1 << b);
-            char::from(DIGITS[value])
-        })
-        .collect()
+    let mut out = String::with_capacity(top / 4 + 1);
+    for nibble in (0..=top / 4).rev() {
+        let value = (0..4).filter(|b| set.contains(&(nibble * 4 + b))).fold(0, |v, b| v | 1 << b);
+        out.push(digit_char(value));
+    }
+    out
 }
 
 fn read_bits(text: &str) -> Option<Vec<usize>> {
     let mut out = Vec::new();
     for (nibble, c) in text.bytes().rev().enumerate() {
         let value = digit(c).filter(|&v| v < 16)?;
-        out.extend((0..4).filter(|b| value & 1 << b != 0).map(|b| nibble * 4 + b));
+        for b in (0..4).filter(|b| value & 1 << b != 0) {
+            out.push(nibble * 4 + b);
+        }
     }
     Some(out)
 }
