@@ -387,11 +387,16 @@ impl Session {
 
 /// The first `n` words of a text, with an ellipsis when cut.
 pub fn first_words(text: &str, n: usize) -> String {
-    let mut words = text.split_whitespace();
-    let head: Vec<&str> = words.by_ref().take(n).collect();
-    let mut out = head.join(" ");
-    if words.next().is_some() {
-        out.push('…');
+    let mut out = String::new();
+    for (k, word) in text.split_whitespace().enumerate() {
+        if k == n {
+            out.push('…');
+            break;
+        }
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
     out
 }

@@ -189,9 +189,7 @@ pub fn encode_quiz(quiz: &Quiz) -> String {
                 bits(&draft.criteria),
                 ranges(&draft.marked),
             );
-            while record.ends_with('~') {
-                record.pop();
-            }
+            record.truncate(record.trim_end_matches('~').len());
             record
         })
         .collect();
