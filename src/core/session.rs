@@ -426,3 +426,17 @@ fn splitmix64(state: &mut u64) -> u64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_cut_a_text_with_an_ellipsis_only_when_words_remain() {
+        assert_eq!(first_words("  Ik ben\nzo   alleen vandaag ", 3), "Ik ben zo…");
+        assert_eq!(first_words("Ik ben zo", 3), "Ik ben zo");
+        assert_eq!(first_words("Ik ben", 3), "Ik ben");
+        assert_eq!(first_words(" \n ", 3), "");
+        assert_eq!(first_words("Ik", 0), "…");
+    }
+}
