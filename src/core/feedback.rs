@@ -319,21 +319,15 @@ impl<'a> Builder<'a> {
         match w.rule {
             Rule::Criterion(id) => self.say(Key::Lacks, &[("criteria", self.label(id))]),
             Rule::All(_) => {
-                let (mut leaves, mut nested) = (Vec::new(), Vec::new());
+                // The failing criteria in one sentence, then what failed inside the nested parts.
+                let (mut labels, mut nested) = (Vec::new(), Vec::new());
                 for part in w.parts.iter().filter(|p| !p.holds) {
                     match part.rule {
-                        Rule::Criterion(_) => leaves.push(part),
+                        Rule::Criterion(id) => labels.push(self.label(id).to_string()),
                         _ => nested.push(part),
                     }
                 }
-                if !leaves.is_empty() {
-                    let labels: Vec<String> = leaves
-                        .iter()
-                        .filter_map(|p| match p.rule {
-                            Rule::Criterion(id) => Some(self.label(id).to_string()),
-                            _ => None,
-                        })
-                        .collect();
+                if !labels.is_empty() {
                     let labels = self.w.join_list(&labels, Key::And);
                     self.say(Key::Lacks, &[("criteria", &labels)]);
                 }

@@ -1088,7 +1088,10 @@ fn draw(set: &Set, seed: u64) -> Vec<Item> {
     if shuffle {
         shuffle_seeded(&mut questions, &mut state);
     }
-    excerpts.into_iter().map(Item::Excerpt).chain(questions.into_iter().map(Item::Question)).collect()
+    let mut items = Vec::with_capacity(excerpts.len() + questions.len());
+    items.extend(excerpts.into_iter().map(Item::Excerpt));
+    items.extend(questions.into_iter().map(Item::Question));
+    items
 }
 
 /// Adds `x` to the ascending list, or removes it; true when it was added.

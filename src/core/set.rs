@@ -1176,8 +1176,12 @@ impl<'a> Ids<'a> {
     }
 
     /// [`Ids::new`] through a `dyn` iterator: one copy in the wasm for the seven lists of ids.
-    fn of(ids: &mut dyn Iterator<Item = &'a str>) -> Ids<'a> {
-        let ids: Vec<&str> = ids.collect();
+    fn of(names: &mut dyn Iterator<Item = &'a str>) -> Ids<'a> {
+        // Pushed in a loop: collecting from the `dyn` iterator cost 0.2 KB more.
+        let mut ids = Vec::new();
+        for id in names {
+            ids.push(id);
+        }
         let mut sorted: Vec<usize> = (0..ids.len()).collect();
         sort_indices(&mut sorted, &|a, b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
         Ids { ids, sorted }
