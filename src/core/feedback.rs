@@ -174,8 +174,8 @@ pub fn question(set: &Set, lang: Lang, q: usize, chosen: &[usize], verdict: Verd
 pub fn question_solution(set: &Set, lang: Lang, q: usize) -> Vec<Vec<Span>> {
     let w = set.wording(lang);
     let question = &set.file.questions[q];
-    let right: Vec<String> = question.options.iter().filter(|o| o.correct).map(|o| o.text.clone()).collect();
-    let mut paragraphs = vec![vec![Span::Text(w.text(Key::RightOptions, &[("options", &w.join_list(&right, Key::And))]))]];
+    let right = w.join_list(&question.correct_texts(), Key::And);
+    let mut paragraphs = vec![vec![Span::Text(w.text(Key::RightOptions, &[("options", &right)]))]];
     if let Some(explanation) = &question.explanation {
         paragraphs.push(vec![Span::Text(explanation.clone())]);
     }
@@ -366,7 +366,10 @@ impl<'a> Builder<'a> {
                 }
             }
         } else {
-            let bins: Vec<String> = precedence.iter().map(|&c| set.bin(c).label.to_string()).collect();
+            let mut bins = Vec::with_capacity(precedence.len());
+            for &c in precedence {
+                bins.push(set.bin(c).label.to_string());
+            }
             let bins = self.w.join_list(&bins, Key::And);
             self.say(Key::NoRuleHolds, &[("bins", &bins)]);
             for &c in precedence {

@@ -641,13 +641,15 @@ impl Quiz {
     /// set without lenses).
     pub fn lens_readings(&self, item: Item) -> Vec<LensReading> {
         match item {
-            Item::Excerpt(i) if self.status(item).settled() => (0..self.set.file.lenses.len())
-                .map(|lens| {
+            Item::Excerpt(i) if self.status(item).settled() => {
+                let mut readings = Vec::with_capacity(self.set.file.lenses.len());
+                for lens in 0..self.set.file.lenses.len() {
                     let bin = self.set.classify(lens, i);
                     let why = feedback::lens_reading(&self.set, self.lang, lens, i);
-                    LensReading { lens, bin, agrees: bin == self.set.expected[i], why }
-                })
-                .collect(),
+                    readings.push(LensReading { lens, bin, agrees: bin == self.set.expected[i], why });
+                }
+                readings
+            }
             _ => Vec::new(),
         }
     }
@@ -1007,9 +1009,7 @@ impl Quiz {
         match item {
             Item::Excerpt(i) => self.set.bin(self.set.expected[i]).label.to_string(),
             Item::Question(q) => {
-                let right: Vec<String> =
-                    self.set.file.questions[q].options.iter().filter(|o| o.correct).map(|o| o.text.clone()).collect();
-                self.set.wording(self.lang).join_list(&right, Key::And)
+                self.set.wording(self.lang).join_list(&self.set.file.questions[q].correct_texts(), Key::And)
             }
         }
     }

@@ -83,8 +83,11 @@ impl Rule {
     pub fn evaluate<'r>(&'r self, shows: &dyn Fn(&str) -> bool) -> Witness<'r> {
         match self {
             Rule::Criterion(id) => Witness { rule: self, holds: shows(id), parts: Vec::new() },
-            Rule::All(parts) | Rule::Any(parts) => {
-                let parts: Vec<Witness<'r>> = parts.iter().map(|p| p.evaluate(shows)).collect();
+            Rule::All(rules) | Rule::Any(rules) => {
+                let mut parts = Vec::with_capacity(rules.len());
+                for rule in rules {
+                    parts.push(rule.evaluate(shows));
+                }
                 let holds = match self {
                     Rule::All(_) => parts.iter().all(|w| w.holds),
                     _ => parts.iter().any(|w| w.holds),

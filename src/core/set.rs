@@ -1268,7 +1268,11 @@ fn closest<'a>(word: &str, known: &mut dyn Iterator<Item = &'a str>, comparisons
 
 /// Levenshtein distance over chars.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+    let mut chars = Vec::with_capacity(b.len());
+    for c in b.chars() {
+        chars.push(c);
+    }
+    let b = chars;
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
         let mut prev = row[0];

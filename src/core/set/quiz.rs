@@ -122,6 +122,17 @@ pub struct Question {
     pub explanation: Option<String>,
 }
 
+impl Question {
+    /// The texts of the correct options, in the order written.
+    pub fn correct_texts(&self) -> Vec<String> {
+        let mut texts = Vec::new();
+        for option in self.options.iter().filter(|o| o.correct) {
+            texts.push(option.text.clone());
+        }
+        texts
+    }
+}
+
 /// A historians' reading of the same criteria: a school's rules where they differ from the set's.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lens {
