@@ -7,6 +7,7 @@
 //! index in base 36) and the check at which it was right (`0`: not yet). Fifteen excerpts take
 //! about 80 characters; two hundred, about 640.
 
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 use crate::core::quiz::{Certainty, Draft, Item, ItemState, ItemStatus, Quiz, Stored, words};
@@ -167,32 +168,35 @@ const CERTAINTY: [(Option<Certainty>, u8); 4] =
 pub fn encode_quiz(quiz: &Quiz) -> String {
     let stored = quiz.stored();
     let first = stored.first.map_or("-".to_string(), |(score, right)| format!("{score}:{right}"));
-    let items: Vec<String> = quiz
-        .all_items()
-        .iter()
-        .zip(stored.states.iter().zip(&stored.in_round))
-        .map(|(&item, (state, &in_round))| {
-            let status = STATUS.iter().find(|(s, _)| *s == state.status).map_or(b'o', |&(_, c)| c);
-            let status = if in_round { status } else { status.to_ascii_uppercase() };
-            let certainty = |c: Option<Certainty>| char::from(CERTAINTY.iter().find(|(x, _)| *x == c).map_or(b'-', |&(_, ch)| ch));
-            let draft = &state.draft;
-            let answer = match item {
-                Item::Excerpt(_) => draft.bin.map(|b| digit_char(b).to_string()).unwrap_or_default(),
-                Item::Question(_) => bits(&draft.options),
-            };
-            let mut record = format!(
-                "{}{}{}{}~{answer}~{}~{}",
-                char::from(status),
-                state.tries,
-                certainty(draft.certainty),
-                certainty(state.last_certainty),
-                bits(&draft.criteria),
-                ranges(&draft.marked),
-            );
-            record.truncate(record.trim_end_matches('~').len());
-            record
-        })
-        .collect();
+    // The records are written one after another into one String (no list of records to join);
+    // each loses its empty trailing fields.
+    let certainty = |c: Option<Certainty>| char::from(CERTAINTY.iter().find(|(x, _)| *x == c).map_or(b'-', |&(_, ch)| ch));
+    let mut items = String::new();
+    for (k, (&item, (state, &in_round))) in quiz.all_items().iter().zip(stored.states.iter().zip(&stored.in_round)).enumerate() {
+        if k > 0 {
+            items.push(',');
+        }
+        let status = STATUS.iter().find(|(s, _)| *s == state.status).map_or(b'o', |&(_, c)| c);
+        let status = if in_round { status } else { status.to_ascii_uppercase() };
+        let draft = &state.draft;
+        let answer = match item {
+            Item::Excerpt(_) => draft.bin.map(|b| digit_char(b).to_string()).unwrap_or_default(),
+            Item::Question(_) => bits(&draft.options),
+        };
+        let start = items.len();
+        // Writing to a String cannot fail.
+        let _ = write!(
+            items,
+            "{}{}{}{}~{answer}~{}~{}",
+            char::from(status),
+            state.tries,
+            certainty(draft.certainty),
+            certainty(state.last_certainty),
+            bits(&draft.criteria),
+            ranges(&draft.marked),
+        );
+        items.truncate(start + items[start..].trim_end_matches('~').len());
+    }
     format!(
         "{QUIZ_VERSION}.{:016x}.{}.{}.{first}.{}.{}.{}",
         quiz.set().hash,
@@ -200,7 +204,7 @@ pub fn encode_quiz(quiz: &Quiz) -> String {
         stored.round,
         stored.current,
         u8::from(stored.finished),
-        items.join(","),
+        items,
     )
 }
 
@@ -316,8 +320,18 @@ fn ranges(list: &[usize]) -> String {
             _ => runs.push((w, w)),
         }
     }
-    let run = |&(a, b): &(usize, usize)| if a == b { base36(a as u64) } else { format!("{}-{}", base36(a as u64), base36(b as u64)) };
-    runs.iter().map(run).collect::<Vec<_>>().join("+")
+    let mut out = String::new();
+    for &(a, b) in &runs {
+        if !out.is_empty() {
+            out.push('+');
+        }
+        out.push_str(&base36(a as u64));
+        if b != a {
+            out.push('-');
+            out.push_str(&base36(b as u64));
+        }
+    }
+    out
 }
 
 /// Reads ranges of word indices, each below `limit`.
