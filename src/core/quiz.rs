@@ -876,14 +876,18 @@ impl Quiz {
             (Item::Excerpt(i), QuizMsg::MarkWords { first, last } | QuizMsg::UnmarkWords { first, last })
                 if quiz.evidence_step.offered() && first.max(last) < words(&set.file.excerpts[i].text).len() =>
             {
-                let range = first.min(last)..=first.max(last);
-                draft.marked.retain(|w| !range.contains(w));
+                // The list is ascending: the words before the range, the range when it is marked,
+                // the words after it.
+                let (first, last) = (first.min(last), first.max(last));
+                let marked = &draft.marked;
+                let (before, after) = (marked.partition_point(|&w| w < first), marked.partition_point(|&w| w <= last));
+                let mut words = Vec::with_capacity(marked.len() + last - first + 1);
+                words.extend_from_slice(&marked[..before]);
                 if matches!(msg, QuizMsg::MarkWords { .. }) {
-                    // The range goes in where it belongs: the list stays ascending without a sort.
-                    let after = draft.marked.split_off(draft.marked.partition_point(|w| w < range.start()));
-                    draft.marked.extend(range);
-                    draft.marked.extend(after);
+                    words.extend(first..=last);
                 }
+                words.extend_from_slice(&marked[after..]);
+                draft.marked = words;
                 w.text(Key::WordsMarked, &[("n", &draft.marked.len().to_string())])
             }
             (Item::Excerpt(_), QuizMsg::ClearMarks) if quiz.evidence_step.offered() && !draft.marked.is_empty() => {
