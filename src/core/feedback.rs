@@ -97,14 +97,22 @@ pub fn criteria_step(set: &Set, lang: Lang, i: usize, ticked: &[usize], bin: Bin
     let mut out = Builder::new(set, lang, i);
     let criteria = &set.file.criteria;
     let shown = out.shown;
-    let labels = |list: &mut dyn Iterator<Item = &usize>| -> Vec<String> {
-        list.filter_map(|&c| criteria.get(c)).map(|c| c.label.clone()).collect()
+    // The labels of the ticked criteria that `pick` keeps.
+    let labels = |pick: &dyn Fn(&usize) -> bool| -> Vec<String> {
+        let mut labels = Vec::new();
+        for criterion in ticked.iter().filter(|c| pick(c)).filter_map(|&c| criteria.get(c)) {
+            labels.push(criterion.label.clone());
+        }
+        labels
     };
-    let extra = labels(&mut ticked.iter().filter(|c| !shown.contains(c)));
+    let extra = labels(&|c| !shown.contains(c));
     if !extra.is_empty() {
         out.say(Key::CriteriaNotShown, &[("criteria", &out.w.join_list(&extra, Key::And))]);
     }
-    let missed: Vec<&str> = shown.iter().filter(|c| !ticked.contains(c)).map(|&c| criteria[c].id.as_str()).collect();
+    let mut missed = Vec::new();
+    for &c in shown.iter().filter(|c| !ticked.contains(c)) {
+        missed.push(criteria[c].id.as_str());
+    }
     out.quote_each(&missed, Key::CriterionMissed);
     if extra.is_empty() && missed.is_empty() {
         out.say(Key::CriteriaAllRight, &[]);
@@ -112,7 +120,7 @@ pub fn criteria_step(set: &Set, lang: Lang, i: usize, ticked: &[usize], bin: Bin
     let reading = if ticked.is_empty() {
         out.w.get(Key::NoCriteria).to_string()
     } else {
-        out.w.join_list(&labels(&mut ticked.iter()), Key::And)
+        out.w.join_list(&labels(&|_| true), Key::And)
     };
     let by_rule = set.classify_criteria(ticked);
     if by_rule != bin {
@@ -133,19 +141,21 @@ pub fn evidence_step(set: &Set, lang: Lang, i: usize, marked: &[usize]) -> Vec<V
         return out.paragraphs;
     }
     let excerpt = out.excerpt;
-    let overlaps = |quote: &str| {
-        let covered = quiz::quote_words(&excerpt.text, quote);
-        marked.iter().any(|w| covered.contains(w))
-    };
-    let ids = |hit: bool| -> Vec<&str> {
-        excerpt.evidence.iter().filter(|e| overlaps(&e.quote) == hit).map(|e| e.criterion.as_str()).collect()
-    };
-    let (supported, missed) = (ids(true), ids(false));
+    // Each piece of evidence whose quote the marked words overlap supports its criterion; the
+    // others were missed.
+    let (mut supported, mut missed) = (Vec::new(), Vec::new());
+    for evidence in &excerpt.evidence {
+        let covered = quiz::quote_words(&excerpt.text, &evidence.quote);
+        if marked.iter().any(|w| covered.contains(w)) {
+            supported.push(out.label(&evidence.criterion).to_string());
+        } else {
+            missed.push(evidence.criterion.as_str());
+        }
+    }
     if supported.is_empty() {
         out.say(Key::MarksSupportNone, &[]);
     } else {
-        let labels: Vec<String> = supported.iter().map(|id| out.label(id).to_string()).collect();
-        out.say(Key::MarksSupport, &[("criteria", &out.w.join_list(&labels, Key::And))]);
+        out.say(Key::MarksSupport, &[("criteria", &out.w.join_list(&supported, Key::And))]);
     }
     out.quote_each(&missed, Key::MarksMissed);
     out.paragraphs
