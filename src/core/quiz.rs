@@ -722,7 +722,10 @@ impl Quiz {
     /// The review, once the round is finished.
     pub fn review(&self) -> Option<Review> {
         let summary = self.summary()?;
-        let items = self.all.iter().zip(&self.states).map(|(&item, state)| self.review_item(item, state)).collect();
+        let mut items = Vec::with_capacity(self.all.len());
+        for (&item, state) in self.all.iter().zip(&self.states) {
+            items.push(self.review_item(item, state));
+        }
         Some(Review { summary, items })
     }
 
@@ -739,12 +742,14 @@ impl Quiz {
             }
             Item::Question(q) => {
                 let question = &set.file.questions[q];
-                let texts = |pick: &dyn Fn(usize) -> bool| -> Vec<String> {
-                    question.options.iter().enumerate().filter(|&(o, _)| pick(o)).map(|(_, o)| o.text.clone()).collect()
-                };
-                let answer = if answered { texts(&|o| draft.options.contains(&o)) } else { Vec::new() };
-                let right = texts(&|o| question.options[o].correct);
-                (answer, right, feedback::question_solution(set, lang, q), &question.essay)
+                // The chosen options' texts (the draft's options are ascending: in option order).
+                let mut answer = Vec::new();
+                if answered {
+                    for option in draft.options.iter().filter_map(|&o| question.options.get(o)) {
+                        answer.push(option.text.clone());
+                    }
+                }
+                (answer, question.correct_texts(), feedback::question_solution(set, lang, q), &question.essay)
             }
         };
         let marked = match item {
@@ -969,7 +974,13 @@ impl Quiz {
             Item::Question(q) => {
                 let question = &set.file.questions[q];
                 let ids = |pick: &dyn Fn(usize) -> bool| -> Vec<String> {
-                    (0..question.options.len()).filter(|&o| pick(o)).map(|o| question.options[o].id.clone()).collect()
+                    let mut ids = Vec::new();
+                    for (o, option) in question.options.iter().enumerate() {
+                        if pick(o) {
+                            ids.push(option.id.clone());
+                        }
+                    }
+                    ids
                 };
                 let correct = (0..question.options.len()).all(|o| question.options[o].correct == draft.options.contains(&o));
                 (ItemKind::Question, &question.id, ids(&|o| draft.options.contains(&o)), ids(&|o| question.options[o].correct), correct)
