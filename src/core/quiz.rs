@@ -409,7 +409,10 @@ impl Quiz {
         if stored.states.len() != quiz.all.len() || stored.in_round.len() != quiz.all.len() {
             return None;
         }
-        quiz.round_items = quiz.all.iter().zip(&stored.in_round).filter(|&(_, &r)| r).map(|(&item, _)| item).collect();
+        quiz.round_items.clear();
+        for (&item, _) in quiz.all.iter().zip(&stored.in_round).filter(|&(_, &inside)| inside) {
+            quiz.round_items.push(item);
+        }
         (quiz.states, quiz.round, quiz.finished, quiz.first, quiz.current) =
             (stored.states, stored.round, stored.finished, stored.first, stored.current);
         quiz.reachable().then_some(quiz)
@@ -763,7 +766,13 @@ impl Quiz {
             tries: state.tries,
             answer,
             certainty: state.last_certainty,
-            criteria: draft.criteria.iter().filter_map(|&c| set.file.criteria.get(c)).map(|c| c.label.clone()).collect(),
+            criteria: {
+                let mut labels = Vec::with_capacity(draft.criteria.len());
+                for criterion in draft.criteria.iter().filter_map(|&c| set.file.criteria.get(c)) {
+                    labels.push(criterion.label.clone());
+                }
+                labels
+            },
             marked,
             right_answer,
             explanation,
@@ -1104,8 +1113,12 @@ fn draw(set: &Set, seed: u64) -> Vec<Item> {
         shuffle_seeded(&mut questions, &mut state);
     }
     let mut items = Vec::with_capacity(excerpts.len() + questions.len());
-    items.extend(excerpts.into_iter().map(Item::Excerpt));
-    items.extend(questions.into_iter().map(Item::Question));
+    for e in excerpts {
+        items.push(Item::Excerpt(e));
+    }
+    for q in questions {
+        items.push(Item::Question(q));
+    }
     items
 }
 
