@@ -418,16 +418,14 @@ impl Quiz {
         quiz.reachable().then_some(quiz)
     }
 
-    /// The parts of the attempt that the resume string keeps.
-    pub(crate) fn stored(&self) -> Stored {
-        Stored {
-            states: self.states.clone(),
-            in_round: self.all.iter().map(|item| self.round_items.contains(item)).collect(),
-            round: self.round,
-            finished: self.finished,
-            first: self.first,
-            current: self.current,
-        }
+    /// Per item of [`Quiz::all_items`], how it stands (for the resume string, read in place).
+    pub(crate) fn states(&self) -> &[ItemState] {
+        &self.states
+    }
+
+    /// The first round's score and the items right then, once it finished.
+    pub(crate) fn first_round(&self) -> Option<(u8, usize)> {
+        self.first
     }
 
     /// Whether the attempt is one a student can reach: every item's status fits its tries and

@@ -166,16 +166,16 @@ const CERTAINTY: [(Option<Certainty>, u8); 4] =
 /// criteria (a hexadecimal bit set) and the marked words as ranges of word indices in base 36
 /// (`3-7+c`). An untouched item takes 4 characters.
 pub fn encode_quiz(quiz: &Quiz) -> String {
-    let stored = quiz.stored();
-    let first = stored.first.map_or("-".to_string(), |(score, right)| format!("{score}:{right}"));
+    let first = quiz.first_round().map_or("-".to_string(), |(score, right)| format!("{score}:{right}"));
     // The records are written one after another into one String (no list of records to join);
     // each loses its empty trailing fields.
     let certainty = |c: Option<Certainty>| char::from(CERTAINTY.iter().find(|(x, _)| *x == c).map_or(b'-', |&(_, ch)| ch));
     let mut items = String::new();
-    for (k, (&item, (state, &in_round))) in quiz.all_items().iter().zip(stored.states.iter().zip(&stored.in_round)).enumerate() {
+    for (k, (&item, state)) in quiz.all_items().iter().zip(quiz.states()).enumerate() {
         if k > 0 {
             items.push(',');
         }
+        let in_round = quiz.items().contains(&item);
         let status = STATUS.iter().find(|(s, _)| *s == state.status).map_or(b'o', |&(_, c)| c);
         let status = if in_round { status } else { status.to_ascii_uppercase() };
         let draft = &state.draft;
@@ -201,9 +201,9 @@ pub fn encode_quiz(quiz: &Quiz) -> String {
         "{QUIZ_VERSION}.{:016x}.{}.{}.{first}.{}.{}.{}",
         quiz.set().hash,
         base36(quiz.seed()),
-        stored.round,
-        stored.current,
-        u8::from(stored.finished),
+        quiz.round(),
+        quiz.current(),
+        u8::from(quiz.finished()),
         items,
     )
 }
