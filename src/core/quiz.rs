@@ -806,8 +806,19 @@ impl Quiz {
             md += &format!("## {}. {}\n\n", k + 1, markdown(&item.title));
             let line = |md: &mut String, key: Key, value: &str| *md += &format!("- **{}**: {value}\n", t(key));
             md += &format!("- *{}*\n", markdown(&status_text(w, item.status, item.tries)));
+            // The items escaped, separated by "; " ("none" when there are none).
             let list = |items: &[String]| {
-                if items.is_empty() { t(Key::ReviewNone).to_string() } else { items.iter().map(|s| markdown(s)).collect::<Vec<_>>().join("; ") }
+                if items.is_empty() {
+                    return t(Key::ReviewNone).to_string();
+                }
+                let mut out = String::new();
+                for (k, item) in items.iter().enumerate() {
+                    if k > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(&markdown(item));
+                }
+                out
             };
             line(&mut md, Key::ReviewAnswer, &list(&item.answer));
             if let Some(c) = item.certainty {
@@ -819,8 +830,14 @@ impl Quiz {
                 line(&mut md, Key::ReviewMarked, &list(&quoted));
             }
             line(&mut md, Key::ReviewRightAnswer, &list(&item.right_answer));
-            let why: Vec<String> = item.explanation.iter().map(|p| markdown(&spans_text(p))).collect();
-            line(&mut md, Key::ReviewWhy, &why.join(" "));
+            let mut why = String::new();
+            for (k, paragraph) in item.explanation.iter().enumerate() {
+                if k > 0 {
+                    why.push(' ');
+                }
+                why.push_str(&markdown(&spans_text(paragraph)));
+            }
+            line(&mut md, Key::ReviewWhy, &why);
             line(&mut md, Key::ReviewEssay, &markdown(&item.essay));
             md.push('\n');
         }
