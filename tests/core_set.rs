@@ -118,6 +118,16 @@ fn excerpt_no_rule_matches_needs_a_fallback() {
 }
 
 #[test]
+fn a_bin_id_used_twice_names_the_category_that_has_it_first() {
+    let text = MINI
+        .replacen("{\"id\": \"atomisation\", \"label\"", "{\"id\": \"loneliness\", \"label\"", 1)
+        .replacen("\"fallback\": {\"id\": \"none\"", "\"fallback\": {\"id\": \"internalisation\"", 1);
+    let list = problems(&text);
+    assert_eq!(find(&list, "categories[2].id").message, "the id `loneliness` is already used by categories[0]");
+    assert_eq!(find(&list, "fallback.id").message, "the id `internalisation` is already used by categories[1]");
+}
+
+#[test]
 fn duplicate_ids_and_bad_precedence_are_reported() {
     let text = MINI
         .replacen("\"id\": \"happy\"", "\"id\": \"alone\"", 1)

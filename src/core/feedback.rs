@@ -4,7 +4,7 @@
 
 use crate::core::quiz;
 use crate::core::rule::{Rule, Witness};
-use crate::core::set::{BinId, EssayRef, Set};
+use crate::core::set::{BinId, EssayRef, Excerpt, Set};
 use crate::core::strings::{Key, Lang};
 use crate::core::wording::Wording;
 
@@ -96,15 +96,23 @@ pub fn hint(set: &Set, lang: Lang, i: usize, bin: BinId) -> Vec<Vec<Span>> {
 pub fn criteria_step(set: &Set, lang: Lang, i: usize, ticked: &[usize], bin: BinId) -> Vec<Vec<Span>> {
     let mut out = Builder::new(set, lang, i);
     let criteria = &set.file.criteria;
-    let shown = &set.shown[i];
-    let labels = |list: &mut dyn Iterator<Item = &usize>| -> Vec<String> {
-        list.filter_map(|&c| criteria.get(c)).map(|c| c.label.clone()).collect()
+    let shown = out.shown;
+    // The labels of the ticked criteria that `pick` keeps.
+    let labels = |pick: &dyn Fn(&usize) -> bool| -> Vec<String> {
+        let mut labels = Vec::new();
+        for criterion in ticked.iter().filter(|c| pick(c)).filter_map(|&c| criteria.get(c)) {
+            labels.push(criterion.label.clone());
+        }
+        labels
     };
-    let extra = labels(&mut ticked.iter().filter(|c| !shown.contains(c)));
+    let extra = labels(&|c| !shown.contains(c));
     if !extra.is_empty() {
         out.say(Key::CriteriaNotShown, &[("criteria", &out.w.join_list(&extra, Key::And))]);
     }
-    let missed: Vec<&str> = shown.iter().filter(|c| !ticked.contains(c)).map(|&c| criteria[c].id.as_str()).collect();
+    let mut missed = Vec::new();
+    for &c in shown.iter().filter(|c| !ticked.contains(c)) {
+        missed.push(criteria[c].id.as_str());
+    }
     out.quote_each(&missed, Key::CriterionMissed);
     if extra.is_empty() && missed.is_empty() {
         out.say(Key::CriteriaAllRight, &[]);
@@ -112,7 +120,7 @@ pub fn criteria_step(set: &Set, lang: Lang, i: usize, ticked: &[usize], bin: Bin
     let reading = if ticked.is_empty() {
         out.w.get(Key::NoCriteria).to_string()
     } else {
-        out.w.join_list(&labels(&mut ticked.iter()), Key::And)
+        out.w.join_list(&labels(&|_| true), Key::And)
     };
     let by_rule = set.classify_criteria(ticked);
     if by_rule != bin {
@@ -132,20 +140,22 @@ pub fn evidence_step(set: &Set, lang: Lang, i: usize, marked: &[usize]) -> Vec<V
     if marked.is_empty() {
         return out.paragraphs;
     }
-    let excerpt = &set.file.excerpts[i];
-    let overlaps = |quote: &str| {
-        let covered = quiz::quote_words(&excerpt.text, quote);
-        marked.iter().any(|w| covered.contains(w))
-    };
-    let ids = |hit: bool| -> Vec<&str> {
-        excerpt.evidence.iter().filter(|e| overlaps(&e.quote) == hit).map(|e| e.criterion.as_str()).collect()
-    };
-    let (supported, missed) = (ids(true), ids(false));
+    let excerpt = out.excerpt;
+    // Each piece of evidence whose quote the marked words overlap supports its criterion; the
+    // others were missed.
+    let (mut supported, mut missed) = (Vec::new(), Vec::new());
+    for evidence in &excerpt.evidence {
+        let covered = quiz::quote_words(&excerpt.text, &evidence.quote);
+        if marked.iter().any(|w| covered.contains(w)) {
+            supported.push(out.label(&evidence.criterion).to_string());
+        } else {
+            missed.push(evidence.criterion.as_str());
+        }
+    }
     if supported.is_empty() {
         out.say(Key::MarksSupportNone, &[]);
     } else {
-        let labels: Vec<String> = supported.iter().map(|id| out.label(id).to_string()).collect();
-        out.say(Key::MarksSupport, &[("criteria", &out.w.join_list(&labels, Key::And))]);
+        out.say(Key::MarksSupport, &[("criteria", &out.w.join_list(&supported, Key::And))]);
     }
     out.quote_each(&missed, Key::MarksMissed);
     out.paragraphs
@@ -174,8 +184,8 @@ pub fn question(set: &Set, lang: Lang, q: usize, chosen: &[usize], verdict: Verd
 pub fn question_solution(set: &Set, lang: Lang, q: usize) -> Vec<Vec<Span>> {
     let w = set.wording(lang);
     let question = &set.file.questions[q];
-    let right: Vec<String> = question.options.iter().filter(|o| o.correct).map(|o| o.text.clone()).collect();
-    let mut paragraphs = vec![vec![Span::Text(w.text(Key::RightOptions, &[("options", &w.join_list(&right, Key::And))]))]];
+    let right = w.join_list(&question.correct_texts(), Key::And);
+    let mut paragraphs = vec![vec![Span::Text(w.text(Key::RightOptions, &[("options", &right)]))]];
     if let Some(explanation) = &question.explanation {
         paragraphs.push(vec![Span::Text(explanation.clone())]);
     }
@@ -217,6 +227,9 @@ struct Builder<'a> {
     set: &'a Set,
     w: Wording<'a>,
     i: usize,
+    /// Excerpt `i`, and the criteria it shows (looked up once).
+    excerpt: &'a Excerpt,
+    shown: &'a [usize],
     /// Whose reading the rules are: the set's (`None`) or a lens's (index into `file.lenses`).
     lens: Option<usize>,
     paragraphs: Vec<Vec<Span>>,
@@ -224,7 +237,8 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(set: &'a Set, lang: Lang, i: usize) -> Builder<'a> {
-        Builder { set, w: set.wording(lang), i, lens: None, paragraphs: Vec::new() }
+        let (excerpt, shown) = (&set.file.excerpts[i], &set.shown[i]);
+        Builder { set, w: set.wording(lang), i, excerpt, shown, lens: None, paragraphs: Vec::new() }
     }
 
     /// Category `c`'s rule in this reading.
@@ -256,7 +270,7 @@ impl<'a> Builder<'a> {
 
     fn shows(&self, id: &str) -> bool {
         let criteria = &self.set.file.criteria;
-        self.set.shown[self.i].iter().any(|&c| criteria[c].id == id)
+        self.shown.iter().any(|&c| criteria[c].id == id)
     }
 
     fn evaluate(&self, category: usize) -> Witness<'a> {
@@ -294,9 +308,8 @@ impl<'a> Builder<'a> {
 
     /// "The excerpt shows X: “quote”." for each criterion in `ids`.
     fn quote_each(&mut self, ids: &[&str], key: Key) {
-        let excerpt = &self.set.file.excerpts[self.i];
         for id in ids {
-            let Some(evidence) = excerpt.evidence.iter().find(|e| e.criterion == *id) else { continue };
+            let Some(evidence) = self.excerpt.evidence.iter().find(|e| e.criterion == *id) else { continue };
             let mut paragraph = vec![
                 Span::Text(self.w.text(key, &[("criterion", self.label(id))])),
                 Span::Quote(evidence.quote.clone()),
@@ -316,16 +329,15 @@ impl<'a> Builder<'a> {
         match w.rule {
             Rule::Criterion(id) => self.say(Key::Lacks, &[("criteria", self.label(id))]),
             Rule::All(_) => {
-                let (leaves, nested): (Vec<&Witness<'_>>, Vec<&Witness<'_>>) =
-                    w.parts.iter().filter(|p| !p.holds).partition(|p| matches!(p.rule, Rule::Criterion(_)));
-                if !leaves.is_empty() {
-                    let labels: Vec<String> = leaves
-                        .iter()
-                        .filter_map(|p| match p.rule {
-                            Rule::Criterion(id) => Some(self.label(id).to_string()),
-                            _ => None,
-                        })
-                        .collect();
+                // The failing criteria in one sentence, then what failed inside the nested parts.
+                let (mut labels, mut nested) = (Vec::new(), Vec::new());
+                for part in w.parts.iter().filter(|p| !p.holds) {
+                    match part.rule {
+                        Rule::Criterion(id) => labels.push(self.label(id).to_string()),
+                        _ => nested.push(part),
+                    }
+                }
+                if !labels.is_empty() {
                     let labels = self.w.join_list(&labels, Key::And);
                     self.say(Key::Lacks, &[("criteria", &labels)]);
                 }
@@ -364,7 +376,10 @@ impl<'a> Builder<'a> {
                 }
             }
         } else {
-            let bins: Vec<String> = precedence.iter().map(|&c| set.bin(c).label.to_string()).collect();
+            let mut bins = Vec::with_capacity(precedence.len());
+            for &c in precedence {
+                bins.push(set.bin(c).label.to_string());
+            }
             let bins = self.w.join_list(&bins, Key::And);
             self.say(Key::NoRuleHolds, &[("bins", &bins)]);
             for &c in precedence {
@@ -373,7 +388,8 @@ impl<'a> Builder<'a> {
                 self.quote_each(&w.present(), Key::Shows);
                 self.lacks(&w);
             }
-            let others: Vec<&str> = set.shown[self.i]
+            let others: Vec<&str> = self
+                .shown
                 .iter()
                 .map(|&c| set.file.criteria[c].id.as_str())
                 .filter(|id| !(0..set.file.categories.len()).any(|c| self.rule(c).criteria().contains(id)))
@@ -388,7 +404,7 @@ impl<'a> Builder<'a> {
         let set = self.set;
         if bin >= set.file.categories.len() {
             self.say(Key::FallbackWrong, &[("bin", set.bin(bin).label)]);
-            let shown: Vec<&str> = set.shown[self.i].iter().map(|&c| set.file.criteria[c].id.as_str()).collect();
+            let shown: Vec<&str> = self.shown.iter().map(|&c| set.file.criteria[c].id.as_str()).collect();
             self.quote_each(&shown, Key::Shows);
             return;
         }
@@ -406,8 +422,7 @@ impl<'a> Builder<'a> {
     /// The author's hint, or the condition that decides the right bin.
     fn hint(&mut self, bin: BinId) {
         let set = self.set;
-        let excerpt = &set.file.excerpts[self.i];
-        if let Some(hint) = &excerpt.hint {
+        if let Some(hint) = &self.excerpt.hint {
             self.paragraphs.push(vec![Span::Text(hint.clone())]);
             return;
         }
@@ -426,12 +441,12 @@ impl<'a> Builder<'a> {
     }
 
     fn essay_reference(&mut self) {
-        self.paragraphs.push(cite(self.w, Key::EssayDiscusses, &self.set.file.excerpts[self.i].essay));
+        self.paragraphs.push(cite(self.w, Key::EssayDiscusses, &self.excerpt.essay));
     }
 
     fn essay_and_commentary(&mut self) {
         self.essay_reference();
-        if let Some(commentary) = &self.set.file.excerpts[self.i].commentary {
+        if let Some(commentary) = &self.excerpt.commentary {
             self.paragraphs.push(vec![
                 Span::Text(self.w.get(Key::Commentary).to_string()),
                 Span::Text(commentary.clone()),

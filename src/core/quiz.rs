@@ -27,10 +27,11 @@
 //! score already reported. [`QuizMsg::Restart`] starts a new attempt with a new draw.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::core::feedback::{self, Feedback, Span, Stage, Verdict};
 use crate::core::session::{first_words, shuffle_seeded};
-use crate::core::set::{BinId, QuestionType, Set, Step};
+use crate::core::set::{BinId, QuestionType, Set, Step, sort_indices};
 use crate::core::strings::{Key, Lang};
 use crate::core::wording::Wording;
 
@@ -302,7 +303,8 @@ pub struct Review {
 /// One student's quiz attempt at a set.
 #[derive(Debug, Clone)]
 pub struct Quiz {
-    set: Set,
+    /// Shared with the board, never copied.
+    set: Rc<Set>,
     lang: Lang,
     seed: u64,
     /// Every item of the attempt, in display order (derived from the seed).
@@ -383,7 +385,8 @@ pub fn quote_words(text: &str, quote: &str) -> Range<usize> {
 
 impl Quiz {
     /// A fresh attempt: `lang` is the interface language, `seed` draws the pool and shuffles.
-    pub fn new(set: Set, lang: Lang, seed: u64) -> Quiz {
+    pub fn new(set: impl Into<Rc<Set>>, lang: Lang, seed: u64) -> Quiz {
+        let set = set.into();
         let all = draw(&set, seed);
         Quiz {
             states: vec![ItemState::default(); all.len()],
@@ -406,22 +409,23 @@ impl Quiz {
         if stored.states.len() != quiz.all.len() || stored.in_round.len() != quiz.all.len() {
             return None;
         }
-        quiz.round_items = quiz.all.iter().zip(&stored.in_round).filter(|&(_, &r)| r).map(|(&item, _)| item).collect();
+        quiz.round_items.clear();
+        for (&item, _) in quiz.all.iter().zip(&stored.in_round).filter(|&(_, &inside)| inside) {
+            quiz.round_items.push(item);
+        }
         (quiz.states, quiz.round, quiz.finished, quiz.first, quiz.current) =
             (stored.states, stored.round, stored.finished, stored.first, stored.current);
         quiz.reachable().then_some(quiz)
     }
 
-    /// The parts of the attempt that the resume string keeps.
-    pub(crate) fn stored(&self) -> Stored {
-        Stored {
-            states: self.states.clone(),
-            in_round: self.all.iter().map(|item| self.round_items.contains(item)).collect(),
-            round: self.round,
-            finished: self.finished,
-            first: self.first,
-            current: self.current,
-        }
+    /// Per item of [`Quiz::all_items`], how it stands (for the resume string, read in place).
+    pub(crate) fn states(&self) -> &[ItemState] {
+        &self.states
+    }
+
+    /// The first round's score and the items right then, once it finished.
+    pub(crate) fn first_round(&self) -> Option<(u8, usize)> {
+        self.first
     }
 
     /// Whether the attempt is one a student can reach: every item's status fits its tries and
@@ -638,13 +642,15 @@ impl Quiz {
     /// set without lenses).
     pub fn lens_readings(&self, item: Item) -> Vec<LensReading> {
         match item {
-            Item::Excerpt(i) if self.status(item).settled() => (0..self.set.file.lenses.len())
-                .map(|lens| {
+            Item::Excerpt(i) if self.status(item).settled() => {
+                let mut readings = Vec::with_capacity(self.set.file.lenses.len());
+                for lens in 0..self.set.file.lenses.len() {
                     let bin = self.set.classify(lens, i);
                     let why = feedback::lens_reading(&self.set, self.lang, lens, i);
-                    LensReading { lens, bin, agrees: bin == self.set.expected[i], why }
-                })
-                .collect(),
+                    readings.push(LensReading { lens, bin, agrees: bin == self.set.expected[i], why });
+                }
+                readings
+            }
             _ => Vec::new(),
         }
     }
@@ -717,7 +723,10 @@ impl Quiz {
     /// The review, once the round is finished.
     pub fn review(&self) -> Option<Review> {
         let summary = self.summary()?;
-        let items = self.all.iter().zip(&self.states).map(|(&item, state)| self.review_item(item, state)).collect();
+        let mut items = Vec::with_capacity(self.all.len());
+        for (&item, state) in self.all.iter().zip(&self.states) {
+            items.push(self.review_item(item, state));
+        }
         Some(Review { summary, items })
     }
 
@@ -734,12 +743,14 @@ impl Quiz {
             }
             Item::Question(q) => {
                 let question = &set.file.questions[q];
-                let texts = |pick: &dyn Fn(usize) -> bool| -> Vec<String> {
-                    question.options.iter().enumerate().filter(|&(o, _)| pick(o)).map(|(_, o)| o.text.clone()).collect()
-                };
-                let answer = if answered { texts(&|o| draft.options.contains(&o)) } else { Vec::new() };
-                let right = texts(&|o| question.options[o].correct);
-                (answer, right, feedback::question_solution(set, lang, q), &question.essay)
+                // The chosen options' texts (the draft's options are ascending: in option order).
+                let mut answer = Vec::new();
+                if answered {
+                    for option in draft.options.iter().filter_map(|&o| question.options.get(o)) {
+                        answer.push(option.text.clone());
+                    }
+                }
+                (answer, question.correct_texts(), feedback::question_solution(set, lang, q), &question.essay)
             }
         };
         let marked = match item {
@@ -753,7 +764,13 @@ impl Quiz {
             tries: state.tries,
             answer,
             certainty: state.last_certainty,
-            criteria: draft.criteria.iter().filter_map(|&c| set.file.criteria.get(c)).map(|c| c.label.clone()).collect(),
+            criteria: {
+                let mut labels = Vec::with_capacity(draft.criteria.len());
+                for criterion in draft.criteria.iter().filter_map(|&c| set.file.criteria.get(c)) {
+                    labels.push(criterion.label.clone());
+                }
+                labels
+            },
             marked,
             right_answer,
             explanation,
@@ -789,8 +806,19 @@ impl Quiz {
             md += &format!("## {}. {}\n\n", k + 1, markdown(&item.title));
             let line = |md: &mut String, key: Key, value: &str| *md += &format!("- **{}**: {value}\n", t(key));
             md += &format!("- *{}*\n", markdown(&status_text(w, item.status, item.tries)));
+            // The items escaped, separated by "; " ("none" when there are none).
             let list = |items: &[String]| {
-                if items.is_empty() { t(Key::ReviewNone).to_string() } else { items.iter().map(|s| markdown(s)).collect::<Vec<_>>().join("; ") }
+                if items.is_empty() {
+                    return t(Key::ReviewNone).to_string();
+                }
+                let mut out = String::new();
+                for (k, item) in items.iter().enumerate() {
+                    if k > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(&markdown(item));
+                }
+                out
             };
             line(&mut md, Key::ReviewAnswer, &list(&item.answer));
             if let Some(c) = item.certainty {
@@ -802,8 +830,14 @@ impl Quiz {
                 line(&mut md, Key::ReviewMarked, &list(&quoted));
             }
             line(&mut md, Key::ReviewRightAnswer, &list(&item.right_answer));
-            let why: Vec<String> = item.explanation.iter().map(|p| markdown(&spans_text(p))).collect();
-            line(&mut md, Key::ReviewWhy, &why.join(" "));
+            let mut why = String::new();
+            for (k, paragraph) in item.explanation.iter().enumerate() {
+                if k > 0 {
+                    why.push(' ');
+                }
+                why.push_str(&markdown(&spans_text(paragraph)));
+            }
+            line(&mut md, Key::ReviewWhy, &why);
             line(&mut md, Key::ReviewEssay, &markdown(&item.essay));
             md.push('\n');
         }
@@ -871,12 +905,18 @@ impl Quiz {
             (Item::Excerpt(i), QuizMsg::MarkWords { first, last } | QuizMsg::UnmarkWords { first, last })
                 if quiz.evidence_step.offered() && first.max(last) < words(&set.file.excerpts[i].text).len() =>
             {
-                let range = first.min(last)..=first.max(last);
-                draft.marked.retain(|w| !range.contains(w));
+                // The list is ascending: the words before the range, the range when it is marked,
+                // the words after it.
+                let (first, last) = (first.min(last), first.max(last));
+                let marked = &draft.marked;
+                let (before, after) = (marked.partition_point(|&w| w < first), marked.partition_point(|&w| w <= last));
+                let mut words = Vec::with_capacity(marked.len() + last - first + 1);
+                words.extend_from_slice(&marked[..before]);
                 if matches!(msg, QuizMsg::MarkWords { .. }) {
-                    draft.marked.extend(range);
-                    draft.marked.sort_unstable();
+                    words.extend(first..=last);
                 }
+                words.extend_from_slice(&marked[after..]);
+                draft.marked = words;
                 w.text(Key::WordsMarked, &[("n", &draft.marked.len().to_string())])
             }
             (Item::Excerpt(_), QuizMsg::ClearMarks) if quiz.evidence_step.offered() && !draft.marked.is_empty() => {
@@ -958,7 +998,13 @@ impl Quiz {
             Item::Question(q) => {
                 let question = &set.file.questions[q];
                 let ids = |pick: &dyn Fn(usize) -> bool| -> Vec<String> {
-                    (0..question.options.len()).filter(|&o| pick(o)).map(|o| question.options[o].id.clone()).collect()
+                    let mut ids = Vec::new();
+                    for (o, option) in question.options.iter().enumerate() {
+                        if pick(o) {
+                            ids.push(option.id.clone());
+                        }
+                    }
+                    ids
                 };
                 let correct = (0..question.options.len()).all(|o| question.options[o].correct == draft.options.contains(&o));
                 (ItemKind::Question, &question.id, ids(&|o| draft.options.contains(&o)), ids(&|o| question.options[o].correct), correct)
@@ -1002,9 +1048,7 @@ impl Quiz {
         match item {
             Item::Excerpt(i) => self.set.bin(self.set.expected[i]).label.to_string(),
             Item::Question(q) => {
-                let right: Vec<String> =
-                    self.set.file.questions[q].options.iter().filter(|o| o.correct).map(|o| o.text.clone()).collect();
-                self.set.wording(self.lang).join_list(&right, Key::And)
+                self.set.wording(self.lang).join_list(&self.set.file.questions[q].correct_texts(), Key::And)
             }
         }
     }
@@ -1074,7 +1118,7 @@ fn draw(set: &Set, seed: u64) -> Vec<Item> {
         shuffle_seeded(&mut excerpts, &mut state);
         excerpts.truncate(pool);
         if !shuffle {
-            excerpts.sort_unstable();
+            sort_indices(&mut excerpts, &|a, b| a.cmp(&b));
         }
     } else if shuffle {
         shuffle_seeded(&mut excerpts, &mut state);
@@ -1083,7 +1127,14 @@ fn draw(set: &Set, seed: u64) -> Vec<Item> {
     if shuffle {
         shuffle_seeded(&mut questions, &mut state);
     }
-    excerpts.into_iter().map(Item::Excerpt).chain(questions.into_iter().map(Item::Question)).collect()
+    let mut items = Vec::with_capacity(excerpts.len() + questions.len());
+    for e in excerpts {
+        items.push(Item::Excerpt(e));
+    }
+    for q in questions {
+        items.push(Item::Question(q));
+    }
+    items
 }
 
 /// Adds `x` to the ascending list, or removes it; true when it was added.

@@ -45,7 +45,12 @@ impl Rule {
                     if items.is_empty() {
                         return Err(format!("\"{key}\" needs at least one rule"));
                     }
-                    items.iter().map(|v| Self::parse(v, depth + 1)).collect()
+                    // A loop, not `collect::<Result<…>>()`: 0.6 KB less wasm.
+                    let mut rules = Vec::with_capacity(items.len());
+                    for item in items {
+                        rules.push(Self::parse(item, depth + 1)?);
+                    }
+                    Ok(rules)
                 };
                 match key.as_str() {
                     "all" => Ok(Rule::All(list(inner)?)),
@@ -78,8 +83,11 @@ impl Rule {
     pub fn evaluate<'r>(&'r self, shows: &dyn Fn(&str) -> bool) -> Witness<'r> {
         match self {
             Rule::Criterion(id) => Witness { rule: self, holds: shows(id), parts: Vec::new() },
-            Rule::All(parts) | Rule::Any(parts) => {
-                let parts: Vec<Witness<'r>> = parts.iter().map(|p| p.evaluate(shows)).collect();
+            Rule::All(rules) | Rule::Any(rules) => {
+                let mut parts = Vec::with_capacity(rules.len());
+                for rule in rules {
+                    parts.push(rule.evaluate(shows));
+                }
                 let holds = match self {
                     Rule::All(_) => parts.iter().all(|w| w.holds),
                     _ => parts.iter().any(|w| w.holds),

@@ -5,6 +5,8 @@
 //! Shuffling uses a seeded PRNG: the shell passes the seed, so an attempt is reproducible and
 //! its order can be restored from the resume string.
 
+use std::rc::Rc;
+
 use crate::core::feedback::{self, Feedback};
 use crate::core::set::{BinId, Set};
 use crate::core::strings::{Key, Lang};
@@ -94,7 +96,8 @@ pub struct Summary {
 /// One student's attempt at a set.
 #[derive(Debug, Clone)]
 pub struct Session {
-    set: Set,
+    /// Shared with the quiz and with the attempts a restart makes, never copied.
+    set: Rc<Set>,
     lang: Lang,
     seed: u64,
     order: Vec<usize>,
@@ -108,7 +111,8 @@ pub struct Session {
 
 impl Session {
     /// A fresh attempt; `lang` is the interface language, `seed` shuffles the cards.
-    pub fn new(set: Set, lang: Lang, seed: u64) -> Session {
+    pub fn new(set: impl Into<Rc<Set>>, lang: Lang, seed: u64) -> Session {
+        let set = set.into();
         let n = set.len();
         let order = shuffled(n, seed, set.file.settings.shuffle);
         Session {
@@ -128,7 +132,7 @@ impl Session {
     /// Rebuilds an attempt from its stored parts (used by `state::decode`, which has checked
     /// each part's bounds against the set).
     pub(crate) fn restore(
-        set: Set,
+        set: Rc<Set>,
         lang: Lang,
         seed: u64,
         checks: u8,
@@ -284,8 +288,7 @@ impl Session {
         let say = |key: Key, args: &[(&str, &str)]| Effect::Announce(self.set.wording(self.lang).text(key, args));
         match msg {
             Msg::Restart(seed) => {
-                let set = self.set.clone();
-                *self = Session::new(set, self.lang, seed);
+                *self = Session::new(Rc::clone(&self.set), self.lang, seed);
                 vec![Effect::Save]
             }
             _ if self.finished() => Vec::new(),
@@ -384,11 +387,16 @@ impl Session {
 
 /// The first `n` words of a text, with an ellipsis when cut.
 pub fn first_words(text: &str, n: usize) -> String {
-    let mut words = text.split_whitespace();
-    let head: Vec<&str> = words.by_ref().take(n).collect();
-    let mut out = head.join(" ");
-    if words.next().is_some() {
-        out.push('…');
+    let mut out = String::new();
+    for (k, word) in text.split_whitespace().enumerate() {
+        if k == n {
+            out.push('…');
+            break;
+        }
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
     out
 }
@@ -417,4 +425,18 @@ fn splitmix64(state: &mut u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_cut_a_text_with_an_ellipsis_only_when_words_remain() {
+        assert_eq!(first_words("  Ik ben\nzo   alleen vandaag ", 3), "Ik ben zo…");
+        assert_eq!(first_words("Ik ben zo", 3), "Ik ben zo");
+        assert_eq!(first_words("Ik ben", 3), "Ik ben");
+        assert_eq!(first_words(" \n ", 3), "");
+        assert_eq!(first_words("Ik", 0), "…");
+    }
 }

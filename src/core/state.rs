@@ -7,6 +7,9 @@
 //! index in base 36) and the check at which it was right (`0`: not yet). Fifteen excerpts take
 //! about 80 characters; two hundred, about 640.
 
+use std::fmt::Write as _;
+use std::rc::Rc;
+
 use crate::core::quiz::{Certainty, Draft, Item, ItemState, ItemStatus, Quiz, Stored, words};
 use crate::core::session::{Place, Session};
 use crate::core::set::Set;
@@ -28,24 +31,33 @@ const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 
 /// Encodes an attempt.
 pub fn encode(session: &Session) -> String {
-    let places = |list: &[Place]| -> String {
-        list.iter().map(|p| p.map_or('-', |b| char::from(DIGITS[b % 36]))).collect()
-    };
+    // One character per excerpt (pushed in loops: collecting chars into a String made an
+    // instance of the standard library's machinery per list).
     let n = session.set().len();
-    let current: Vec<Place> = (0..n).map(|i| session.place(i)).collect();
-    let solved: String = session.solved_at().iter().map(|&k| char::from(DIGITS[usize::from(k) % 36])).collect();
+    let places = |place: &dyn Fn(usize) -> Place| -> String {
+        let mut out = String::with_capacity(n);
+        for i in 0..n {
+            out.push(place(i).map_or('-', digit_char));
+        }
+        out
+    };
+    let mut solved = String::with_capacity(n);
+    for &k in session.solved_at() {
+        solved.push(digit_char(usize::from(k)));
+    }
     format!(
         "{VERSION}.{:016x}.{}.{}.{}.{}.{solved}",
         session.set().hash,
         base36(session.seed()),
         session.checks(),
-        places(&current),
-        places(session.checked()),
+        places(&|i| session.place(i)),
+        places(&|i| session.checked()[i]),
     )
 }
 
 /// Decodes an attempt for `set`, checking every part against the set's bounds.
-pub fn decode(set: Set, lang: Lang, text: &str) -> Result<Session, StateError> {
+pub fn decode(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Session, StateError> {
+    let set = set.into();
     let parts: Vec<&str> = text.trim().split('.').collect();
     let [version, hash, seed, checks, current, checked, solved] = parts[..] else {
         return Err(StateError::Unreadable);
@@ -57,31 +69,38 @@ pub fn decode(set: Set, lang: Lang, text: &str) -> Result<Session, StateError> {
         return Err(StateError::OtherSet);
     }
     let seed = u64::from_str_radix(seed, 36).map_err(|_| StateError::Unreadable)?;
-    let checks: u8 = checks.parse().map_err(|_| StateError::Unreadable)?;
+    let checks = checks.parse::<usize>().ok().and_then(|n| u8::try_from(n).ok()).ok_or(StateError::Unreadable)?;
     if checks > set.file.settings.tries {
         return Err(StateError::Unreadable);
     }
     let n = set.len();
+    // Loops, not `collect::<Result<…>>()`: the standard library's Result-collecting machinery
+    // took 1.2 KB of wasm for these two lists.
     let places = |s: &str| -> Result<Vec<Place>, StateError> {
         if s.len() != n {
             return Err(StateError::Unreadable);
         }
-        s.bytes()
-            .map(|c| match c {
-                b'-' => Ok(None),
-                c => digit(c).filter(|b| set.bins.contains(b)).map(Some).ok_or(StateError::Unreadable),
-            })
-            .collect()
+        let mut list = Vec::with_capacity(n);
+        for c in s.bytes() {
+            list.push(match c {
+                b'-' => None,
+                c => Some(digit(c).filter(|b| set.bins.contains(b)).ok_or(StateError::Unreadable)?),
+            });
+        }
+        Ok(list)
     };
     let current = places(current)?;
     let checked = places(checked)?;
     if solved.len() != n {
         return Err(StateError::Unreadable);
     }
-    let solved: Vec<u8> = solved
-        .bytes()
-        .map(|c| digit(c).filter(|&k| k <= usize::from(checks)).map(|k| k as u8).ok_or(StateError::Unreadable))
-        .collect::<Result<_, _>>()?;
+    let solved = {
+        let mut list = Vec::with_capacity(n);
+        for c in solved.bytes() {
+            list.push(digit(c).filter(|&k| k <= usize::from(checks)).ok_or(StateError::Unreadable)? as u8);
+        }
+        list
+    };
     // Only an attempt a student can reach: nothing is checked before the first check and every
     // card at each check (a check needs them all placed); a card checked in its right bin is
     // right from that check on, and a right card stays where it was checked.
@@ -94,6 +113,11 @@ pub fn decode(set: Set, lang: Lang, text: &str) -> Result<Session, StateError> {
         return Err(StateError::Unreadable);
     }
     Ok(Session::restore(set, lang, seed, checks, current, checked, solved))
+}
+
+/// The base-36 digit of `d` (below 36).
+fn digit_char(d: usize) -> char {
+    char::from(DIGITS[d % 36])
 }
 
 fn digit(c: u8) -> Option<usize> {
@@ -142,50 +166,52 @@ const CERTAINTY: [(Option<Certainty>, u8); 4] =
 /// criteria (a hexadecimal bit set) and the marked words as ranges of word indices in base 36
 /// (`3-7+c`). An untouched item takes 4 characters.
 pub fn encode_quiz(quiz: &Quiz) -> String {
-    let stored = quiz.stored();
-    let first = stored.first.map_or("-".to_string(), |(score, right)| format!("{score}:{right}"));
-    let items: Vec<String> = quiz
-        .all_items()
-        .iter()
-        .zip(stored.states.iter().zip(&stored.in_round))
-        .map(|(&item, (state, &in_round))| {
-            let status = STATUS.iter().find(|(s, _)| *s == state.status).map_or(b'o', |&(_, c)| c);
-            let status = if in_round { status } else { status.to_ascii_uppercase() };
-            let certainty = |c: Option<Certainty>| char::from(CERTAINTY.iter().find(|(x, _)| *x == c).map_or(b'-', |&(_, ch)| ch));
-            let draft = &state.draft;
-            let answer = match item {
-                Item::Excerpt(_) => draft.bin.map(|b| char::from(DIGITS[b % 36]).to_string()).unwrap_or_default(),
-                Item::Question(_) => bits(&draft.options),
-            };
-            let mut record = format!(
-                "{}{}{}{}~{answer}~{}~{}",
-                char::from(status),
-                state.tries,
-                certainty(draft.certainty),
-                certainty(state.last_certainty),
-                bits(&draft.criteria),
-                ranges(&draft.marked),
-            );
-            while record.ends_with('~') {
-                record.pop();
-            }
-            record
-        })
-        .collect();
+    let first = quiz.first_round().map_or("-".to_string(), |(score, right)| format!("{score}:{right}"));
+    // The records are written one after another into one String (no list of records to join);
+    // each loses its empty trailing fields.
+    let certainty = |c: Option<Certainty>| char::from(CERTAINTY.iter().find(|(x, _)| *x == c).map_or(b'-', |&(_, ch)| ch));
+    let mut items = String::new();
+    for (k, (&item, state)) in quiz.all_items().iter().zip(quiz.states()).enumerate() {
+        if k > 0 {
+            items.push(',');
+        }
+        let in_round = quiz.items().contains(&item);
+        let status = STATUS.iter().find(|(s, _)| *s == state.status).map_or(b'o', |&(_, c)| c);
+        let status = if in_round { status } else { status.to_ascii_uppercase() };
+        let draft = &state.draft;
+        let answer = match item {
+            Item::Excerpt(_) => draft.bin.map(|b| digit_char(b).to_string()).unwrap_or_default(),
+            Item::Question(_) => bits(&draft.options),
+        };
+        let start = items.len();
+        // Writing to a String cannot fail.
+        let _ = write!(
+            items,
+            "{}{}{}{}~{answer}~{}~{}",
+            char::from(status),
+            state.tries,
+            certainty(draft.certainty),
+            certainty(state.last_certainty),
+            bits(&draft.criteria),
+            ranges(&draft.marked),
+        );
+        items.truncate(start + items[start..].trim_end_matches('~').len());
+    }
     format!(
         "{QUIZ_VERSION}.{:016x}.{}.{}.{first}.{}.{}.{}",
         quiz.set().hash,
         base36(quiz.seed()),
-        stored.round,
-        stored.current,
-        u8::from(stored.finished),
-        items.join(","),
+        quiz.round(),
+        quiz.current(),
+        u8::from(quiz.finished()),
+        items,
     )
 }
 
 /// Decodes a quiz attempt for `set`, strictly: a string that is not exactly what
 /// [`encode_quiz`] writes for a reachable attempt of this set is an error, never a panic.
-pub fn decode_quiz(set: Set, lang: Lang, text: &str) -> Result<Quiz, StateError> {
+pub fn decode_quiz(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Quiz, StateError> {
+    let set = set.into();
     let bad = StateError::Unreadable;
     let parts: Vec<&str> = text.trim().split('.').collect();
     let [version, hash, seed, round, first, current, finished, items] = parts[..] else { return Err(bad) };
@@ -266,20 +292,21 @@ fn item_state(record: &str, item: Item, words: usize) -> Option<(ItemState, bool
 /// A set of small numbers as a hexadecimal bit set, highest nibble first, no leading zeros.
 fn bits(set: &[usize]) -> String {
     let Some(&top) = set.iter().max() else { return String::new() };
-    (0..=top / 4)
-        .rev()
-        .map(|nibble| {
-            let value = (0..4).filter(|b| set.contains(&(nibble * 4 + b))).fold(0, |v, b| v | 1 << b);
-            char::from(DIGITS[value])
-        })
-        .collect()
+    let mut out = String::with_capacity(top / 4 + 1);
+    for nibble in (0..=top / 4).rev() {
+        let value = (0..4).filter(|b| set.contains(&(nibble * 4 + b))).fold(0, |v, b| v | 1 << b);
+        out.push(digit_char(value));
+    }
+    out
 }
 
 fn read_bits(text: &str) -> Option<Vec<usize>> {
     let mut out = Vec::new();
     for (nibble, c) in text.bytes().rev().enumerate() {
         let value = digit(c).filter(|&v| v < 16)?;
-        out.extend((0..4).filter(|b| value & 1 << b != 0).map(|b| nibble * 4 + b));
+        for b in (0..4).filter(|b| value & 1 << b != 0) {
+            out.push(nibble * 4 + b);
+        }
     }
     Some(out)
 }
@@ -293,8 +320,18 @@ fn ranges(list: &[usize]) -> String {
             _ => runs.push((w, w)),
         }
     }
-    let run = |&(a, b): &(usize, usize)| if a == b { base36(a as u64) } else { format!("{}-{}", base36(a as u64), base36(b as u64)) };
-    runs.iter().map(run).collect::<Vec<_>>().join("+")
+    let mut out = String::new();
+    for &(a, b) in &runs {
+        if !out.is_empty() {
+            out.push('+');
+        }
+        out.push_str(&base36(a as u64));
+        if b != a {
+            out.push('-');
+            out.push_str(&base36(b as u64));
+        }
+    }
+    out
 }
 
 /// Reads ranges of word indices, each below `limit`.

@@ -47,20 +47,58 @@ macro_rules! table {
             /// The key's name in a set's `strings` (snake_case, e.g. `tries_left`). The names are
             /// part of the set format: a variant may be renamed, its name stays.
             pub fn name(self) -> &'static str {
-                match self {
-                    $(Key::$key => $name,)*
-                }
+                NAMES.get(self)
             }
         }
 
-        /// The built-in text of `key` in `lang`, placeholders unfilled (without a set's
-        /// overrides: code that has a set asks its [`Wording`](crate::core::wording::Wording)).
-        pub fn get(lang: Lang, key: Key) -> &'static str {
-            match (lang, key) {
-                $((Lang::Nl, Key::$key) => $nl, (Lang::En, Key::$key) => $en,)*
-            }
-        }
+        /// The keys' names.
+        const NAMES: Packed<{ Key::ALL.len() }> = Packed::new(concat!($($name),*), [$($name.len()),*]);
+        /// The Dutch texts.
+        const NL: Packed<{ Key::ALL.len() }> = Packed::new(concat!($($nl),*), [$($nl.len()),*]);
+        /// The English texts.
+        const EN: Packed<{ Key::ALL.len() }> = Packed::new(concat!($($en),*), [$($en.len()),*]);
     };
+}
+
+/// One column of the tables as a single text and where each key's piece of it ends. A table of
+/// `&str` would hold 8 bytes per text in the wasm (a pointer and a length); this holds 2.
+struct Packed<const N: usize> {
+    all: &'static str,
+    ends: [u16; N],
+}
+
+impl<const N: usize> Packed<N> {
+    /// The pieces `all` is made of, by their lengths in bytes.
+    const fn new(all: &'static str, lengths: [usize; N]) -> Packed<N> {
+        let mut ends = [0; N];
+        let (mut i, mut end) = (0, 0);
+        while i < N {
+            end += lengths[i];
+            assert!(end <= u16::MAX as usize, "a column of the string tables is longer than 64 KiB");
+            ends[i] = end as u16;
+            i += 1;
+        }
+        Packed { all, ends }
+    }
+
+    /// The piece of `key`.
+    fn get(&self, key: Key) -> &'static str {
+        let i = key as usize;
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends[before],
+            None => 0,
+        };
+        self.all.get(usize::from(start)..usize::from(self.ends[i])).unwrap_or_default()
+    }
+}
+
+/// The built-in text of `key` in `lang`, placeholders unfilled (without a set's overrides: code
+/// that has a set asks its [`Wording`](crate::core::wording::Wording)).
+pub fn get(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::Nl => NL.get(key),
+        Lang::En => EN.get(key),
+    }
 }
 
 table! {
@@ -285,4 +323,19 @@ pub fn placeholders(template: &str) -> Vec<&str> {
         rest = &after[close + 1..];
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_packed_columns_give_each_key_its_own_text() {
+        assert_eq!(Key::Instructions.name(), "instructions", "the first key");
+        assert!(get(Lang::Nl, Key::Instructions).starts_with("Zet elk fragment in de bak"));
+        assert!(get(Lang::En, Key::Instructions).ends_with("Escape cancels."));
+        assert_eq!((Key::Pool.name(), get(Lang::Nl, Key::Pool), get(Lang::En, Key::Pool)), ("pool", "Fragmenten", "Excerpts"));
+        assert_eq!((get(Lang::Nl, Key::Check), get(Lang::En, Key::Check)), ("Controleer", "Check"));
+        assert_eq!((Key::NotOf.name(), get(Lang::Nl, Key::NotOf), get(Lang::En, Key::NotOf)), ("not_of", "niet {part}", "not {part}"), "the last key");
+    }
 }

@@ -155,6 +155,8 @@ impl Widget {
                 return Ok(Widget::failed(&host, view::failed(&doc, &Ui::builtin(ui), Key::LoadFailed, &problems)));
             }
         };
+        // One set for the board and the quiz: each holds a reference to it, not a copy.
+        let set = Rc::new(set);
 
         let lang = requested.unwrap_or(set.file.lang);
         let ui = Ui::new(&set, lang);

@@ -7,7 +7,7 @@ use std::cell::Cell;
 use crate::core::json::Node;
 use crate::core::rule::Rule;
 
-use super::{EssayRef, Ids, Problems, SetFile, category_order, check_id, choice, did_you_mean, fields, flag, list, number};
+use super::{EssayRef, Ids, Problems, SetFile, category_order, choice, did_you_mean, fields, flag, list, number};
 
 /// Which modes a set offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -122,6 +122,17 @@ pub struct Question {
     pub explanation: Option<String>,
 }
 
+impl Question {
+    /// The texts of the correct options, in the order written.
+    pub fn correct_texts(&self) -> Vec<String> {
+        let mut texts = Vec::new();
+        for option in self.options.iter().filter(|o| o.correct) {
+            texts.push(option.text.clone());
+        }
+        texts
+    }
+}
+
 /// A historians' reading of the same criteria: a school's rules where they differ from the set's.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lens {
@@ -163,6 +174,7 @@ fn step(p: &mut Problems, node: &Node, path: &str) -> Option<Step> {
     Some([Step::Off, Step::Optional, Step::Required][choice(p, node, path, STEP_NAMES)?])
 }
 
+#[inline(never)]
 pub(super) fn quiz_settings(p: &mut Problems, node: &Node, path: &str) -> QuizSettings {
     let f = fields(p, node, path, QUIZ_FIELDS);
     let default = QuizSettings::default();
@@ -176,6 +188,7 @@ pub(super) fn quiz_settings(p: &mut Problems, node: &Node, path: &str) -> QuizSe
     }
 }
 
+#[inline(never)]
 pub(super) fn question(p: &mut Problems, node: &Node, path: &str) -> Question {
     let f = fields(p, node, path, QUESTION_FIELDS);
     Question {
@@ -192,6 +205,7 @@ pub(super) fn question(p: &mut Problems, node: &Node, path: &str) -> Question {
     }
 }
 
+#[inline(never)]
 fn option(p: &mut Problems, node: &Node, path: &str) -> QuestionOption {
     let f = fields(p, node, path, OPTION_FIELDS);
     QuestionOption {
@@ -202,6 +216,7 @@ fn option(p: &mut Problems, node: &Node, path: &str) -> QuestionOption {
     }
 }
 
+#[inline(never)]
 pub(super) fn lens(p: &mut Problems, node: &Node, path: &str) -> Lens {
     let f = fields(p, node, path, LENS_FIELDS);
     Lens {
@@ -262,22 +277,15 @@ pub(super) fn validate(
     let question_ids = Ids::new(file.questions.iter().map(|q| q.id.as_str()));
     for (i, q) in file.questions.iter().enumerate() {
         let path = format!("questions[{i}]");
-        check_id(&q.id, &format!("{path}.id"), p);
-        if let Some(first) = question_ids.first_other(&q.id, i) {
-            p(format!("{path}.id"), format!("the id `{}` is already used by questions[{first}]", q.id));
-        }
+        question_ids.check(i, "questions", p);
         if q.prompt.trim().is_empty() {
             p(format!("{path}.prompt"), "the prompt is empty".into());
         }
         let option_ids = Ids::new(q.options.iter().map(|o| o.id.as_str()));
         for (j, o) in q.options.iter().enumerate() {
-            let opath = format!("{path}.options[{j}]");
-            check_id(&o.id, &format!("{opath}.id"), p);
-            if let Some(first) = option_ids.first_other(&o.id, j) {
-                p(format!("{opath}.id"), format!("the id `{}` is already used by {path}.options[{first}]", o.id));
-            }
+            option_ids.check(j, &format!("{path}.options"), p);
             if o.text.trim().is_empty() {
-                p(format!("{opath}.text"), "the option's text is empty".into());
+                p(format!("{path}.options[{j}].text"), "the option's text is empty".into());
             }
         }
         let correct: Vec<String> = q.options.iter().filter(|o| o.correct).map(|o| format!("`{}`", o.id)).collect();
@@ -301,10 +309,7 @@ pub(super) fn validate(
     let mut orders = Vec::with_capacity(file.lenses.len());
     for (i, lens) in file.lenses.iter().enumerate() {
         let path = format!("lenses[{i}]");
-        check_id(&lens.id, &format!("{path}.id"), p);
-        if let Some(first) = lens_ids.first_other(&lens.id, i) {
-            p(format!("{path}.id"), format!("the id `{}` is already used by lenses[{first}]", lens.id));
-        }
+        lens_ids.check(i, "lenses", p);
         if lens.label.trim().is_empty() {
             p(format!("{path}.label"), "the label is empty".into());
         }
