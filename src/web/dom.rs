@@ -4,8 +4,9 @@
 //!
 //! Set text is only ever inserted as text (`set_text_content` / text nodes), never as HTML.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{Document, Element, FocusOptions, HtmlElement};
+use web_sys::{Document, Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition, Window};
 
 use std::rc::Rc;
 
@@ -80,7 +81,7 @@ impl Dom {
         // createElement only fails for invalid tag names; ours are constants.
         let e = self.doc.create_element(tag).unwrap_throw();
         if !class.is_empty() {
-            e.set_class_name(class);
+            attr(&e, "class", class);
         }
         e
     }
@@ -186,6 +187,20 @@ impl Dom {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `window` (`undefined` where there is none).
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Option<Window>;
+}
+
+/// The page's window. One import of `window` itself: `web_sys::window()` finds it through
+/// `globalThis`, `self`, `window` and `global` and an `instanceof` check, five imports and
+/// their glue.
+pub fn window() -> Option<Window> {
+    WINDOW.with(Option::clone)
+}
+
 /// Appends `child` to `parent`.
 pub fn append(parent: &Element, child: &Element) {
     // appendChild only fails for hierarchy errors, impossible with fresh elements.
@@ -200,7 +215,15 @@ pub fn attr(e: &Element, name: &str, value: &str) {
 
 /// Shows or hides `e` (the `hidden` attribute).
 pub fn hide(e: &Element, hidden: bool) {
-    let _ = e.toggle_attribute_with_force("hidden", hidden);
+    flag(e, "hidden", hidden);
+}
+
+/// Sets (empty) or removes attribute `name`: a boolean one such as `hidden`, `disabled` or
+/// `open`, or the removal of any (`flag(e, name, false)`, which is `removeAttribute`).
+/// Attributes, not typed properties such as `disabled` or `open`: the DOM is the same, and each
+/// typed setter would cost the module one more import and its glue.
+pub fn flag(e: &Element, name: &str, on: bool) {
+    let _ = e.toggle_attribute_with_force(name, on);
 }
 
 /// Adds or removes class `name`.
@@ -236,13 +259,17 @@ pub fn essay_ref(ui: &Ui, r: &EssayRef) -> String {
     feedback::essay_ref(ui.wording(), r)
 }
 
-/// Focuses `e`, scrolling it into view or not.
+/// Scrolls `e` into view as little as needed (`block` and `inline` "nearest"; `inline` is
+/// "nearest" by default).
+pub fn reveal(e: &Element) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    e.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Focuses `e`, scrolling it into view or not (one `focus(options)` import for both).
 pub fn focus(e: &HtmlElement, scroll: bool) {
-    if scroll {
-        let _ = e.focus();
-    } else {
-        let options = FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = e.focus_with_options(&options);
-    }
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(!scroll);
+    let _ = e.focus_with_options(&options);
 }

@@ -18,11 +18,12 @@ use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
+use web_sys::{CustomEvent, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
 
 use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
 use crate::core::state;
 use crate::core::strings::Key;
+use crate::web::dom::{class, flag, focus, window};
 use crate::web::listener::Listener;
 use crate::web::store::Store;
 use crate::web::view::{PILE, View};
@@ -141,10 +142,9 @@ pub fn detail(fields: &[(&str, JsValue)]) -> JsValue {
 
 /// Dispatches the bubbling event `name` with `detail` on `host`.
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+    // A plain object rather than `CustomEventInit`'s setters: the same dictionary, two imports fewer.
+    let init = self::detail(&[("bubbles", JsValue::TRUE), ("detail", detail.clone())]);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, init.unchecked_ref()) {
         let _ = host.dispatch_event(&event);
     }
 }
@@ -281,7 +281,8 @@ impl Inner {
                 return None;
             }
             let classes = button.class_list();
-            if classes.contains("grab") {
+            let is = |name: &str| classes.contains(name);
+            if is("grab") {
                 let i = card?;
                 if std::mem::take(&mut self.suppress_click) || detail > 1 {
                     return None;
@@ -290,21 +291,21 @@ impl Inner {
             }
             if let (Some(i), Some(place)) = (card, place_of(&button)) {
                 if let Some(menu) = self.view.menu(i) {
-                    menu.set_open(false);
+                    flag(menu, "open", false);
                 }
                 return self.run(Msg::Place(i, place), Origin::Keyboard);
             }
-            if classes.contains("bin-button") {
+            if is("bin-button") {
                 let bin = self.view.bin_of(&button)?;
                 return self.run(Msg::PlaceHeld(Some(bin)), origin);
             }
-            if classes.contains("pool") {
+            if is("pool") {
                 return self.run(Msg::PlaceHeld(None), origin);
             }
-            if classes.contains("check") {
+            if is("check") {
                 return self.run(Msg::Check, origin);
             }
-            if classes.contains("restart") {
+            if is("restart") {
                 return self.run(Msg::Restart(crate::web::random_seed()), origin);
             }
             return None;
@@ -356,11 +357,10 @@ impl Inner {
             ("ArrowLeft" | "ArrowUp", Some(_)) if held.is_some() => Msg::MoveTarget(-1),
             ("Escape" | "Esc", _) => {
                 if let Some(d) = closest(&t, "details[open]").filter(|d| self.view.root.contains(Some(d))) {
-                    let _ = d.remove_attribute("open");
-                    if let Some(s) = d.query_selector("summary").ok().flatten() {
-                        if let Ok(s) = s.dyn_into::<HtmlElement>() {
-                            let _ = s.focus();
-                        }
+                    flag(&d, "open", false);
+                    // Its summary: the first child of every `<details>` the views build.
+                    if let Some(s) = d.first_element_child().and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
+                        focus(&s, true);
                     }
                     e.prevent_default();
                     return None;
@@ -430,11 +430,11 @@ impl Inner {
             drag.started = true;
             drag.max_scroll = max_scroll();
             let _ = self.view.panel.set_pointer_capture(p.pointer_id());
-            let _ = self.view.root.class_list().add_1("is-dragging");
+            class(&self.view.root, "is-dragging", true);
             if let Some(li) = self.view.card_li(drag.card) {
-                let _ = li.class_list().add_1("dragging");
+                class(li, "dragging", true);
             }
-            if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+            if let Some(sel) = window().and_then(|w| w.get_selection().ok().flatten()) {
                 let _ = sel.remove_all_ranges();
             }
         }
@@ -463,10 +463,10 @@ impl Inner {
         let Some(drag) = self.drag.as_mut() else { return };
         if zone != drag.over {
             if let Some(old) = drag.over.take() {
-                let _ = old.class_list().remove_1("drop-target");
+                class(&old, "drop-target", false);
             }
             if let Some(new) = &zone {
-                let _ = new.class_list().add_1("drop-target");
+                class(new, "drop-target", true);
             }
             drag.over = zone;
         }
@@ -476,7 +476,7 @@ impl Inner {
     /// over it and it can still scroll that way, else the window (`None`: no scrolling).
     fn scroll_step(&self) -> Option<(Scroller, f64)> {
         let drag = self.drag.as_ref().filter(|d| d.started)?;
-        let w = web_sys::window()?;
+        let w = window()?;
         let height = w.inner_height().ok().and_then(|h| h.as_f64())?;
         let (x, y) = (f64::from(drag.cx), f64::from(drag.cy));
         let bins = &self.view.bins_box;
@@ -501,13 +501,13 @@ impl Inner {
         if self.ticking.is_some() {
             return;
         }
-        let (Some(w), Some(tick)) = (web_sys::window(), self.tick.as_ref()) else { return };
+        let (Some(w), Some(tick)) = (window(), self.tick.as_ref()) else { return };
         self.ticking =
             w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), TICK_MS).ok();
     }
 
     fn stop_ticker(&mut self) {
-        if let (Some(handle), Some(w)) = (self.ticking.take(), web_sys::window()) {
+        if let (Some(handle), Some(w)) = (self.ticking.take(), window()) {
             w.clear_interval_with_handle(handle);
         }
     }
@@ -520,7 +520,7 @@ impl Inner {
                 return;
             }
             Some((Scroller::Window, step)) => {
-                if let Some(w) = web_sys::window() {
+                if let Some(w) = window() {
                     w.scroll_by_with_x_and_y(0.0, step);
                 }
             }
@@ -566,15 +566,15 @@ impl Inner {
     fn end_drag(&mut self, drag: &Drag) {
         self.stop_ticker();
         if let Some(over) = &drag.over {
-            let _ = over.class_list().remove_1("drop-target");
+            class(over, "drop-target", false);
         }
         if !drag.started {
             return;
         }
         let _ = self.view.panel.release_pointer_capture(drag.pointer);
-        let _ = self.view.root.class_list().remove_1("is-dragging");
+        class(&self.view.root, "is-dragging", false);
         if let Some(li) = self.view.card_li(drag.card) {
-            let _ = li.class_list().remove_1("dragging");
+            class(li, "dragging", false);
             if let Ok(li) = li.clone().dyn_into::<HtmlElement>() {
                 let _ = li.style().remove_property("translate");
             }
@@ -618,13 +618,13 @@ fn edge_step(y: f64, top: f64, bottom: f64, up: f64, down: f64) -> f64 {
 /// A client position in page coordinates (plus the window's scroll).
 fn page_xy(x: i32, y: i32) -> (i32, i32) {
     let (sx, sy) =
-        web_sys::window().map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))).unwrap_or((0.0, 0.0));
+        window().map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))).unwrap_or((0.0, 0.0));
     (x + sx as i32, y + sy as i32)
 }
 
 /// How far the window can scroll down now.
 fn max_scroll() -> f64 {
-    let Some(w) = web_sys::window() else { return 0.0 };
+    let Some(w) = window() else { return 0.0 };
     let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     let page = w.document().and_then(|d| d.document_element()).map_or(0.0, |e| f64::from(e.scroll_height()));
     (page - height).max(0.0)

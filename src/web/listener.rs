@@ -5,7 +5,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{AddEventListenerOptions, Event, EventTarget};
+use web_sys::{Event, EventTarget};
 
 /// An event listener that lives exactly as long as this value.
 #[must_use = "a listener is removed as soon as it is dropped"]
@@ -19,14 +19,10 @@ impl Listener {
     /// Registers `handler` for `kind` events on `target` (bubbling phase, not passive).
     pub fn new(target: &EventTarget, kind: &'static str, handler: impl FnMut(Event) + 'static) -> Listener {
         let closure = Closure::<dyn FnMut(Event)>::new(handler);
-        let options = AddEventListenerOptions::new();
-        options.set_passive(false);
+        // No options: a listener on an element is not passive unless asked (only `touchstart`,
+        // `touchmove` and wheel events on the window, document or body default to passive).
         // addEventListener throws only for a callback that is not callable; ours always is.
-        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
-            kind,
-            closure.as_ref().unchecked_ref(),
-            &options,
-        );
+        let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
         Listener { target: target.clone(), kind, closure }
     }
 }

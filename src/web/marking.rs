@@ -19,9 +19,9 @@
 use std::ops::{Range, RangeInclusive};
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent, PointerEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, HtmlElement, KeyboardEvent, PointerEvent};
 
-use crate::web::dom::{Dom, append, attr, class, focus};
+use crate::web::dom::{Dom, append, attr, class, flag, focus, reveal};
 
 /// What a gesture asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,7 +140,7 @@ impl Marking {
             }
         }
         if enabled {
-            let _ = self.root.remove_attribute("aria-readonly");
+            flag(&self.root, "aria-readonly", false);
         } else {
             attr(&self.root, "aria-readonly", "true");
             self.press = None;
@@ -164,9 +164,7 @@ impl Marking {
             class(new, "cursor", true);
             attr(&self.root, "aria-activedescendant", &word_id(&self.id_prefix, self.cursor));
             if scroll {
-                let options = ScrollIntoViewOptions::new();
-                options.set_block(ScrollLogicalPosition::Nearest);
-                new.scroll_into_view_with_scroll_into_view_options(&options);
+                reveal(new);
             }
         }
     }
@@ -210,7 +208,9 @@ impl Marking {
     /// The word under the client position (`x`, `y`).
     fn word_at(&self, x: i32, y: i32) -> Option<usize> {
         let doc = self.root.owner_document()?;
-        let e = doc.element_from_point(x as f32, y as f32)?;
+        // The first of `elementsFromPoint` is `elementFromPoint`'s element; one import serves
+        // this and the board's drop zones.
+        let e = doc.elements_from_point(x as f32, y as f32).get(0).dyn_into::<Element>().ok()?;
         self.word_of(&e)
     }
 
@@ -239,7 +239,7 @@ impl Marking {
     /// Returns whether the press is the widget's.
     pub fn pointer_down(&mut self, p: &PointerEvent, target: &Element, marked: &dyn Fn(usize) -> bool) -> bool {
         let usable = p.is_primary() && (p.pointer_type() != "mouse" || p.button() == 0);
-        if !usable || self.root.has_attribute("aria-readonly") || !self.root.contains(Some(target)) {
+        if !usable || self.root.get_attribute("aria-readonly").is_some() || !self.root.contains(Some(target)) {
             return false;
         }
         let Some(i) = self.word_of(target).or_else(|| self.nearest_word(p.client_x(), p.client_y())) else {

@@ -12,11 +12,12 @@ use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, Event, HtmlAnchorElement, HtmlElement, KeyboardEvent, PointerEvent, Url};
+use web_sys::{Blob, Event, HtmlElement, KeyboardEvent, PointerEvent, Url};
 
 use crate::core::quiz::{Answer, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
 use crate::core::state;
 use crate::core::strings::Key;
+use crate::web::dom::{attr, window};
 use crate::web::events::{Out, closest, detail, on, target};
 use crate::web::listener::Listener;
 use crate::web::marking::MarkOp;
@@ -147,7 +148,7 @@ impl QuizInner {
                 return None;
             }
             Action::Print => {
-                if let Some(w) = web_sys::window() {
+                if let Some(w) = window() {
                     let _ = w.print();
                 }
                 return None;
@@ -232,21 +233,23 @@ impl QuizInner {
     fn download(&self) {
         let Some(text) = self.quiz.review_markdown() else { return };
         let Some(doc) = self.view.panel.owner_document() else { return };
-        let parts = js_sys::Array::of1(&JsValue::from_str(&text));
-        let options = BlobPropertyBag::new();
-        options.set_type("text/markdown;charset=utf-8");
-        let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+        let parts = js_sys::Array::new();
+        parts.push(&JsValue::from_str(&text));
+        // Plain objects and attributes instead of typed setters (the same Blob and link, fewer
+        // imports).
+        let options = detail(&[("type", JsValue::from_str("text/markdown;charset=utf-8"))]);
+        let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, options.unchecked_ref()) else { return };
         let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
-        let Ok(a) = doc.create_element("a").map(JsCast::unchecked_into::<HtmlAnchorElement>) else { return };
-        a.set_href(&url);
+        let Ok(a) = doc.create_element("a").map(JsCast::unchecked_into::<HtmlElement>) else { return };
+        attr(&a, "href", &url);
         let mut name = self.quiz.set().file.id.clone();
         name.push_str(".md");
-        a.set_download(&name);
+        attr(&a, "download", &name);
         a.click();
         let revoke = Closure::once_into_js(move || {
             let _ = Url::revoke_object_url(&url);
         });
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = window() {
             let _ =
                 w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), DOWNLOAD_URL_MS);
         }

@@ -23,7 +23,7 @@ use crate::core::quiz::{Certainty, FeedbackParts, Item, ItemStatus, Quiz, QuizSu
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, append, attr, class, essay_ref, focus, hide};
+use crate::web::dom::{Dom, append, attr, class, essay_ref, flag, focus, hide};
 use crate::web::marking::Marking;
 
 /// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
@@ -420,9 +420,9 @@ impl QuizView {
         let dom = &self.dom;
         let row = dom.child(parent, "div", "choice", "");
         let input: HtmlInputElement = dom.child(&row, "input", "", "").unchecked_into();
-        input.set_type(kind);
+        attr(&input, "type", kind);
         if !name.is_empty() {
-            input.set_name(name);
+            attr(&input, "name", name);
         }
         let what_attr = what.attribute();
         attr(&input, ANSWER, &what_attr);
@@ -585,7 +585,7 @@ fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
             Input::Option(o) => draft.options.contains(&o),
         };
         input.set_checked(on);
-        input.set_disabled(!open);
+        flag(input, "disabled", !open);
     }
     if let Some(m) = v.marking.as_mut() {
         m.render(&|i| draft.marked.binary_search(&i).is_ok(), open);

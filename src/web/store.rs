@@ -5,6 +5,8 @@
 
 use web_sys::Storage;
 
+use crate::web::dom::window;
+
 /// A guarded `localStorage` slot for one widget.
 pub struct Store {
     storage: Option<Storage>,
@@ -28,7 +30,7 @@ impl Store {
     /// A slot under `key`; with `enabled` false nothing is read or written (the page keeps the
     /// attempt some other way, or not at all).
     pub fn open(enabled: bool, key: String) -> Store {
-        let storage = if enabled { web_sys::window().and_then(|w| w.local_storage().ok().flatten()) } else { None };
+        let storage = if enabled { window().and_then(|w| w.local_storage().ok().flatten()) } else { None };
         Store { storage, key }
     }
 

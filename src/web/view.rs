@@ -7,14 +7,14 @@
 //! set text is only ever inserted as text (`set_text_content` / text nodes), never as HTML.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlDetailsElement, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Document, Element, HtmlElement};
 
 use crate::core::feedback::Feedback;
 use crate::core::session::{CardStatus, Place, Session, Summary};
 use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, append, attr, class, essay_ref, focus, hide, paragraphs};
+use crate::web::dom::{Dom, append, attr, class, essay_ref, flag, focus, hide, paragraphs, reveal};
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
 pub const PILE: &str = "pile";
@@ -31,7 +31,7 @@ struct BinView {
 struct CardView {
     li: Element,
     grab: HtmlElement,
-    menu: HtmlDetailsElement,
+    menu: Element,
     /// The menu's buttons with the place each one moves to.
     options: Vec<(Place, Element)>,
     feedback: Option<(Feedback, Element)>,
@@ -265,7 +265,7 @@ impl View {
         attr(&b, "data-place", PILE);
         options.push((None, b.unchecked_into()));
 
-        CardView { li, grab: grab.unchecked_into(), menu: menu.unchecked_into(), options, feedback: None, shown: None }
+        CardView { li, grab: grab.unchecked_into(), menu, options, feedback: None, shown: None }
     }
 
     /// Brings the DOM up to date with `session`.
@@ -302,9 +302,9 @@ impl View {
             attr(&c.grab, "aria-pressed", if held == Some(i) { "true" } else { "false" });
             if locked {
                 attr(&c.grab, "aria-disabled", "true");
-                c.menu.set_open(false);
+                flag(&c.menu, "open", false);
             } else {
-                let _ = c.grab.remove_attribute("aria-disabled");
+                flag(&c.grab, "aria-disabled", false);
             }
             hide(&c.menu, locked);
             class(&c.li, "right", status == CardStatus::Right);
@@ -361,10 +361,12 @@ impl View {
             self.summary_shown = summary;
         }
 
-        // A move took focus away from the element that had it: put it back.
+        // A move took focus away from the element that had it: put it back. (The element is
+        // still connected when the root contains it: the document's active element cannot be
+        // inside a root that is not in the document.)
         if let Some(a) = active {
             let now = self.dom.doc.active_element();
-            if now.as_ref() != Some(&a) && a.is_connected() && self.root.contains(Some(&a)) {
+            if now.as_ref() != Some(&a) && self.root.contains(Some(&a)) {
                 if let Ok(a) = a.dyn_into::<HtmlElement>() {
                     focus(&a, false);
                 }
@@ -419,10 +421,7 @@ impl View {
     pub fn reveal_target(&self, session: &Session) {
         let target = session.target().and_then(|t| session.set().bins.get(t)).copied();
         if let Some(b) = self.bins.iter().find(|b| Some(b.bin) == target) {
-            let options = ScrollIntoViewOptions::new();
-            options.set_block(ScrollLogicalPosition::Nearest);
-            options.set_inline(ScrollLogicalPosition::Nearest);
-            b.section.scroll_into_view_with_scroll_into_view_options(&options);
+            reveal(&b.section);
         }
     }
 
@@ -451,7 +450,7 @@ impl View {
     }
 
     /// Card `i`'s move menu.
-    pub fn menu(&self, i: usize) -> Option<&HtmlDetailsElement> {
+    pub fn menu(&self, i: usize) -> Option<&Element> {
         self.cards.get(i).map(|c| &c.menu)
     }
 
