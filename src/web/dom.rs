@@ -5,8 +5,8 @@
 //! Set text is only ever inserted as text (`set_text_content` / text nodes), never as HTML.
 
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{Document, Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition, Window};
+use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
+use web_sys::{Document, Element, HtmlElement, KeyboardEvent, PointerEvent, Window};
 
 use std::rc::Rc;
 
@@ -166,6 +166,46 @@ impl Dom {
         }
     }
 
+    /// The live region that announces each change (`role="status"`), appended to `parent`.
+    pub fn live_region(&self, parent: &Element, class: &str) -> Element {
+        let live = self.child(parent, "p", class, "");
+        attr(&live, "role", "status");
+        attr(&live, "aria-live", "polite");
+        attr(&live, "aria-atomic", "true");
+        live
+    }
+
+    /// Says `text` in the live region `live` (replacing the node, so a repeated sentence is
+    /// announced).
+    pub fn announce(&self, live: &Element, text: &str) {
+        live.set_text_content(None);
+        if !text.is_empty() {
+            self.child(live, "span", "", text);
+        }
+    }
+
+    /// What a finished attempt came to, appended to `parent`: the score line (`score_key`, "You
+    /// scored 80% (8 of 10 right)."), the score's note, whether the pass mark was reached, how
+    /// many are right now (after a retry round), and the set's overall feedback.
+    pub fn outcome(&self, ui: &Ui, parent: &Element, score_key: Key, o: &Outcome) {
+        let total = o.total.to_string();
+        let (score, right) = (o.score.to_string(), o.right.to_string());
+        self.child(parent, "p", "score", &ui.text(score_key, &[("score", &score), ("right", &right), ("total", &total)]));
+        if let Some(note) = o.note {
+            self.child(parent, "p", "score-note", note);
+        }
+        let (key, cls) = if o.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
+        self.child(parent, "p", cls, &ui.text(key, &[("pass", &o.pass_mark.to_string())]));
+        if let Some(n) = o.right_now {
+            self.child(parent, "p", "", &ui.text(Key::RightNow, &[("right", &n.to_string()), ("total", &total)]));
+        }
+        if let Some(text) = o.overall {
+            let div = self.child(parent, "div", "overall", "");
+            self.set_text(&div);
+            self.paragraphs(&div, "", text);
+        }
+    }
+
     /// A feedback block: the verdict line (in words, with its class for the mark), then the
     /// paragraphs of spans.
     pub fn feedback(&self, ui: &Ui, fb: &Feedback) -> Element {
@@ -199,6 +239,94 @@ extern "C" {
 /// their glue.
 pub fn window() -> Option<Window> {
     WINDOW.with(Option::clone)
+}
+
+/// What [`Dom::outcome`] shows of a finished attempt (the board's summary, the quiz's review).
+pub struct Outcome<'a> {
+    /// The score in percent.
+    pub score: u8,
+    /// Items right.
+    pub right: usize,
+    /// Items in all.
+    pub total: usize,
+    /// How the score is counted, when the set says (the quiz's certainty-based score).
+    pub note: Option<&'a str>,
+    /// Whether the score reaches the pass mark.
+    pub passed: bool,
+    /// The set's pass mark in percent.
+    pub pass_mark: u8,
+    /// Items right now, after a round of retries (none in the first round).
+    pub right_now: Option<usize>,
+    /// The set's overall feedback for the score.
+    pub overall: Option<&'a str>,
+}
+
+/// Property `name` of `object` (an event's `clientX`, a rectangle's `top`, an element's
+/// `scrollTop`…), `undefined` if reading it throws.
+///
+/// Events, rectangles and elements are read through this one `Reflect.get` import rather than
+/// web-sys's typed getters: each getter is one more import, call stub and glue function (about
+/// 90 bytes of the gzipped download), for the same value. The typed checks stay where they
+/// matter: handlers still `dyn_ref` an event to its interface before reading it.
+pub fn prop(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Number property `name` of `object` (0 when it is not a number). Integers as web-sys reads
+/// them: `as i32` truncates toward zero like the glue's conversion.
+pub fn number(object: &JsValue, name: &str) -> f64 {
+    prop(object, name).as_f64().unwrap_or(0.0)
+}
+
+/// Boolean property `name` of `object` (`false` when it is not a boolean).
+pub fn boolean(object: &JsValue, name: &str) -> bool {
+    prop(object, name).as_bool().unwrap_or(false)
+}
+
+/// String property `name` of `object` (empty when it is not a string).
+pub fn string(object: &JsValue, name: &str) -> String {
+    prop(object, name).as_string().unwrap_or_default()
+}
+
+/// Whether a modifier (Alt, Ctrl, Meta) is held or an input method is composing: the widgets'
+/// keys then do nothing.
+pub fn modified(k: &KeyboardEvent) -> bool {
+    ["altKey", "ctrlKey", "metaKey", "isComposing"].into_iter().any(|name| boolean(k, name))
+}
+
+/// The key of a key press (`key`).
+pub fn key(k: &KeyboardEvent) -> String {
+    string(k, "key")
+}
+
+/// A pointer event's pointer (`pointerId`).
+pub fn pointer_id(p: &PointerEvent) -> i32 {
+    number(p, "pointerId") as i32
+}
+
+/// A pointer event's client position (`clientX`, `clientY`), in whole pixels.
+pub fn client_xy(p: &PointerEvent) -> (i32, i32) {
+    (number(p, "clientX") as i32, number(p, "clientY") as i32)
+}
+
+/// Whether a pointer event comes from a mouse.
+pub fn is_mouse(p: &PointerEvent) -> bool {
+    string(p, "pointerType") == "mouse"
+}
+
+/// Whether a press can start a gesture: the primary pointer, and a mouse's main button.
+pub fn main_press(p: &PointerEvent) -> bool {
+    boolean(p, "isPrimary") && (!is_mouse(p) || number(p, "button") == 0.0)
+}
+
+/// A plain object with `fields` (an event's detail, an options dictionary, a problem).
+pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object.into()
 }
 
 /// Appends `child` to `parent`.
@@ -260,16 +388,16 @@ pub fn essay_ref(ui: &Ui, r: &EssayRef) -> String {
 }
 
 /// Scrolls `e` into view as little as needed (`block` and `inline` "nearest"; `inline` is
-/// "nearest" by default).
+/// "nearest" by default). The options as a plain object: the typed dictionary's setter is one
+/// more import, and its enum one more table in the glue.
 pub fn reveal(e: &Element) {
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Nearest);
-    e.scroll_into_view_with_scroll_into_view_options(&options);
+    let options = object(&[("block", JsValue::from_str("nearest"))]);
+    e.scroll_into_view_with_scroll_into_view_options(options.unchecked_ref());
 }
 
-/// Focuses `e`, scrolling it into view or not (one `focus(options)` import for both).
+/// Focuses `e`, scrolling it into view or not (one `focus(options)` import for both; the
+/// options as a plain object).
 pub fn focus(e: &HtmlElement, scroll: bool) {
-    let options = FocusOptions::new();
-    options.set_prevent_scroll(!scroll);
-    let _ = e.focus_with_options(&options);
+    let options = object(&[("preventScroll", JsValue::from_bool(!scroll))]);
+    let _ = e.focus_with_options(options.unchecked_ref());
 }

@@ -23,7 +23,7 @@ use web_sys::{CustomEvent, Element, Event, HtmlElement, KeyboardEvent, MouseEven
 use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::dom::{class, flag, focus, window};
+use crate::web::dom::{boolean, class, client_xy, flag, focus, is_mouse, key, main_press, modified, number, object, pointer_id, prop, window};
 use crate::web::listener::Listener;
 use crate::web::store::Store;
 use crate::web::view::{PILE, View};
@@ -131,19 +131,10 @@ pub fn listen(host: &HtmlElement, root: &HtmlElement, inner: &Rc<RefCell<Inner>>
     ]
 }
 
-/// An event's detail: an object with `fields`.
-pub fn detail(fields: &[(&str, JsValue)]) -> JsValue {
-    let detail = js_sys::Object::new();
-    for (key, value) in fields {
-        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), value);
-    }
-    detail.into()
-}
-
 /// Dispatches the bubbling event `name` with `detail` on `host`.
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     // A plain object rather than `CustomEventInit`'s setters: the same dictionary, two imports fewer.
-    let init = self::detail(&[("bubbles", JsValue::TRUE), ("detail", detail.clone())]);
+    let init = object(&[("bubbles", JsValue::TRUE), ("detail", detail.clone())]);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, init.unchecked_ref()) {
         let _ = host.dispatch_event(&event);
     }
@@ -213,16 +204,20 @@ impl Inner {
                 Effect::Save => {
                     saved = true;
                     let state = self.save();
-                    told.push(("statechange", detail(&[("state", JsValue::from_str(&state))])));
+                    told.push(("statechange", object(&[("state", JsValue::from_str(&state))])));
                 }
                 Effect::Answered { card, bin, correct, check } => {
                     let set = self.session.set();
+                    // The core names only cards of the set (`get`: no bounds-check panic here).
+                    let (Some(excerpt), Some(&expected)) = (set.file.excerpts.get(card), set.expected.get(card)) else {
+                        continue;
+                    };
                     told.push((
                         "answered",
-                        detail(&[
-                            ("excerpt", JsValue::from_str(&set.file.excerpts[card].id)),
+                        object(&[
+                            ("excerpt", JsValue::from_str(&excerpt.id)),
                             ("bin", JsValue::from_str(set.bin(bin).id)),
-                            ("expected", JsValue::from_str(set.bin(set.expected[card]).id)),
+                            ("expected", JsValue::from_str(set.bin(expected).id)),
                             ("correct", correct.into()),
                             ("check", check.into()),
                         ]),
@@ -230,7 +225,7 @@ impl Inner {
                 }
                 Effect::Completed { score, passed } => {
                     completed = true;
-                    told.push(("completed", detail(&[("score", score.into()), ("passed", passed.into())])));
+                    told.push(("completed", object(&[("score", score.into()), ("passed", passed.into())])));
                 }
             }
         }
@@ -268,11 +263,11 @@ impl Inner {
     }
 
     fn click(&mut self, e: &Event) -> Out {
-        if e.default_prevented() {
+        if boolean(e, "defaultPrevented") {
             return None;
         }
         let t = target(e)?;
-        let detail = e.dyn_ref::<MouseEvent>().map_or(0, |m| m.detail());
+        let detail = e.dyn_ref::<MouseEvent>().map_or(0, |m| number(m, "detail") as i32);
         let origin = if detail == 0 { Origin::Keyboard } else { Origin::Pointer };
         let card = self.view.card_of(&t);
 
@@ -339,15 +334,15 @@ impl Inner {
     fn keydown(&mut self, e: &Event) -> Out {
         let k = e.dyn_ref::<KeyboardEvent>()?;
         self.suppress_click = false;
-        if k.alt_key() || k.ctrl_key() || k.meta_key() || k.is_composing() {
+        if modified(k) {
             return None;
         }
         let t = target(e)?;
-        let key = k.key();
+        let key = key(k);
         let held = self.session.held();
         let on_grab = closest(&t, "button.grab").and_then(|b| self.view.card_of(&b));
         let msg = match (key.as_str(), on_grab) {
-            ("Enter" | " " | "Spacebar", Some(_)) if k.repeat() => {
+            ("Enter" | " " | "Spacebar", Some(_)) if boolean(k, "repeat") => {
                 e.prevent_default();
                 return None;
             }
@@ -380,8 +375,8 @@ impl Inner {
         if let Some(d) = self.drag.take() {
             self.end_drag(&d);
         }
-        let mouse = p.pointer_type() == "mouse";
-        if !p.is_primary() || (mouse && p.button() != 0) {
+        let mouse = is_mouse(p);
+        if !main_press(p) {
             return None;
         }
         let t = target(e)?;
@@ -397,11 +392,11 @@ impl Inner {
         if self.session.finished() || self.session.status(i) == CardStatus::Right {
             return None;
         }
-        let (cx, cy) = (p.client_x(), p.client_y());
+        let (cx, cy) = client_xy(p);
         let (x0, y0) = page_xy(cx, cy);
         self.drag = Some(Drag {
             card: i,
-            pointer: p.pointer_id(),
+            pointer: pointer_id(p),
             x0,
             y0,
             cx,
@@ -416,11 +411,10 @@ impl Inner {
     fn pointer_move(&mut self, e: &Event) -> Out {
         let p = e.dyn_ref::<PointerEvent>()?;
         let drag = self.drag.as_mut()?;
-        if p.pointer_id() != drag.pointer {
+        if pointer_id(p) != drag.pointer {
             return None;
         }
-        drag.cx = p.client_x();
-        drag.cy = p.client_y();
+        (drag.cx, drag.cy) = client_xy(p);
         if !drag.started {
             let (x, y) = page_xy(drag.cx, drag.cy);
             let (dx, dy) = (x - drag.x0, y - drag.y0);
@@ -429,7 +423,7 @@ impl Inner {
             }
             drag.started = true;
             drag.max_scroll = max_scroll();
-            let _ = self.view.panel.set_pointer_capture(p.pointer_id());
+            let _ = self.view.panel.set_pointer_capture(pointer_id(p));
             class(&self.view.root, "is-dragging", true);
             if let Some(li) = self.view.card_li(drag.card) {
                 class(li, "dragging", true);
@@ -477,21 +471,21 @@ impl Inner {
     fn scroll_step(&self) -> Option<(Scroller, f64)> {
         let drag = self.drag.as_ref().filter(|d| d.started)?;
         let w = window()?;
-        let height = w.inner_height().ok().and_then(|h| h.as_f64())?;
+        let height = prop(&w, "innerHeight").as_f64()?;
         let (x, y) = (f64::from(drag.cx), f64::from(drag.cy));
         let bins = &self.view.bins_box;
-        let overflow = bins.scroll_height() - bins.client_height();
+        let overflow = number(bins, "scrollHeight") as i32 - number(bins, "clientHeight") as i32;
         if overflow > 0 {
             let r = bins.get_bounding_client_rect();
-            if x >= r.left() && x <= r.right() {
-                let top = f64::from(bins.scroll_top());
-                let step = edge_step(y, r.top().max(0.0), r.bottom().min(height), top, f64::from(overflow) - top);
+            if x >= number(&r, "left") && x <= number(&r, "right") {
+                let top = f64::from(scroll_top(bins));
+                let step = edge_step(y, number(&r, "top").max(0.0), number(&r, "bottom").min(height), top, f64::from(overflow) - top);
                 if step != 0.0 {
                     return Some((Scroller::Bins, step));
                 }
             }
         }
-        let now = w.scroll_y().unwrap_or(0.0);
+        let now = number(&w, "scrollY");
         let step = edge_step(y, 0.0, height, now, drag.max_scroll - now);
         (step != 0.0).then_some((Scroller::Window, step))
     }
@@ -526,7 +520,7 @@ impl Inner {
             }
             Some((Scroller::Bins, step)) => {
                 let bins = &self.view.bins_box;
-                bins.set_scroll_top(bins.scroll_top() + step as i32);
+                bins.set_scroll_top(scroll_top(bins) + step as i32);
             }
         }
         self.follow();
@@ -535,7 +529,7 @@ impl Inner {
     fn pointer_up(&mut self, e: &Event) -> Out {
         let p = e.dyn_ref::<PointerEvent>()?;
         let drag = self.drag.take()?;
-        if p.pointer_id() != drag.pointer {
+        if pointer_id(p) != drag.pointer {
             self.drag = Some(drag);
             return None;
         }
@@ -544,7 +538,8 @@ impl Inner {
             return None;
         }
         self.drag = Some(drag);
-        let zone = self.zone_at(p.client_x(), p.client_y());
+        let (x, y) = client_xy(p);
+        let zone = self.zone_at(x, y);
         let drag = self.drag.take()?;
         self.end_drag(&drag);
         self.suppress_click = true;
@@ -554,7 +549,7 @@ impl Inner {
 
     fn pointer_cancel(&mut self, e: &Event) -> Out {
         let p = e.dyn_ref::<PointerEvent>()?;
-        if self.drag.as_ref().is_some_and(|d| d.pointer == p.pointer_id()) {
+        if self.drag.as_ref().is_some_and(|d| d.pointer == pointer_id(p)) {
             if let Some(d) = self.drag.take() {
                 self.end_drag(&d);
             }
@@ -576,7 +571,8 @@ impl Inner {
         if let Some(li) = self.view.card_li(drag.card) {
             class(li, "dragging", false);
             if let Ok(li) = li.clone().dyn_into::<HtmlElement>() {
-                let _ = li.style().remove_property("translate");
+                // An empty value removes the property (one import for both).
+                let _ = li.style().set_property("translate", "");
             }
         }
     }
@@ -618,14 +614,19 @@ fn edge_step(y: f64, top: f64, bottom: f64, up: f64, down: f64) -> f64 {
 /// A client position in page coordinates (plus the window's scroll).
 fn page_xy(x: i32, y: i32) -> (i32, i32) {
     let (sx, sy) =
-        window().map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))).unwrap_or((0.0, 0.0));
+        window().map_or((0.0, 0.0), |w| (number(&w, "scrollX"), number(&w, "scrollY")));
     (x + sx as i32, y + sy as i32)
+}
+
+/// An element's `scrollTop`, in whole pixels.
+fn scroll_top(e: &Element) -> i32 {
+    number(e, "scrollTop") as i32
 }
 
 /// How far the window can scroll down now.
 fn max_scroll() -> f64 {
     let Some(w) = window() else { return 0.0 };
-    let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let page = w.document().and_then(|d| d.document_element()).map_or(0.0, |e| f64::from(e.scroll_height()));
+    let height = number(&w, "innerHeight");
+    let page = number(&prop(&prop(&w, "document"), "documentElement"), "scrollHeight");
     (page - height).max(0.0)
 }

@@ -21,7 +21,7 @@ use std::ops::{Range, RangeInclusive};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, PointerEvent};
 
-use crate::web::dom::{Dom, append, attr, class, flag, focus, reveal};
+use crate::web::dom::{Dom, append, attr, boolean, class, client_xy, flag, focus, key, main_press, modified, number, pointer_id, reveal};
 
 /// What a gesture asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,11 +172,11 @@ impl Marking {
     /// A key pressed while the widget has focus: the marking it asks for, if any. `Some(None)`
     /// means the key was the widget's (the cursor moved) and its default must be prevented.
     pub fn key(&mut self, k: &KeyboardEvent) -> Option<Option<MarkOp>> {
-        if self.words.is_empty() || k.alt_key() || k.ctrl_key() || k.meta_key() || k.is_composing() {
+        if self.words.is_empty() || modified(k) {
             return None;
         }
         let last = self.words.len() - 1;
-        let to = match k.key().as_str() {
+        let to = match key(k).as_str() {
             "ArrowRight" | "ArrowDown" => (self.cursor + 1).min(last),
             "ArrowLeft" | "ArrowUp" => self.cursor.saturating_sub(1),
             "Home" => 0,
@@ -187,7 +187,7 @@ impl Marking {
             }
             _ => return None,
         };
-        if k.shift_key() {
+        if boolean(k, "shiftKey") {
             let anchor = *self.anchor.get_or_insert(self.cursor);
             self.move_cursor(to, true);
             Some(Some(MarkOp::Set(ordered(anchor, to), true)))
@@ -210,7 +210,7 @@ impl Marking {
         let doc = self.root.owner_document()?;
         // The first of `elementsFromPoint` is `elementFromPoint`'s element; one import serves
         // this and the board's drop zones.
-        let e = doc.elements_from_point(x as f32, y as f32).get(0).dyn_into::<Element>().ok()?;
+        let e = doc.elements_from_point(x as f32, y as f32).iter().next()?.dyn_into::<Element>().ok()?;
         self.word_of(&e)
     }
 
@@ -219,8 +219,9 @@ impl Marking {
         let (x, y) = (f64::from(x), f64::from(y));
         let distance = |w: &Element| {
             let r = w.get_bounding_client_rect();
-            let dy = (r.top() - y).max(y - r.bottom()).max(0.0);
-            let dx = (r.left() - x).max(x - r.right()).max(0.0);
+            let edge = |name: &str| number(&r, name);
+            let dy = (edge("top") - y).max(y - edge("bottom")).max(0.0);
+            let dx = (edge("left") - x).max(x - edge("right")).max(0.0);
             // A word on another line is farther than any word on this one.
             dy * 10_000.0 + dx
         };
@@ -238,14 +239,16 @@ impl Marking {
     /// between words: then on the nearest one). `marked(i)` says whether word `i` is marked now.
     /// Returns whether the press is the widget's.
     pub fn pointer_down(&mut self, p: &PointerEvent, target: &Element, marked: &dyn Fn(usize) -> bool) -> bool {
-        let usable = p.is_primary() && (p.pointer_type() != "mouse" || p.button() == 0);
-        if !usable || self.root.get_attribute("aria-readonly").is_some() || !self.root.contains(Some(target)) {
+        if !main_press(p) || self.root.get_attribute("aria-readonly").is_some() || !self.root.contains(Some(target)) {
             return false;
         }
-        let Some(i) = self.word_of(target).or_else(|| self.nearest_word(p.client_x(), p.client_y())) else {
+        let Some(i) = self.word_of(target).or_else(|| {
+            let (x, y) = client_xy(p);
+            self.nearest_word(x, y)
+        }) else {
             return false;
         };
-        self.press = Some(Press { pointer: p.pointer_id(), from: i, to: i, unmark: marked(i), dragged: false });
+        self.press = Some(Press { pointer: pointer_id(p), from: i, to: i, unmark: marked(i), dragged: false });
         self.anchor = None;
         self.move_cursor(i, false);
         focus(&self.root, false);
@@ -255,10 +258,11 @@ impl Marking {
     /// The pointer moved: extends the pending range to the word under it.
     pub fn pointer_move(&mut self, p: &PointerEvent) -> bool {
         let Some(press) = self.press.as_ref() else { return false };
-        if press.pointer != p.pointer_id() {
+        if press.pointer != pointer_id(p) {
             return false;
         }
-        let Some(i) = self.word_at(p.client_x(), p.client_y()) else { return true };
+        let (x, y) = client_xy(p);
+        let Some(i) = self.word_at(x, y) else { return true };
         let Some(press) = self.press.as_mut() else { return false };
         if i != press.to || press.dragged {
             press.dragged |= i != press.from;
@@ -272,7 +276,7 @@ impl Marking {
 
     /// The pointer was released: a tap toggles its word, a drag sets its range.
     pub fn pointer_up(&mut self, p: &PointerEvent) -> Option<MarkOp> {
-        let press = self.press.take_if(|press| press.pointer == p.pointer_id())?;
+        let press = self.press.take_if(|press| press.pointer == pointer_id(p))?;
         self.show_pending(None);
         self.move_cursor(press.to, false);
         Some(if press.dragged { MarkOp::Set(ordered(press.from, press.to), !press.unmark) } else { MarkOp::Toggle(press.from) })
@@ -280,7 +284,7 @@ impl Marking {
 
     /// The browser took the pointer (it scrolls): the press is dropped, nothing changes.
     pub fn pointer_cancel(&mut self, p: &PointerEvent) {
-        if self.press.take_if(|press| press.pointer == p.pointer_id()).is_some() {
+        if self.press.take_if(|press| press.pointer == pointer_id(p)).is_some() {
             self.show_pending(None);
         }
     }

@@ -136,7 +136,9 @@ impl Widget {
     /// Mounts the exercise in `set_text` (a set's JSON) into `host`. A set that does not load
     /// shows its problems inside `host` instead (the page keeps working). Fails only for
     /// options of the wrong shape.
-    #[wasm_bindgen(constructor)]
+    // `skip_jsdoc`: the glue that students download leaves out the @param lines (the types are in
+    // the generated .d.ts).
+    #[wasm_bindgen(constructor, skip_jsdoc)]
     pub fn new(host: HtmlElement, set_text: &str, options: JsValue) -> Result<Widget, JsError> {
         let options = Options::from_js(&options)?;
         let doc = document_of(&host)?;
@@ -224,7 +226,7 @@ impl Widget {
         let _ = root.set_attribute("data-ready", "true");
         let _ = host.append_child(&root);
         let bins: js_sys::Array = set.bins.iter().map(|&b| JsValue::from_str(set.bin(b).id)).collect();
-        let ready = events::detail(&[
+        let ready = dom::object(&[
             ("setId", JsValue::from_str(&set.file.id)),
             ("excerpts", set.len().into()),
             ("bins", bins.into()),
@@ -238,7 +240,7 @@ impl Widget {
     /// Mounts, instead of an exercise, the notice that the set at `url` could not be fetched
     /// (`reason`: the HTTP status or the network error), in the interface language of `options`
     /// (else the page's). Fails only for options of the wrong shape.
-    #[wasm_bindgen(js_name = fetchFailed)]
+    #[wasm_bindgen(js_name = fetchFailed, skip_jsdoc)]
     pub fn fetch_failed(host: HtmlElement, url: &str, reason: &str, options: JsValue) -> Result<Widget, JsError> {
         let options = Options::from_js(&options)?;
         let ui = options.requested().unwrap_or_else(|| options.unset(&host));
@@ -248,6 +250,7 @@ impl Widget {
 
     /// The score in percent once the attempt in the mode shown is finished, otherwise
     /// `undefined`.
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn score(&self) -> Option<u8> {
         let quiz_shown = match &self.modes {
             Some(m) => m.try_borrow().ok()?.active() == modes::Mode::Quiz,

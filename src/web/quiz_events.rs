@@ -17,8 +17,8 @@ use web_sys::{Blob, Event, HtmlElement, KeyboardEvent, PointerEvent, Url};
 use crate::core::quiz::{Answer, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::dom::{attr, window};
-use crate::web::events::{Out, closest, detail, on, target};
+use crate::web::dom::{attr, is_mouse, object, window};
+use crate::web::events::{Out, closest, on, target};
 use crate::web::listener::Listener;
 use crate::web::marking::MarkOp;
 use crate::web::quiz_view::{Action, Input, QuizView};
@@ -89,11 +89,11 @@ impl QuizInner {
                 }
                 QuizEffect::Save => {
                     let state = self.save();
-                    told.push(("statechange", detail(&[("state", JsValue::from_str(&state))])));
+                    told.push(("statechange", object(&[("state", JsValue::from_str(&state))])));
                 }
                 QuizEffect::Answered(answer) => told.push(("answered", answered(&answer))),
                 QuizEffect::Completed { score, passed } => {
-                    told.push(("completed", detail(&[("score", score.into()), ("passed", passed.into())])));
+                    told.push(("completed", object(&[("score", score.into()), ("passed", passed.into())])));
                 }
             }
         }
@@ -189,7 +189,7 @@ impl QuizInner {
         let t = target(e)?;
         let draft = self.quiz.draft(self.quiz.current_item());
         let marking = self.view.marking()?;
-        if marking.pointer_down(p, &t, &|i| draft.marked.binary_search(&i).is_ok()) && p.pointer_type() == "mouse" {
+        if marking.pointer_down(p, &t, &|i| draft.marked.binary_search(&i).is_ok()) && is_mouse(p) {
             // No text selection and no focus change by the browser: the widget took focus itself.
             e.prevent_default();
         }
@@ -237,7 +237,7 @@ impl QuizInner {
         parts.push(&JsValue::from_str(&text));
         // Plain objects and attributes instead of typed setters (the same Blob and link, fewer
         // imports).
-        let options = detail(&[("type", JsValue::from_str("text/markdown;charset=utf-8"))]);
+        let options = object(&[("type", JsValue::from_str("text/markdown;charset=utf-8"))]);
         let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, options.unchecked_ref()) else { return };
         let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
         let Ok(a) = doc.create_element("a").map(JsCast::unchecked_into::<HtmlElement>) else { return };
@@ -282,5 +282,5 @@ fn answered(a: &Answer) -> JsValue {
     if let Some(criteria) = &a.criteria {
         fields.push(("criteria", ids(criteria)));
     }
-    detail(&fields)
+    object(&fields)
 }

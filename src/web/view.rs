@@ -14,7 +14,7 @@ use crate::core::session::{CardStatus, Place, Session, Summary};
 use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, append, attr, class, essay_ref, flag, focus, hide, paragraphs, reveal};
+use crate::web::dom::{Dom, Outcome, append, attr, class, essay_ref, flag, focus, hide, paragraphs, reveal};
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
 pub const PILE: &str = "pile";
@@ -193,10 +193,7 @@ impl View {
 
         // The bar: status line, checks left, the check button.
         let bar = dom.child(board_parent, "div", "bar", "");
-        let live = dom.child(&bar, "p", "status", "");
-        attr(&live, "role", "status");
-        attr(&live, "aria-live", "polite");
-        attr(&live, "aria-atomic", "true");
+        let live = dom.live_region(&bar, "status");
         let tries = dom.child(&bar, "p", "tries", "");
         let check = dom.button(&bar, "check", t(Key::Check)).unchecked_into();
 
@@ -344,18 +341,17 @@ impl View {
         if summary != self.summary_shown {
             self.summary_body.set_text_content(None);
             if let Some(s) = &summary {
-                let (score, right, total) = (s.score.to_string(), s.right.to_string(), s.total.to_string());
-                let pass = session.set().file.settings.pass_mark.to_string();
-                let t = |key: Key, args: &[(&str, &str)]| self.ui.text(key, args);
-                let score_line = t(Key::Score, &[("score", &score), ("right", &right), ("total", &total)]);
-                self.dom.child(&self.summary_body, "p", "score", &score_line);
-                let (key, cls) = if s.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
-                self.dom.child(&self.summary_body, "p", cls, &t(key, &[("pass", &pass)]));
-                if let Some(text) = &s.overall {
-                    let o = self.dom.child(&self.summary_body, "div", "overall", "");
-                    self.dom.set_text(&o);
-                    self.dom.paragraphs(&o, "", text);
-                }
+                let outcome = Outcome {
+                    score: s.score,
+                    right: s.right,
+                    total: s.total,
+                    note: None,
+                    passed: s.passed,
+                    pass_mark: session.set().file.settings.pass_mark,
+                    right_now: None,
+                    overall: s.overall.as_deref(),
+                };
+                self.dom.outcome(&self.ui, &self.summary_body, Key::Score, &outcome);
             }
             hide(&self.summary, summary.is_none());
             self.summary_shown = summary;
@@ -399,10 +395,7 @@ impl View {
 
     /// Says `text` in the live region (replacing the node, so a repeated sentence is announced).
     pub fn announce(&self, text: &str) {
-        self.live.set_text_content(None);
-        if !text.is_empty() {
-            self.dom.child(&self.live, "span", "", text);
-        }
+        self.dom.announce(&self.live, text);
     }
 
     /// Shows a notice above the board.
