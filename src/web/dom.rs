@@ -272,6 +272,18 @@ pub fn prop(object: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// Element property `name` of `object` (`firstElementChild`, `nextElementSibling`, an event's
+/// `target`, a document's `activeElement`), `None` when it is no element.
+pub fn element(object: &JsValue, name: &str) -> Option<Element> {
+    prop(object, name).dyn_into().ok()
+}
+
+/// Sets property `name` of `object` (an input's `checked`, an element's `scrollTop`): the
+/// setter runs as with the typed call, through the `Reflect.set` import that [`object`] uses.
+pub fn set_prop(object: &JsValue, name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(name), value);
+}
+
 /// Number property `name` of `object` (0 when it is not a number). Integers as web-sys reads
 /// them: `as i32` truncates toward zero like the glue's conversion.
 pub fn number(object: &JsValue, name: &str) -> f64 {
@@ -323,8 +335,7 @@ pub fn main_press(p: &PointerEvent) -> bool {
 pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let object = js_sys::Object::new();
     for (key, value) in fields {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+        set_prop(&object, key, value);
     }
     object.into()
 }

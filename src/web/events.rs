@@ -23,7 +23,10 @@ use web_sys::{CustomEvent, Element, Event, HtmlElement, KeyboardEvent, MouseEven
 use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::dom::{boolean, class, client_xy, flag, focus, is_mouse, key, main_press, modified, number, object, pointer_id, prop, window};
+use crate::web::dom::{
+    boolean, class, client_xy, element, flag, focus, is_mouse, key, main_press, modified, number, object, pointer_id, prop, set_prop,
+    window,
+};
 use crate::web::listener::Listener;
 use crate::web::store::Store;
 use crate::web::view::{PILE, View};
@@ -142,7 +145,7 @@ pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
 
 /// The element an event happened on.
 pub fn target(e: &Event) -> Option<Element> {
-    e.target()?.dyn_into::<Element>().ok()
+    element(e, "target")
 }
 
 /// The nearest ancestor-or-self of `e` matching `selector`.
@@ -354,7 +357,7 @@ impl Inner {
                 if let Some(d) = closest(&t, "details[open]").filter(|d| self.view.root.contains(Some(d))) {
                     flag(&d, "open", false);
                     // Its summary: the first child of every `<details>` the views build.
-                    if let Some(s) = d.first_element_child().and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
+                    if let Some(s) = element(&d, "firstElementChild").and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
                         focus(&s, true);
                     }
                     e.prevent_default();
@@ -520,7 +523,7 @@ impl Inner {
             }
             Some((Scroller::Bins, step)) => {
                 let bins = &self.view.bins_box;
-                bins.set_scroll_top(scroll_top(bins) + step as i32);
+                set_prop(bins, "scrollTop", &JsValue::from(scroll_top(bins) + step as i32));
             }
         }
         self.follow();

@@ -73,21 +73,21 @@ struct Options {
 impl Options {
     /// Reads the options object (`undefined` or `null`: all defaults).
     fn from_js(object: &JsValue) -> Result<Options, JsError> {
-        if object.is_undefined() || object.is_null() { Ok(Options::default()) } else { Options::read(object) }
+        if object.is_null_or_undefined() { Ok(Options::default()) } else { Options::read(object) }
     }
 
     /// Reads the options object; a field of the wrong type is an error naming it.
     fn read(object: &JsValue) -> Result<Options, JsError> {
-        let field = |name: &str| js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let field = |name: &str| dom::prop(object, name);
         let wrong = |name: &str, kind: &str| JsError::new(&format!("option `{name}` must be {kind}"));
         let text = |name: &str| {
             let v = field(name);
-            if v.is_undefined() || v.is_null() { Ok(None) } else { v.as_string().map(Some).ok_or_else(|| wrong(name, "a string")) }
+            if v.is_null_or_undefined() { Ok(None) } else { v.as_string().map(Some).ok_or_else(|| wrong(name, "a string")) }
         };
         let seed = field("seed");
         let storage = field("storage");
         let languages = field("browserLanguages");
-        let browser_languages = if languages.is_undefined() || languages.is_null() {
+        let browser_languages = if languages.is_null_or_undefined() {
             Vec::new()
         } else {
             let list = languages.dyn_into::<js_sys::Array>().map_err(|_| wrong("browserLanguages", "a list of strings"))?;
@@ -96,9 +96,9 @@ impl Options {
         Ok(Options {
             lang: text("lang")?,
             browser_languages,
-            seed: if seed.is_undefined() || seed.is_null() { None } else { Some(seed.as_f64().ok_or_else(|| wrong("seed", "a number"))?) },
+            seed: if seed.is_null_or_undefined() { None } else { Some(seed.as_f64().ok_or_else(|| wrong("seed", "a number"))?) },
             storage_key: text("storageKey")?,
-            storage: if storage.is_undefined() || storage.is_null() { None } else { Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?) },
+            storage: if storage.is_null_or_undefined() { None } else { Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?) },
             state: text("state")?,
         })
     }

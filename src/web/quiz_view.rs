@@ -15,7 +15,7 @@
 //! Every sentence comes from [`crate::core::strings`] or from the set; set text is only ever
 //! inserted as text.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::core::feedback::Span;
@@ -23,7 +23,7 @@ use crate::core::quiz::{Certainty, FeedbackParts, Item, ItemStatus, Quiz, QuizSu
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, Outcome, append, attr, class, essay_ref, flag, focus, hide};
+use crate::web::dom::{Dom, Outcome, append, attr, class, element, essay_ref, flag, focus, hide, set_prop};
 use crate::web::marking::Marking;
 
 /// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
@@ -339,7 +339,7 @@ impl QuizView {
                 let question = &set.file.questions[q];
                 let single = question.kind == QuestionType::Single;
                 let fs = self.fieldset(&form, "step-options", &question.prompt);
-                if let Some(legend) = fs.first_element_child() {
+                if let Some(legend) = element(&fs, "firstElementChild") {
                     dom.set_text(&legend);
                 }
                 dom.child(&fs, "p", "hint-line", self.t(if single { Key::OptionsSingle } else { Key::OptionsMultiple }));
@@ -572,7 +572,7 @@ fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
             Input::Certainty(c) => draft.certainty == Some(c),
             Input::Option(o) => draft.options.contains(&o),
         };
-        input.set_checked(on);
+        set_prop(input, "checked", &JsValue::from_bool(on));
         flag(input, "disabled", !open);
     }
     if let Some(m) = v.marking.as_mut() {

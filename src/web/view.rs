@@ -14,7 +14,7 @@ use crate::core::session::{CardStatus, Place, Session, Summary};
 use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, Outcome, append, attr, class, essay_ref, flag, focus, hide, paragraphs, reveal};
+use crate::web::dom::{Dom, Outcome, append, attr, class, element, essay_ref, flag, focus, hide, paragraphs, reveal};
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
 pub const PILE: &str = "pile";
@@ -267,7 +267,7 @@ impl View {
 
     /// Brings the DOM up to date with `session`.
     pub fn render(&mut self, session: &Session) {
-        let active = self.dom.doc.active_element();
+        let active = element(&self.dom.doc, "activeElement");
         let finished = session.finished();
         let held = session.held();
         class(&self.root, "holding", held.is_some());
@@ -361,7 +361,7 @@ impl View {
         // still connected when the root contains it: the document's active element cannot be
         // inside a root that is not in the document.)
         if let Some(a) = active {
-            let now = self.dom.doc.active_element();
+            let now = element(&self.dom.doc, "activeElement");
             if now.as_ref() != Some(&a) && self.root.contains(Some(&a)) {
                 if let Ok(a) = a.dyn_into::<HtmlElement>() {
                     focus(&a, false);
@@ -376,17 +376,17 @@ impl View {
     /// away): inserting every later card before such a one moved the whole pile at each move.
     fn arrange(list: &Element, order: &[usize], here: impl Fn(usize) -> bool, cards: &[CardView]) {
         let belongs_here = |e: &Element| e.get_attribute("data-card").and_then(|n| n.parse().ok()).is_some_and(&here);
-        let mut cursor = list.first_element_child();
+        let mut cursor = element(list, "firstElementChild");
         for &i in order {
             if !here(i) {
                 continue;
             }
             let Some(c) = cards.get(i) else { continue };
             while let Some(e) = cursor.as_ref().filter(|e| *e != &c.li && !belongs_here(e)) {
-                cursor = e.next_element_sibling();
+                cursor = element(e, "nextElementSibling");
             }
             if cursor.as_ref() == Some(&c.li) {
-                cursor = c.li.next_element_sibling();
+                cursor = element(&c.li, "nextElementSibling");
             } else {
                 let _ = list.insert_before(&c.li, cursor.as_ref().map(|e| e.as_ref()));
             }
