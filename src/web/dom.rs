@@ -407,8 +407,10 @@ pub fn reveal(e: &Element) {
 }
 
 /// Focuses `e`, scrolling it into view or not (one `focus(options)` import for both; the
-/// options as a plain object).
-pub fn focus(e: &HtmlElement, scroll: bool) {
+/// options as a plain object). Any element: `focus` is HTML's and SVG's, and should `e` have
+/// none the call throws, which the binding catches, so no `instanceof HTMLElement` check (one
+/// more import) is needed first.
+pub fn focus(e: &Element, scroll: bool) {
     let options = object(&[("preventScroll", JsValue::from_bool(!scroll))]);
-    let _ = e.focus_with_options(options.unchecked_ref());
+    let _ = e.unchecked_ref::<HtmlElement>().focus_with_options(options.unchecked_ref());
 }

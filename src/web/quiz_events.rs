@@ -246,9 +246,13 @@ impl QuizInner {
         name.push_str(".md");
         attr(&a, "download", &name);
         a.click();
-        let revoke = Closure::once_into_js(move || {
+        // A `FnMut` closure handed over to JavaScript's garbage collector, not `once_into_js`:
+        // the `FnMut()` machinery is already in the module for the auto-scroll timer, the
+        // `FnOnce` one would be added for this alone.
+        let revoke = Closure::<dyn FnMut()>::new(move || {
             let _ = Url::revoke_object_url(&url);
-        });
+        })
+        .into_js_value();
         if let Some(w) = window() {
             let _ =
                 w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), DOWNLOAD_URL_MS);

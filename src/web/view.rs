@@ -363,9 +363,7 @@ impl View {
         if let Some(a) = active {
             let now = element(&self.dom.doc, "activeElement");
             if now.as_ref() != Some(&a) && self.root.contains(Some(&a)) {
-                if let Ok(a) = a.dyn_into::<HtmlElement>() {
-                    focus(&a, false);
-                }
+                focus(&a, false);
             }
         }
     }
