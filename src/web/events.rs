@@ -16,7 +16,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
 
@@ -27,7 +26,7 @@ use crate::web::dom::{
     boolean, class, client_xy, element, flag, focus, is_mouse, key, main_press, modified, number, object, pointer_id, prop, set_prop,
     window,
 };
-use crate::web::listener::Listener;
+use crate::web::listener::{Callback, Listener};
 use crate::web::store::Store;
 use crate::web::view::{PILE, View};
 
@@ -78,7 +77,7 @@ pub struct Inner {
     suppress_click: bool,
     storage_noticed: bool,
     /// The auto-scroll timer's callback (it holds only a weak reference back to this).
-    tick: Option<Closure<dyn FnMut()>>,
+    tick: Option<Callback>,
     /// The running auto-scroll timer.
     ticking: Option<i32>,
 }
@@ -114,7 +113,7 @@ pub fn on<T: 'static>(
 /// Registers the board's delegated listeners on `root`; events for the page go to `host`.
 pub fn listen(host: &HtmlElement, root: &HtmlElement, inner: &Rc<RefCell<Inner>>) -> Vec<Listener> {
     let weak = Rc::downgrade(inner);
-    let tick = Closure::<dyn FnMut()>::new(move || {
+    let tick = Callback::new(move |_: Event| {
         if let Some(inner) = weak.upgrade() {
             if let Ok(mut inner) = inner.try_borrow_mut() {
                 inner.tick();

@@ -7,18 +7,24 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Event, EventTarget};
 
+/// The one closure type the module hands to JavaScript. Listeners get their event; the timers
+/// (the board's auto-scroll, the review download's clean-up) are called with none and leave the
+/// argument alone. Each further closure signature would add its own invoke export and shim to
+/// the module and the glue.
+pub type Callback = Closure<dyn FnMut(Event)>;
+
 /// An event listener that lives exactly as long as this value.
 #[must_use = "a listener is removed as soon as it is dropped"]
 pub struct Listener {
     target: EventTarget,
     kind: &'static str,
-    closure: Closure<dyn FnMut(Event)>,
+    closure: Callback,
 }
 
 impl Listener {
     /// Registers `handler` for `kind` events on `target` (bubbling phase, not passive).
     pub fn new(target: &EventTarget, kind: &'static str, handler: impl FnMut(Event) + 'static) -> Listener {
-        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+        let closure = Callback::new(handler);
         // No options: a listener on an element is not passive unless asked (only `touchstart`,
         // `touchmove` and wheel events on the window, document or body default to passive).
         // addEventListener throws only for a callback that is not callable; ours always is.

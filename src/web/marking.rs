@@ -99,9 +99,15 @@ impl Marking {
         if gap.is_empty() {
             return;
         }
-        if gap.contains("\n\n") || gap.contains("\n\r\n") {
-            let before = gap.split('\n').next().unwrap_or("").trim_end();
-            let after = gap.rsplit('\n').next().unwrap_or("").trim_start();
+        // Byte scans rather than `contains`, `split` and `rsplit` with patterns: the same text,
+        // without the pattern searchers that only this would bring into the module.
+        let bytes = gap.as_bytes();
+        if bytes.windows(2).any(|w| w == b"\n\n") || bytes.windows(3).any(|w| w == b"\n\r\n") {
+            // The text before the first line break and after the last (ASCII: char boundaries).
+            let first = bytes.iter().position(|&b| b == b'\n').unwrap_or(bytes.len());
+            let last = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let before = gap.get(..first).unwrap_or("").trim_end();
+            let after = gap.get(last..).unwrap_or("").trim_start();
             if !before.is_empty() {
                 dom.text(root, before);
             }
@@ -112,7 +118,8 @@ impl Marking {
                 dom.text(root, after);
             }
         } else {
-            dom.text(root, &gap.replace(['\n', '\r'], " "));
+            let line: String = gap.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+            dom.text(root, &line);
         }
     }
 

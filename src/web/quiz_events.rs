@@ -10,16 +10,15 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, Event, HtmlElement, KeyboardEvent, PointerEvent, Url};
 
 use crate::core::quiz::{Answer, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::dom::{attr, is_mouse, object, window};
+use crate::web::dom::{attr, is_mouse, object, strings, window};
 use crate::web::events::{Out, closest, on, target};
-use crate::web::listener::Listener;
+use crate::web::listener::{Callback, Listener};
 use crate::web::marking::MarkOp;
 use crate::web::quiz_view::{Action, Input, QuizView};
 use crate::web::store::Store;
@@ -246,10 +245,9 @@ impl QuizInner {
         name.push_str(".md");
         attr(&a, "download", &name);
         a.click();
-        // A `FnMut` closure handed over to JavaScript's garbage collector, not `once_into_js`:
-        // the `FnMut()` machinery is already in the module for the auto-scroll timer, the
-        // `FnOnce` one would be added for this alone.
-        let revoke = Closure::<dyn FnMut()>::new(move || {
+        // The module's one closure type, handed over to JavaScript's garbage collector (not
+        // `once_into_js`, whose `FnOnce` machinery would be in the module for this alone).
+        let revoke = Callback::new(move |_: Event| {
             let _ = Url::revoke_object_url(&url);
         })
         .into_js_value();
@@ -264,7 +262,7 @@ impl QuizInner {
 /// criteria? }` for an excerpt, `{ question, options, expected, correct, check, certainty? }`
 /// for a question (ids throughout; `check` is the try's number).
 fn answered(a: &Answer) -> JsValue {
-    let ids = |list: &[String]| -> JsValue { list.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>().into() };
+    let ids = |list: &[String]| -> JsValue { strings(&mut list.iter().map(String::as_str)).into() };
     let first = |list: &[String]| list.first().map_or(JsValue::NULL, |s| JsValue::from_str(s));
     let mut fields: Vec<(&str, JsValue)> = match a.kind {
         ItemKind::Excerpt => vec![

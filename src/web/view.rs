@@ -168,17 +168,17 @@ impl View {
             bins.push(BinView { bin, section, list, empty });
         }
 
-        // The cards, on the pile in display order.
-        let mut cards: Vec<Option<CardView>> = (0..set.len()).map(|_| None).collect();
-        for &i in session.order() {
-            let Some(slot) = cards.get_mut(i) else { continue };
-            let card = Self::card(&dom, &ui, session, i);
-            append(&pile_list, &card.li);
-            *slot = Some(card);
+        // The cards, made in the set's order, then put on the pile in display order (`order` is a
+        // permutation of the excerpts). Loops rather than collecting: 0.9 KB less of the module.
+        let mut cards = Vec::with_capacity(set.len());
+        for i in 0..set.len() {
+            cards.push(Self::card(&dom, &ui, session, i));
         }
-        // `order` is a permutation of the excerpts, so every slot is filled.
-        let cards: Vec<CardView> =
-            cards.into_iter().enumerate().map(|(i, c)| c.unwrap_or_else(|| Self::card(&dom, &ui, session, i))).collect();
+        for &i in session.order() {
+            if let Some(card) = cards.get(i) {
+                append(&pile_list, &card.li);
+            }
+        }
 
         // The summary, filled when the attempt ends.
         let summary = dom.child(board_parent, "section", "summary", "");
