@@ -284,6 +284,19 @@ pub fn set_prop(object: &JsValue, name: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &JsValue::from_str(name), value);
 }
 
+/// The document `e` belongs to (`ownerDocument`), read as [`element`] reads: web-sys's getter
+/// checks no more than that it is there.
+pub fn document_of(e: &Element) -> Option<Document> {
+    let doc = prop(e, "ownerDocument");
+    (!doc.is_null_or_undefined()).then(|| doc.unchecked_into())
+}
+
+/// Whether `e` matches `selector`: `closest` finds `e` itself exactly then (one import serves
+/// both).
+pub fn matches(e: &Element, selector: &str) -> bool {
+    e.closest(selector).ok().flatten().as_ref() == Some(e)
+}
+
 /// Number property `name` of `object` (0 when it is not a number). Integers as web-sys reads
 /// them: `as i32` truncates toward zero like the glue's conversion.
 pub fn number(object: &JsValue, name: &str) -> f64 {

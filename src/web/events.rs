@@ -23,7 +23,7 @@ use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
 use crate::core::state;
 use crate::core::strings::Key;
 use crate::web::dom::{
-    boolean, class, client_xy, element, flag, focus, is_mouse, key, main_press, modified, number, object, pointer_id, prop, set_prop,
+    boolean, class, client_xy, document_of, element, flag, focus, is_mouse, key, main_press, matches, modified, number, object, pointer_id, prop, set_prop,
     window,
 };
 use crate::web::listener::{Callback, Listener};
@@ -277,9 +277,8 @@ impl Inner {
             if !self.view.root.contains(Some(&button)) {
                 return None;
             }
-            let classes = button.class_list();
-            let is = |name: &str| classes.contains(name);
-            if is("grab") {
+            let is = |selector: &str| matches(&button, selector);
+            if is(".grab") {
                 let i = card?;
                 if std::mem::take(&mut self.suppress_click) || detail > 1 {
                     return None;
@@ -292,17 +291,17 @@ impl Inner {
                 }
                 return self.run(Msg::Place(i, place), Origin::Keyboard);
             }
-            if is("bin-button") {
+            if is(".bin-button") {
                 let bin = self.view.bin_of(&button)?;
                 return self.run(Msg::PlaceHeld(Some(bin)), origin);
             }
-            if is("pool") {
+            if is(".pool") {
                 return self.run(Msg::PlaceHeld(None), origin);
             }
-            if is("check") {
+            if is(".check") {
                 return self.run(Msg::Check, origin);
             }
-            if is("restart") {
+            if is(".restart") {
                 return self.run(Msg::Restart(crate::web::random_seed()), origin);
             }
             return None;
@@ -577,7 +576,7 @@ impl Inner {
     /// The drop zone under the pointer, looking through the dragged card (whatever the page's
     /// CSS does with its `pointer-events`).
     fn zone_at(&self, x: i32, y: i32) -> Option<(Element, Place)> {
-        let doc = self.view.root.owner_document()?;
+        let doc = document_of(&self.view.root)?;
         let dragged = self.drag.as_ref().and_then(|d| self.view.card_li(d.card));
         let hits = doc.elements_from_point(x as f32, y as f32);
         let el = hits

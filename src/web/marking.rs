@@ -21,7 +21,7 @@ use std::ops::{Range, RangeInclusive};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, PointerEvent};
 
-use crate::web::dom::{Dom, append, attr, boolean, class, client_xy, flag, focus, key, main_press, modified, number, pointer_id, reveal};
+use crate::web::dom::{Dom, append, attr, boolean, class, client_xy, document_of, flag, focus, key, main_press, modified, number, pointer_id, reveal};
 
 /// What a gesture asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,7 +214,7 @@ impl Marking {
 
     /// The word under the client position (`x`, `y`).
     fn word_at(&self, x: i32, y: i32) -> Option<usize> {
-        let doc = self.root.owner_document()?;
+        let doc = document_of(&self.root)?;
         // Not the first of `elementsFromPoint` (the board's drop zones' import): Chromium's list
         // hit-tests inline boxes otherwise, and a drag then picked up words of the line above
         // (tests/browser/quiz.test.mjs, "mouse: a drag marks whole words").

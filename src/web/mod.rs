@@ -345,7 +345,7 @@ fn resume<T, E>(
 
 /// The document `host` belongs to.
 fn document_of(host: &HtmlElement) -> Result<Document, JsError> {
-    host.owner_document().ok_or_else(|| JsError::new("the host element has no document"))
+    dom::document_of(host).ok_or_else(|| JsError::new("the host element has no document"))
 }
 
 /// The language of the page around `host`: the nearest `lang` attribute it understands (Dutch

@@ -16,7 +16,7 @@ use web_sys::{Blob, Event, HtmlElement, KeyboardEvent, PointerEvent, Url};
 use crate::core::quiz::{Answer, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::dom::{attr, is_mouse, object, strings, window};
+use crate::web::dom::{attr, document_of, is_mouse, object, strings, window};
 use crate::web::events::{Out, closest, on, target};
 use crate::web::listener::{Callback, Listener};
 use crate::web::marking::MarkOp;
@@ -231,7 +231,7 @@ impl QuizInner {
     /// revoked once the browser has had the time to fetch it.
     fn download(&self) {
         let Some(text) = self.quiz.review_markdown() else { return };
-        let Some(doc) = self.view.panel.owner_document() else { return };
+        let Some(doc) = document_of(&self.view.panel) else { return };
         let parts = js_sys::Array::new();
         parts.push(&JsValue::from_str(&text));
         // Plain objects and attributes instead of typed setters (the same Blob and link, fewer
