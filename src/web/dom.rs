@@ -297,6 +297,18 @@ pub fn matches(e: &Element, selector: &str) -> bool {
     e.closest(selector).ok().flatten().as_ref() == Some(e)
 }
 
+/// Calls method `name` of `object` with `args` (`Reflect.apply`): `Err` when it throws, or is
+/// no method. For the calls the shell makes in one place each (`print`, `scrollBy`,
+/// `setInterval`, `getBoundingClientRect`…): one import serves them all, where each typed
+/// web-sys method is an import, a call stub and a glue function of its own.
+pub fn call(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let list = js_sys::Array::new();
+    for arg in args {
+        list.push(arg);
+    }
+    js_sys::Reflect::apply::<fn() -> JsValue>(prop(object, name).unchecked_ref(), object, &list)
+}
+
 /// Number property `name` of `object` (0 when it is not a number). Integers as web-sys reads
 /// them: `as i32` truncates toward zero like the glue's conversion.
 pub fn number(object: &JsValue, name: &str) -> f64 {
@@ -424,8 +436,7 @@ pub fn essay_ref(ui: &Ui, r: &EssayRef) -> String {
 /// "nearest" by default). The options as a plain object: the typed dictionary's setter is one
 /// more import, and its enum one more table in the glue.
 pub fn reveal(e: &Element) {
-    let options = object(&[("block", JsValue::from_str("nearest"))]);
-    e.scroll_into_view_with_scroll_into_view_options(options.unchecked_ref());
+    let _ = call(e, "scrollIntoView", &[object(&[("block", JsValue::from_str("nearest"))])]);
 }
 
 /// Focuses `e`, scrolling it into view or not (one `focus(options)` import for both; the

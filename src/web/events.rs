@@ -23,7 +23,7 @@ use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
 use crate::core::state;
 use crate::core::strings::Key;
 use crate::web::dom::{
-    boolean, class, client_xy, document_of, element, flag, focus, is_mouse, key, main_press, matches, modified, number, object, pointer_id, prop, set_prop,
+    boolean, call, class, client_xy, document_of, element, flag, focus, is_mouse, key, main_press, matches, modified, number, object, pointer_id, prop, set_prop,
     window,
 };
 use crate::web::listener::{Callback, Listener};
@@ -424,13 +424,13 @@ impl Inner {
             }
             drag.started = true;
             drag.max_scroll = max_scroll();
-            let _ = self.view.panel.set_pointer_capture(pointer_id(p));
+            let _ = call(&self.view.panel, "setPointerCapture", &[JsValue::from(pointer_id(p))]);
             class(&self.view.root, "is-dragging", true);
             if let Some(li) = self.view.card_li(drag.card) {
                 class(li, "dragging", true);
             }
-            if let Some(sel) = window().and_then(|w| w.get_selection().ok().flatten()) {
-                let _ = sel.remove_all_ranges();
+            if let Some(selection) = window().and_then(|w| call(&w, "getSelection", &[]).ok()) {
+                let _ = call(&selection, "removeAllRanges", &[]);
             }
         }
         e.prevent_default();
@@ -475,7 +475,7 @@ impl Inner {
         let bins = &self.view.bins_box;
         let overflow = number(bins, "scrollHeight") as i32 - number(bins, "clientHeight") as i32;
         if overflow > 0 {
-            let r = bins.get_bounding_client_rect();
+            let r = call(bins, "getBoundingClientRect", &[]).unwrap_or_default();
             if x >= number(&r, "left") && x <= number(&r, "right") {
                 let top = f64::from(scroll_top(bins));
                 let step = edge_step(y, number(&r, "top").max(0.0), number(&r, "bottom").min(height), top, f64::from(overflow) - top);
@@ -495,13 +495,13 @@ impl Inner {
             return;
         }
         let (Some(w), Some(tick)) = (window(), self.tick.as_ref()) else { return };
-        self.ticking =
-            w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), TICK_MS).ok();
+        let handle = call(&w, "setInterval", &[tick.as_ref().clone(), JsValue::from(TICK_MS)]);
+        self.ticking = handle.ok().and_then(|h| h.as_f64()).map(|h| h as i32);
     }
 
     fn stop_ticker(&mut self) {
         if let (Some(handle), Some(w)) = (self.ticking.take(), window()) {
-            w.clear_interval_with_handle(handle);
+            let _ = call(&w, "clearInterval", &[JsValue::from(handle)]);
         }
     }
 
@@ -514,7 +514,7 @@ impl Inner {
             }
             Some((Scroller::Window, step)) => {
                 if let Some(w) = window() {
-                    w.scroll_by_with_x_and_y(0.0, step);
+                    let _ = call(&w, "scrollBy", &[JsValue::from(0.0), JsValue::from(step)]);
                 }
             }
             Some((Scroller::Bins, step)) => {
@@ -565,7 +565,7 @@ impl Inner {
         if !drag.started {
             return;
         }
-        let _ = self.view.panel.release_pointer_capture(drag.pointer);
+        let _ = call(&self.view.panel, "releasePointerCapture", &[JsValue::from(drag.pointer)]);
         class(&self.view.root, "is-dragging", false);
         if let Some(li) = self.view.card_li(drag.card) {
             class(li, "dragging", false);

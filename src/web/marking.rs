@@ -21,7 +21,7 @@ use std::ops::{Range, RangeInclusive};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, PointerEvent};
 
-use crate::web::dom::{Dom, append, attr, boolean, class, client_xy, document_of, flag, focus, key, main_press, modified, number, pointer_id, reveal};
+use crate::web::dom::{Dom, append, attr, boolean, call, class, client_xy, document_of, flag, focus, key, main_press, modified, number, pointer_id, reveal};
 
 /// What a gesture asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,7 +226,7 @@ impl Marking {
     fn nearest_word(&self, x: i32, y: i32) -> Option<usize> {
         let (x, y) = (f64::from(x), f64::from(y));
         let distance = |w: &Element| {
-            let r = w.get_bounding_client_rect();
+            let r = call(w, "getBoundingClientRect", &[]).unwrap_or_default();
             let edge = |name: &str| number(&r, name);
             let dy = (edge("top") - y).max(y - edge("bottom")).max(0.0);
             let dx = (edge("left") - x).max(x - edge("right")).max(0.0);

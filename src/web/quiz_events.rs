@@ -11,12 +11,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, Event, HtmlElement, KeyboardEvent, PointerEvent, Url};
+use web_sys::{Blob, Event, HtmlElement, KeyboardEvent, PointerEvent};
 
 use crate::core::quiz::{Answer, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::dom::{attr, document_of, is_mouse, object, strings, window};
+use crate::web::dom::{attr, call, document_of, is_mouse, object, prop, strings, window};
 use crate::web::events::{Out, closest, on, target};
 use crate::web::listener::{Callback, Listener};
 use crate::web::marking::MarkOp;
@@ -148,7 +148,7 @@ impl QuizInner {
             }
             Action::Print => {
                 if let Some(w) = window() {
-                    let _ = w.print();
+                    let _ = call(&w, "print", &[]);
                 }
                 return None;
             }
@@ -238,23 +238,22 @@ impl QuizInner {
         // imports).
         let options = object(&[("type", JsValue::from_str("text/markdown;charset=utf-8"))]);
         let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, options.unchecked_ref()) else { return };
-        let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
-        let Ok(a) = doc.create_element("a").map(JsCast::unchecked_into::<HtmlElement>) else { return };
+        let Some(w) = window() else { return };
+        let url_api = prop(&w, "URL");
+        let Some(url) = call(&url_api, "createObjectURL", &[blob.into()]).ok().and_then(|u| u.as_string()) else { return };
+        let Ok(a) = doc.create_element("a") else { return };
         attr(&a, "href", &url);
         let mut name = self.quiz.set().file.id.clone();
         name.push_str(".md");
         attr(&a, "download", &name);
-        a.click();
+        let _ = call(&a, "click", &[]);
         // The module's one closure type, handed over to JavaScript's garbage collector (not
         // `once_into_js`, whose `FnOnce` machinery would be in the module for this alone).
         let revoke = Callback::new(move |_: Event| {
-            let _ = Url::revoke_object_url(&url);
+            let _ = call(&url_api, "revokeObjectURL", &[JsValue::from_str(&url)]);
         })
         .into_js_value();
-        if let Some(w) = window() {
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), DOWNLOAD_URL_MS);
-        }
+        let _ = call(&w, "setTimeout", &[revoke, JsValue::from(DOWNLOAD_URL_MS)]);
     }
 }
 
