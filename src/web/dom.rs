@@ -401,7 +401,7 @@ pub fn flag(e: &Element, name: &str, on: bool) {
 
 /// Adds or removes class `name`.
 pub fn class(e: &Element, name: &str, on: bool) {
-    let _ = e.class_list().toggle_with_force(name, on);
+    let _ = call(&prop(e, "classList"), "toggle", &[JsValue::from_str(name), JsValue::from_bool(on)]);
 }
 
 /// Splits text into paragraphs at blank lines; lines within a paragraph are joined by a space.
@@ -441,9 +441,8 @@ pub fn reveal(e: &Element) {
 
 /// Focuses `e`, scrolling it into view or not (one `focus(options)` import for both; the
 /// options as a plain object). Any element: `focus` is HTML's and SVG's, and should `e` have
-/// none the call throws, which the binding catches, so no `instanceof HTMLElement` check (one
-/// more import) is needed first.
+/// none, [`call`] says so instead of throwing; no `instanceof HTMLElement` check is needed.
 pub fn focus(e: &Element, scroll: bool) {
     let options = object(&[("preventScroll", JsValue::from_bool(!scroll))]);
-    let _ = e.unchecked_ref::<HtmlElement>().focus_with_options(options.unchecked_ref());
+    let _ = call(e, "focus", &[options]);
 }

@@ -138,7 +138,7 @@ pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     // A plain object rather than `CustomEventInit`'s setters: the same dictionary, two imports fewer.
     let init = object(&[("bubbles", JsValue::TRUE), ("detail", detail.clone())]);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, init.unchecked_ref()) {
-        let _ = host.dispatch_event(&event);
+        let _ = call(host, "dispatchEvent", &[event.into()]);
     }
 }
 
@@ -578,7 +578,7 @@ impl Inner {
     fn zone_at(&self, x: i32, y: i32) -> Option<(Element, Place)> {
         let doc = document_of(&self.view.root)?;
         let dragged = self.drag.as_ref().and_then(|d| self.view.card_li(d.card));
-        let hits = doc.elements_from_point(x as f32, y as f32);
+        let hits: js_sys::Array = call(&doc, "elementsFromPoint", &[JsValue::from(x), JsValue::from(y)]).ok()?.dyn_into().ok()?;
         let el = hits
             .iter()
             .filter_map(|v| v.dyn_into::<Element>().ok())

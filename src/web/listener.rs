@@ -3,9 +3,11 @@
 //! destroyed leaves no handler (and no leaked closure) behind. Listeners are registered as
 //! non-passive, because pointer and touch handlers must be able to call `preventDefault`.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Event, EventTarget};
+
+use crate::web::dom::call;
 
 /// The one closure type the module hands to JavaScript. Listeners get their event; the timers
 /// (the board's auto-scroll, the review download's clean-up) are called with none and leave the
@@ -28,13 +30,13 @@ impl Listener {
         // No options: a listener on an element is not passive unless asked (only `touchstart`,
         // `touchmove` and wheel events on the window, document or body default to passive).
         // addEventListener throws only for a callback that is not callable; ours always is.
-        let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+        let _ = call(target, "addEventListener", &[JsValue::from_str(kind), closure.as_ref().clone()]);
         Listener { target: target.clone(), kind, closure }
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        let _ = call(&self.target, "removeEventListener", &[JsValue::from_str(self.kind), self.closure.as_ref().clone()]);
     }
 }

@@ -18,7 +18,7 @@
 
 use std::ops::{Range, RangeInclusive};
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, KeyboardEvent, PointerEvent};
 
 use crate::web::dom::{Dom, append, attr, boolean, call, class, client_xy, document_of, flag, focus, key, main_press, modified, number, pointer_id, reveal};
@@ -218,7 +218,7 @@ impl Marking {
         // Not the first of `elementsFromPoint` (the board's drop zones' import): Chromium's list
         // hit-tests inline boxes otherwise, and a drag then picked up words of the line above
         // (tests/browser/quiz.test.mjs, "mouse: a drag marks whole words").
-        let e = doc.element_from_point(x as f32, y as f32)?;
+        let e = call(&doc, "elementFromPoint", &[JsValue::from(x), JsValue::from(y)]).ok()?.dyn_into::<Element>().ok()?;
         self.word_of(&e)
     }
 
