@@ -105,7 +105,8 @@ impl Dom {
 
     /// A text node with `text`, appended to `parent`.
     pub fn text(&self, parent: &Element, text: &str) {
-        let _ = parent.append_child(&self.doc.create_text_node(text));
+        // `append` with a string inserts a text node (never HTML).
+        let _ = call(parent, "append", &[JsValue::from_str(text)]);
     }
 
     /// Marks `e` as holding set text (in the set's language).
@@ -377,13 +378,13 @@ pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
 /// Appends `child` to `parent`.
 pub fn append(parent: &Element, child: &Element) {
     // appendChild only fails for hierarchy errors, impossible with fresh elements.
-    let _ = parent.append_child(child);
+    let _ = call(parent, "appendChild", &[child.into()]);
 }
 
 /// Sets attribute `name`.
 pub fn attr(e: &Element, name: &str, value: &str) {
     // setAttribute only fails for invalid attribute names; ours are constants.
-    let _ = e.set_attribute(name, value);
+    let _ = call(e, "setAttribute", &[JsValue::from_str(name), JsValue::from_str(value)]);
 }
 
 /// Shows or hides `e` (the `hidden` attribute).
@@ -396,7 +397,7 @@ pub fn hide(e: &Element, hidden: bool) {
 /// Attributes, not typed properties such as `disabled` or `open`: the DOM is the same, and each
 /// typed setter would cost the module one more import and its glue.
 pub fn flag(e: &Element, name: &str, on: bool) {
-    let _ = e.toggle_attribute_with_force(name, on);
+    let _ = call(e, "toggleAttribute", &[JsValue::from_str(name), JsValue::from_bool(on)]);
 }
 
 /// Adds or removes class `name`.

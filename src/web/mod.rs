@@ -232,8 +232,8 @@ impl Widget {
             listeners.push(events::on(&host, &root, m, "click", Modes::click));
             listeners.push(events::on(&host, &root, m, "keydown", Modes::keydown));
         }
-        let _ = root.set_attribute("data-ready", "true");
-        let _ = host.append_child(&root);
+        dom::attr(&root, "data-ready", "true");
+        dom::append(&host, &root);
         let bins = dom::strings(&mut set.bins.iter().map(|&b| set.bin(b).id));
         let ready = dom::object(&[
             ("setId", JsValue::from_str(&set.file.id)),
@@ -277,7 +277,7 @@ impl Widget {
 
     /// A widget that only shows `panel` (a problem instead of an exercise) in `host`.
     fn failed(host: &HtmlElement, panel: HtmlElement) -> Widget {
-        let _ = host.append_child(&panel);
+        dom::append(host, &panel);
         Widget { root: panel, inner: None, quiz: None, modes: None, listeners: Vec::new() }
     }
 }
