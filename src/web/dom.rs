@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
-use web_sys::{Document, Element, HtmlElement, KeyboardEvent, PointerEvent, Window};
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, PointerEvent, Window};
 
 use std::rc::Rc;
 
@@ -292,10 +292,50 @@ pub fn document_of(e: &Element) -> Option<Document> {
     (!doc.is_null_or_undefined()).then(|| doc.unchecked_into())
 }
 
-/// Whether `e` matches `selector`: `closest` finds `e` itself exactly then (one import serves
-/// both).
+/// `value` as a `T` when it is an instance of the page's interface `interface` (`T`'s name in
+/// the DOM: "KeyboardEvent", "PointerEvent"…). The test `instanceof` makes,
+/// `interface.prototype.isPrototypeOf(value)`, through [`call`]: one import for every
+/// interface, where each `dyn_ref::<T>()` brings an `instanceof` import of its own.
+pub fn as_a<'a, T: JsCast>(value: &'a JsValue, interface: &str) -> Option<&'a T> {
+    let window: JsValue = window()?.into();
+    let prototype = prop(&prop(&window, interface), "prototype");
+    let is = call(&prototype, "isPrototypeOf", &[value.clone()]).ok()?.as_bool()?;
+    is.then(|| value.unchecked_ref())
+}
+
+/// Whether `e` matches `selector`: `closest` finds `e` itself exactly then.
 pub fn matches(e: &Element, selector: &str) -> bool {
-    e.closest(selector).ok().flatten().as_ref() == Some(e)
+    closest(e, selector).as_ref() == Some(e)
+}
+
+/// The nearest ancestor-or-self of `e` matching `selector` (`closest`).
+pub fn closest(e: &Element, selector: &str) -> Option<Element> {
+    call(e, "closest", &[JsValue::from_str(selector)]).ok()?.dyn_into().ok()
+}
+
+/// Attribute `name` of `e` (`getAttribute`), `None` when it has none.
+pub fn attribute(e: &Element, name: &str) -> Option<String> {
+    call(e, "getAttribute", &[JsValue::from_str(name)]).ok()?.as_string()
+}
+
+/// Whether `inner` is `outer` or inside it (`Node.contains`).
+pub fn contains(outer: &Element, inner: &Element) -> bool {
+    call(outer, "contains", &[inner.into()]).is_ok_and(|c| c.as_bool() == Some(true))
+}
+
+/// Inserts `child` into `parent` before `before` (at the end for `None`; `insertBefore`).
+pub fn insert_before(parent: &Element, child: &Element, before: Option<&Element>) {
+    let _ = call(parent, "insertBefore", &[child.into(), before.map_or(JsValue::NULL, Into::into)]);
+}
+
+/// Takes `e` out of the document (`remove`).
+pub fn remove(e: &Element) {
+    let _ = call(e, "remove", &[]);
+}
+
+/// Cancels the browser's default action for `e` (`preventDefault`).
+pub fn prevent_default(e: &Event) {
+    let _ = call(e, "preventDefault", &[]);
 }
 
 /// Calls method `name` of `object` with `args` (`Reflect.apply`): `Err` when it throws, or is

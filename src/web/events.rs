@@ -22,8 +22,8 @@ use web_sys::{CustomEvent, Element, Event, HtmlElement, KeyboardEvent, MouseEven
 use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::dom::{
-    boolean, call, class, client_xy, document_of, element, flag, focus, is_mouse, key, main_press, matches, modified, number, object, pointer_id, prop, set_prop,
+use crate::web::dom::{as_a, 
+    attribute, boolean, call, class, client_xy, closest, contains, document_of, element, flag, focus, is_mouse, key, main_press, matches, modified, number, object, pointer_id, prevent_default, prop, set_prop,
     window,
 };
 use crate::web::listener::{Callback, Listener};
@@ -147,14 +147,9 @@ pub fn target(e: &Event) -> Option<Element> {
     element(e, "target")
 }
 
-/// The nearest ancestor-or-self of `e` matching `selector`.
-pub fn closest(e: &Element, selector: &str) -> Option<Element> {
-    e.closest(selector).ok().flatten()
-}
-
 /// Reads a move-menu button's `data-place`.
 fn place_of(button: &Element) -> Option<Place> {
-    let v = button.get_attribute("data-place")?;
+    let v = attribute(button, "data-place")?;
     if v == PILE {
         return Some(None);
     }
@@ -269,12 +264,12 @@ impl Inner {
             return None;
         }
         let t = target(e)?;
-        let detail = e.dyn_ref::<MouseEvent>().map_or(0, |m| number(m, "detail") as i32);
+        let detail = as_a::<MouseEvent>(e, "MouseEvent").map_or(0, |m| number(m, "detail") as i32);
         let origin = if detail == 0 { Origin::Keyboard } else { Origin::Pointer };
         let card = self.view.card_of(&t);
 
         if let Some(button) = closest(&t, "button") {
-            if !self.view.root.contains(Some(&button)) {
+            if !contains(&self.view.root, &button) {
                 return None;
             }
             let is = |selector: &str| matches(&button, selector);
@@ -333,7 +328,7 @@ impl Inner {
     }
 
     fn keydown(&mut self, e: &Event) -> Out {
-        let k = e.dyn_ref::<KeyboardEvent>()?;
+        let k = as_a::<KeyboardEvent>(e, "KeyboardEvent")?;
         self.suppress_click = false;
         if modified(k) {
             return None;
@@ -344,7 +339,7 @@ impl Inner {
         let on_grab = closest(&t, "button.grab").and_then(|b| self.view.card_of(&b));
         let msg = match (key.as_str(), on_grab) {
             ("Enter" | " " | "Spacebar", Some(_)) if boolean(k, "repeat") => {
-                e.prevent_default();
+                prevent_default(e);
                 return None;
             }
             ("Enter", Some(i)) if held == Some(i) => Msg::DropOnTarget,
@@ -352,13 +347,13 @@ impl Inner {
             ("ArrowRight" | "ArrowDown", Some(_)) if held.is_some() => Msg::MoveTarget(1),
             ("ArrowLeft" | "ArrowUp", Some(_)) if held.is_some() => Msg::MoveTarget(-1),
             ("Escape" | "Esc", _) => {
-                if let Some(d) = closest(&t, "details[open]").filter(|d| self.view.root.contains(Some(d))) {
+                if let Some(d) = closest(&t, "details[open]").filter(|d| contains(&self.view.root, d)) {
                     flag(&d, "open", false);
                     // Its summary: the first child of every `<details>` the views build.
                     if let Some(s) = element(&d, "firstElementChild") {
                         focus(&s, true);
                     }
-                    e.prevent_default();
+                    prevent_default(e);
                     return None;
                 }
                 held?;
@@ -366,12 +361,12 @@ impl Inner {
             }
             _ => return None,
         };
-        e.prevent_default();
+        prevent_default(e);
         self.run(msg, Origin::Keyboard)
     }
 
     fn pointer_down(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         self.suppress_click = false;
         if let Some(d) = self.drag.take() {
             self.end_drag(&d);
@@ -410,7 +405,7 @@ impl Inner {
     }
 
     fn pointer_move(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         let drag = self.drag.as_mut()?;
         if pointer_id(p) != drag.pointer {
             return None;
@@ -433,7 +428,7 @@ impl Inner {
                 let _ = call(&selection, "removeAllRanges", &[]);
             }
         }
-        e.prevent_default();
+        prevent_default(e);
         self.follow();
         if self.scroll_step().is_some() {
             self.start_ticker();
@@ -526,7 +521,7 @@ impl Inner {
     }
 
     fn pointer_up(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         let drag = self.drag.take()?;
         if pointer_id(p) != drag.pointer {
             self.drag = Some(drag);
@@ -547,7 +542,7 @@ impl Inner {
     }
 
     fn pointer_cancel(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         if self.drag.as_ref().is_some_and(|d| d.pointer == pointer_id(p)) {
             if let Some(d) = self.drag.take() {
                 self.end_drag(&d);
@@ -582,7 +577,7 @@ impl Inner {
         let el = hits
             .iter()
             .filter_map(|v| v.dyn_into::<Element>().ok())
-            .find(|e| dragged.is_none_or(|li| !li.contains(Some(e))))?;
+            .find(|e| dragged.is_none_or(|li| !contains(li, e)))?;
         self.view.zone_of(&el)
     }
 }

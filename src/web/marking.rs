@@ -21,7 +21,7 @@ use std::ops::{Range, RangeInclusive};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, KeyboardEvent, PointerEvent};
 
-use crate::web::dom::{Dom, append, attr, boolean, call, class, client_xy, document_of, flag, focus, key, main_press, modified, number, pointer_id, reveal};
+use crate::web::dom::{Dom, append, attr, attribute, boolean, call, class, closest, contains, client_xy, document_of, flag, focus, key, main_press, modified, number, pointer_id, reveal};
 
 /// What a gesture asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,8 +207,8 @@ impl Marking {
 
     /// The word that is or contains `e`.
     fn word_of(&self, e: &Element) -> Option<usize> {
-        let span = e.closest("[data-w]").ok()??;
-        let i: usize = span.get_attribute("data-w")?.parse().ok()?;
+        let span = closest(e, "[data-w]")?;
+        let i: usize = attribute(&span, "data-w")?.parse().ok()?;
         (self.words.get(i) == Some(&span)).then_some(i)
     }
 
@@ -247,7 +247,7 @@ impl Marking {
     /// between words: then on the nearest one). `marked(i)` says whether word `i` is marked now.
     /// Returns whether the press is the widget's.
     pub fn pointer_down(&mut self, p: &PointerEvent, target: &Element, marked: &dyn Fn(usize) -> bool) -> bool {
-        if !main_press(p) || self.root.get_attribute("aria-readonly").is_some() || !self.root.contains(Some(target)) {
+        if !main_press(p) || attribute(&self.root, "aria-readonly").is_some() || !contains(&self.root, target) {
             return false;
         }
         let Some(i) = self.word_of(target).or_else(|| {

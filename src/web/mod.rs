@@ -290,7 +290,7 @@ impl Drop for Widget {
                 inner.stop();
             }
         }
-        self.root.remove();
+        dom::remove(&self.root);
     }
 }
 
@@ -351,7 +351,7 @@ fn document_of(host: &HtmlElement) -> Result<Document, JsError> {
 /// The language of the page around `host`: the nearest `lang` attribute it understands (Dutch
 /// when there is none).
 fn page_lang(host: &HtmlElement) -> Lang {
-    let tag = host.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    let tag = dom::closest(host, "[lang]").and_then(|e| dom::attribute(&e, "lang"));
     tag.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::Nl)
 }
 

@@ -9,8 +9,8 @@ use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, attr, focus, hide, key};
-use crate::web::events::{Out, closest, target};
+use crate::web::dom::{as_a, Dom, attr, attribute, closest, focus, hide, key, prevent_default};
+use crate::web::events::{Out, target};
 use crate::web::store::Store;
 
 /// The modes, in tab order.
@@ -114,14 +114,14 @@ impl Modes {
     /// A click on a tab.
     pub fn click(&mut self, e: &Event) -> Out {
         let tab = closest(&target(e)?, "[role=tab]")?;
-        let mode = Mode::ALL.into_iter().find(|m| tab.get_attribute("data-mode").as_deref() == Some(m.word()))?;
+        let mode = Mode::ALL.into_iter().find(|m| attribute(&tab, "data-mode").as_deref() == Some(m.word()))?;
         self.choose(mode);
         None
     }
 
     /// Arrow keys, Home and End on a tab.
     pub fn keydown(&mut self, e: &Event) -> Out {
-        let k = e.dyn_ref::<KeyboardEvent>()?;
+        let k = as_a::<KeyboardEvent>(e, "KeyboardEvent")?;
         closest(&target(e)?, "[role=tab]")?;
         // Two tabs: either arrow goes to the other one (and round to the first).
         let to = match key(k).as_str() {
@@ -130,7 +130,7 @@ impl Modes {
             "End" => Mode::Quiz,
             _ => return None,
         };
-        e.prevent_default();
+        prevent_default(e);
         self.choose(to);
         focus(&self.tabs[to as usize], true);
         None

@@ -16,8 +16,8 @@ use web_sys::{Blob, Event, HtmlElement, KeyboardEvent, PointerEvent};
 use crate::core::quiz::{Answer, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::dom::{attr, call, document_of, is_mouse, object, prop, strings, window};
-use crate::web::events::{Out, closest, on, target};
+use crate::web::dom::{as_a, attr, call, closest, contains, document_of, is_mouse, object, prevent_default, prop, strings, window};
+use crate::web::events::{Out, on, target};
 use crate::web::listener::{Callback, Listener};
 use crate::web::marking::MarkOp;
 use crate::web::quiz_view::{Action, Input, QuizView};
@@ -130,7 +130,7 @@ impl QuizInner {
 
     fn click(&mut self, e: &Event) -> Out {
         let button = closest(&target(e)?, "button[data-action]")?;
-        if !self.view.panel.contains(Some(&button)) {
+        if !contains(&self.view.panel, &button) {
             return None;
         }
         let (msg, then) = match Action::of(&button)? {
@@ -158,7 +158,7 @@ impl QuizInner {
 
     fn change(&mut self, e: &Event) -> Out {
         let input = target(e)?;
-        if !self.view.panel.contains(Some(&input)) {
+        if !contains(&self.view.panel, &input) {
             return None;
         }
         let msg = match Input::of(&input)? {
@@ -171,7 +171,7 @@ impl QuizInner {
     }
 
     fn keydown(&mut self, e: &Event) -> Out {
-        let k = e.dyn_ref::<KeyboardEvent>()?;
+        let k = as_a::<KeyboardEvent>(e, "KeyboardEvent")?;
         let t = target(e)?;
         let marking = self.view.marking()?;
         let root: &web_sys::Element = marking.root.as_ref();
@@ -179,38 +179,38 @@ impl QuizInner {
             return None;
         }
         let op = marking.key(k)?;
-        e.prevent_default();
+        prevent_default(e);
         self.mark(op?)
     }
 
     fn pointer_down(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         let t = target(e)?;
         let draft = self.quiz.draft(self.quiz.current_item());
         let marking = self.view.marking()?;
         if marking.pointer_down(p, &t, &|i| draft.marked.binary_search(&i).is_ok()) && is_mouse(p) {
             // No text selection and no focus change by the browser: the widget took focus itself.
-            e.prevent_default();
+            prevent_default(e);
         }
         None
     }
 
     fn pointer_move(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         if self.view.marking()?.pointer_move(p) {
-            e.prevent_default();
+            prevent_default(e);
         }
         None
     }
 
     fn pointer_up(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         let op = self.view.marking()?.pointer_up(p)?;
         self.mark(op)
     }
 
     fn pointer_cancel(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         self.view.marking()?.pointer_cancel(p);
         None
     }

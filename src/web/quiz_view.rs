@@ -23,7 +23,7 @@ use crate::core::quiz::{Certainty, FeedbackParts, Item, ItemStatus, Quiz, QuizSu
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, Outcome, append, attr, class, element, essay_ref, flag, focus, hide, set_prop};
+use crate::web::dom::{Dom, Outcome, append, attr, attribute, class, element, essay_ref, flag, focus, hide, set_prop};
 use crate::web::marking::Marking;
 
 /// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
@@ -46,7 +46,7 @@ pub enum Input {
 impl Input {
     /// Reads an input's [`ANSWER`] attribute.
     pub fn of(e: &Element) -> Option<Input> {
-        let v = e.get_attribute(ANSWER)?;
+        let v = attribute(e, ANSWER)?;
         let (kind, n) = v.split_at_checked(1)?;
         let n: usize = n.parse().ok()?;
         Some(match kind {
@@ -112,7 +112,7 @@ const ACTIONS: [(Action, &str); 10] = [
 impl Action {
     /// The action of a button (its `data-action`).
     pub fn of(button: &Element) -> Option<Action> {
-        let name = button.get_attribute("data-action")?;
+        let name = attribute(button, "data-action")?;
         ACTIONS.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
     }
 

@@ -14,7 +14,7 @@ use crate::core::session::{CardStatus, Place, Session, Summary};
 use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, Outcome, append, attr, class, element, essay_ref, flag, focus, hide, paragraphs, reveal};
+use crate::web::dom::{Dom, Outcome, append, attr, attribute, class, closest, contains, element, essay_ref, flag, focus, hide, insert_before, paragraphs, remove, reveal};
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
 pub const PILE: &str = "pile";
@@ -318,11 +318,11 @@ impl View {
             };
             if !same {
                 if let Some((_, old)) = c.feedback.take() {
-                    old.remove();
+                    remove(&old);
                 }
                 if let Some(fb) = fb {
                     let e = self.dom.feedback(&self.ui, &fb);
-                    let _ = c.li.insert_before(&e, Some(&c.menu));
+                    insert_before(&c.li, &e, Some(&c.menu));
                     c.feedback = Some((fb, e));
                 }
             }
@@ -362,7 +362,7 @@ impl View {
         // inside a root that is not in the document.)
         if let Some(a) = active {
             let now = element(&self.dom.doc, "activeElement");
-            if now.as_ref() != Some(&a) && self.root.contains(Some(&a)) {
+            if now.as_ref() != Some(&a) && contains(&self.root, &a) {
                 focus(&a, false);
             }
         }
@@ -373,7 +373,7 @@ impl View {
     /// Cards in `list` that belong elsewhere are stepped over (a later `arrange` takes them
     /// away): inserting every later card before such a one moved the whole pile at each move.
     fn arrange(list: &Element, order: &[usize], here: impl Fn(usize) -> bool, cards: &[CardView]) {
-        let belongs_here = |e: &Element| e.get_attribute("data-card").and_then(|n| n.parse().ok()).is_some_and(&here);
+        let belongs_here = |e: &Element| attribute(e, "data-card").and_then(|n| n.parse().ok()).is_some_and(&here);
         let mut cursor = element(list, "firstElementChild");
         for &i in order {
             if !here(i) {
@@ -386,7 +386,7 @@ impl View {
             if cursor.as_ref() == Some(&c.li) {
                 cursor = element(&c.li, "nextElementSibling");
             } else {
-                let _ = list.insert_before(&c.li, cursor.as_ref().map(|e| e.as_ref()));
+                insert_before(list, &c.li, cursor.as_ref());
             }
         }
     }
@@ -430,8 +430,8 @@ impl View {
 
     /// The card whose `<li>` is or contains `e`.
     pub fn card_of(&self, e: &Element) -> Option<usize> {
-        let li = e.closest("li.card").ok()??;
-        let i: usize = li.get_attribute("data-card")?.parse().ok()?;
+        let li = closest(e, "li.card")?;
+        let i: usize = attribute(&li, "data-card")?.parse().ok()?;
         (self.cards.get(i)?.li == li).then_some(i)
     }
 
@@ -447,18 +447,18 @@ impl View {
 
     /// The bin whose section is or contains `e`.
     pub fn bin_of(&self, e: &Element) -> Option<BinId> {
-        let section = e.closest("[data-bin]").ok()??;
+        let section = closest(e, "[data-bin]")?;
         self.bins.iter().find(|b| b.section == section).map(|b| b.bin)
     }
 
     /// Whether `e` is or is inside the pile.
     pub fn in_pile(&self, e: &Element) -> bool {
-        self.pile.contains(Some(e))
+        contains(&self.pile, e)
     }
 
     /// The drop zone (a bin section or the pile) that is or contains `e`.
     pub fn zone_of(&self, e: &Element) -> Option<(Element, Place)> {
-        if let Some(b) = self.bins.iter().find(|b| b.section.contains(Some(e))) {
+        if let Some(b) = self.bins.iter().find(|b| contains(&b.section, e)) {
             return Some((b.section.clone(), Some(b.bin)));
         }
         self.in_pile(e).then(|| (self.pile.clone(), None))
