@@ -4,8 +4,9 @@
 //!
 //! Set text is only ever inserted as text (`set_text_content` / text nodes), never as HTML.
 
-use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{Document, Element, FocusOptions, HtmlElement};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, PointerEvent, Window};
 
 use std::rc::Rc;
 
@@ -80,7 +81,7 @@ impl Dom {
         // createElement only fails for invalid tag names; ours are constants.
         let e = self.doc.create_element(tag).unwrap_throw();
         if !class.is_empty() {
-            e.set_class_name(class);
+            attr(&e, "class", class);
         }
         e
     }
@@ -104,7 +105,8 @@ impl Dom {
 
     /// A text node with `text`, appended to `parent`.
     pub fn text(&self, parent: &Element, text: &str) {
-        let _ = parent.append_child(&self.doc.create_text_node(text));
+        // `append` with a string inserts a text node (never HTML).
+        let _ = call(parent, "append", &[JsValue::from_str(text)]);
     }
 
     /// Marks `e` as holding set text (in the set's language).
@@ -165,6 +167,46 @@ impl Dom {
         }
     }
 
+    /// The live region that announces each change (`role="status"`), appended to `parent`.
+    pub fn live_region(&self, parent: &Element, class: &str) -> Element {
+        let live = self.child(parent, "p", class, "");
+        attr(&live, "role", "status");
+        attr(&live, "aria-live", "polite");
+        attr(&live, "aria-atomic", "true");
+        live
+    }
+
+    /// Says `text` in the live region `live` (replacing the node, so a repeated sentence is
+    /// announced).
+    pub fn announce(&self, live: &Element, text: &str) {
+        live.set_text_content(None);
+        if !text.is_empty() {
+            self.child(live, "span", "", text);
+        }
+    }
+
+    /// What a finished attempt came to, appended to `parent`: the score line (`score_key`, "You
+    /// scored 80% (8 of 10 right)."), the score's note, whether the pass mark was reached, how
+    /// many are right now (after a retry round), and the set's overall feedback.
+    pub fn outcome(&self, ui: &Ui, parent: &Element, score_key: Key, o: &Outcome) {
+        let total = o.total.to_string();
+        let (score, right) = (o.score.to_string(), o.right.to_string());
+        self.child(parent, "p", "score", &ui.text(score_key, &[("score", &score), ("right", &right), ("total", &total)]));
+        if let Some(note) = o.note {
+            self.child(parent, "p", "score-note", note);
+        }
+        let (key, cls) = if o.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
+        self.child(parent, "p", cls, &ui.text(key, &[("pass", &o.pass_mark.to_string())]));
+        if let Some(n) = o.right_now {
+            self.child(parent, "p", "", &ui.text(Key::RightNow, &[("right", &n.to_string()), ("total", &total)]));
+        }
+        if let Some(text) = o.overall {
+            let div = self.child(parent, "div", "overall", "");
+            self.set_text(&div);
+            self.paragraphs(&div, "", text);
+        }
+    }
+
     /// A feedback block: the verdict line (in words, with its class for the mark), then the
     /// paragraphs of spans.
     pub fn feedback(&self, ui: &Ui, fb: &Feedback) -> Element {
@@ -186,26 +228,221 @@ impl Dom {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `window` (`undefined` where there is none).
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Option<Window>;
+}
+
+/// The page's window. One import of `window` itself: `web_sys::window()` finds it through
+/// `globalThis`, `self`, `window` and `global` and an `instanceof` check, five imports and
+/// their glue.
+pub fn window() -> Option<Window> {
+    WINDOW.with(Option::clone)
+}
+
+/// What [`Dom::outcome`] shows of a finished attempt (the board's summary, the quiz's review).
+pub struct Outcome<'a> {
+    /// The score in percent.
+    pub score: u8,
+    /// Items right.
+    pub right: usize,
+    /// Items in all.
+    pub total: usize,
+    /// How the score is counted, when the set says (the quiz's certainty-based score).
+    pub note: Option<&'a str>,
+    /// Whether the score reaches the pass mark.
+    pub passed: bool,
+    /// The set's pass mark in percent.
+    pub pass_mark: u8,
+    /// Items right now, after a round of retries (none in the first round).
+    pub right_now: Option<usize>,
+    /// The set's overall feedback for the score.
+    pub overall: Option<&'a str>,
+}
+
+/// Property `name` of `object` (an event's `clientX`, a rectangle's `top`, an element's
+/// `scrollTop`…), `undefined` if reading it throws.
+///
+/// Events, rectangles and elements are read through this one `Reflect.get` import rather than
+/// web-sys's typed getters: each getter is one more import, call stub and glue function (about
+/// 90 bytes of the gzipped download), for the same value. The typed checks stay where they
+/// matter: handlers still `dyn_ref` an event to its interface before reading it.
+pub fn prop(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Element property `name` of `object` (`firstElementChild`, `nextElementSibling`, an event's
+/// `target`, a document's `activeElement`), `None` when it is no element.
+pub fn element(object: &JsValue, name: &str) -> Option<Element> {
+    prop(object, name).dyn_into().ok()
+}
+
+/// Sets property `name` of `object` (an input's `checked`, an element's `scrollTop`): the
+/// setter runs as with the typed call, through the `Reflect.set` import that [`object`] uses.
+pub fn set_prop(object: &JsValue, name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(name), value);
+}
+
+/// The document `e` belongs to (`ownerDocument`), read as [`element`] reads: web-sys's getter
+/// checks no more than that it is there.
+pub fn document_of(e: &Element) -> Option<Document> {
+    let doc = prop(e, "ownerDocument");
+    (!doc.is_null_or_undefined()).then(|| doc.unchecked_into())
+}
+
+/// `value` as a `T` when it is an instance of the page's interface `interface` (`T`'s name in
+/// the DOM: "KeyboardEvent", "PointerEvent"…). The test `instanceof` makes,
+/// `interface.prototype.isPrototypeOf(value)`, through [`call`]: one import for every
+/// interface, where each `dyn_ref::<T>()` brings an `instanceof` import of its own.
+pub fn as_a<'a, T: JsCast>(value: &'a JsValue, interface: &str) -> Option<&'a T> {
+    let window: JsValue = window()?.into();
+    let prototype = prop(&prop(&window, interface), "prototype");
+    let is = call(&prototype, "isPrototypeOf", &[value.clone()]).ok()?.as_bool()?;
+    is.then(|| value.unchecked_ref())
+}
+
+/// Whether `e` matches `selector`: `closest` finds `e` itself exactly then.
+pub fn matches(e: &Element, selector: &str) -> bool {
+    closest(e, selector).as_ref() == Some(e)
+}
+
+/// The nearest ancestor-or-self of `e` matching `selector` (`closest`).
+pub fn closest(e: &Element, selector: &str) -> Option<Element> {
+    call(e, "closest", &[JsValue::from_str(selector)]).ok()?.dyn_into().ok()
+}
+
+/// Attribute `name` of `e` (`getAttribute`), `None` when it has none.
+pub fn attribute(e: &Element, name: &str) -> Option<String> {
+    call(e, "getAttribute", &[JsValue::from_str(name)]).ok()?.as_string()
+}
+
+/// Whether `inner` is `outer` or inside it (`Node.contains`).
+pub fn contains(outer: &Element, inner: &Element) -> bool {
+    call(outer, "contains", &[inner.into()]).is_ok_and(|c| c.as_bool() == Some(true))
+}
+
+/// Inserts `child` into `parent` before `before` (at the end for `None`; `insertBefore`).
+pub fn insert_before(parent: &Element, child: &Element, before: Option<&Element>) {
+    let _ = call(parent, "insertBefore", &[child.into(), before.map_or(JsValue::NULL, Into::into)]);
+}
+
+/// Takes `e` out of the document (`remove`).
+pub fn remove(e: &Element) {
+    let _ = call(e, "remove", &[]);
+}
+
+/// Cancels the browser's default action for `e` (`preventDefault`).
+pub fn prevent_default(e: &Event) {
+    let _ = call(e, "preventDefault", &[]);
+}
+
+/// Calls method `name` of `object` with `args` (`Reflect.apply`): `Err` when it throws, or is
+/// no method. For the calls the shell makes in one place each (`print`, `scrollBy`,
+/// `setInterval`, `getBoundingClientRect`…): one import serves them all, where each typed
+/// web-sys method is an import, a call stub and a glue function of its own.
+pub fn call(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let list = js_sys::Array::new();
+    for arg in args {
+        list.push(arg);
+    }
+    js_sys::Reflect::apply::<fn() -> JsValue>(prop(object, name).unchecked_ref(), object, &list)
+}
+
+/// Number property `name` of `object` (0 when it is not a number). Integers as web-sys reads
+/// them: `as i32` truncates toward zero like the glue's conversion.
+pub fn number(object: &JsValue, name: &str) -> f64 {
+    prop(object, name).as_f64().unwrap_or(0.0)
+}
+
+/// Boolean property `name` of `object` (`false` when it is not a boolean).
+pub fn boolean(object: &JsValue, name: &str) -> bool {
+    prop(object, name).as_bool().unwrap_or(false)
+}
+
+/// String property `name` of `object` (empty when it is not a string).
+pub fn string(object: &JsValue, name: &str) -> String {
+    prop(object, name).as_string().unwrap_or_default()
+}
+
+/// Whether a modifier (Alt, Ctrl, Meta) is held or an input method is composing: the widgets'
+/// keys then do nothing.
+pub fn modified(k: &KeyboardEvent) -> bool {
+    ["altKey", "ctrlKey", "metaKey", "isComposing"].into_iter().any(|name| boolean(k, name))
+}
+
+/// The key of a key press (`key`).
+pub fn key(k: &KeyboardEvent) -> String {
+    string(k, "key")
+}
+
+/// A pointer event's pointer (`pointerId`).
+pub fn pointer_id(p: &PointerEvent) -> i32 {
+    number(p, "pointerId") as i32
+}
+
+/// A pointer event's client position (`clientX`, `clientY`), in whole pixels.
+pub fn client_xy(p: &PointerEvent) -> (i32, i32) {
+    (number(p, "clientX") as i32, number(p, "clientY") as i32)
+}
+
+/// Whether a pointer event comes from a mouse.
+pub fn is_mouse(p: &PointerEvent) -> bool {
+    string(p, "pointerType") == "mouse"
+}
+
+/// Whether a press can start a gesture: the primary pointer, and a mouse's main button.
+pub fn main_press(p: &PointerEvent) -> bool {
+    boolean(p, "isPrimary") && (!is_mouse(p) || number(p, "button") == 0.0)
+}
+
+/// An array of the strings `items` (a `dyn` iterator: one copy of the code for every caller).
+pub fn strings(items: &mut dyn Iterator<Item = &str>) -> js_sys::Array {
+    let array = js_sys::Array::new();
+    for item in items {
+        array.push(&JsValue::from_str(item));
+    }
+    array
+}
+
+/// A plain object with `fields` (an event's detail, an options dictionary, a problem).
+pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        set_prop(&object, key, value);
+    }
+    object.into()
+}
+
 /// Appends `child` to `parent`.
 pub fn append(parent: &Element, child: &Element) {
     // appendChild only fails for hierarchy errors, impossible with fresh elements.
-    let _ = parent.append_child(child);
+    let _ = call(parent, "appendChild", &[child.into()]);
 }
 
 /// Sets attribute `name`.
 pub fn attr(e: &Element, name: &str, value: &str) {
     // setAttribute only fails for invalid attribute names; ours are constants.
-    let _ = e.set_attribute(name, value);
+    let _ = call(e, "setAttribute", &[JsValue::from_str(name), JsValue::from_str(value)]);
 }
 
 /// Shows or hides `e` (the `hidden` attribute).
 pub fn hide(e: &Element, hidden: bool) {
-    let _ = e.toggle_attribute_with_force("hidden", hidden);
+    flag(e, "hidden", hidden);
+}
+
+/// Sets (empty) or removes attribute `name`: a boolean one such as `hidden`, `disabled` or
+/// `open`, or the removal of any (`flag(e, name, false)`, which is `removeAttribute`).
+/// Attributes, not typed properties such as `disabled` or `open`: the DOM is the same, and each
+/// typed setter would cost the module one more import and its glue.
+pub fn flag(e: &Element, name: &str, on: bool) {
+    let _ = call(e, "toggleAttribute", &[JsValue::from_str(name), JsValue::from_bool(on)]);
 }
 
 /// Adds or removes class `name`.
 pub fn class(e: &Element, name: &str, on: bool) {
-    let _ = e.class_list().toggle_with_force(name, on);
+    let _ = call(&prop(e, "classList"), "toggle", &[JsValue::from_str(name), JsValue::from_bool(on)]);
 }
 
 /// Splits text into paragraphs at blank lines; lines within a paragraph are joined by a space.
@@ -236,13 +473,17 @@ pub fn essay_ref(ui: &Ui, r: &EssayRef) -> String {
     feedback::essay_ref(ui.wording(), r)
 }
 
-/// Focuses `e`, scrolling it into view or not.
-pub fn focus(e: &HtmlElement, scroll: bool) {
-    if scroll {
-        let _ = e.focus();
-    } else {
-        let options = FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = e.focus_with_options(&options);
-    }
+/// Scrolls `e` into view as little as needed (`block` and `inline` "nearest"; `inline` is
+/// "nearest" by default). The options as a plain object: the typed dictionary's setter is one
+/// more import, and its enum one more table in the glue.
+pub fn reveal(e: &Element) {
+    let _ = call(e, "scrollIntoView", &[object(&[("block", JsValue::from_str("nearest"))])]);
+}
+
+/// Focuses `e`, scrolling it into view or not (one `focus(options)` import for both; the
+/// options as a plain object). Any element: `focus` is HTML's and SVG's, and should `e` have
+/// none, [`call`] says so instead of throwing; no `instanceof HTMLElement` check is needed.
+pub fn focus(e: &Element, scroll: bool) {
+    let options = object(&[("preventScroll", JsValue::from_bool(!scroll))]);
+    let _ = call(e, "focus", &[options]);
 }

@@ -16,14 +16,17 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
+use web_sys::{CustomEvent, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
 
 use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::listener::Listener;
+use crate::web::dom::{as_a, 
+    attribute, boolean, call, class, client_xy, closest, contains, document_of, element, flag, focus, is_mouse, key, main_press, matches, modified, number, object, pointer_id, prevent_default, prop, set_prop,
+    window,
+};
+use crate::web::listener::{Callback, Listener};
 use crate::web::store::Store;
 use crate::web::view::{PILE, View};
 
@@ -74,7 +77,7 @@ pub struct Inner {
     suppress_click: bool,
     storage_noticed: bool,
     /// The auto-scroll timer's callback (it holds only a weak reference back to this).
-    tick: Option<Closure<dyn FnMut()>>,
+    tick: Option<Callback>,
     /// The running auto-scroll timer.
     ticking: Option<i32>,
 }
@@ -110,7 +113,7 @@ pub fn on<T: 'static>(
 /// Registers the board's delegated listeners on `root`; events for the page go to `host`.
 pub fn listen(host: &HtmlElement, root: &HtmlElement, inner: &Rc<RefCell<Inner>>) -> Vec<Listener> {
     let weak = Rc::downgrade(inner);
-    let tick = Closure::<dyn FnMut()>::new(move || {
+    let tick = Callback::new(move |_: Event| {
         if let Some(inner) = weak.upgrade() {
             if let Ok(mut inner) = inner.try_borrow_mut() {
                 inner.tick();
@@ -130,38 +133,23 @@ pub fn listen(host: &HtmlElement, root: &HtmlElement, inner: &Rc<RefCell<Inner>>
     ]
 }
 
-/// An event's detail: an object with `fields`.
-pub fn detail(fields: &[(&str, JsValue)]) -> JsValue {
-    let detail = js_sys::Object::new();
-    for (key, value) in fields {
-        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), value);
-    }
-    detail.into()
-}
-
 /// Dispatches the bubbling event `name` with `detail` on `host`.
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
+    // A plain object rather than `CustomEventInit`'s setters: the same dictionary, two imports fewer.
+    let init = object(&[("bubbles", JsValue::TRUE), ("detail", detail.clone())]);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, init.unchecked_ref()) {
+        let _ = call(host, "dispatchEvent", &[event.into()]);
     }
 }
 
 /// The element an event happened on.
 pub fn target(e: &Event) -> Option<Element> {
-    e.target()?.dyn_into::<Element>().ok()
-}
-
-/// The nearest ancestor-or-self of `e` matching `selector`.
-pub fn closest(e: &Element, selector: &str) -> Option<Element> {
-    e.closest(selector).ok().flatten()
+    element(e, "target")
 }
 
 /// Reads a move-menu button's `data-place`.
 fn place_of(button: &Element) -> Option<Place> {
-    let v = button.get_attribute("data-place")?;
+    let v = attribute(button, "data-place")?;
     if v == PILE {
         return Some(None);
     }
@@ -213,16 +201,20 @@ impl Inner {
                 Effect::Save => {
                     saved = true;
                     let state = self.save();
-                    told.push(("statechange", detail(&[("state", JsValue::from_str(&state))])));
+                    told.push(("statechange", object(&[("state", JsValue::from_str(&state))])));
                 }
                 Effect::Answered { card, bin, correct, check } => {
                     let set = self.session.set();
+                    // The core names only cards of the set (`get`: no bounds-check panic here).
+                    let (Some(excerpt), Some(&expected)) = (set.file.excerpts.get(card), set.expected.get(card)) else {
+                        continue;
+                    };
                     told.push((
                         "answered",
-                        detail(&[
-                            ("excerpt", JsValue::from_str(&set.file.excerpts[card].id)),
+                        object(&[
+                            ("excerpt", JsValue::from_str(&excerpt.id)),
                             ("bin", JsValue::from_str(set.bin(bin).id)),
-                            ("expected", JsValue::from_str(set.bin(set.expected[card]).id)),
+                            ("expected", JsValue::from_str(set.bin(expected).id)),
                             ("correct", correct.into()),
                             ("check", check.into()),
                         ]),
@@ -230,7 +222,7 @@ impl Inner {
                 }
                 Effect::Completed { score, passed } => {
                     completed = true;
-                    told.push(("completed", detail(&[("score", score.into()), ("passed", passed.into())])));
+                    told.push(("completed", object(&[("score", score.into()), ("passed", passed.into())])));
                 }
             }
         }
@@ -268,20 +260,20 @@ impl Inner {
     }
 
     fn click(&mut self, e: &Event) -> Out {
-        if e.default_prevented() {
+        if boolean(e, "defaultPrevented") {
             return None;
         }
         let t = target(e)?;
-        let detail = e.dyn_ref::<MouseEvent>().map_or(0, |m| m.detail());
+        let detail = as_a::<MouseEvent>(e, "MouseEvent").map_or(0, |m| number(m, "detail") as i32);
         let origin = if detail == 0 { Origin::Keyboard } else { Origin::Pointer };
         let card = self.view.card_of(&t);
 
         if let Some(button) = closest(&t, "button") {
-            if !self.view.root.contains(Some(&button)) {
+            if !contains(&self.view.root, &button) {
                 return None;
             }
-            let classes = button.class_list();
-            if classes.contains("grab") {
+            let is = |selector: &str| matches(&button, selector);
+            if is(".grab") {
                 let i = card?;
                 if std::mem::take(&mut self.suppress_click) || detail > 1 {
                     return None;
@@ -290,21 +282,21 @@ impl Inner {
             }
             if let (Some(i), Some(place)) = (card, place_of(&button)) {
                 if let Some(menu) = self.view.menu(i) {
-                    menu.set_open(false);
+                    flag(menu, "open", false);
                 }
                 return self.run(Msg::Place(i, place), Origin::Keyboard);
             }
-            if classes.contains("bin-button") {
+            if is(".bin-button") {
                 let bin = self.view.bin_of(&button)?;
                 return self.run(Msg::PlaceHeld(Some(bin)), origin);
             }
-            if classes.contains("pool") {
+            if is(".pool") {
                 return self.run(Msg::PlaceHeld(None), origin);
             }
-            if classes.contains("check") {
+            if is(".check") {
                 return self.run(Msg::Check, origin);
             }
-            if classes.contains("restart") {
+            if is(".restart") {
                 return self.run(Msg::Restart(crate::web::random_seed()), origin);
             }
             return None;
@@ -336,18 +328,18 @@ impl Inner {
     }
 
     fn keydown(&mut self, e: &Event) -> Out {
-        let k = e.dyn_ref::<KeyboardEvent>()?;
+        let k = as_a::<KeyboardEvent>(e, "KeyboardEvent")?;
         self.suppress_click = false;
-        if k.alt_key() || k.ctrl_key() || k.meta_key() || k.is_composing() {
+        if modified(k) {
             return None;
         }
         let t = target(e)?;
-        let key = k.key();
+        let key = key(k);
         let held = self.session.held();
         let on_grab = closest(&t, "button.grab").and_then(|b| self.view.card_of(&b));
         let msg = match (key.as_str(), on_grab) {
-            ("Enter" | " " | "Spacebar", Some(_)) if k.repeat() => {
-                e.prevent_default();
+            ("Enter" | " " | "Spacebar", Some(_)) if boolean(k, "repeat") => {
+                prevent_default(e);
                 return None;
             }
             ("Enter", Some(i)) if held == Some(i) => Msg::DropOnTarget,
@@ -355,14 +347,13 @@ impl Inner {
             ("ArrowRight" | "ArrowDown", Some(_)) if held.is_some() => Msg::MoveTarget(1),
             ("ArrowLeft" | "ArrowUp", Some(_)) if held.is_some() => Msg::MoveTarget(-1),
             ("Escape" | "Esc", _) => {
-                if let Some(d) = closest(&t, "details[open]").filter(|d| self.view.root.contains(Some(d))) {
-                    let _ = d.remove_attribute("open");
-                    if let Some(s) = d.query_selector("summary").ok().flatten() {
-                        if let Ok(s) = s.dyn_into::<HtmlElement>() {
-                            let _ = s.focus();
-                        }
+                if let Some(d) = closest(&t, "details[open]").filter(|d| contains(&self.view.root, d)) {
+                    flag(&d, "open", false);
+                    // Its summary: the first child of every `<details>` the views build.
+                    if let Some(s) = element(&d, "firstElementChild") {
+                        focus(&s, true);
                     }
-                    e.prevent_default();
+                    prevent_default(e);
                     return None;
                 }
                 held?;
@@ -370,18 +361,18 @@ impl Inner {
             }
             _ => return None,
         };
-        e.prevent_default();
+        prevent_default(e);
         self.run(msg, Origin::Keyboard)
     }
 
     fn pointer_down(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         self.suppress_click = false;
         if let Some(d) = self.drag.take() {
             self.end_drag(&d);
         }
-        let mouse = p.pointer_type() == "mouse";
-        if !p.is_primary() || (mouse && p.button() != 0) {
+        let mouse = is_mouse(p);
+        if !main_press(p) {
             return None;
         }
         let t = target(e)?;
@@ -397,11 +388,11 @@ impl Inner {
         if self.session.finished() || self.session.status(i) == CardStatus::Right {
             return None;
         }
-        let (cx, cy) = (p.client_x(), p.client_y());
+        let (cx, cy) = client_xy(p);
         let (x0, y0) = page_xy(cx, cy);
         self.drag = Some(Drag {
             card: i,
-            pointer: p.pointer_id(),
+            pointer: pointer_id(p),
             x0,
             y0,
             cx,
@@ -414,13 +405,12 @@ impl Inner {
     }
 
     fn pointer_move(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         let drag = self.drag.as_mut()?;
-        if p.pointer_id() != drag.pointer {
+        if pointer_id(p) != drag.pointer {
             return None;
         }
-        drag.cx = p.client_x();
-        drag.cy = p.client_y();
+        (drag.cx, drag.cy) = client_xy(p);
         if !drag.started {
             let (x, y) = page_xy(drag.cx, drag.cy);
             let (dx, dy) = (x - drag.x0, y - drag.y0);
@@ -429,16 +419,16 @@ impl Inner {
             }
             drag.started = true;
             drag.max_scroll = max_scroll();
-            let _ = self.view.panel.set_pointer_capture(p.pointer_id());
-            let _ = self.view.root.class_list().add_1("is-dragging");
+            let _ = call(&self.view.panel, "setPointerCapture", &[JsValue::from(pointer_id(p))]);
+            class(&self.view.root, "is-dragging", true);
             if let Some(li) = self.view.card_li(drag.card) {
-                let _ = li.class_list().add_1("dragging");
+                class(li, "dragging", true);
             }
-            if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-                let _ = sel.remove_all_ranges();
+            if let Some(selection) = window().and_then(|w| call(&w, "getSelection", &[]).ok()) {
+                let _ = call(&selection, "removeAllRanges", &[]);
             }
         }
-        e.prevent_default();
+        prevent_default(e);
         self.follow();
         if self.scroll_step().is_some() {
             self.start_ticker();
@@ -451,22 +441,20 @@ impl Inner {
         let Some(drag) = self.drag.as_ref() else { return };
         let (x, y) = page_xy(drag.cx, drag.cy);
         if let Some(li) = self.view.card_li(drag.card) {
-            if let Some(li) = li.dyn_ref::<HtmlElement>() {
-                let mut v = (x - drag.x0).to_string();
-                v.push_str("px ");
-                v.push_str(&(y - drag.y0).to_string());
-                v.push_str("px");
-                let _ = li.style().set_property("translate", &v);
-            }
+            let mut v = (x - drag.x0).to_string();
+            v.push_str("px ");
+            v.push_str(&(y - drag.y0).to_string());
+            v.push_str("px");
+            translate(li, &v);
         }
         let zone = self.zone_at(drag.cx, drag.cy).map(|(el, _)| el);
         let Some(drag) = self.drag.as_mut() else { return };
         if zone != drag.over {
             if let Some(old) = drag.over.take() {
-                let _ = old.class_list().remove_1("drop-target");
+                class(&old, "drop-target", false);
             }
             if let Some(new) = &zone {
-                let _ = new.class_list().add_1("drop-target");
+                class(new, "drop-target", true);
             }
             drag.over = zone;
         }
@@ -476,22 +464,22 @@ impl Inner {
     /// over it and it can still scroll that way, else the window (`None`: no scrolling).
     fn scroll_step(&self) -> Option<(Scroller, f64)> {
         let drag = self.drag.as_ref().filter(|d| d.started)?;
-        let w = web_sys::window()?;
-        let height = w.inner_height().ok().and_then(|h| h.as_f64())?;
+        let w = window()?;
+        let height = prop(&w, "innerHeight").as_f64()?;
         let (x, y) = (f64::from(drag.cx), f64::from(drag.cy));
         let bins = &self.view.bins_box;
-        let overflow = bins.scroll_height() - bins.client_height();
+        let overflow = number(bins, "scrollHeight") as i32 - number(bins, "clientHeight") as i32;
         if overflow > 0 {
-            let r = bins.get_bounding_client_rect();
-            if x >= r.left() && x <= r.right() {
-                let top = f64::from(bins.scroll_top());
-                let step = edge_step(y, r.top().max(0.0), r.bottom().min(height), top, f64::from(overflow) - top);
+            let r = call(bins, "getBoundingClientRect", &[]).unwrap_or_default();
+            if x >= number(&r, "left") && x <= number(&r, "right") {
+                let top = f64::from(scroll_top(bins));
+                let step = edge_step(y, number(&r, "top").max(0.0), number(&r, "bottom").min(height), top, f64::from(overflow) - top);
                 if step != 0.0 {
                     return Some((Scroller::Bins, step));
                 }
             }
         }
-        let now = w.scroll_y().unwrap_or(0.0);
+        let now = number(&w, "scrollY");
         let step = edge_step(y, 0.0, height, now, drag.max_scroll - now);
         (step != 0.0).then_some((Scroller::Window, step))
     }
@@ -501,14 +489,14 @@ impl Inner {
         if self.ticking.is_some() {
             return;
         }
-        let (Some(w), Some(tick)) = (web_sys::window(), self.tick.as_ref()) else { return };
-        self.ticking =
-            w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), TICK_MS).ok();
+        let (Some(w), Some(tick)) = (window(), self.tick.as_ref()) else { return };
+        let handle = call(&w, "setInterval", &[tick.as_ref().clone(), JsValue::from(TICK_MS)]);
+        self.ticking = handle.ok().and_then(|h| h.as_f64()).map(|h| h as i32);
     }
 
     fn stop_ticker(&mut self) {
-        if let (Some(handle), Some(w)) = (self.ticking.take(), web_sys::window()) {
-            w.clear_interval_with_handle(handle);
+        if let (Some(handle), Some(w)) = (self.ticking.take(), window()) {
+            let _ = call(&w, "clearInterval", &[JsValue::from(handle)]);
         }
     }
 
@@ -520,22 +508,22 @@ impl Inner {
                 return;
             }
             Some((Scroller::Window, step)) => {
-                if let Some(w) = web_sys::window() {
-                    w.scroll_by_with_x_and_y(0.0, step);
+                if let Some(w) = window() {
+                    let _ = call(&w, "scrollBy", &[JsValue::from(0.0), JsValue::from(step)]);
                 }
             }
             Some((Scroller::Bins, step)) => {
                 let bins = &self.view.bins_box;
-                bins.set_scroll_top(bins.scroll_top() + step as i32);
+                set_prop(bins, "scrollTop", &JsValue::from(scroll_top(bins) + step as i32));
             }
         }
         self.follow();
     }
 
     fn pointer_up(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         let drag = self.drag.take()?;
-        if p.pointer_id() != drag.pointer {
+        if pointer_id(p) != drag.pointer {
             self.drag = Some(drag);
             return None;
         }
@@ -544,7 +532,8 @@ impl Inner {
             return None;
         }
         self.drag = Some(drag);
-        let zone = self.zone_at(p.client_x(), p.client_y());
+        let (x, y) = client_xy(p);
+        let zone = self.zone_at(x, y);
         let drag = self.drag.take()?;
         self.end_drag(&drag);
         self.suppress_click = true;
@@ -553,8 +542,8 @@ impl Inner {
     }
 
     fn pointer_cancel(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
-        if self.drag.as_ref().is_some_and(|d| d.pointer == p.pointer_id()) {
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
+        if self.drag.as_ref().is_some_and(|d| d.pointer == pointer_id(p)) {
             if let Some(d) = self.drag.take() {
                 self.end_drag(&d);
             }
@@ -566,31 +555,29 @@ impl Inner {
     fn end_drag(&mut self, drag: &Drag) {
         self.stop_ticker();
         if let Some(over) = &drag.over {
-            let _ = over.class_list().remove_1("drop-target");
+            class(over, "drop-target", false);
         }
         if !drag.started {
             return;
         }
-        let _ = self.view.panel.release_pointer_capture(drag.pointer);
-        let _ = self.view.root.class_list().remove_1("is-dragging");
+        let _ = call(&self.view.panel, "releasePointerCapture", &[JsValue::from(drag.pointer)]);
+        class(&self.view.root, "is-dragging", false);
         if let Some(li) = self.view.card_li(drag.card) {
-            let _ = li.class_list().remove_1("dragging");
-            if let Ok(li) = li.clone().dyn_into::<HtmlElement>() {
-                let _ = li.style().remove_property("translate");
-            }
+            class(li, "dragging", false);
+            translate(li, "");
         }
     }
 
     /// The drop zone under the pointer, looking through the dragged card (whatever the page's
     /// CSS does with its `pointer-events`).
     fn zone_at(&self, x: i32, y: i32) -> Option<(Element, Place)> {
-        let doc = self.view.root.owner_document()?;
+        let doc = document_of(&self.view.root)?;
         let dragged = self.drag.as_ref().and_then(|d| self.view.card_li(d.card));
-        let hits = doc.elements_from_point(x as f32, y as f32);
+        let hits: js_sys::Array = call(&doc, "elementsFromPoint", &[JsValue::from(x), JsValue::from(y)]).ok()?.dyn_into().ok()?;
         let el = hits
             .iter()
             .filter_map(|v| v.dyn_into::<Element>().ok())
-            .find(|e| dragged.is_none_or(|li| !li.contains(Some(e))))?;
+            .find(|e| dragged.is_none_or(|li| !contains(li, e)))?;
         self.view.zone_of(&el)
     }
 }
@@ -618,14 +605,26 @@ fn edge_step(y: f64, top: f64, bottom: f64, up: f64, down: f64) -> f64 {
 /// A client position in page coordinates (plus the window's scroll).
 fn page_xy(x: i32, y: i32) -> (i32, i32) {
     let (sx, sy) =
-        web_sys::window().map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0))).unwrap_or((0.0, 0.0));
+        window().map_or((0.0, 0.0), |w| (number(&w, "scrollX"), number(&w, "scrollY")));
     (x + sx as i32, y + sy as i32)
+}
+
+/// Sets `e`'s inline `translate` (`""` removes it): `style.translate = value`, which is
+/// `style.setProperty("translate", value)`, through the property helpers (two imports fewer).
+/// CSSOM, not the `style` attribute, which the pages' CSP would refuse.
+fn translate(e: &Element, value: &str) {
+    set_prop(&prop(e, "style"), "translate", &JsValue::from_str(value));
+}
+
+/// An element's `scrollTop`, in whole pixels.
+fn scroll_top(e: &Element) -> i32 {
+    number(e, "scrollTop") as i32
 }
 
 /// How far the window can scroll down now.
 fn max_scroll() -> f64 {
-    let Some(w) = web_sys::window() else { return 0.0 };
-    let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let page = w.document().and_then(|d| d.document_element()).map_or(0.0, |e| f64::from(e.scroll_height()));
+    let Some(w) = window() else { return 0.0 };
+    let height = number(&w, "innerHeight");
+    let page = number(&prop(&prop(&w, "document"), "documentElement"), "scrollHeight");
     (page - height).max(0.0)
 }

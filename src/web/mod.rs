@@ -73,32 +73,38 @@ struct Options {
 impl Options {
     /// Reads the options object (`undefined` or `null`: all defaults).
     fn from_js(object: &JsValue) -> Result<Options, JsError> {
-        if object.is_undefined() || object.is_null() { Ok(Options::default()) } else { Options::read(object) }
+        if object.is_null_or_undefined() { Ok(Options::default()) } else { Options::read(object) }
     }
 
     /// Reads the options object; a field of the wrong type is an error naming it.
     fn read(object: &JsValue) -> Result<Options, JsError> {
-        let field = |name: &str| js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let field = |name: &str| dom::prop(object, name);
         let wrong = |name: &str, kind: &str| JsError::new(&format!("option `{name}` must be {kind}"));
         let text = |name: &str| {
             let v = field(name);
-            if v.is_undefined() || v.is_null() { Ok(None) } else { v.as_string().map(Some).ok_or_else(|| wrong(name, "a string")) }
+            if v.is_null_or_undefined() { Ok(None) } else { v.as_string().map(Some).ok_or_else(|| wrong(name, "a string")) }
         };
         let seed = field("seed");
         let storage = field("storage");
         let languages = field("browserLanguages");
-        let browser_languages = if languages.is_undefined() || languages.is_null() {
+        let browser_languages = if languages.is_null_or_undefined() {
             Vec::new()
         } else {
             let list = languages.dyn_into::<js_sys::Array>().map_err(|_| wrong("browserLanguages", "a list of strings"))?;
-            list.iter().map(|tag| tag.as_string().ok_or_else(|| wrong("browserLanguages", "a list of strings"))).collect::<Result<_, _>>()?
+            // A loop, not `collect::<Result<_, _>>()`: the same list, without its generic
+            // machinery (0.8 KB of the module).
+            let mut tags = Vec::new();
+            for tag in list.iter() {
+                tags.push(tag.as_string().ok_or_else(|| wrong("browserLanguages", "a list of strings"))?);
+            }
+            tags
         };
         Ok(Options {
             lang: text("lang")?,
             browser_languages,
-            seed: if seed.is_undefined() || seed.is_null() { None } else { Some(seed.as_f64().ok_or_else(|| wrong("seed", "a number"))?) },
+            seed: if seed.is_null_or_undefined() { None } else { Some(seed.as_f64().ok_or_else(|| wrong("seed", "a number"))?) },
             storage_key: text("storageKey")?,
-            storage: if storage.is_undefined() || storage.is_null() { None } else { Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?) },
+            storage: if storage.is_null_or_undefined() { None } else { Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?) },
             state: text("state")?,
         })
     }
@@ -136,7 +142,9 @@ impl Widget {
     /// Mounts the exercise in `set_text` (a set's JSON) into `host`. A set that does not load
     /// shows its problems inside `host` instead (the page keeps working). Fails only for
     /// options of the wrong shape.
-    #[wasm_bindgen(constructor)]
+    // `skip_jsdoc`: the glue that students download leaves out the @param lines (the types are in
+    // the generated .d.ts).
+    #[wasm_bindgen(constructor, skip_jsdoc)]
     pub fn new(host: HtmlElement, set_text: &str, options: JsValue) -> Result<Widget, JsError> {
         let options = Options::from_js(&options)?;
         let doc = document_of(&host)?;
@@ -151,7 +159,10 @@ impl Widget {
                 // The interface language: asked for, else the set's own `lang` if the text is
                 // JSON within the limits, else the reader's.
                 let ui = requested.or_else(|| set::stated_lang(set_text)).unwrap_or_else(|| options.unset(&host));
-                let problems: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+                let mut problems = Vec::new();
+                for problem in &errors.0 {
+                    problems.push(problem.to_string());
+                }
                 return Ok(Widget::failed(&host, view::failed(&doc, &Ui::builtin(ui), Key::LoadFailed, &problems)));
             }
         };
@@ -196,7 +207,7 @@ impl Widget {
             view.render(&session);
             let noticed = notices.contains(&Key::StorageUnavailable);
             let inner = Rc::new(RefCell::new(Inner::new(session, view, store, noticed)));
-            listeners.extend(events::listen(&host, &parent, &inner));
+            listeners.append(&mut events::listen(&host, &parent, &inner));
             board = Some(inner);
         }
         if mode.has_quiz() {
@@ -216,17 +227,17 @@ impl Widget {
             }
             let noticed = notices.contains(&Key::StorageUnavailable);
             let inner = Rc::new(RefCell::new(QuizInner::new(q, view, store, noticed)));
-            listeners.extend(quiz_events::listen(&host, &inner));
+            listeners.append(&mut quiz_events::listen(&host, &inner));
             quiz = Some(inner);
         }
         if let Some(m) = &modes {
             listeners.push(events::on(&host, &root, m, "click", Modes::click));
             listeners.push(events::on(&host, &root, m, "keydown", Modes::keydown));
         }
-        let _ = root.set_attribute("data-ready", "true");
-        let _ = host.append_child(&root);
-        let bins: js_sys::Array = set.bins.iter().map(|&b| JsValue::from_str(set.bin(b).id)).collect();
-        let ready = events::detail(&[
+        dom::attr(&root, "data-ready", "true");
+        dom::append(&host, &root);
+        let bins = dom::strings(&mut set.bins.iter().map(|&b| set.bin(b).id));
+        let ready = dom::object(&[
             ("setId", JsValue::from_str(&set.file.id)),
             ("excerpts", set.len().into()),
             ("bins", bins.into()),
@@ -240,7 +251,7 @@ impl Widget {
     /// Mounts, instead of an exercise, the notice that the set at `url` could not be fetched
     /// (`reason`: the HTTP status or the network error), in the interface language of `options`
     /// (else the page's). Fails only for options of the wrong shape.
-    #[wasm_bindgen(js_name = fetchFailed)]
+    #[wasm_bindgen(js_name = fetchFailed, skip_jsdoc)]
     pub fn fetch_failed(host: HtmlElement, url: &str, reason: &str, options: JsValue) -> Result<Widget, JsError> {
         let options = Options::from_js(&options)?;
         let ui = options.requested().unwrap_or_else(|| options.unset(&host));
@@ -250,6 +261,7 @@ impl Widget {
 
     /// The score in percent once the attempt in the mode shown is finished, otherwise
     /// `undefined`.
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn score(&self) -> Option<u8> {
         let quiz_shown = match &self.modes {
             Some(m) => m.try_borrow().ok()?.active() == modes::Mode::Quiz,
@@ -267,7 +279,7 @@ impl Widget {
 
     /// A widget that only shows `panel` (a problem instead of an exercise) in `host`.
     fn failed(host: &HtmlElement, panel: HtmlElement) -> Widget {
-        let _ = host.append_child(&panel);
+        dom::append(host, &panel);
         Widget { root: panel, inner: None, quiz: None, modes: None, listeners: Vec::new() }
     }
 }
@@ -280,7 +292,7 @@ impl Drop for Widget {
                 inner.stop();
             }
         }
-        self.root.remove();
+        dom::remove(&self.root);
     }
 }
 
@@ -335,13 +347,13 @@ fn resume<T, E>(
 
 /// The document `host` belongs to.
 fn document_of(host: &HtmlElement) -> Result<Document, JsError> {
-    host.owner_document().ok_or_else(|| JsError::new("the host element has no document"))
+    dom::document_of(host).ok_or_else(|| JsError::new("the host element has no document"))
 }
 
 /// The language of the page around `host`: the nearest `lang` attribute it understands (Dutch
 /// when there is none).
 fn page_lang(host: &HtmlElement) -> Lang {
-    let tag = host.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    let tag = dom::closest(host, "[lang]").and_then(|e| dom::attribute(&e, "lang"));
     tag.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::Nl)
 }
 

@@ -3,31 +3,31 @@
 //! and move the caret to them.
 //!
 //! The problems are exactly those [`set::load`] reports (the same as `diary-sort validate` and a
-//! widget's "cannot be loaded" panel); this module only copies them out, field by field, with
-//! `js_sys::Reflect` (no serde in the browser build).
+//! widget's "cannot be loaded" panel); this module only copies them out, field by field, into
+//! plain objects (no serde in the browser build).
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use crate::core::set;
+use crate::web::dom::object;
 
 /// The problems of a set's JSON `text`, in the order found: an array of
 /// `{ line, column, path, message }` (`line` and `column` 1-based, the column counted in
 /// characters, `null` when unknown; `path` such as `excerpts[3].evidence[0].quote`, empty for
 /// the whole file). Empty when the set loads.
-#[wasm_bindgen]
+#[wasm_bindgen(skip_jsdoc)]
 pub fn problems(text: &str) -> Array {
     let list = Array::new();
     let Err(errors) = set::load(text) else { return list };
     let number = |n: Option<usize>| n.map_or(JsValue::NULL, JsValue::from);
     for problem in errors.0 {
-        let object = Object::new();
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = Reflect::set(&object, &"line".into(), &number(problem.line));
-        let _ = Reflect::set(&object, &"column".into(), &number(problem.column));
-        let _ = Reflect::set(&object, &"path".into(), &problem.path.into());
-        let _ = Reflect::set(&object, &"message".into(), &problem.message.into());
-        list.push(&object);
+        list.push(&object(&[
+            ("line", number(problem.line)),
+            ("column", number(problem.column)),
+            ("path", problem.path.into()),
+            ("message", problem.message.into()),
+        ]));
     }
     list
 }

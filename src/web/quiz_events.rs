@@ -10,15 +10,15 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, Event, HtmlAnchorElement, HtmlElement, KeyboardEvent, PointerEvent, Url};
+use web_sys::{Blob, Event, HtmlElement, KeyboardEvent, PointerEvent};
 
 use crate::core::quiz::{Answer, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::events::{Out, closest, detail, on, target};
-use crate::web::listener::Listener;
+use crate::web::dom::{as_a, attr, call, closest, contains, document_of, is_mouse, object, prevent_default, prop, strings, window};
+use crate::web::events::{Out, on, target};
+use crate::web::listener::{Callback, Listener};
 use crate::web::marking::MarkOp;
 use crate::web::quiz_view::{Action, Input, QuizView};
 use crate::web::store::Store;
@@ -88,11 +88,11 @@ impl QuizInner {
                 }
                 QuizEffect::Save => {
                     let state = self.save();
-                    told.push(("statechange", detail(&[("state", JsValue::from_str(&state))])));
+                    told.push(("statechange", object(&[("state", JsValue::from_str(&state))])));
                 }
                 QuizEffect::Answered(answer) => told.push(("answered", answered(&answer))),
                 QuizEffect::Completed { score, passed } => {
-                    told.push(("completed", detail(&[("score", score.into()), ("passed", passed.into())])));
+                    told.push(("completed", object(&[("score", score.into()), ("passed", passed.into())])));
                 }
             }
         }
@@ -130,7 +130,7 @@ impl QuizInner {
 
     fn click(&mut self, e: &Event) -> Out {
         let button = closest(&target(e)?, "button[data-action]")?;
-        if !self.view.panel.contains(Some(&button)) {
+        if !contains(&self.view.panel, &button) {
             return None;
         }
         let (msg, then) = match Action::of(&button)? {
@@ -147,8 +147,8 @@ impl QuizInner {
                 return None;
             }
             Action::Print => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.print();
+                if let Some(w) = window() {
+                    let _ = call(&w, "print", &[]);
                 }
                 return None;
             }
@@ -158,7 +158,7 @@ impl QuizInner {
 
     fn change(&mut self, e: &Event) -> Out {
         let input = target(e)?;
-        if !self.view.panel.contains(Some(&input)) {
+        if !contains(&self.view.panel, &input) {
             return None;
         }
         let msg = match Input::of(&input)? {
@@ -171,7 +171,7 @@ impl QuizInner {
     }
 
     fn keydown(&mut self, e: &Event) -> Out {
-        let k = e.dyn_ref::<KeyboardEvent>()?;
+        let k = as_a::<KeyboardEvent>(e, "KeyboardEvent")?;
         let t = target(e)?;
         let marking = self.view.marking()?;
         let root: &web_sys::Element = marking.root.as_ref();
@@ -179,38 +179,38 @@ impl QuizInner {
             return None;
         }
         let op = marking.key(k)?;
-        e.prevent_default();
+        prevent_default(e);
         self.mark(op?)
     }
 
     fn pointer_down(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         let t = target(e)?;
         let draft = self.quiz.draft(self.quiz.current_item());
         let marking = self.view.marking()?;
-        if marking.pointer_down(p, &t, &|i| draft.marked.binary_search(&i).is_ok()) && p.pointer_type() == "mouse" {
+        if marking.pointer_down(p, &t, &|i| draft.marked.binary_search(&i).is_ok()) && is_mouse(p) {
             // No text selection and no focus change by the browser: the widget took focus itself.
-            e.prevent_default();
+            prevent_default(e);
         }
         None
     }
 
     fn pointer_move(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         if self.view.marking()?.pointer_move(p) {
-            e.prevent_default();
+            prevent_default(e);
         }
         None
     }
 
     fn pointer_up(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         let op = self.view.marking()?.pointer_up(p)?;
         self.mark(op)
     }
 
     fn pointer_cancel(&mut self, e: &Event) -> Out {
-        let p = e.dyn_ref::<PointerEvent>()?;
+        let p = as_a::<PointerEvent>(e, "PointerEvent")?;
         self.view.marking()?.pointer_cancel(p);
         None
     }
@@ -231,25 +231,29 @@ impl QuizInner {
     /// revoked once the browser has had the time to fetch it.
     fn download(&self) {
         let Some(text) = self.quiz.review_markdown() else { return };
-        let Some(doc) = self.view.panel.owner_document() else { return };
-        let parts = js_sys::Array::of1(&JsValue::from_str(&text));
-        let options = BlobPropertyBag::new();
-        options.set_type("text/markdown;charset=utf-8");
-        let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-        let Ok(url) = Url::create_object_url_with_blob(&blob) else { return };
-        let Ok(a) = doc.create_element("a").map(JsCast::unchecked_into::<HtmlAnchorElement>) else { return };
-        a.set_href(&url);
+        let Some(doc) = document_of(&self.view.panel) else { return };
+        let parts = js_sys::Array::new();
+        parts.push(&JsValue::from_str(&text));
+        // Plain objects and attributes instead of typed setters (the same Blob and link, fewer
+        // imports).
+        let options = object(&[("type", JsValue::from_str("text/markdown;charset=utf-8"))]);
+        let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, options.unchecked_ref()) else { return };
+        let Some(w) = window() else { return };
+        let url_api = prop(&w, "URL");
+        let Some(url) = call(&url_api, "createObjectURL", &[blob.into()]).ok().and_then(|u| u.as_string()) else { return };
+        let Ok(a) = doc.create_element("a") else { return };
+        attr(&a, "href", &url);
         let mut name = self.quiz.set().file.id.clone();
         name.push_str(".md");
-        a.set_download(&name);
-        a.click();
-        let revoke = Closure::once_into_js(move || {
-            let _ = Url::revoke_object_url(&url);
-        });
-        if let Some(w) = web_sys::window() {
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), DOWNLOAD_URL_MS);
-        }
+        attr(&a, "download", &name);
+        let _ = call(&a, "click", &[]);
+        // The module's one closure type, handed over to JavaScript's garbage collector (not
+        // `once_into_js`, whose `FnOnce` machinery would be in the module for this alone).
+        let revoke = Callback::new(move |_: Event| {
+            let _ = call(&url_api, "revokeObjectURL", &[JsValue::from_str(&url)]);
+        })
+        .into_js_value();
+        let _ = call(&w, "setTimeout", &[revoke, JsValue::from(DOWNLOAD_URL_MS)]);
     }
 }
 
@@ -257,7 +261,7 @@ impl QuizInner {
 /// criteria? }` for an excerpt, `{ question, options, expected, correct, check, certainty? }`
 /// for a question (ids throughout; `check` is the try's number).
 fn answered(a: &Answer) -> JsValue {
-    let ids = |list: &[String]| -> JsValue { list.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>().into() };
+    let ids = |list: &[String]| -> JsValue { strings(&mut list.iter().map(String::as_str)).into() };
     let first = |list: &[String]| list.first().map_or(JsValue::NULL, |s| JsValue::from_str(s));
     let mut fields: Vec<(&str, JsValue)> = match a.kind {
         ItemKind::Excerpt => vec![
@@ -279,5 +283,5 @@ fn answered(a: &Answer) -> JsValue {
     if let Some(criteria) = &a.criteria {
         fields.push(("criteria", ids(criteria)));
     }
-    detail(&fields)
+    object(&fields)
 }

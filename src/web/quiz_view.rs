@@ -15,7 +15,7 @@
 //! Every sentence comes from [`crate::core::strings`] or from the set; set text is only ever
 //! inserted as text.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::core::feedback::Span;
@@ -23,7 +23,7 @@ use crate::core::quiz::{Certainty, FeedbackParts, Item, ItemStatus, Quiz, QuizSu
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, append, attr, class, essay_ref, focus, hide};
+use crate::web::dom::{Dom, Outcome, append, attr, attribute, class, element, essay_ref, flag, focus, hide, set_prop};
 use crate::web::marking::Marking;
 
 /// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
@@ -46,7 +46,7 @@ pub enum Input {
 impl Input {
     /// Reads an input's [`ANSWER`] attribute.
     pub fn of(e: &Element) -> Option<Input> {
-        let v = e.get_attribute(ANSWER)?;
+        let v = attribute(e, ANSWER)?;
         let (kind, n) = v.split_at_checked(1)?;
         let n: usize = n.parse().ok()?;
         Some(match kind {
@@ -112,7 +112,7 @@ const ACTIONS: [(Action, &str); 10] = [
 impl Action {
     /// The action of a button (its `data-action`).
     pub fn of(button: &Element) -> Option<Action> {
-        let name = button.get_attribute("data-action")?;
+        let name = attribute(button, "data-action")?;
         ACTIONS.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
     }
 
@@ -168,10 +168,7 @@ impl QuizView {
         let notices = dom.child(&panel, "div", "notices", "");
         let item_box = dom.child(&panel, "section", "quiz-item", "");
         // Under the item's buttons: what the last action did, or why a submission was refused.
-        let live = dom.child(&panel, "p", "status quiz-status", "");
-        attr(&live, "role", "status");
-        attr(&live, "aria-live", "polite");
-        attr(&live, "aria-atomic", "true");
+        let live = dom.live_region(&panel, "status quiz-status");
         let review_box = dom.child(&panel, "section", "review", "");
         hide(&review_box, true);
         QuizView {
@@ -203,10 +200,7 @@ impl QuizView {
 
     /// Says `text` in the live region (replacing the node, so a repeated sentence is announced).
     pub fn announce(&self, text: &str) {
-        self.live.set_text_content(None);
-        if !text.is_empty() {
-            self.dom.child(&self.live, "span", "", text);
-        }
+        self.dom.announce(&self.live, text);
     }
 
     /// Shows a notice above the quiz.
@@ -345,7 +339,7 @@ impl QuizView {
                 let question = &set.file.questions[q];
                 let single = question.kind == QuestionType::Single;
                 let fs = self.fieldset(&form, "step-options", &question.prompt);
-                if let Some(legend) = fs.first_element_child() {
+                if let Some(legend) = element(&fs, "firstElementChild") {
                     dom.set_text(&legend);
                 }
                 dom.child(&fs, "p", "hint-line", self.t(if single { Key::OptionsSingle } else { Key::OptionsMultiple }));
@@ -420,9 +414,9 @@ impl QuizView {
         let dom = &self.dom;
         let row = dom.child(parent, "div", "choice", "");
         let input: HtmlInputElement = dom.child(&row, "input", "", "").unchecked_into();
-        input.set_type(kind);
+        attr(&input, "type", kind);
         if !name.is_empty() {
-            input.set_name(name);
+            attr(&input, "name", name);
         }
         let what_attr = what.attribute();
         attr(&input, ANSWER, &what_attr);
@@ -472,29 +466,23 @@ impl QuizView {
 
     fn build_review(&self, quiz: &Quiz, review: &Review) -> HtmlElement {
         let (dom, ui, root) = (&self.dom, &self.ui, &self.review_box);
-        let t = |key: Key, args: &[(&str, &str)]| ui.text(key, args);
         let id = self.id("-review");
         attr(root, "aria-labelledby", &id);
         let heading: HtmlElement = dom.child(root, "h3", "", self.t(Key::Review)).unchecked_into();
         attr(&heading, "id", &id);
         attr(&heading, "tabindex", "-1");
         let s = &review.summary;
-        let (score, right, total) = (s.score.to_string(), s.right.to_string(), s.total.to_string());
-        let pass = quiz.set().file.settings.pass_mark.to_string();
-        dom.child(root, "p", "score", &t(Key::QuizScore, &[("score", &score), ("right", &right), ("total", &total)]));
-        if let Some(note) = quiz.score_note() {
-            dom.child(root, "p", "score-note", note);
-        }
-        let (key, cls) = if s.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
-        dom.child(root, "p", cls, &t(key, &[("pass", &pass)]));
-        if s.round > 1 {
-            dom.child(root, "p", "", &t(Key::RightNow, &[("right", &s.right_now.to_string()), ("total", &total)]));
-        }
-        if let Some(text) = &s.overall {
-            let o = dom.child(root, "div", "overall", "");
-            dom.set_text(&o);
-            dom.paragraphs(&o, "", text);
-        }
+        let outcome = Outcome {
+            score: s.score,
+            right: s.right,
+            total: s.total,
+            note: quiz.score_note(),
+            passed: s.passed,
+            pass_mark: quiz.set().file.settings.pass_mark,
+            right_now: (s.round > 1).then_some(s.right_now),
+            overall: s.overall.as_deref(),
+        };
+        dom.outcome(ui, root, Key::QuizScore, &outcome);
         let actions = dom.child(root, "div", "review-actions", "");
         self.action(&actions, Action::Download, Key::Download);
         self.action(&actions, Action::Print, Key::Print);
@@ -584,8 +572,8 @@ fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
             Input::Certainty(c) => draft.certainty == Some(c),
             Input::Option(o) => draft.options.contains(&o),
         };
-        input.set_checked(on);
-        input.set_disabled(!open);
+        set_prop(input, "checked", &JsValue::from_bool(on));
+        flag(input, "disabled", !open);
     }
     if let Some(m) = v.marking.as_mut() {
         m.render(&|i| draft.marked.binary_search(&i).is_ok(), open);

@@ -3,11 +3,15 @@
 //! refuse a write (quota); in each case the attempt simply continues in memory and the widget
 //! tells the student once that their progress is not kept.
 
-use web_sys::Storage;
+use wasm_bindgen::JsValue;
+
+use crate::web::dom::{call, prop, window};
 
 /// A guarded `localStorage` slot for one widget.
 pub struct Store {
-    storage: Option<Storage>,
+    /// The page's `localStorage` (read and written through [`call`], like the shell's other
+    /// one-place calls).
+    storage: Option<JsValue>,
     key: String,
 }
 
@@ -28,7 +32,8 @@ impl Store {
     /// A slot under `key`; with `enabled` false nothing is read or written (the page keeps the
     /// attempt some other way, or not at all).
     pub fn open(enabled: bool, key: String) -> Store {
-        let storage = if enabled { web_sys::window().and_then(|w| w.local_storage().ok().flatten()) } else { None };
+        // A getter that throws (SecurityError) reads as `undefined`: no storage.
+        let storage = if enabled { window().map(|w| prop(&w, "localStorage")).filter(|s| !s.is_null_or_undefined()) } else { None };
         Store { storage, key }
     }
 
@@ -39,7 +44,7 @@ impl Store {
 
     /// The stored text, if any (a read that throws counts as nothing stored).
     pub fn load(&self) -> Option<String> {
-        self.storage.as_ref()?.get_item(&self.key).ok().flatten()
+        call(self.storage.as_ref()?, "getItem", &[JsValue::from_str(&self.key)]).ok()?.as_string()
     }
 
     /// Stores `value`; `false` when the browser refused (the caller tells the student once).
@@ -47,7 +52,7 @@ impl Store {
     pub fn save(&mut self, value: &str) -> bool {
         match &self.storage {
             Some(s) => {
-                if s.set_item(&self.key, value).is_ok() {
+                if call(s, "setItem", &[JsValue::from_str(&self.key), JsValue::from_str(value)]).is_ok() {
                     true
                 } else {
                     self.storage = None;
