@@ -546,7 +546,7 @@ impl Parser<'_> {
         // Read as a sign and a u64, the integer parser the resume strings use too: an i64 parser
         // of its own cost the wasm 0.6 KB.
         let (negative, digits) = text.strip_prefix('-').map_or((false, text), |digits| (true, digits));
-        let integer = u64::from_str_radix(digits, 10)
+        let integer = digits.parse::<u64>()
             .ok()
             .and_then(|n| if negative { 0i64.checked_sub_unsigned(n) } else { i64::try_from(n).ok() });
         Ok(match integer {

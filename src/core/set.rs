@@ -1241,7 +1241,7 @@ fn did_you_mean<'a>(word: &str, mut known: impl Iterator<Item = &'a str>, compar
 }
 
 /// [`did_you_mean`] through a `dyn` iterator: one copy in the wasm for its nine callers.
-fn closest<'a>(word: &str, known: &mut dyn Iterator<Item = &'a str>, comparisons: &Cell<usize>) -> String {
+fn closest(word: &str, known: &mut dyn Iterator<Item = &str>, comparisons: &Cell<usize>) -> String {
     let chars = word.chars().count();
     if chars > MAX_SUGGESTED_CHARS {
         return String::new();

@@ -299,7 +299,7 @@ pub fn document_of(e: &Element) -> Option<Document> {
 pub fn as_a<'a, T: JsCast>(value: &'a JsValue, interface: &str) -> Option<&'a T> {
     let window: JsValue = window()?.into();
     let prototype = prop(&prop(&window, interface), "prototype");
-    let is = call(&prototype, "isPrototypeOf", &[value.clone()]).ok()?.as_bool()?;
+    let is = call(&prototype, "isPrototypeOf", std::slice::from_ref(value)).ok()?.as_bool()?;
     is.then(|| value.unchecked_ref())
 }
 
