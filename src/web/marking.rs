@@ -225,13 +225,21 @@ impl Marking {
     /// The word nearest to the client position (`x`, `y`): on its line, the closest one.
     fn nearest_word(&self, x: i32, y: i32) -> Option<usize> {
         let (x, y) = (f64::from(x), f64::from(y));
+        // The distance to a word's nearest box. A word broken over two lines ("Sovjet-" at the end
+        // of one, "Unie" at the start of the next) has a box on each: their bounding rectangle
+        // would span both lines edge to edge and swallow every word between.
         let distance = |w: &Element| {
-            let r = call(w, "getBoundingClientRect", &[]).unwrap_or_default();
-            let edge = |name: &str| number(&r, name);
-            let dy = (edge("top") - y).max(y - edge("bottom")).max(0.0);
-            let dx = (edge("left") - x).max(x - edge("right")).max(0.0);
-            // A word on another line is farther than any word on this one.
-            dy * 10_000.0 + dx
+            let rects = call(w, "getClientRects", &[]).unwrap_or_default();
+            let mut nearest = f64::INFINITY;
+            for k in 0..number(&rects, "length") as u32 {
+                let r = call(&rects, "item", &[JsValue::from(k)]).unwrap_or_default();
+                let edge = |name: &str| number(&r, name);
+                let dy = (edge("top") - y).max(y - edge("bottom")).max(0.0);
+                let dx = (edge("left") - x).max(x - edge("right")).max(0.0);
+                // A word on another line is farther than any word on this one.
+                nearest = nearest.min(dy * 10_000.0 + dx);
+            }
+            nearest
         };
         let mut best: Option<(usize, f64)> = None;
         for (i, w) in self.words.iter().enumerate() {

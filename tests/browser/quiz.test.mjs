@@ -291,6 +291,43 @@ test('mouse: a drag marks whole words, a click toggles one; the feedback names t
   await page.context().close();
 });
 
+test('a press between words marks the word beside it, also on the line where a hyphenated word wrapped', async () => {
+  // A word broken over two lines ("Sovjet-" / "Unie") has one box per line; the rectangle
+  // around both spans the two lines edge to edge. A press in the gap after a word on the second
+  // line must mark that word, not the broken one (it did, whenever the drawn excerpt had one).
+  // Seed 11 draws an excerpt with "Sovjet-leven" and "Sovjet-Unie" first.
+  const page = await openPage(env.browser, env.server.href('/www/embed.html?storage=off&seed=11'), { viewport: { width: 1280, height: 900 } });
+  await page.getByRole('tab', { name: t.tabQuiz }).click();
+  const options = wordOptions(page);
+  // Narrow the page until a word of the excerpt breaks over two lines with a word after it on
+  // its second line (the layout is Chromium's own, so the width is searched, not assumed).
+  let found = null;
+  for (let width = 1280; width >= 360 && !found; width -= 6) {
+    await page.setViewportSize({ width, height: 900 });
+    found = await options.evaluateAll((os) => {
+      for (let i = 0; i + 2 < os.length; i++) {
+        const parts = os[i].getClientRects();
+        if (parts.length !== 2) continue;
+        const next = os[i + 1].getBoundingClientRect();
+        const after = os[i + 2].getBoundingClientRect();
+        // The next word on the broken word's second line, and a gap after it on that line.
+        if (Math.abs(next.top - parts[1].top) < 2 && Math.abs(after.top - next.top) < 2 && after.left - next.right >= 2) {
+          return { broken: i, word: i + 1 };
+        }
+      }
+      return null;
+    });
+  }
+  assert.ok(found, 'some width breaks a word of the first excerpt over two lines');
+  await marking(page).scrollIntoViewIfNeeded();
+  const box = await options.nth(found.word).boundingBox();
+  // Just right of the word, in the gap before the next one: no word is under the pointer.
+  await page.mouse.click(box.x + box.width + 1, box.y + box.height / 2);
+  const selected = await options.evaluateAll((os) => os.flatMap((o, i) => (o.getAttribute('aria-selected') === 'true' ? [i] : [])));
+  assert.deepEqual(selected, [found.word], `pressed beside word ${found.word}; word ${found.broken} is the broken one`);
+  await page.context().close();
+});
+
 test('the review: Markdown download, print shows the review alone, the mode remembered after a reload', async () => {
   const page = await openQuiz();
   // Show every solution: the shortest way to the review (every item scores 0).
