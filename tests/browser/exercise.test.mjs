@@ -44,6 +44,33 @@ async function scrollWhileDragging(page, target, moveTo) {
   throw new Error('the page did not scroll while dragging near its edge');
 }
 
+/**
+ * Waits until `card` is in its bin; when it is not there within 10 s, fails saying where it went,
+ * what was under the drop point and where the bin is by then (a drop that misses is otherwise
+ * silent).
+ */
+async function arrived(page, card, drop) {
+  try {
+    await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor({ timeout: 10_000 });
+  } catch {
+    const where = await page.evaluate(({ name, drop }) => {
+      const describe = (el) => el && `${el.tagName.toLowerCase()}.${el.className}${el.id ? '#' + el.id : ''}`;
+      const card = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === name || b.textContent.trim() === name);
+      const region = card?.closest('[role=region]');
+      return {
+        cardIn: region
+          ? region.getAttribute('aria-label') ?? document.getElementById(region.getAttribute('aria-labelledby'))?.textContent
+          : describe(card?.closest('ul, ol') ?? card?.parentElement),
+        underDrop: describe(document.elementFromPoint(drop.x, drop.y)),
+        scrollY,
+        status: document.querySelector('[role=status]')?.textContent,
+      };
+    }, { name: card.name, drop });
+    const box = await binButton(page, card.bin).boundingBox();
+    assert.fail(`"${card.name}" did not reach "${card.bin}" (dropped at ${JSON.stringify(drop)}; bin now at ${JSON.stringify(box)}): ${JSON.stringify(where)}`);
+  }
+}
+
 test('mouse: drag every card to its bin, then check', async () => {
   const page = await openPage(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
   for (const card of cards) {
@@ -54,9 +81,10 @@ test('mouse: drag every card to its bin, then check', async () => {
     await page.mouse.down();
     await page.mouse.move(from.x + from.width / 2 + 15, from.y + from.height / 2 + 15, { steps: 3 });
     const to = await scrollWhileDragging(page, binButton(page, card.bin), (x, y) => page.mouse.move(x, y));
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+    const drop = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
+    await page.mouse.move(drop.x, drop.y, { steps: 5 });
     await page.mouse.up();
-    await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor();
+    await arrived(page, card, drop);
   }
   await checkAndExpectFullMarks(page);
   assert.deepEqual(await axeViolations(page), [], 'axe: no violations with feedback shown');
