@@ -338,6 +338,10 @@ test('the review: Markdown download, print shows the review alone, the mode reme
   await page.getByRole('heading', { name: t.review, exact: true }).waitFor();
   assert.match(await page.locator('.review').innerText(), /Score: 0% \(0 van 28 onderdelen goed\)/);
   await assertNoAxe(page, 'the review');
+  // The status line, first under the tabs once the item is gone, sits below them, not over them.
+  const tabs = await page.getByRole('tablist').boundingBox();
+  const statusTop = (await page.locator('.quiz-status').boundingBox()).y;
+  assert.ok(statusTop >= tabs.y + tabs.height, `the status (top ${statusTop}) is below the tabs (bottom ${tabs.y + tabs.height})`);
 
   const [download] = await Promise.all([page.waitForEvent('download'), button(page, t.download).click()]);
   assert.equal(download.suggestedFilename(), `${quiz.set.id}.md`);
