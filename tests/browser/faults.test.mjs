@@ -80,12 +80,16 @@ test('quota exceeded after the first moves: one notice, later moves and checks s
   await page.context().close();
 });
 
-/** Opens the page once, then returns its stored attempt's key and value. */
+/**
+ * Opens the page once, then returns the board's stored attempt's key and value (not the quiz's
+ * or the chosen tab's, stored under the same key with ":quiz" and ":mode" after it; the order of
+ * localStorage's keys is the browser's).
+ */
 async function storedAttempt(page) {
   await page.goto(env.server.url);
   await page.locator(READY).waitFor();
   return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('diary-sort:'));
+    const key = Object.keys(localStorage).find((k) => k.startsWith('diary-sort:') && !/:(quiz|mode)$/.test(k));
     return { key, value: localStorage.getItem(key) };
   });
 }
