@@ -138,13 +138,13 @@ fn the_students_own_reading_is_held_to_the_essays_rule() {
     let mut q = quiz(&[]);
     answer(&mut q, AGAINST, &[LONELINESS], &[], BIN_ATOMISATION);
     let criteria = plain(&q.feedback_parts(Item::Excerpt(AGAINST)).unwrap().criteria);
-    assert!(criteria.contains("By your reading (loneliness) the essay's rule gives loneliness, not atomisation."), "{criteria}");
+    assert!(criteria.contains("By your reading (loneliness) the essay’s rule gives ‘loneliness’, not ‘atomisation’."), "{criteria}");
     // Loneliness only and loneliness chosen: consistent, but the excerpt shows more.
     let mut q = quiz(&[]);
     answer(&mut q, AGAINST, &[LONELINESS], &[], BIN_LONELINESS);
     let criteria = plain(&q.feedback_parts(Item::Excerpt(AGAINST)).unwrap().criteria);
     assert!(!criteria.contains("not loneliness"), "{criteria}");
-    assert!(criteria.contains("By your reading (loneliness) the essay's rule does give loneliness; the difference is in what the excerpt shows."), "{criteria}");
+    assert!(criteria.contains("By your reading (loneliness) the essay’s rule does give ‘loneliness’; the difference is in what the excerpt shows."), "{criteria}");
     // Nothing ticked with the step optional: no criteria feedback at all.
     let mut q = quiz(&[]);
     answer(&mut q, AGAINST, &[], &[], BIN_LONELINESS);
@@ -187,7 +187,7 @@ fn a_right_answer_is_explained_at_the_level_of_the_rule() {
     answer(&mut q, AGAINST, &[], &[], BIN_ATOMISATION);
     let answer = plain(&q.feedback_parts(Item::Excerpt(AGAINST)).unwrap().answer);
     for line in [
-        "The bin ‘atomisation’ requires: loneliness and individual against party.",
+        "The bin ‘atomisation’ requires loneliness and individual against party.",
         "The excerpt shows loneliness: “I am alone”.",
         "The excerpt shows individual against party: “Socialism is hot air”.",
         "That makes it atomisation.",
@@ -480,14 +480,15 @@ fn the_lenses_read_a_settled_excerpt_by_their_own_rules() {
     assert_eq!((readings[1].bin, readings[1].agrees), (BIN_ATOMISATION, false));
     let why = plain(&readings[1].why);
     for line in [
-        "The totalitarian school reads this as atomisation.",
-        "The essay reads it as loneliness.",
-        "The bin ‘atomisation’ requires: at least one of: loneliness or individual against party.",
+        "The totalitarian school reads this as ‘atomisation’.",
+        "The essay reads it as ‘loneliness’.",
+        "The bin ‘atomisation’ requires at least one of: loneliness or individual against party.",
         "The excerpt shows loneliness: “all alone”.",
     ] {
         assert!(why.contains(line), "{line}\nnot in\n{why}");
     }
-    assert!(plain(&readings[0].why).contains("In that, this reading follows the essay."));
+    // The essay's own reading (a lens without rules of its own) does not say it follows the essay.
+    assert!(!plain(&readings[0].why).contains("In that, this reading follows the essay."));
 }
 
 #[test]
@@ -542,11 +543,19 @@ fn the_review_lists_every_item_and_downloads_as_escaped_markdown() {
     assert_eq!(item.essay, "essay, § Isolatie en manipulatie, footnote 12");
     assert!(plain(&item.explanation).contains("That makes it atomisation."));
     let md = q.review_markdown().unwrap();
-    assert!(md.starts_with("# Quiz \\*fixture\\* \\[1\\]: Review\n\nScore: 0% \\(0 of 6 items right\\)\\.\n\nNot passed yet \\(needed: 60%\\)\\.\n\nKeep going\\.\n"), "{md}");
-    assert!(md.contains("## 2. I am alone\\. Socialism is hot…\n\n- *not right yet*\n- **Your answer**: loneliness\n"), "{md}");
+    // Escaped where Markdown would take it for syntax, and nowhere else: it reads as plain text.
+    assert!(md.starts_with("# Quiz \\*fixture\\* \\[1\\]: Review\n\nScore: 0% (0 of 6 items right).\n\nNot passed yet (needed: 60%).\n\nKeep going.\n"), "{md}");
+    assert!(md.contains("## 2. I am alone. Socialism is hot…\n\n- *not right yet*\n- **Your answer**: loneliness\n"), "{md}");
     assert!(md.contains("- **Marked words**: “I am alone”; “hot air”\n"), "{md}");
     assert!(md.contains("- **Right answer**: atomisation\n"), "{md}");
-    assert!(md.contains("- **Your answer**: none\n"), "unanswered items say so: {md}");
+    assert!(md.contains("- **Your answer**: not answered\n"), "unanswered items say so: {md}");
+    // What is syntax only at the start of a line is escaped there: a title "1. …" or "- …" is no list.
+    for (title, escaped) in [("1. Quiz", "# 1\\. Quiz: Review\n"), ("- Quiz", "# \\- Quiz: Review\n"), ("# Quiz", "# \\# Quiz: Review\n")] {
+        let mut q = quiz(&[("title", &format!("{title:?}"))]);
+        q.apply(QuizMsg::Finish);
+        let md = q.review_markdown().unwrap();
+        assert!(md.starts_with(escaped), "{title}: {md}");
+    }
 }
 
 #[test]

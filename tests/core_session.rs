@@ -53,7 +53,7 @@ fn all_right_first_time_scores_full_marks_and_says_why() {
     let f = s.feedback(1).expect("feedback");
     assert_eq!(f.verdict, Verdict::Right);
     let text = plain(&f);
-    assert!(text.contains("The bin ‘atomisation’ requires: loneliness and individual against party."), "{text}");
+    assert!(text.contains("The bin ‘atomisation’ requires loneliness and individual against party."), "{text}");
     assert!(text.contains("„I am alone“") && text.contains("„Socialism is hot air“"), "{text}");
     assert!(text.contains("The rule for loneliness holds too, but atomisation comes first."), "{text}");
     assert!(text.contains("[essay, § Isolatie en manipulatie, footnote 12]"), "{text}");
@@ -67,7 +67,7 @@ fn wrong_bin_explains_what_is_lacking_then_hints_then_reveals() {
     s.apply(Msg::Check);
     assert_eq!(s.status(0), CardStatus::Wrong);
     let first = plain(&s.feedback(0).unwrap());
-    assert!(first.contains("The bin ‘atomisation’ requires: loneliness and individual against party."), "{first}");
+    assert!(first.contains("The bin ‘atomisation’ requires loneliness and individual against party."), "{first}");
     assert!(first.contains("The excerpt shows loneliness: „all alone“"), "{first}");
     assert!(first.contains("The excerpt does not show: individual against party."), "{first}");
     assert!(first.contains("Hint"), "the last check left brings a hint: {first}");
@@ -82,7 +82,7 @@ fn wrong_bin_explains_what_is_lacking_then_hints_then_reveals() {
     let last = s.feedback(0).unwrap();
     assert_eq!(last.verdict, Verdict::Revealed);
     let text = plain(&last);
-    assert!(text.contains("The right answer is loneliness."), "{text}");
+    assert!(text.contains("The right answer is ‘loneliness’."), "{text}");
     assert!(text.contains("That makes it loneliness."), "{text}");
     let summary = s.summary().unwrap();
     assert_eq!((summary.score, summary.right, summary.passed), (75, 3, true));
@@ -191,6 +191,10 @@ fn keyboard_pick_target_drop_and_cancel() {
     s.apply(Msg::Pick(0));
     s.apply(Msg::Cancel);
     assert_eq!((s.held(), s.place(0)), (None, None));
+    // A bin tapped before any card moves nothing and says what to do first.
+    let e = s.apply(Msg::PlaceHeld(Some(3)));
+    assert!(matches!(&e[..], [Effect::Announce(t)] if t.starts_with("Choose an excerpt first")), "{e:?}");
+    assert_eq!(s.place(0), None);
     // Tap a card, then a bin.
     s.apply(Msg::Pick(0));
     s.apply(Msg::PlaceHeld(Some(3)));

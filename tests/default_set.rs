@@ -474,7 +474,7 @@ fn shaporinas_grief_in_atomisation_is_answered_with_the_essays_rule() {
         &nl(),
         Lang::Nl,
         [
-            "De bak ‘atomisatie’ vraagt: eenzaamheid en ten minste één van:",
+            "De bak ‘atomisatie’ vraagt eenzaamheid en ten minste één van:",
             "Het fragment toont eenzaamheid: ",
             "Het fragment toont geen van deze: tegenstelling",
         ],
@@ -483,9 +483,30 @@ fn shaporinas_grief_in_atomisation_is_answered_with_the_essays_rule() {
         &en(),
         Lang::En,
         [
-            "The bin ‘atomisation’ requires: loneliness and at least one of:",
+            "The bin ‘atomisation’ requires loneliness and at least one of:",
             "The excerpt shows loneliness: ",
             "The excerpt shows none of these: an opposition between the individual and the party",
         ],
     );
+}
+
+/// The revisionists' rule for atomisation nests "loneliness and at least one of …" in its list
+/// of alternatives: their reading sets that part in parentheses, so the list does not run into
+/// it. The essay's own reading does not tell the student that it follows the essay.
+#[test]
+fn a_nested_rule_reads_with_its_inner_part_in_parentheses() {
+    for (set, lang, _) in default_sets() {
+        let f = &set.file;
+        let lens = |id: &str| f.lenses.iter().position(|l| l.id == id).expect("the lens");
+        let revisionist = lens("revisionist");
+        let atomised = (0..f.excerpts.len()).find(|&i| set.bin(set.classify(revisionist, i)).id == "atomisation").expect("one");
+        let text = plain(&feedback::lens_reading(&set, lang, revisionist, atomised));
+        let loneliness = &f.criteria.iter().find(|c| c.id == "loneliness").expect("loneliness").label;
+        let opening = format!("({loneliness} {} {}", strings::get(lang, Key::And), strings::get(lang, Key::AnyOf).split('{').next().unwrap());
+        assert!(text.contains(&opening), "{opening:?} in {text}");
+        assert!(!text.contains("((") && !text.contains("))"), "one pair of parentheses: {text}");
+        let essay = plain(&feedback::lens_reading(&set, lang, lens("essay"), atomised));
+        assert!(!essay.contains(strings::get(lang, Key::LensAgrees)), "{essay}");
+        assert!(plain(&feedback::lens_reading(&set, lang, revisionist, 3)).contains(strings::get(lang, Key::LensAgrees)));
+    }
 }

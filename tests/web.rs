@@ -213,7 +213,7 @@ fn renders_bins_and_cards_with_accessible_names() {
     assert_eq!(q_all(&root, "li.card[data-card=\"0\"] blockquote p").len(), 1);
     let desc = q(&root, "li.card[data-card=\"2\"]");
     assert!(desc.query_selector("blockquote").unwrap().is_none());
-    assert_eq!(text(&q(&desc, ".kind")), "The essay's description, not a quotation");
+    assert_eq!(text(&q(&desc, ".kind")), "The essay’s description, not a quotation");
     assert!(text(&q(&root, "li.card[data-card=\"0\"] .source")).contains("p. 1"));
 
     assert_eq!(text(&q(&root, "button.check")), "Check");
@@ -448,7 +448,7 @@ fn a_set_with_errors_shows_its_problems() {
     let root = root_of(&host);
     assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
     let panel = q(&root, ".load-failed");
-    assert_eq!(text(&q(&panel, "p")), "This exercise set cannot be loaded. The set's author needs to fix this:");
+    assert_eq!(text(&q(&panel, "p")), "This exercise set cannot be loaded. The set’s author needs to fix this:");
     let problems: Vec<String> = q_all(&panel, "li").iter().map(text).collect();
     assert!(!problems.is_empty());
     assert!(problems.iter().any(|p| p.contains("categories[0]")), "{problems:?}");

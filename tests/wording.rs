@@ -71,7 +71,7 @@ fn an_override_shows_up_in_announcements_and_feedback() {
     assert!(text.contains("Bin atomisation wants loneliness plus individual against party."), "{text}");
     assert!(!text.contains("requires"), "the built-in sentence is gone: {text}");
     let dutch = all_text(&feedback::wrong(&set, Lang::Nl, 0, 2, Stage::Explain));
-    assert!(dutch.contains("De bak ‘atomisation’ vraagt: loneliness en individual against party."), "Dutch stays built in: {dutch}");
+    assert!(dutch.contains("De bak ‘atomisation’ vraagt loneliness en individual against party."), "Dutch stays built in: {dutch}");
 
     let mut session = Session::new(set, Lang::En, 1);
     let effects = session.apply(Msg::Place(0, Some(0)));

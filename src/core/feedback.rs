@@ -199,8 +199,12 @@ pub fn lens_reading(set: &Set, lang: Lang, lens: usize, i: usize) -> Vec<Vec<Spa
     let mut out = Builder { lens: Some(lens), ..Builder::new(set, lang, i) };
     let (bin, essay_bin) = (out.expected(), set.expected[i]);
     out.say(Key::LensReads, &[("lens", &set.file.lenses[lens].label), ("bin", set.bin(bin).label)]);
+    let own_reading = set.file.lenses[lens].rules.is_empty() && set.file.lenses[lens].precedence.is_empty();
     if bin == essay_bin {
-        out.say(Key::LensAgrees, &[]);
+        // Not for the essay's own reading (a lens without rules of its own): it is the essay.
+        if !own_reading {
+            out.say(Key::LensAgrees, &[]);
+        }
     } else {
         out.say(Key::LensDiffers, &[("bin", set.bin(essay_bin).label)]);
     }
@@ -209,7 +213,7 @@ pub fn lens_reading(set: &Set, lang: Lang, lens: usize, i: usize) -> Vec<Vec<Spa
 }
 
 /// A sentence with an essay reference drawn as a citation in place of its `{reference}`.
-fn cite(w: Wording<'_>, key: Key, reference: &EssayRef) -> Vec<Span> {
+pub fn cite(w: Wording<'_>, key: Key, reference: &EssayRef) -> Vec<Span> {
     let sentence = w.get(key);
     let (before, after) = sentence.split_once("{reference}").unwrap_or((sentence, ""));
     vec![Span::Text(before.to_string()), Span::Cite(essay_ref(w, reference)), Span::Text(after.to_string())]
@@ -288,16 +292,33 @@ impl<'a> Builder<'a> {
         match rule {
             Rule::Criterion(id) => self.label(id).to_string(),
             Rule::All(parts) => {
-                let parts: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
+                let parts = self.parts_text(parts, false);
                 w.text(Key::AllOf, &[("parts", &w.join_list(&parts, Key::And))])
             }
             Rule::Any(parts) if parts.len() == 1 => self.rule_text(&parts[0]),
             Rule::Any(parts) => {
-                let parts: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
+                let parts = self.parts_text(parts, true);
                 w.text(Key::AnyOf, &[("parts", &w.join_list(&parts, Key::Or))])
             }
-            Rule::Not(part) => w.text(Key::NotOf, &[("part", &self.rule_text(part))]),
+            Rule::Not(part) => {
+                let part = self.parts_text(std::slice::from_ref(part), true).remove(0);
+                w.text(Key::NotOf, &[("part", &part)])
+            }
         }
+    }
+
+    /// Each of `parts` in words; one that joins parts of its own in parentheses, so that the
+    /// list does not run into it ("a of (eenzaamheid en ten minste één van: b of c)"), except
+    /// the last of all of them unless `last_too` ("eenzaamheid en ten minste één van: b of c"
+    /// ends where its list ends).
+    fn parts_text(&self, parts: &[Rule], last_too: bool) -> Vec<String> {
+        let mut out = Vec::with_capacity(parts.len());
+        for (k, part) in parts.iter().enumerate() {
+            let text = self.rule_text(part);
+            let joins = matches!(part, Rule::All(p) | Rule::Any(p) if p.len() > 1);
+            out.push(if joins && (last_too || k + 1 < parts.len()) { format!("({text})") } else { text });
+        }
+        out
     }
 
     fn rule_is(&mut self, bin: BinId) {
@@ -347,7 +368,7 @@ impl<'a> Builder<'a> {
             }
             Rule::Any(parts) if parts.len() == 1 => self.lacks(&w.parts[0]),
             Rule::Any(parts) => {
-                let options: Vec<String> = parts.iter().map(|p| self.rule_text(p)).collect();
+                let options = self.parts_text(parts, true);
                 let options = self.w.join_list(&options, Key::And);
                 self.say(Key::LacksAny, &[("options", &options)]);
             }

@@ -806,10 +806,11 @@ impl Quiz {
             md += &format!("## {}. {}\n\n", k + 1, markdown(&item.title));
             let line = |md: &mut String, key: Key, value: &str| *md += &format!("- **{}**: {value}\n", t(key));
             md += &format!("- *{}*\n", markdown(&status_text(w, item.status, item.tries)));
-            // The items escaped, separated by "; " ("none" when there are none).
-            let list = |items: &[String]| {
+            // The items escaped, separated by "; " (`empty` when there are none: "none", or "not
+            // answered" for the answer).
+            let list = |items: &[String], empty: Key| {
                 if items.is_empty() {
-                    return t(Key::ReviewNone).to_string();
+                    return t(empty).to_string();
                 }
                 let mut out = String::new();
                 for (k, item) in items.iter().enumerate() {
@@ -820,16 +821,16 @@ impl Quiz {
                 }
                 out
             };
-            line(&mut md, Key::ReviewAnswer, &list(&item.answer));
+            line(&mut md, Key::ReviewAnswer, &list(&item.answer, Key::StatusOpen));
             if let Some(c) = item.certainty {
                 line(&mut md, Key::ReviewCertainty, certainty_label(w, c));
             }
             if let Item::Excerpt(_) = item.item {
-                line(&mut md, Key::ReviewCriteria, &list(&item.criteria));
+                line(&mut md, Key::ReviewCriteria, &list(&item.criteria, Key::ReviewNone));
                 let quoted: Vec<String> = item.marked.iter().map(|m| format!("“{m}”")).collect();
-                line(&mut md, Key::ReviewMarked, &list(&quoted));
+                line(&mut md, Key::ReviewMarked, &list(&quoted, Key::ReviewNone));
             }
-            line(&mut md, Key::ReviewRightAnswer, &list(&item.right_answer));
+            line(&mut md, Key::ReviewRightAnswer, &list(&item.right_answer, Key::ReviewNone));
             let mut why = String::new();
             for (k, paragraph) in item.explanation.iter().enumerate() {
                 if k > 0 {
@@ -850,7 +851,7 @@ impl Quiz {
         match msg {
             QuizMsg::Restart(seed) => {
                 *self = Quiz::new(self.set.clone(), self.lang, seed);
-                vec![QuizEffect::Save]
+                vec![self.say(Key::Restarted, &[]), QuizEffect::Save]
             }
             QuizMsg::RetryWrong => self.retry_wrong(),
             _ if self.finished => Vec::new(),
@@ -1197,15 +1198,25 @@ fn spans_text(spans: &[Span]) -> String {
         .collect()
 }
 
-/// Text as Markdown that reads as written: every character Markdown could take for syntax is
-/// escaped, and line breaks become spaces (the review puts texts on one line).
+/// Text as Markdown that reads as written, and plainly in a text editor: the characters that
+/// are Markdown syntax wherever they stand are escaped (emphasis, code, links, HTML, entities),
+/// and those that are syntax only at the start of a line (a heading's `#`, a list's `-`/`+` or
+/// `1.`, a quote's `>`) only there. Line breaks become spaces (the review puts texts on one line).
 fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    // Still within the leading digits (an ordered list's "1." or "1)").
+    let mut digits = true;
+    for (k, c) in text.chars().enumerate() {
+        let at_start = k == 0 && matches!(c, '#' | '-' | '+' | '=');
+        let after_digits = digits && k > 0 && matches!(c, '.' | ')');
+        digits &= c.is_ascii_digit();
         match c {
             '\n' | '\r' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~'
-            | '&' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if at_start || after_digits => {
                 out.push('\\');
                 out.push(c);
             }

@@ -322,7 +322,8 @@ impl Session {
             },
             Msg::PlaceHeld(place) => match self.held {
                 Some(i) => self.move_card(i, place),
-                None => Vec::new(),
+                // A bin tapped before any card: say what to do first rather than nothing.
+                None => vec![say(Key::NoCardChosen, &[])],
             },
             Msg::Place(i, place) if i < n => self.move_card(i, place),
             Msg::Check => self.check(),

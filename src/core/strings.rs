@@ -113,7 +113,7 @@ table! {
     MoveTo "move_to" => "Verplaats naar…", "Move to…";
     Check "check" => "Controleer", "Check";
     Restart "restart" => "Opnieuw beginnen", "Start again";
-    Description "description" => "Beschrijving in het essay, geen citaat", "The essay's description, not a quotation";
+    Description "description" => "Beschrijving in het essay, geen citaat", "The essay’s description, not a quotation";
     SourcePage "source_page" => "p. {page}", "p. {page}";
     EssayRefSection "essay_ref_section" => "essay, § {section}", "essay, § {section}";
     EssayRefFootnote "essay_ref_footnote" => "essay, § {section}, voetnoot {footnote}", "essay, § {section}, footnote {footnote}";
@@ -126,6 +126,8 @@ table! {
     Placed "placed" => "‘{card}’ staat nu in {bin}.", "‘{card}’ is now in {bin}.";
     Returned "returned" => "‘{card}’ ligt weer op de stapel.", "‘{card}’ is back on the pile.";
     Cancelled "cancelled" => "Verplaatsen geannuleerd.", "Move cancelled.";
+    NoCardChosen "no_card_chosen" => "Kies eerst een fragment: tik of klik erop, of ga er met Tab naartoe en druk op Spatie.",
+        "Choose an excerpt first: tap or click it, or Tab to it and press Space.";
     Locked "locked" => "‘{card}’ staat al goed en blijft staan.", "‘{card}’ is already right and stays put.";
     NotAllPlaced "not_all_placed" => "Plaats eerst alle fragmenten; er liggen er nog {n} op de stapel.",
         "Place every excerpt first; {n} still on the pile.";
@@ -138,7 +140,7 @@ table! {
     StorageUnavailable "storage_unavailable" => "Deze browser bewaart je voortgang niet; hij blijft alleen bewaard zolang deze pagina open is.",
         "This browser does not keep your progress; it is kept only while this page stays open.";
     LoadFailed "load_failed" => "Deze oefenset kan niet worden geladen. Dit moet de maker van de set verbeteren:",
-        "This exercise set cannot be loaded. The set's author needs to fix this:";
+        "This exercise set cannot be loaded. The set’s author needs to fix this:";
     FetchFailed "fetch_failed" => "Deze oefenset kon niet worden opgehaald:", "This exercise set could not be fetched:";
     // The quiz view.
     Modes "modes" => "Oefenvorm", "Exercise type";
@@ -153,7 +155,7 @@ table! {
     MarkHelp "mark_help" => "Klik of tik op een woord om het te markeren of de markering weg te halen; sleep over woorden (op een telefoon eerst zijwaarts) om een stuk te markeren. Toetsenbord: pijltjestoetsen verplaatsen, Spatie markeert, Shift met een pijltje markeert verder.",
         "Click or tap a word to mark or unmark it; drag across words (on a phone, sideways first) to mark a passage. Keyboard: the arrow keys move, Space marks, Shift with an arrow marks on.";
     ClearMarks "clear_marks" => "Markeringen wissen", "Clear marks";
-    CriteriaLegend "criteria_legend" => "Welke criteria uit het essay zie je in dit fragment?", "Which of the essay's criteria do you see in this excerpt?";
+    CriteriaLegend "criteria_legend" => "Welke criteria uit het essay zie je in dit fragment?", "Which of the essay’s criteria do you see in this excerpt?";
     BinLegend "bin_legend" => "In welke bak hoort dit fragment?", "Which bin does this excerpt belong in?";
     CertaintyLegend "certainty_legend" => "Hoe zeker ben je?", "How sure are you?";
     CertaintyLowChoice "certainty_low_choice" => "Niet zeker (goed +1, fout 0)", "Not sure (right +1, wrong 0)";
@@ -165,11 +167,12 @@ table! {
     Optional "optional" => " (niet verplicht)", " (optional)";
     Submit "submit" => "Antwoord geven", "Submit";
     TryAgain "try_again" => "Opnieuw proberen", "Try again";
-    ShowSolution "show_solution" => "Oplossing tonen (telt als fout)", "Show solution (scores 0)";
+    ShowSolution "show_solution" => "Oplossing tonen (levert 0 punten op)", "Show solution (scores 0)";
     Next "next" => "Volgende", "Next";
     ToReview "to_review" => "Naar het overzicht", "To the review";
     FeedbackHeading "feedback_heading" => "Feedback", "Feedback";
     FeedbackAnswer "feedback_answer" => "Je keuze", "Your choice";
+    FeedbackSolution "feedback_solution" => "De oplossing", "The solution";
     FeedbackCriteria "feedback_criteria" => "De criteria die je aanvinkte", "The criteria you ticked";
     FeedbackEvidence "feedback_evidence" => "De woorden die je markeerde", "The words you marked";
     TriesOnItem "tries_on_item" => "Nog {n} van {tries} pogingen.", "{n} of {tries} tries left.";
@@ -187,9 +190,11 @@ table! {
     Right "right" => "Goed.", "Right.";
     Wrong "wrong" => "Nog niet goed.", "Not right yet.";
     WrongFinal "wrong_final" => "Niet goed, en de controles zijn op.", "Not right, and no checks are left.";
-    Revealed "revealed" => "Het juiste antwoord is {bin}.", "The right answer is {bin}.";
+    WrongNoTries "wrong_no_tries" => "Niet goed, en je pogingen zijn op.", "Not right, and no tries are left.";
+    SolutionShownVerdict "solution_shown_verdict" => "Oplossing getoond: dit onderdeel levert 0 punten op.", "Solution shown: this item scores 0.";
+    Revealed "revealed" => "Het juiste antwoord is ‘{bin}’.", "The right answer is ‘{bin}’.";
     // Feedback sentences.
-    RuleIs "rule_is" => "De bak ‘{bin}’ vraagt: {rule}.", "The bin ‘{bin}’ requires: {rule}.";
+    RuleIs "rule_is" => "De bak ‘{bin}’ vraagt {rule}.", "The bin ‘{bin}’ requires {rule}.";
     Shows "shows" => "Het fragment toont {criterion}: ", "The excerpt shows {criterion}: ";
     Lacks "lacks" => "Het fragment toont niet: {criteria}.", "The excerpt does not show: {criteria}.";
     LacksAny "lacks_any" => "Het fragment toont geen van deze: {options}.", "The excerpt shows none of these: {options}.";
@@ -209,10 +214,10 @@ table! {
     CriteriaNotShown "criteria_not_shown" => "Je vinkte {criteria} aan, maar dat toont het fragment niet.", "You ticked {criteria}, but the excerpt does not show that.";
     CriterionMissed "criterion_missed" => "Je vinkte {criterion} niet aan, maar het fragment toont het: ", "You did not tick {criterion}, but the excerpt shows it: ";
     CriteriaAllRight "criteria_all_right" => "Je vinkte precies de criteria aan die het fragment toont.", "You ticked exactly the criteria the excerpt shows.";
-    ByYourReading "by_your_reading" => "Volgens jouw lezing ({criteria}) geeft de regel van het essay {rule_bin}, niet {bin}.",
-        "By your reading ({criteria}) the essay's rule gives {rule_bin}, not {bin}.";
-    ByYourReadingToo "by_your_reading_too" => "Volgens jouw lezing ({criteria}) geeft de regel van het essay inderdaad {bin}; het verschil zit in wat het fragment toont.",
-        "By your reading ({criteria}) the essay's rule does give {bin}; the difference is in what the excerpt shows.";
+    ByYourReading "by_your_reading" => "Volgens jouw lezing ({criteria}) geeft de regel van het essay ‘{rule_bin}’, niet ‘{bin}’.",
+        "By your reading ({criteria}) the essay’s rule gives ‘{rule_bin}’, not ‘{bin}’.";
+    ByYourReadingToo "by_your_reading_too" => "Volgens jouw lezing ({criteria}) geeft de regel van het essay inderdaad ‘{bin}’; het verschil zit in wat het fragment toont.",
+        "By your reading ({criteria}) the essay’s rule does give ‘{bin}’; the difference is in what the excerpt shows.";
     NoCriteria "no_criteria" => "geen enkel criterium", "no criterion at all";
     MarksSupport "marks_support" => "Je gemarkeerde woorden ondersteunen {criteria}.", "Your marked words support {criteria}.";
     MarksSupportNone "marks_support_none" => "Je gemarkeerde woorden ondersteunen geen van de criteria die het fragment toont.",
@@ -221,9 +226,10 @@ table! {
     OptionChosen "option_chosen" => "Je koos ‘{option}’: ", "You chose ‘{option}’: ";
     RightOptions "right_options" => "Het juiste antwoord: {options}.", "The right answer: {options}.";
     EssayRefSee "essay_ref_see" => "Zie {reference}.", "See {reference}.";
-    LensReads "lens_reads" => "De {lens} leest dit als {bin}.", "The {lens} reads this as {bin}.";
+    LensReads "lens_reads" => "De {lens} leest dit als ‘{bin}’.", "The {lens} reads this as ‘{bin}’.";
     LensAgrees "lens_agrees" => "Daarin volgt deze lezing het essay.", "In that, this reading follows the essay.";
-    LensDiffers "lens_differs" => "Het essay leest het als {bin}.", "The essay reads it as {bin}.";
+    LensSource "lens_source" => "Over deze lezing in het essay: {reference}.", "On this reading in the essay: {reference}.";
+    LensDiffers "lens_differs" => "Het essay leest het als ‘{bin}’.", "The essay reads it as ‘{bin}’.";
     // The quiz (core): refusals and announcements.
     NeedBin "need_bin" => "Kies eerst een bak.", "Choose a bin first.";
     NeedOption "need_option" => "Kies eerst een antwoord.", "Choose an answer first.";
@@ -247,6 +253,7 @@ table! {
     SolutionShown "solution_shown" => "Het juiste antwoord is {answer}. Dit onderdeel levert geen punten op.",
         "The right answer is {answer}. This item earns no points.";
     TryAgainOpen "try_again_open" => "Probeer het opnieuw.", "Try again.";
+    Restarted "restarted" => "Een nieuwe poging: alle onderdelen staan weer open.", "A new attempt: every item is open again.";
     RetryRound "retry_round" => "Nieuwe ronde met de {n} onderdelen die nog niet goed waren. Je score blijft {score}%.",
         "A new round with the {n} items that were not right yet. Your score stays {score}%.";
     // The quiz (core): the review.

@@ -217,13 +217,18 @@ impl Dom {
 
     /// A feedback block holding only its verdict line ("Right.", with its class for the mark).
     pub fn verdict(&self, ui: &Ui, verdict: Verdict) -> Element {
-        let div = self.el("div", "feedback");
-        let (key, cls) = match verdict {
-            Verdict::Right => (Key::Right, "verdict right"),
-            Verdict::Wrong => (Key::Wrong, "verdict wrong"),
-            Verdict::Revealed => (Key::WrongFinal, "verdict wrong"),
+        let key = match verdict {
+            Verdict::Right => Key::Right,
+            Verdict::Wrong => Key::Wrong,
+            Verdict::Revealed => Key::WrongFinal,
         };
-        self.child(&div, "p", cls, ui.get(key));
+        self.verdict_line(ui, key, verdict == Verdict::Right)
+    }
+
+    /// A feedback block holding only the verdict line `key`, marked right or wrong.
+    pub fn verdict_line(&self, ui: &Ui, key: Key, right: bool) -> Element {
+        let div = self.el("div", "feedback");
+        self.child(&div, "p", if right { "verdict right" } else { "verdict wrong" }, ui.get(key));
         div
     }
 }

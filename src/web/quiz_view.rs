@@ -18,12 +18,12 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use crate::core::feedback::Span;
+use crate::core::feedback::{self, Span, Verdict};
 use crate::core::quiz::{Certainty, FeedbackParts, Item, ItemStatus, Quiz, QuizSummary, Review, certainty_label, status_text, words};
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, Outcome, append, attr, attribute, class, element, essay_ref, flag, focus, hide, set_prop};
+use crate::web::dom::{Dom, Outcome, append, attr, attribute, class, element, flag, focus, hide, set_prop};
 use crate::web::marking::Marking;
 
 /// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
@@ -505,9 +505,10 @@ impl QuizView {
                 dom.child(&dl, "dt", "", self.t(term));
                 dom.child(&dl, "dd", "", "")
             };
-            let texts = |dd: &Element, items: &[String], set_text: bool| {
+            // `empty` when there are no items: "none", or "not answered" for the answer.
+            let texts = |dd: &Element, items: &[String], set_text: bool, empty: Key| {
                 if items.is_empty() {
-                    dom.text(dd, self.t(Key::ReviewNone));
+                    dom.text(dd, self.t(empty));
                 } else {
                     let e = dom.child(dd, "span", "", &ui.join_list(items, Key::And));
                     if set_text {
@@ -515,14 +516,14 @@ impl QuizView {
                     }
                 }
             };
-            texts(&row(Key::ReviewAnswer), &r.answer, true);
+            texts(&row(Key::ReviewAnswer), &r.answer, true, Key::StatusOpen);
             if let Some(c) = r.certainty {
                 dom.text(&row(Key::ReviewCertainty), certainty_label(ui.wording(), c));
             }
             if let Item::Excerpt(_) = r.item {
                 let settings = quiz.set().quiz_settings();
                 if settings.criteria_step.offered() {
-                    texts(&row(Key::ReviewCriteria), &r.criteria, true);
+                    texts(&row(Key::ReviewCriteria), &r.criteria, true, Key::ReviewNone);
                 }
                 if settings.evidence_step.offered() {
                     let dd = row(Key::ReviewMarked);
@@ -538,7 +539,7 @@ impl QuizView {
                     }
                 }
             }
-            texts(&row(Key::ReviewRightAnswer), &r.right_answer, true);
+            texts(&row(Key::ReviewRightAnswer), &r.right_answer, true, Key::ReviewNone);
             if !r.explanation.is_empty() {
                 let dd = row(Key::ReviewWhy);
                 dom.span_paragraphs(&dd, &r.explanation);
@@ -608,10 +609,16 @@ fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
     if v.feedback_shown.as_ref() != Some(&shown) {
         v.feedback_body.set_text_content(None);
         if let Some(parts) = &shown.0 {
-            let div = dom.verdict(ui, parts.verdict);
+            // The board's words are its checks; the quiz's are its tries, or a solution shown.
+            let (verdict, answer) = match (status, parts.verdict) {
+                (ItemStatus::SolutionShown, _) => (Key::SolutionShownVerdict, Key::FeedbackSolution),
+                (_, Verdict::Revealed) => (Key::WrongNoTries, Key::FeedbackAnswer),
+                (_, Verdict::Right) => (Key::Right, Key::FeedbackAnswer),
+                (_, Verdict::Wrong) => (Key::Wrong, Key::FeedbackAnswer),
+            };
+            let div = dom.verdict_line(ui, verdict, parts.verdict == Verdict::Right);
             append(&v.feedback_body, &div);
-            for (heading, part) in
-                [(Key::FeedbackAnswer, &parts.answer), (Key::FeedbackCriteria, &parts.criteria), (Key::FeedbackEvidence, &parts.evidence)]
+            for (heading, part) in [(answer, &parts.answer), (Key::FeedbackCriteria, &parts.criteria), (Key::FeedbackEvidence, &parts.evidence)]
             {
                 if !part.is_empty() {
                     dom.child(&div, "h5", "", ui.get(heading));
@@ -642,8 +649,9 @@ fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
             dom.set_text(&summary);
             let why = dom.child(&li, "div", "lens-why", "");
             dom.span_paragraphs(&why, &r.why);
-            let cite = dom.child(&li, "p", "ref", "");
-            dom.child(&cite, "cite", "", &essay_ref(ui, &lens.essay));
+            // Where the essay describes this school: said as such, not taken for the excerpt's place.
+            let source = dom.child(&li, "p", "ref", "");
+            dom.spans(&source, &feedback::cite(ui.wording(), Key::LensSource, &lens.essay));
         }
         v.lenses_shown = true;
     }

@@ -133,6 +133,10 @@ test('tap: tap a card, then a bin; wrong answers explain, reload keeps everythin
   // Shaporina's grief (loneliness) goes into atomisation first: the feedback must reason.
   const grief = cards.find((c) => c.name.startsWith('Alojna'));
   const others = cards.filter((c) => c !== grief);
+  // A bin tapped before any card moves nothing and says what to do first.
+  await binButton(page, 'atomisatie').click();
+  assert.match(await status(page).innerText(), /^Kies eerst een fragment/);
+  assert.equal(await bin(page, 'atomisatie').getByRole('button', { name: grief.name, exact: true }).count(), 0);
   await grab(page, grief).click();
   assert.equal(await grab(page, grief).getAttribute('aria-pressed'), 'true');
   await binButton(page, 'atomisatie').click();
@@ -152,7 +156,7 @@ test('tap: tap a card, then a bin; wrong answers explain, reload keeps everythin
   const item = bin(page, 'atomisatie').getByRole('listitem').filter({ has: grab(page, grief) });
   const feedback = await item.locator('.feedback').innerText();
   assert.match(feedback, /Nog niet goed/);
-  assert.match(feedback, /De bak ‘atomisatie’ vraagt: eenzaamheid en ten minste één van/);
+  assert.match(feedback, /De bak ‘atomisatie’ vraagt eenzaamheid en ten minste één van/);
   assert.match(feedback, /Het fragment toont eenzaamheid: /);
   assert.match(feedback, /Het fragment toont geen van deze/);
   assert.match(await status(page).innerText(), /Controle 1 van 3: 14 van 15 goed/);

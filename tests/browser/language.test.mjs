@@ -78,7 +78,7 @@ test("without a set to read, the browser's language speaks, then the page's", as
     ['set=sets/missing.json', 'en-US', 'This exercise set could not be fetched:'],
     ['set=sets/missing.json', 'de-DE', 'Deze oefenset kon niet worden opgehaald:'],
     ['set=sets/missing.json&lang=nl', 'en-US', 'Deze oefenset kon niet worden opgehaald:'],
-    ['set=sets/broken.json', 'en-US', "This exercise set cannot be loaded. The set's author needs to fix this:"],
+    ['set=sets/broken.json', 'en-US', "This exercise set cannot be loaded. The set’s author needs to fix this:"],
     ['set=sets/broken.json', 'nl-NL', 'Deze oefenset kan niet worden geladen. Dit moet de maker van de set verbeteren:'],
   ]) {
     const page = await open(`/www/embed.html?${query}`, locale);

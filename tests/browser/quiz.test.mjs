@@ -284,7 +284,7 @@ test('mouse: a drag marks whole words, a click toggles one; the feedback names t
     await button(page, t.next).click();
     item = await currentItem(page, quiz);
     if (item.kind === 'question') break;
-    await button(page, 'Oplossing tonen (telt als fout)').click();
+    await button(page, 'Oplossing tonen (levert 0 punten op)').click();
   }
   await assertNoAxe(page, 'an open question');
   await assertCleanPage(page);
@@ -332,7 +332,12 @@ test('the review: Markdown download, print shows the review alone, the mode reme
   const page = await openQuiz();
   // Show every solution: the shortest way to the review (every item scores 0).
   for (let k = 1; k <= items; k++) {
-    await button(page, 'Oplossing tonen (telt als fout)').click();
+    await button(page, 'Oplossing tonen (levert 0 punten op)').click();
+    if (k === 1) {
+      // Said as what it is: no answer was given and no try was used up.
+      assert.equal(await page.locator('.quiz-item .verdict').innerText(), 'Oplossing getoond: dit onderdeel levert 0 punten op.');
+      assert.equal(await page.locator('.quiz-item .feedback h5').first().innerText(), 'De oplossing');
+    }
     await button(page, k === items ? t.toReview : t.next).click();
   }
   await page.getByRole('heading', { name: t.review, exact: true }).waitFor();
@@ -382,6 +387,11 @@ test('the review: Markdown download, print shows the review alone, the mode reme
   await page.getByRole('tab', { name: t.tabBoard }).click();
   assert.ok(await page.getByRole('button', { name: 'Controleer', exact: true }).isVisible());
   assert.equal(await page.locator('.pile .card').count(), quiz.set.excerpts.length);
+  // Starting the quiz again says so, in place of the finished attempt's "Klaar: …".
+  await page.getByRole('tab', { name: t.tabQuiz }).click();
+  await button(page, 'Opnieuw beginnen').click();
+  await page.locator('.quiz-status', { hasText: 'Een nieuwe poging: alle onderdelen staan weer open.' }).waitFor();
+  assert.ok(await page.locator('.quiz-item').isVisible());
   await assertCleanPage(page);
   await page.context().close();
 });
