@@ -542,6 +542,7 @@ fn the_review_lists_every_item_and_downloads_as_escaped_markdown() {
     assert_eq!(item.marked, ["I am alone", "hot air"]);
     assert_eq!(item.essay, "essay, § Isolatie en manipulatie, footnote 12");
     assert!(plain(&item.explanation).contains("That makes it atomisation."));
+    assert!(!plain(&item.explanation).contains("essay, §"), "the reference once, in its own row: {:?}", item.explanation);
     let md = q.review_markdown().unwrap();
     // Escaped where Markdown would take it for syntax, and nowhere else: it reads as plain text.
     assert!(md.starts_with("# Quiz \\*fixture\\* \\[1\\]: Review\n\nScore: 0% (0 of 6 items right).\n\nNot passed yet (needed: 60%).\n\nKeep going.\n"), "{md}");

@@ -753,6 +753,9 @@ impl Quiz {
                 (answer, question.correct_texts(), feedback::question_solution(set, lang, q), &question.essay)
             }
         };
+        // The essay reference has a row of its own in the review: not again in the explanation.
+        let mut explanation = explanation;
+        explanation.retain(|paragraph| !paragraph.iter().any(|span| matches!(span, Span::Cite(_))));
         let marked = match item {
             Item::Excerpt(i) => marked_runs(&set.file.excerpts[i].text, &draft.marked),
             Item::Question(_) => Vec::new(),

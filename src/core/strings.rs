@@ -146,8 +146,8 @@ table! {
     Modes "modes" => "Oefenvorm", "Exercise type";
     ModeBoard "mode_board" => "Sorteren", "Sorting";
     ModeQuiz "mode_quiz" => "Quiz", "Quiz";
-    QuizInstructions "quiz_instructions" => "Eén fragment tegelijk: lees het, vink de criteria aan die je ziet, markeer de woorden die je keuze onderbouwen, kies een bak en geef je antwoord. Je krijgt meteen feedback.",
-        "One excerpt at a time: read it, tick the criteria you see, mark the words that support your choice, choose a bin and submit. Feedback follows at once.";
+    QuizInstructions "quiz_instructions" => "Eén fragment tegelijk: lees het en markeer de woorden waar het om draait, vink de criteria aan die je ziet, kies een bak en geef je antwoord. Je krijgt meteen feedback.",
+        "One excerpt at a time: read it and mark the words that matter, tick the criteria you see, choose a bin and submit. Feedback follows at once.";
     ExcerptOf "excerpt_of" => "Fragment {n} van {total}", "Excerpt {n} of {total}";
     QuestionOf "question_of" => "Vraag {n} van {total}", "Question {n} of {total}";
     RoundHeading "round_heading" => "Herkansing {round}: alleen wat nog niet goed was.", "Retry {round}: only what was not right yet.";
