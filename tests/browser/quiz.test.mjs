@@ -273,7 +273,8 @@ test('mouse: a drag marks whole words, a click toggles one; the feedback names t
   const shown = await page.locator('.lens').allInnerTexts();
   assert.equal(shown.length, quiz.set.lenses.length);
   quiz.set.lenses.forEach((lens, n) => {
-    assert.ok(shown[n].startsWith(lens.label), shown[n]);
+    // The label, as the heading of its reading with a capital (the set writes it for running text).
+    assert.ok(shown[n].startsWith(lens.label[0].toUpperCase() + lens.label.slice(1)), shown[n]);
     assert.ok(shown[n].includes(lens.summary), 'the school summary');
     assert.ok([...quiz.binLabel.values()].some((bin) => shown[n].includes(bin)), `a bin in: ${shown[n]}`);
   });
