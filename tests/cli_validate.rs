@@ -18,9 +18,11 @@ fn valid_sets_pass_with_status_zero() {
 
 #[test]
 fn problems_are_listed_with_file_line_column_and_path_and_status_one() {
-    let text = include_str!("fixtures/mini.json")
-        .replacen("\"quote\": \"all alone\"", "\"quote\": \"all by myself\"", 1)
-        .replacen("\"criterion\": \"propaganda\"", "\"criterion\": \"propagand\"", 1);
+    let text = include_str!("fixtures/mini.json").replacen("\"quote\": \"all alone\"", "\"quote\": \"all by myself\"", 1).replacen(
+        "\"criterion\": \"propaganda\"",
+        "\"criterion\": \"propagand\"",
+        1,
+    );
     let path = std::env::temp_dir().join(format!("diary-sort-cli-{}.json", std::process::id()));
     std::fs::write(&path, &text).unwrap();
     let name = path.to_str().unwrap();

@@ -106,7 +106,11 @@ fn exactly_ten_thousand_excerpts_are_read() {
 #[test]
 fn a_long_list_anywhere_is_refused_with_its_path() {
     let evidence = vec!["{\"criterion\": \"loneliness\", \"quote\": \"alone\"}"; MAX_LIST_ITEMS + 1].join(",");
-    let excerpt = first_excerpt().replacen("\"evidence\": [{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}]", &format!("\"evidence\": [{evidence}]"), 1);
+    let excerpt = first_excerpt().replacen(
+        "\"evidence\": [{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}]",
+        &format!("\"evidence\": [{evidence}]"),
+        1,
+    );
     let (list, took) = refused(&with_excerpts(&format!("{},{excerpt}", first_excerpt())));
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].path, "excerpts[1].evidence");
@@ -118,7 +122,11 @@ fn a_long_list_anywhere_is_refused_with_its_path() {
 fn more_than_four_hundred_thousand_values_are_refused_where_the_next_one_starts() {
     // 40 excerpts whose evidence lists hold 10,000 numbers each (0.8 MB).
     let numbers = vec!["1"; MAX_LIST_ITEMS].join(",");
-    let excerpt = first_excerpt().replacen("\"evidence\": [{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}]", &format!("\"evidence\": [{numbers}]"), 1);
+    let excerpt = first_excerpt().replacen(
+        "\"evidence\": [{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}]",
+        &format!("\"evidence\": [{numbers}]"),
+        1,
+    );
     let text = with_excerpts(&vec![excerpt.as_str(); 41].join(","));
     assert!(text.len() < MAX_SET_BYTES);
     let (list, took) = refused(&text);
@@ -176,9 +184,11 @@ fn more_than_sixteen_pieces_of_evidence_are_refused_before_their_quotes_are_sear
     // 10,000 quotes that are not in a 256 KB text: each search would scan the whole text.
     let text = "a".repeat(MAX_STRING_BYTES - 1);
     let evidence = vec!["{\"criterion\": \"loneliness\", \"quote\": \"b\"}"; MAX_LIST_ITEMS].join(",");
-    let excerpt = first_excerpt()
-        .replacen("Here I am alone, all alone.", &text, 1)
-        .replacen("{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}", &evidence, 1);
+    let excerpt = first_excerpt().replacen("Here I am alone, all alone.", &text, 1).replacen(
+        "{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}",
+        &evidence,
+        1,
+    );
     let (list, took) = refused(&with_excerpts(&excerpt));
     let p = list.iter().find(|p| p.path == "excerpts[0].evidence").expect("the evidence list is refused");
     assert_eq!(p.message, "10000 pieces of evidence; the most an excerpt may list is 16, one per criterion it shows");
@@ -217,9 +227,11 @@ fn did_you_mean_stays_within_its_budget_on_thousands_of_unknown_names() {
         .collect();
     let excerpts: Vec<String> = (0..4_000)
         .map(|i| {
-            first_excerpt()
-                .replacen("\"id\": \"alone\"", &format!("\"id\": \"e{i}\""), 1)
-                .replacen("\"criterion\": \"loneliness\"", &format!("\"criterion\": \"criterion_x{i:05}\""), 1)
+            first_excerpt().replacen("\"id\": \"alone\"", &format!("\"id\": \"e{i}\""), 1).replacen(
+                "\"criterion\": \"loneliness\"",
+                &format!("\"criterion\": \"criterion_x{i:05}\""),
+                1,
+            )
         })
         .collect();
     let start = MINI.find("\"criteria\": [").unwrap();

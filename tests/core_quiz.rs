@@ -122,14 +122,19 @@ fn criteria_missed_are_named_with_the_evidence_quoted() {
     let mut q = quiz(&[]);
     answer(&mut q, AGAINST, &[LONELINESS], &[], BIN_ATOMISATION);
     let criteria = q.feedback_parts(Item::Excerpt(AGAINST)).unwrap().criteria;
-    assert!(criteria.contains(&vec![
-        Span::Text("You did not tick individual against party, but the excerpt shows it: ".into()),
-        Span::Quote("Socialism is hot air".into()),
-        Span::Text(".".into()),
-    ]), "{criteria:?}");
+    assert!(
+        criteria.contains(&vec![
+            Span::Text("You did not tick individual against party, but the excerpt shows it: ".into()),
+            Span::Quote("Socialism is hot air".into()),
+            Span::Text(".".into()),
+        ]),
+        "{criteria:?}"
+    );
     let mut q = quiz(&[]);
     answer(&mut q, AGAINST, &[LONELINESS, PARTY], &[], BIN_ATOMISATION);
-    assert!(plain(&q.feedback_parts(Item::Excerpt(AGAINST)).unwrap().criteria).contains("You ticked exactly the criteria the excerpt shows."));
+    assert!(
+        plain(&q.feedback_parts(Item::Excerpt(AGAINST)).unwrap().criteria).contains("You ticked exactly the criteria the excerpt shows.")
+    );
 }
 
 #[test]
@@ -144,7 +149,11 @@ fn the_students_own_reading_is_held_to_the_essays_rule() {
     answer(&mut q, AGAINST, &[LONELINESS], &[], BIN_LONELINESS);
     let criteria = plain(&q.feedback_parts(Item::Excerpt(AGAINST)).unwrap().criteria);
     assert!(!criteria.contains("not loneliness"), "{criteria}");
-    assert!(criteria.contains("By your reading (loneliness) the essay’s rule does give ‘loneliness’; the difference is in what the excerpt shows."), "{criteria}");
+    assert!(
+        criteria
+            .contains("By your reading (loneliness) the essay’s rule does give ‘loneliness’; the difference is in what the excerpt shows."),
+        "{criteria}"
+    );
     // Nothing ticked with the step optional: no criteria feedback at all.
     let mut q = quiz(&[]);
     answer(&mut q, AGAINST, &[], &[], BIN_LONELINESS);
@@ -158,11 +167,14 @@ fn marked_words_that_overlap_a_quote_name_the_criterion_they_support_and_the_quo
     answer(&mut q, AGAINST, &[], &[(5, 5)], BIN_ATOMISATION);
     let evidence = q.feedback_parts(Item::Excerpt(AGAINST)).unwrap().evidence;
     assert_eq!(evidence[0], vec![Span::Text("Your marked words support individual against party.".into())]);
-    assert!(evidence.contains(&vec![
-        Span::Text("You did not mark the words that show loneliness: ".into()),
-        Span::Quote("I am alone".into()),
-        Span::Text(".".into()),
-    ]), "{evidence:?}");
+    assert!(
+        evidence.contains(&vec![
+            Span::Text("You did not mark the words that show loneliness: ".into()),
+            Span::Quote("I am alone".into()),
+            Span::Text(".".into()),
+        ]),
+        "{evidence:?}"
+    );
     // Marking both quotes supports both, and nothing is missed.
     let mut q = quiz(&[]);
     answer(&mut q, AGAINST, &[], &[(2, 2), (6, 3)], BIN_ATOMISATION);
@@ -446,12 +458,18 @@ fn questions_single_and_multiple_are_judged_all_and_only() {
     q.apply(QuizMsg::Submit);
     let feedback = plain(&q.feedback(Item::Question(0)).unwrap().paragraphs);
     assert!(feedback.starts_with("You chose ‘One of the conditions’: Yes: loneliness alone is not atomisation."), "{feedback}");
-    assert!(feedback.contains("The rule has two parts.") && feedback.contains("essay, § Isolatie en manipulatie, footnote 12"), "{feedback}");
+    assert!(
+        feedback.contains("The rule has two parts.") && feedback.contains("essay, § Isolatie en manipulatie, footnote 12"),
+        "{feedback}"
+    );
     go(&mut q, Item::Question(1));
     q.apply(QuizMsg::ToggleOption(0));
     let effects = q.apply(QuizMsg::Submit);
     let Some(QuizEffect::Answered(a)) = effects.first() else { panic!() };
-    assert_eq!((a.correct, a.response.clone(), a.expected.clone()), (false, vec!["party".to_string()], vec!["party".to_string(), "ban".to_string()]));
+    assert_eq!(
+        (a.correct, a.response.clone(), a.expected.clone()),
+        (false, vec!["party".to_string()], vec!["party".to_string(), "ban".to_string()])
+    );
     let feedback = plain(&q.feedback(Item::Question(1)).unwrap().paragraphs);
     assert!(!feedback.contains("The right answer"), "not revealed while tries are left: {feedback}");
     q.apply(QuizMsg::TryAgain);
@@ -463,7 +481,10 @@ fn questions_single_and_multiple_are_judged_all_and_only() {
     q.apply(QuizMsg::ToggleOption(2));
     q.apply(QuizMsg::Submit);
     assert_eq!(q.status(Item::Question(1)), ItemStatus::Right);
-    assert!(plain(&q.feedback(Item::Question(1)).unwrap().paragraphs).contains("The right answer: Individual against party and A ban on organising."));
+    assert!(
+        plain(&q.feedback(Item::Question(1)).unwrap().paragraphs)
+            .contains("The right answer: Individual against party and A ban on organising.")
+    );
 }
 
 #[test]
@@ -545,7 +566,12 @@ fn the_review_lists_every_item_and_downloads_as_escaped_markdown() {
     assert!(!plain(&item.explanation).contains("essay, §"), "the reference once, in its own row: {:?}", item.explanation);
     let md = q.review_markdown().unwrap();
     // Escaped where Markdown would take it for syntax, and nowhere else: it reads as plain text.
-    assert!(md.starts_with("# Quiz \\*fixture\\* \\[1\\]: Review\n\nScore: 0% (0 of 6 items right).\n\nNot passed yet (needed: 60%).\n\nKeep going.\n"), "{md}");
+    assert!(
+        md.starts_with(
+            "# Quiz \\*fixture\\* \\[1\\]: Review\n\nScore: 0% (0 of 6 items right).\n\nNot passed yet (needed: 60%).\n\nKeep going.\n"
+        ),
+        "{md}"
+    );
     assert!(md.contains("## 2. I am alone. Socialism is hot…\n\n- *not right yet*\n- **Your answer**: loneliness\n"), "{md}");
     assert!(md.contains("- **Marked words**: “I am alone”; “hot air”\n"), "{md}");
     assert!(md.contains("- **Right answer**: atomisation\n"), "{md}");

@@ -119,11 +119,7 @@ fn each_check_answers_every_card_it_judges_and_only_those() {
     let (inter, none) = (bin(s.set(), "internalisation"), bin(s.set(), "none"));
     place_all(&mut s, &["atomisation", "atomisation", "internalisation", "none"]);
     let first = s.apply(Msg::Check);
-    assert_eq!(
-        answered(&first),
-        [(0, atom, false, 1), (1, atom, true, 1), (2, inter, true, 1), (3, none, true, 1)],
-        "{first:?}"
-    );
+    assert_eq!(answered(&first), [(0, atom, false, 1), (1, atom, true, 1), (2, inter, true, 1), (3, none, true, 1)], "{first:?}");
     // The answers come before the attempt's end, and the three locked cards are not judged again.
     s.apply(Msg::Place(0, Some(lonely)));
     let second = s.apply(Msg::Check);

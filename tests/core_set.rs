@@ -12,9 +12,7 @@ fn problems(text: &str) -> Vec<Problem> {
 }
 
 fn find<'a>(list: &'a [Problem], path: &str) -> &'a Problem {
-    list.iter()
-        .find(|p| p.path == path)
-        .unwrap_or_else(|| panic!("no problem at {path}; got {list:#?}"))
+    list.iter().find(|p| p.path == path).unwrap_or_else(|| panic!("no problem at {path}; got {list:#?}"))
 }
 
 #[test]
@@ -53,7 +51,11 @@ fn quote_not_in_text_names_its_path_and_line() {
 
 #[test]
 fn unknown_criterion_suggests_the_near_one() {
-    let text = MINI.replacen("{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}", "{\"criterion\": \"lonelines\", \"quote\": \"all alone\"}", 1);
+    let text = MINI.replacen(
+        "{\"criterion\": \"loneliness\", \"quote\": \"all alone\"}",
+        "{\"criterion\": \"lonelines\", \"quote\": \"all alone\"}",
+        1,
+    );
     let list = problems(&text);
     let p = find(&list, "excerpts[0].evidence[0].criterion");
     assert_eq!(p.message, "criterion `lonelines` does not exist; did you mean `loneliness`?");
@@ -119,9 +121,11 @@ fn excerpt_no_rule_matches_needs_a_fallback() {
 
 #[test]
 fn a_bin_id_used_twice_names_the_category_that_has_it_first() {
-    let text = MINI
-        .replacen("{\"id\": \"atomisation\", \"label\"", "{\"id\": \"loneliness\", \"label\"", 1)
-        .replacen("\"fallback\": {\"id\": \"none\"", "\"fallback\": {\"id\": \"internalisation\"", 1);
+    let text = MINI.replacen("{\"id\": \"atomisation\", \"label\"", "{\"id\": \"loneliness\", \"label\"", 1).replacen(
+        "\"fallback\": {\"id\": \"none\"",
+        "\"fallback\": {\"id\": \"internalisation\"",
+        1,
+    );
     let list = problems(&text);
     assert_eq!(find(&list, "categories[2].id").message, "the id `loneliness` is already used by categories[0]");
     assert_eq!(find(&list, "fallback.id").message, "the id `internalisation` is already used by categories[1]");
@@ -129,9 +133,11 @@ fn a_bin_id_used_twice_names_the_category_that_has_it_first() {
 
 #[test]
 fn duplicate_ids_and_bad_precedence_are_reported() {
-    let text = MINI
-        .replacen("\"id\": \"happy\"", "\"id\": \"alone\"", 1)
-        .replacen("\"precedence\": [\"atomisation\", \"internalisation\", \"loneliness\"]", "\"precedence\": [\"atomisation\", \"internalisaton\"]", 1);
+    let text = MINI.replacen("\"id\": \"happy\"", "\"id\": \"alone\"", 1).replacen(
+        "\"precedence\": [\"atomisation\", \"internalisation\", \"loneliness\"]",
+        "\"precedence\": [\"atomisation\", \"internalisaton\"]",
+        1,
+    );
     let list = problems(&text);
     assert!(find(&list, "excerpts[2].id").message.contains("already used by excerpts[0]"));
     assert!(find(&list, "precedence[1]").message.contains("did you mean `internalisation`"));
@@ -299,7 +305,10 @@ fn lens_rules_name_known_categories_and_criteria() {
     assert_eq!(find(&list, "lenses[1].rules.atomisation").message, "criterion `partyy` does not exist; did you mean `party`?");
     let list = quiz_problems("\"rules\": {\"atomisation\"", "\"rules\": {\"none\"");
     assert!(find(&list, "lenses[1].rules.none").message.starts_with("`none` is the fallback, which has no rule"));
-    let list = quiz_problems("\"precedence\": [\"atomisation\", \"internalisation\", \"loneliness\"]}", "\"precedence\": [\"atomisation\", \"loneliness\"]}");
+    let list = quiz_problems(
+        "\"precedence\": [\"atomisation\", \"internalisation\", \"loneliness\"]}",
+        "\"precedence\": [\"atomisation\", \"loneliness\"]}",
+    );
     assert_eq!(find(&list, "lenses[1].precedence").message, "category `internalisation` is missing from the precedence list");
     let list = quiz_problems("{\"any\": [\"loneliness\", \"party\"]}", "{\"al\": [\"loneliness\"]}");
     assert!(find(&list, "lenses[1].rules.atomisation").message.starts_with("unknown rule operator \"al\""));
@@ -313,6 +322,10 @@ fn a_lens_without_a_rule_for_an_excerpt_needs_the_fallback() {
         .replacen("\"fallback\": {\"id\": \"none\", \"label\": \"none of these\", \"definition\": \"no rule holds\", \"essay_says\": \"ties hold\", \"essay\": {\"section\": \"Isolatie en manipulatie\"}},", "", 1)
         .replacen("\"evidence\": [{\"criterion\": \"ties\", \"quote\": \"trusted our workers\"}]", "\"evidence\": [{\"criterion\": \"ties\", \"quote\": \"trusted our workers\"}, {\"criterion\": \"propaganda\", \"quote\": \"We trusted\"}]", 1);
     set::load(&without_fallback).expect("every excerpt matches a rule of the set");
-    let list = problems(&without_fallback.replacen("{\"any\": [\"loneliness\", \"party\"]}}", "{\"any\": [\"loneliness\", \"party\"]}, \"internalisation\": \"party\"}", 1));
+    let list = problems(&without_fallback.replacen(
+        "{\"any\": [\"loneliness\", \"party\"]}}",
+        "{\"any\": [\"loneliness\", \"party\"]}, \"internalisation\": \"party\"}",
+        1,
+    ));
     assert_eq!(find(&list, "lenses[1]").message, "no rule of this lens holds for excerpt `happy`, and the set has no fallback category");
 }

@@ -29,10 +29,7 @@ fn en() -> Set {
 
 /// Both default sets, each with its language and the labels its three rule bins must carry.
 fn default_sets() -> [(Set, Lang, [&'static str; 3]); 2] {
-    [
-        (nl(), Lang::Nl, ["eenzaamheid", "internalisatie", "atomisatie"]),
-        (en(), Lang::En, ["loneliness", "internalisation", "atomisation"]),
-    ]
+    [(nl(), Lang::Nl, ["eenzaamheid", "internalisatie", "atomisatie"]), (en(), Lang::En, ["loneliness", "internalisation", "atomisation"])]
 }
 
 /// The essay's reading of each fragment, by the footnote that cites it (reading guide).
@@ -271,7 +268,8 @@ fn both_sets_ask_the_same_questions_and_read_through_the_same_lenses() {
         f.questions.iter().map(|q| (q.id.clone(), q.kind, q.essay.clone(), options(q))).collect::<Vec<_>>()
     };
     assert_eq!(questions(n), questions(e), "the same questions, types, references, option ids and correct options");
-    let lenses = |f: &SetFile| f.lenses.iter().map(|l| (l.id.clone(), l.essay.clone(), l.rules.clone(), l.precedence.clone())).collect::<Vec<_>>();
+    let lenses =
+        |f: &SetFile| f.lenses.iter().map(|l| (l.id.clone(), l.essay.clone(), l.rules.clone(), l.precedence.clone())).collect::<Vec<_>>();
     assert_eq!(lenses(n), lenses(e), "the same lenses, with the same rules and references");
 }
 
@@ -502,7 +500,8 @@ fn a_nested_rule_reads_with_its_inner_part_in_parentheses() {
         let atomised = (0..f.excerpts.len()).find(|&i| set.bin(set.classify(revisionist, i)).id == "atomisation").expect("one");
         let text = plain(&feedback::lens_reading(&set, lang, revisionist, atomised));
         let loneliness = &f.criteria.iter().find(|c| c.id == "loneliness").expect("loneliness").label;
-        let opening = format!("({loneliness} {} {}", strings::get(lang, Key::And), strings::get(lang, Key::AnyOf).split('{').next().unwrap());
+        let opening =
+            format!("({loneliness} {} {}", strings::get(lang, Key::And), strings::get(lang, Key::AnyOf).split('{').next().unwrap());
         assert!(text.contains(&opening), "{opening:?} in {text}");
         assert!(!text.contains("((") && !text.contains("))"), "one pair of parentheses: {text}");
         let essay = plain(&feedback::lens_reading(&set, lang, lens("essay"), atomised));

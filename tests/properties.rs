@@ -29,8 +29,7 @@ use play::{Play, next_actions};
 
 const MINI: &str = include_str!("fixtures/mini.json");
 
-static DEFAULT: LazyLock<Set> =
-    LazyLock::new(|| set::load(include_str!("../www/sets/snijders-nl.json")).expect("the default set loads"));
+static DEFAULT: LazyLock<Set> = LazyLock::new(|| set::load(include_str!("../www/sets/snijders-nl.json")).expect("the default set loads"));
 static MINI_SET: LazyLock<Set> = LazyLock::new(|| set::load(MINI).expect("the mini set loads"));
 
 /// The mini set with other scoring settings.
@@ -143,12 +142,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn doc() -> impl Strategy<Value = Doc> {
-    let leaf = prop_oneof![
-        Just(Doc::Null),
-        any::<bool>().prop_map(Doc::Bool),
-        number().prop_map(Doc::Number),
-        text().prop_map(Doc::Text),
-    ];
+    let leaf = prop_oneof![Just(Doc::Null), any::<bool>().prop_map(Doc::Bool), number().prop_map(Doc::Number), text().prop_map(Doc::Text),];
     leaf.prop_recursive(5, 64, 6, |inner| {
         prop_oneof![
             vec(inner.clone(), 0..6).prop_map(Doc::Array),
@@ -304,10 +298,33 @@ impl Printer {
 /// Text made of JSON's own tokens and near-misses, more likely to go deep than random text.
 fn json_like() -> impl Strategy<Value = String> {
     let token = prop_oneof![
-        Just("{"), Just("}"), Just("["), Just("]"), Just(","), Just(":"), Just("\""), Just("\\"), Just("\\u"),
-        Just("d83d"), Just("\\ude00"), Just("0"), Just("1"), Just("-"), Just("."), Just("e"), Just("+"),
-        Just("true"), Just("nul"), Just(" "), Just("\n"), Just("\t"), Just("\u{feff}"), Just("é"), Just("😀"),
-        Just("\u{0}"), Just("'"),
+        Just("{"),
+        Just("}"),
+        Just("["),
+        Just("]"),
+        Just(","),
+        Just(":"),
+        Just("\""),
+        Just("\\"),
+        Just("\\u"),
+        Just("d83d"),
+        Just("\\ude00"),
+        Just("0"),
+        Just("1"),
+        Just("-"),
+        Just("."),
+        Just("e"),
+        Just("+"),
+        Just("true"),
+        Just("nul"),
+        Just(" "),
+        Just("\n"),
+        Just("\t"),
+        Just("\u{feff}"),
+        Just("é"),
+        Just("😀"),
+        Just("\u{0}"),
+        Just("'"),
     ];
     vec(token, 0..40).prop_map(|tokens| tokens.concat())
 }

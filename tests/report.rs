@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use diary_sort::core::answers::{self, Answers};
-use diary_sort::core::quiz::Certainty;
 use diary_sort::core::json;
+use diary_sort::core::quiz::Certainty;
 use diary_sort::core::report::{self, ClassReport, Confidence, Difficulty, Missed};
 use diary_sort::core::set::{self, Set};
 
@@ -55,12 +55,21 @@ fn xapi_statements_give_the_hand_computed_numbers() {
     // LRS lists the newest first) and still count as later tries.
     assert_eq!(
         n.items,
-        [item("alone", false, 3, 2, 4), item("against", false, 2, 1, 3), item("happy", false, 3, 2, 3), item("friends", false, 2, 1, 2), item("q1", true, 1, 1, 1)]
+        [
+            item("alone", false, 3, 2, 4),
+            item("against", false, 2, 1, 3),
+            item("happy", false, 3, 2, 3),
+            item("friends", false, 2, 1, 2),
+            item("q1", true, 1, 1, 1)
+        ]
     );
     assert!(n.ticked);
     // Ticked: ties missed by ann and cat; party missed by ann and ticked by bob on `alone`;
     // propaganda missed by bob and ticked by cat on `friends`; loneliness always ticked.
-    assert_eq!(n.criteria, [missed("ties", 2, 2, 0), missed("party", 2, 1, 1), missed("propaganda", 3, 1, 1), missed("loneliness", 5, 0, 0)]);
+    assert_eq!(
+        n.criteria,
+        [missed("ties", 2, 2, 0), missed("party", 2, 1, 1), missed("propaganda", 3, 1, 1), missed("loneliness", 5, 0, 0)]
+    );
     let level = |level, first_tries, right| Confidence { level, first_tries, right };
     assert_eq!(n.certainty, [level(Certainty::Low, 3, 1), level(Certainty::Medium, 3, 2), level(Certainty::High, 4, 3)]);
 }
@@ -76,7 +85,10 @@ fn a_scorm_export_gives_the_same_matrix_and_difficulty_and_misses_by_wrong_categ
     // Nothing ticked: a first try misses the criteria its excerpt shows when it is wrong.
     // party: ann wrong on `against` (1 of 2); ties: cat wrong on `friends` (1 of 2); loneliness:
     // bob on `alone`, ann on `against` (2 of 5); propaganda: bob on `happy` (1 of 3).
-    assert_eq!(n.criteria, [missed("party", 2, 1, 0), missed("ties", 2, 1, 0), missed("loneliness", 5, 2, 0), missed("propaganda", 3, 1, 0)]);
+    assert_eq!(
+        n.criteria,
+        [missed("party", 2, 1, 0), missed("ties", 2, 1, 0), missed("loneliness", 5, 2, 0), missed("propaganda", 3, 1, 0)]
+    );
     assert!(n.certainty.is_empty(), "a SCORM export says nothing of certainty");
 }
 
@@ -130,9 +142,11 @@ fn malformed_input_is_reported_at_its_line_and_path() {
     assert!(at > line + 1 && at < line + 20, "{one}: the line of the first statement's result");
 
     // Wrong kinds and words, all at once.
-    let text = STATEMENTS
-        .replacen("\"success\": false", "\"success\": \"no\"", 1)
-        .replacen("\"https://w3id.org/xapi/diary-sort/extensions/certainty\": \"low\"", "\"https://w3id.org/xapi/diary-sort/extensions/certainty\": \"very\"", 1);
+    let text = STATEMENTS.replacen("\"success\": false", "\"success\": \"no\"", 1).replacen(
+        "\"https://w3id.org/xapi/diary-sort/extensions/certainty\": \"low\"",
+        "\"https://w3id.org/xapi/diary-sort/extensions/certainty\": \"very\"",
+        1,
+    );
     let found = problems(&text);
     assert!(found.iter().any(|p| p.contains("result.success: expected true or false")), "{found:?}");
     assert!(found.iter().any(|p| p.contains("certainty: expected \"low\", \"medium\" or \"high\"")), "{found:?}");
@@ -147,7 +161,12 @@ fn malformed_input_is_reported_at_its_line_and_path() {
     let line = csv.lines().position(|l| l.contains("happy internalisation")).unwrap() + 1;
     let col = csv.lines().nth(line - 1).unwrap().find("happy internalisation").unwrap() + 1;
     let found = problems(&csv);
-    assert_eq!(found[0], format!("{line}:{col}: column `learner response`: expected `excerpt[.]category` (or `excerpt.category`), found \"happy internalisation\""));
+    assert_eq!(
+        found[0],
+        format!(
+            "{line}:{col}: column `learner response`: expected `excerpt[.]category` (or `excerpt.category`), found \"happy internalisation\""
+        )
+    );
     let unclosed = problems("user,learner response\nann,\"alone[.]none\n");
     assert_eq!(unclosed, ["2:5: a quoted field is not closed: a \" is missing"]);
     let no_column = problems("user,answer\nann,alone[.]none\n");
@@ -226,7 +245,9 @@ fn a_report_of_malformed_input_writes_nothing() {
     let (code, said) = run(&["report", "tests/fixtures/interactions.csv", "-o", &out]);
     assert_eq!(code, 1, "{said}");
     assert!(!std::path::Path::new(&out).exists());
-    for args in [&["report", "tests/fixtures/statements.json"][..], &["report", "-o", &out], &["report", "x.json", "--format", "pdf", "-o", &out]] {
+    for args in
+        [&["report", "tests/fixtures/statements.json"][..], &["report", "-o", &out], &["report", "x.json", "--format", "pdf", "-o", &out]]
+    {
         assert_eq!(run(args).0, 2, "a usage mistake: {args:?}");
     }
 }

@@ -15,11 +15,7 @@ use diary_sort::core::set::{self, Set};
 
 /// Runs `diary-sort ARGS` in the source tree: (exit status, stdout).
 fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_diary-sort"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_diary-sort")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("runs");
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("UTF-8"))
 }
 
@@ -93,10 +89,7 @@ fn the_shipped_schema_is_what_diary_sort_schema_prints() {
     let (code, out) = run(&["schema"]);
     assert_eq!(code, 0);
     let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/schema/set.schema.json")).unwrap();
-    assert!(
-        out == shipped,
-        "www/schema/set.schema.json is stale: run `cargo run --bin diary-sort -- schema > www/schema/set.schema.json`"
-    );
+    assert!(out == shipped, "www/schema/set.schema.json is stale: run `cargo run --bin diary-sort -- schema > www/schema/set.schema.json`");
 }
 
 #[test]
@@ -208,7 +201,13 @@ fn fmt_rewrites_a_set_in_the_canonical_form_and_refuses_a_broken_one() {
 
 #[test]
 fn usage_mistakes_exit_with_status_two() {
-    for args in [&["validate", "--format", "xml", "a.json"][..], &["validate", "--format"], &["fmt", "--chek", "a.json"], &["fmt"], &["schema", "x"]] {
+    for args in [
+        &["validate", "--format", "xml", "a.json"][..],
+        &["validate", "--format"],
+        &["fmt", "--chek", "a.json"],
+        &["fmt"],
+        &["schema", "x"],
+    ] {
         let out = Command::new(env!("CARGO_BIN_EXE_diary-sort")).args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }

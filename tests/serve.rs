@@ -34,11 +34,7 @@ fn fixture(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(root.join("www/sets")).unwrap();
     std::fs::create_dir_all(root.join("pkg")).unwrap();
-    std::fs::write(
-        root.join("www/index.html"),
-        "<!doctype html><title>t</title><h1>hi</h1>\n",
-    )
-    .unwrap();
+    std::fs::write(root.join("www/index.html"), "<!doctype html><title>t</title><h1>hi</h1>\n").unwrap();
     std::fs::write(root.join("www/app.js"), "export const x = 1;\n").unwrap();
     std::fs::write(root.join("www/style.css"), "body{}\n").unwrap();
     std::fs::write(root.join("www/sets/a.json"), "{}\n").unwrap();
@@ -58,9 +54,7 @@ fn start(name: &str) -> Server {
         .spawn()
         .expect("start diary-sort serve");
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let port = line
         .trim()
         .strip_prefix("serving http://127.0.0.1:")
@@ -79,26 +73,18 @@ struct Reply {
 
 impl Reply {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 }
 
 /// Sends `raw` verbatim (no client-side path normalisation) and reads until the server closes.
 fn send(port: u16, raw: &str) -> Reply {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     stream.write_all(raw.as_bytes()).unwrap();
     let mut bytes = Vec::new();
     stream.read_to_end(&mut bytes).unwrap();
-    let split = bytes
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("end of headers");
+    let split = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
     let head = String::from_utf8(bytes[..split].to_vec()).unwrap();
     let body = bytes[split + 4..].to_vec();
     let mut lines = head.split("\r\n");
@@ -111,18 +97,11 @@ fn send(port: u16, raw: &str) -> Reply {
             (n.trim().to_owned(), v.trim().to_owned())
         })
         .collect();
-    Reply {
-        status,
-        headers,
-        body,
-    }
+    Reply { status, headers, body }
 }
 
 fn get(port: u16, path: &str) -> Reply {
-    send(
-        port,
-        &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
-    )
+    send(port, &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
 }
 
 fn assert_security_headers(reply: &Reply) {
@@ -147,22 +126,14 @@ fn serves_files_with_mime_types_and_security_headers() {
         assert_eq!(reply.status, 200, "{path}");
         assert_eq!(reply.header("Content-Type"), Some(mime), "{path}");
         assert_security_headers(&reply);
-        assert_eq!(
-            reply.header("Content-Length"),
-            Some(reply.body.len().to_string().as_str())
-        );
+        assert_eq!(reply.header("Content-Length"), Some(reply.body.len().to_string().as_str()));
     }
     let wasm = get(server.port, "/pkg/m_bg.wasm");
     assert_eq!(wasm.body, b"\0asm\x01\0\0\0");
 
     // Revalidation (Cache-Control: no-cache makes browsers ask every time).
     let etag = wasm.header("ETag").expect("ETag");
-    let reply = send(
-        server.port,
-        &format!(
-            "GET /pkg/m_bg.wasm HTTP/1.1\r\nIf-None-Match: {etag}\r\nConnection: close\r\n\r\n"
-        ),
-    );
+    let reply = send(server.port, &format!("GET /pkg/m_bg.wasm HTTP/1.1\r\nIf-None-Match: {etag}\r\nConnection: close\r\n\r\n"));
     assert_eq!(reply.status, 304);
     assert!(reply.body.is_empty());
     assert_security_headers(&reply);
@@ -182,26 +153,12 @@ fn redirects_root_and_directories() {
 #[test]
 fn rejects_traversal_and_unknown_paths() {
     let server = start("traversal");
-    for path in [
-        "/www/../secret.txt",
-        "/pkg/../../etc/passwd",
-        "/www/%2e%2e/secret.txt",
-        "/www/..%2fsecret.txt",
-        "/www/..%5csecret.txt",
-    ] {
+    for path in ["/www/../secret.txt", "/pkg/../../etc/passwd", "/www/%2e%2e/secret.txt", "/www/..%2fsecret.txt", "/www/..%5csecret.txt"] {
         let reply = get(server.port, path);
         assert_eq!(reply.status, 403, "{path}");
-        assert!(
-            !String::from_utf8_lossy(&reply.body).contains("private"),
-            "{path}"
-        );
+        assert!(!String::from_utf8_lossy(&reply.body).contains("private"), "{path}");
     }
-    for path in [
-        "/secret.txt",
-        "/www/missing.html",
-        "/src/lib.rs",
-        "/pkg/nope.wasm",
-    ] {
+    for path in ["/secret.txt", "/www/missing.html", "/src/lib.rs", "/pkg/nope.wasm"] {
         let reply = get(server.port, path);
         assert_eq!(reply.status, 404, "{path}");
         assert_security_headers(&reply);
@@ -211,30 +168,17 @@ fn rejects_traversal_and_unknown_paths() {
 #[test]
 fn head_405_and_bad_requests() {
     let server = start("methods");
-    let reply = send(
-        server.port,
-        "HEAD /www/app.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-    );
+    let reply = send(server.port, "HEAD /www/app.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     assert_eq!(reply.status, 200);
     assert_eq!(reply.header("Content-Length"), Some("20"));
     assert!(reply.body.is_empty());
 
-    let reply = send(
-        server.port,
-        "POST /www/app.js HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc",
-    );
+    let reply = send(server.port, "POST /www/app.js HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc");
     assert_eq!(reply.status, 405);
     assert_eq!(reply.header("Allow"), Some("GET, HEAD"));
 
     assert_eq!(send(server.port, "garbage\r\n\r\n").status, 400);
-    assert_eq!(
-        send(
-            server.port,
-            "GET /www/%zz HTTP/1.1\r\nConnection: close\r\n\r\n"
-        )
-        .status,
-        400
-    );
+    assert_eq!(send(server.port, "GET /www/%zz HTTP/1.1\r\nConnection: close\r\n\r\n").status, 400);
     assert_eq!(send(server.port, "GET /www/ HTTP/2.0\r\n\r\n").status, 505);
     let long = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(20_000));
     assert_eq!(send(server.port, &long).status, 431);
@@ -246,15 +190,10 @@ fn head_405_and_bad_requests() {
 #[test]
 fn keep_alive_serves_several_requests_on_one_connection() {
     let server = start("keepalive");
-    let reply = send(
-        server.port,
-        "GET /www/app.js HTTP/1.1\r\nHost: x\r\n\r\nGET /www/style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-    );
+    let reply =
+        send(server.port, "GET /www/app.js HTTP/1.1\r\nHost: x\r\n\r\nGET /www/style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     assert_eq!(reply.status, 200);
     let rest = String::from_utf8_lossy(&reply.body);
     assert!(rest.starts_with("export const x = 1;\n"), "{rest}");
-    assert!(
-        rest.contains("HTTP/1.1 200 OK") && rest.contains("body{}"),
-        "{rest}"
-    );
+    assert!(rest.contains("HTTP/1.1 200 OK") && rest.contains("body{}"), "{rest}");
 }

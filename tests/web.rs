@@ -14,8 +14,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::{
-    CustomEvent, Document, Element, Event, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit,
-    PointerEvent, PointerEventInit,
+    CustomEvent, Document, Element, Event, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit, PointerEvent,
+    PointerEventInit,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -81,8 +81,7 @@ fn widget(host: HtmlElement, set: &str, options: JsValue) -> Widget {
 fn record(host: &HtmlElement, kind: &'static str) -> (Listener, Rc<RefCell<Vec<JsValue>>>) {
     let seen: Rc<RefCell<Vec<JsValue>>> = Rc::default();
     let log = Rc::clone(&seen);
-    let listener =
-        Listener::new(host, kind, move |e: Event| log.borrow_mut().push(e.unchecked_into::<CustomEvent>().detail()));
+    let listener = Listener::new(host, kind, move |e: Event| log.borrow_mut().push(e.unchecked_into::<CustomEvent>().detail()));
     (listener, seen)
 }
 
@@ -202,10 +201,7 @@ fn renders_bins_and_cards_with_accessible_names() {
     assert_eq!(text(&q(&root, "section.pile h3")), "Excerpts");
 
     let names: Vec<String> = q_all(&root, "section.pile li.card button.grab").iter().map(text).collect();
-    assert_eq!(
-        names,
-        ["Here I am alone, all alone,…", "I am alone. Socialism is hot…", "A diary tells how friends helped…"]
-    );
+    assert_eq!(names, ["Here I am alone, all alone,…", "I am alone. Socialism is hot…", "A diary tells how friends helped…"]);
     for g in q_all(&root, "button.grab") {
         assert_eq!(g.get_attribute("aria-pressed").as_deref(), Some("false"));
     }
@@ -404,7 +400,12 @@ fn a_set_that_could_not_be_fetched_says_so_in_the_page_language() {
 
     // The reader's languages (the first one we have) win over the page's; `lang` over both.
     let languages = |tags: &[&str]| JsValue::from(tags.iter().map(|t| JsValue::from_str(t)).collect::<js_sys::Array>());
-    let w = widget_or_panic(Widget::fetch_failed(host.clone(), "x.json", "HTTP 404", options(&[("browserLanguages", languages(&["de-DE", "nl-BE"]))])));
+    let w = widget_or_panic(Widget::fetch_failed(
+        host.clone(),
+        "x.json",
+        "HTTP 404",
+        options(&[("browserLanguages", languages(&["de-DE", "nl-BE"]))]),
+    ));
     assert_eq!(text(&q(&root_of(&host), ".load-failed p")), "Deze oefenset kon niet worden opgehaald:");
     drop(w);
     let asked = options(&[("browserLanguages", languages(&["nl"])), ("lang", "en".into())]);

@@ -35,10 +35,7 @@ fn a_problem_is_a_plain_object_with_line_column_path_and_message() {
     assert_eq!(field(&problem, "line").as_f64(), Some(line as f64));
     assert_eq!(field(&problem, "column").as_f64(), Some(column as f64));
     assert_eq!(field(&problem, "path").as_string().as_deref(), Some("excerpts[0].evidence[0].criterion"));
-    assert_eq!(
-        field(&problem, "message").as_string().as_deref(),
-        Some("criterion `lonelines` does not exist; did you mean `loneliness`?")
-    );
+    assert_eq!(field(&problem, "message").as_string().as_deref(), Some("criterion `lonelines` does not exist; did you mean `loneliness`?"));
 }
 
 #[wasm_bindgen_test]

@@ -36,9 +36,14 @@ fn line_col(text: &str, needle: &str) -> (Option<usize>, Option<usize>) {
 
 /// All text of a piece of feedback, spans joined.
 fn all_text(fb: &feedback::Feedback) -> String {
-    fb.paragraphs.iter().flatten().map(|s| match s {
-        Span::Text(t) | Span::Quote(t) | Span::Cite(t) => t.as_str(),
-    }).collect::<Vec<_>>().join("|")
+    fb.paragraphs
+        .iter()
+        .flatten()
+        .map(|s| match s {
+            Span::Text(t) | Span::Quote(t) | Span::Cite(t) => t.as_str(),
+        })
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 const OVERRIDES: &str = r#"{
@@ -88,10 +93,12 @@ fn a_template_may_leave_out_a_placeholder_its_text_has() {
 
 #[test]
 fn unknown_languages_and_names_are_reported_with_did_you_mean_at_their_line() {
-    let text = with_strings(r#"{
+    let text = with_strings(
+        r#"{
     "eng": { "check": "Submit" },
     "en": { "chek": "Submit", "zzz": "?" }
-  }"#);
+  }"#,
+    );
     let list = problems(&text);
     assert_eq!(list.len(), 3, "{list:#?}");
     let find = |path: &str| list.iter().find(|p| p.path == path).unwrap_or_else(|| panic!("no {path}: {list:#?}"));
@@ -149,10 +156,8 @@ fn the_readme_lists_every_name_in_the_order_of_the_tables() {
     let readme = include_str!("../README.md");
     let start = readme.find("<!-- strings table:").expect("the README has the table");
     let end = readme.find("<!-- end of strings table -->").expect("the table ends");
-    let listed: Vec<&str> = readme[start..end]
-        .lines()
-        .filter_map(|line| line.strip_prefix("| `")?.split_once('`').map(|(name, _)| name))
-        .collect();
+    let listed: Vec<&str> =
+        readme[start..end].lines().filter_map(|line| line.strip_prefix("| `")?.split_once('`').map(|(name, _)| name)).collect();
     let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
     assert_eq!(listed, names, "regenerate the README's table from the schema's $defs/strings_en");
 }

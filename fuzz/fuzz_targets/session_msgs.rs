@@ -17,8 +17,7 @@ mod valid;
 #[path = "../../tests/support/play.rs"]
 mod play;
 
-static SET: LazyLock<Set> =
-    LazyLock::new(|| set::load(include_str!("../../www/sets/snijders-nl.json")).expect("the default set loads"));
+static SET: LazyLock<Set> = LazyLock::new(|| set::load(include_str!("../../www/sets/snijders-nl.json")).expect("the default set loads"));
 
 fuzz_target!(|data: &[u8]| {
     let Some((&first, rest)) = data.split_first() else { return };

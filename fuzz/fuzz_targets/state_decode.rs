@@ -17,8 +17,7 @@ use libfuzzer_sys::fuzz_target;
 #[path = "../../tests/support/valid.rs"]
 mod valid;
 
-static SET: LazyLock<Set> =
-    LazyLock::new(|| set::load(include_str!("../../www/sets/snijders-nl.json")).expect("the default set loads"));
+static SET: LazyLock<Set> = LazyLock::new(|| set::load(include_str!("../../www/sets/snijders-nl.json")).expect("the default set loads"));
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).replacen("HASH", &format!("{:016x}", SET.hash), 1);

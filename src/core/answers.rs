@@ -154,14 +154,21 @@ fn statement(node: &Node, base: &str, out: &mut Answers, problems: &mut Vec<Prob
         bad("", node, "a statement needs `verb.id` and `object.id`".into());
         return;
     };
-    let kind = object.rsplit_once("/excerpt/").map(|(_, id)| ("excerpt", id)).or_else(|| object.rsplit_once("/question/").map(|(_, id)| ("question", id)));
+    let kind = object
+        .rsplit_once("/excerpt/")
+        .map(|(_, id)| ("excerpt", id))
+        .or_else(|| object.rsplit_once("/question/").map(|(_, id)| ("question", id)));
     let Some((kind, id)) = kind.filter(|_| verb == ANSWERED) else {
         out.ignored += 1;
         return;
     };
     let learner = at(node, "actor").and_then(actor);
     if learner.is_none() {
-        bad("actor", at(node, "actor").unwrap_or(node), "the actor has no mbox, mbox_sha1sum, openid or account (homePage and name)".into());
+        bad(
+            "actor",
+            at(node, "actor").unwrap_or(node),
+            "the actor has no mbox, mbox_sha1sum, openid or account (homePage and name)".into(),
+        );
     }
     let success = match at(node, "result.success") {
         None => None,
@@ -173,7 +180,9 @@ fn statement(node: &Node, base: &str, out: &mut Answers, problems: &mut Vec<Prob
     };
     let item = if kind == "excerpt" {
         let response = match at(node, "result.response") {
-            Some(n @ Node { value: Value::String(s), .. }) => pair(s).ok_or_else(|| bad("result.response", n, format!("expected `{id}[.]category`, found \"{s}\""))).ok(),
+            Some(n @ Node { value: Value::String(s), .. }) => {
+                pair(s).ok_or_else(|| bad("result.response", n, format!("expected `{id}[.]category`, found \"{s}\""))).ok()
+            }
             Some(n) => {
                 bad("result.response", n, "expected text in quotes".into());
                 None
@@ -198,7 +207,11 @@ fn statement(node: &Node, base: &str, out: &mut Answers, problems: &mut Vec<Prob
         };
         match response {
             Some((excerpt, _)) if excerpt != id => {
-                bad("result.response", at(node, "result.response").unwrap_or(node), format!("the response is about `{excerpt}`, the statement about `{id}`"));
+                bad(
+                    "result.response",
+                    at(node, "result.response").unwrap_or(node),
+                    format!("the response is about `{excerpt}`, the statement about `{id}`"),
+                );
                 None
             }
             Some((_, chosen)) => Some(Item::Excerpt { id: id.to_string(), chosen, right }),
@@ -360,7 +373,10 @@ fn read_csv(text: &str) -> Result<Answers, Vec<Problem>> {
     };
     let normal = |name: &str| {
         let name = name.trim().to_ascii_lowercase();
-        let name = name.rsplit_once("cmi.interactions.").map_or(name.as_str(), |(_, rest)| rest.split_once('.').map_or(rest, |(_, f)| f)).to_string();
+        let name = name
+            .rsplit_once("cmi.interactions.")
+            .map_or(name.as_str(), |(_, rest)| rest.split_once('.').map_or(rest, |(_, f)| f))
+            .to_string();
         name.chars().filter(|c| !matches!(c, ' ' | '_' | '-' | '.')).collect::<String>()
     };
     let column = |role: &str| {
@@ -371,7 +387,11 @@ fn read_csv(text: &str) -> Result<Answers, Vec<Problem>> {
     let (learner, response) = (column("learner"), column("response"));
     for (role, found) in [("learner", learner), ("response", response)] {
         if found.is_none() {
-            problems.push(problem(String::new(), header.first().map_or(Pos { line: 1, column: 1 }, |f| f.pos), format!("no {role} column: name one {}", column_names(role))));
+            problems.push(problem(
+                String::new(),
+                header.first().map_or(Pos { line: 1, column: 1 }, |f| f.pos),
+                format!("no {role} column: name one {}", column_names(role)),
+            ));
         }
     }
     let (Some(learner), Some(response)) = (learner, response) else { return Err(problems) };
@@ -382,7 +402,9 @@ fn read_csv(text: &str) -> Result<Answers, Vec<Problem>> {
         let name = |c: usize| header.get(c).map_or("", |f| f.text.trim()).to_string();
         let kind_text = get(kind);
         let is_question = get(id).contains("question");
-        if (!kind_text.is_empty() && !kind_text.eq_ignore_ascii_case("matching") && !is_question) || get(Some(response)).is_empty() && get(id).is_empty() {
+        if (!kind_text.is_empty() && !kind_text.eq_ignore_ascii_case("matching") && !is_question)
+            || get(Some(response)).is_empty() && get(id).is_empty()
+        {
             out.ignored += 1;
             continue;
         }

@@ -117,11 +117,7 @@ pub fn criteria_step(set: &Set, lang: Lang, i: usize, ticked: &[usize], bin: Bin
     if extra.is_empty() && missed.is_empty() {
         out.say(Key::CriteriaAllRight, &[]);
     }
-    let reading = if ticked.is_empty() {
-        out.w.get(Key::NoCriteria).to_string()
-    } else {
-        out.w.join_list(&labels(&|_| true), Key::And)
-    };
+    let reading = if ticked.is_empty() { out.w.get(Key::NoCriteria).to_string() } else { out.w.join_list(&labels(&|_| true), Key::And) };
     let by_rule = set.classify_criteria(ticked);
     if by_rule != bin {
         let args = [("criteria", reading.as_str()), ("rule_bin", set.bin(by_rule).label), ("bin", set.bin(bin).label)];
@@ -169,10 +165,7 @@ pub fn question(set: &Set, lang: Lang, q: usize, chosen: &[usize], verdict: Verd
     let question = &set.file.questions[q];
     let mut paragraphs = Vec::new();
     for option in chosen.iter().filter_map(|&o| question.options.get(o)) {
-        paragraphs.push(vec![
-            Span::Text(w.text(Key::OptionChosen, &[("option", &option.text)])),
-            Span::Text(option.feedback.clone()),
-        ]);
+        paragraphs.push(vec![Span::Text(w.text(Key::OptionChosen, &[("option", &option.text)])), Span::Text(option.feedback.clone())]);
     }
     if verdict != Verdict::Wrong {
         paragraphs.extend(question_solution(set, lang, q));
@@ -331,10 +324,7 @@ impl<'a> Builder<'a> {
     fn quote_each(&mut self, ids: &[&str], key: Key) {
         for id in ids {
             let Some(evidence) = self.excerpt.evidence.iter().find(|e| e.criterion == *id) else { continue };
-            let mut paragraph = vec![
-                Span::Text(self.w.text(key, &[("criterion", self.label(id))])),
-                Span::Quote(evidence.quote.clone()),
-            ];
+            let mut paragraph = vec![Span::Text(self.w.text(key, &[("criterion", self.label(id))])), Span::Quote(evidence.quote.clone())];
             if !evidence.quote.ends_with(['.', '!', '?', '…']) {
                 paragraph.push(Span::Text(".".into()));
             }
@@ -468,10 +458,7 @@ impl<'a> Builder<'a> {
     fn essay_and_commentary(&mut self) {
         self.essay_reference();
         if let Some(commentary) = &self.excerpt.commentary {
-            self.paragraphs.push(vec![
-                Span::Text(self.w.get(Key::Commentary).to_string()),
-                Span::Text(commentary.clone()),
-            ]);
+            self.paragraphs.push(vec![Span::Text(self.w.get(Key::Commentary).to_string()), Span::Text(commentary.clone())]);
         }
     }
 }

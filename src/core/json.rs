@@ -266,7 +266,9 @@ impl Parser<'_> {
             Some(b'{' | b'[') if depth >= MAX_NESTING => {
                 return Err(self.fail(
                     self.at,
-                    format!("lists and objects are nested more than {MAX_NESTING} levels deep here; the most this tool reads is {MAX_NESTING}"),
+                    format!(
+                        "lists and objects are nested more than {MAX_NESTING} levels deep here; the most this tool reads is {MAX_NESTING}"
+                    ),
                 ));
             }
             Some(b'{') => self.object(pos, depth + 1)?,
@@ -423,12 +425,15 @@ impl Parser<'_> {
                 }
                 b'\t' => return Err(self.invalid(self.at, "a tab inside text in quotes must be written \\t".into())),
                 0..=0x1f => {
-                    return Err(self.invalid(self.at, format!("the invisible character U+{b:04X} inside text in quotes must be written \\u{b:04x}")));
+                    return Err(self
+                        .invalid(self.at, format!("the invisible character U+{b:04X} inside text in quotes must be written \\u{b:04x}")));
                 }
                 _ if self.at - open_at > MAX_STRING_BYTES => {
                     return Err(self.fail(
                         open_at,
-                        format!("this text in quotes is longer than {MAX_STRING_BYTES} bytes; the most this tool reads is {MAX_STRING_BYTES}"),
+                        format!(
+                            "this text in quotes is longer than {MAX_STRING_BYTES} bytes; the most this tool reads is {MAX_STRING_BYTES}"
+                        ),
                     ));
                 }
                 _ => self.at += 1,
@@ -482,10 +487,7 @@ impl Parser<'_> {
             }
             _ => {
                 let shown = first_chars(&self.text[backslash..], 2);
-                return Err(self.invalid(
-                    backslash,
-                    format!("`{shown}` is not an escape JSON knows; a backslash in text is written \\\\"),
-                ));
+                return Err(self.invalid(backslash, format!("`{shown}` is not an escape JSON knows; a backslash in text is written \\\\")));
             }
         };
         Ok(c)
@@ -546,9 +548,7 @@ impl Parser<'_> {
         // Read as a sign and a u64, the integer parser the resume strings use too: an i64 parser
         // of its own cost the wasm 0.6 KB.
         let (negative, digits) = text.strip_prefix('-').map_or((false, text), |digits| (true, digits));
-        let integer = digits.parse::<u64>()
-            .ok()
-            .and_then(|n| if negative { 0i64.checked_sub_unsigned(n) } else { i64::try_from(n).ok() });
+        let integer = digits.parse::<u64>().ok().and_then(|n| if negative { 0i64.checked_sub_unsigned(n) } else { i64::try_from(n).ok() });
         Ok(match integer {
             Some(n) if whole => Value::Integer(n),
             _ => Value::Number(text.to_string()),

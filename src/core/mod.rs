@@ -9,12 +9,12 @@ pub mod answers;
 pub mod feedback;
 pub mod json;
 pub mod quiz;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod report;
 pub mod rule;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod session;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod report;
 pub mod set;
 pub mod state;
 pub mod strings;

@@ -357,9 +357,7 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
-        let joins = matches!(c, '\'' | '’' | '-' | '‐')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric());
+        let joins = matches!(c, '\'' | '’' | '-' | '‐') && start.is_some() && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric());
         if c.is_alphanumeric() || joins {
             start.get_or_insert(at);
         } else if let Some(from) = start.take() {
@@ -1051,9 +1049,7 @@ impl Quiz {
     fn answer_text(&self, item: Item) -> String {
         match item {
             Item::Excerpt(i) => self.set.bin(self.set.expected[i]).label.to_string(),
-            Item::Question(q) => {
-                self.set.wording(self.lang).join_list(&self.set.file.questions[q].correct_texts(), Key::And)
-            }
+            Item::Question(q) => self.set.wording(self.lang).join_list(&self.set.file.questions[q].correct_texts(), Key::And),
         }
     }
 

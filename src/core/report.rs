@@ -88,7 +88,8 @@ pub struct ClassReport {
 /// (`correctResponsesPattern`), else the set's; an excerpt with neither, or one the set does not
 /// have, is an error naming it.
 pub fn compute(answers: &Answers, set: Option<&Set>) -> Result<ClassReport, String> {
-    let excerpt_index: HashMap<&str, usize> = set.map(|s| s.file.excerpts.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect()).unwrap_or_default();
+    let excerpt_index: HashMap<&str, usize> =
+        set.map(|s| s.file.excerpts.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect()).unwrap_or_default();
 
     // Answers in time order; the first per student, attempt and item is the first try.
     let mut order: Vec<usize> = (0..answers.list.len()).collect();
@@ -110,7 +111,9 @@ pub fn compute(answers: &Answers, set: Option<&Set>) -> Result<ClassReport, Stri
             };
             rights[i] = right.clone().or(from_set);
             if rights[i].is_none() {
-                return Err(format!("excerpt `{id}`: the statements do not say its right category (correctResponsesPattern); give the set with --set"));
+                return Err(format!(
+                    "excerpt `{id}`: the statements do not say its right category (correctResponsesPattern); give the set with --set"
+                ));
             }
         }
     }
@@ -129,7 +132,9 @@ pub fn compute(answers: &Answers, set: Option<&Set>) -> Result<ClassReport, Stri
     let mut matrix = vec![vec![0; categories.len()]; categories.len()];
 
     let mut items: Vec<Difficulty> = set
-        .map(|s| s.file.excerpts.iter().map(|e| Difficulty { id: e.id.clone(), question: false, first_tries: 0, right: 0, answers: 0 }).collect())
+        .map(|s| {
+            s.file.excerpts.iter().map(|e| Difficulty { id: e.id.clone(), question: false, first_tries: 0, right: 0, answers: 0 }).collect()
+        })
         .unwrap_or_default();
     let mut item_index: HashMap<(String, bool), usize> = items.iter().enumerate().map(|(i, d)| ((d.id.clone(), false), i)).collect();
     let criteria_count = set.map_or(0, |s| s.file.criteria.len());
@@ -187,7 +192,17 @@ pub fn compute(answers: &Answers, set: Option<&Set>) -> Result<ClassReport, Stri
 
     let mut criteria: Vec<Missed> = set
         .map(|s| {
-            s.file.criteria.iter().enumerate().map(|(c, criterion)| Missed { id: criterion.id.clone(), shown: shown[c], missed: missed[c], ticked_wrongly: ticked_wrongly[c] }).collect()
+            s.file
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(c, criterion)| Missed {
+                    id: criterion.id.clone(),
+                    shown: shown[c],
+                    missed: missed[c],
+                    ticked_wrongly: ticked_wrongly[c],
+                })
+                .collect()
         })
         .unwrap_or_default();
     criteria.retain(|m| m.shown > 0 || m.ticked_wrongly > 0);

@@ -270,7 +270,12 @@ const QUESTION: Object = Object {
             "single (exactly one option is correct) or multiple (one or more are; the student must choose all and only those).",
             "\"single\"",
         ),
-        Field::required("prompt", Type::Filled, "The question. Plain text, never HTML.", "\"Which school saw Soviet society as atomised by terror?\""),
+        Field::required(
+            "prompt",
+            Type::Filled,
+            "The question. Plain text, never HTML.",
+            "\"Which school saw Soviet society as atomised by terror?\"",
+        ),
         Field::required(
             "options",
             Type::List(&List { item: Type::Object(&OPTION), min: 2, max: None, unique: false }),
@@ -315,7 +320,12 @@ const LENS: Object = Object {
             "What this school assumes, in one or two sentences from the essay.",
             "\"Terror and propaganda left only isolated individuals.\"",
         ),
-        Field::required("essay", Type::Object(&ESSAY), "Where the essay describes the school.", r#"{"section": "Inleiding", "footnote": 3}"#),
+        Field::required(
+            "essay",
+            Type::Object(&ESSAY),
+            "Where the essay describes the school.",
+            r#"{"section": "Inleiding", "footnote": 3}"#,
+        ),
         Field::optional(
             "rules",
             Type::Rules,
@@ -403,13 +413,8 @@ const FALLBACK: Object = Object {
             "\"‘Yet hardly anyone actually gives up their social contacts’: for Snijders such fragments are evidence against atomisation.\"",
         ),
         Field::required("essay", Type::Object(&ESSAY), "Where the essay says it.", r#"{"section": "Isolatie en manipulatie"}"#),
-        Field::optional(
-            "offer",
-            Type::Flag,
-            "Whether students get it as a bin. When false, every excerpt must match a rule.",
-            "true",
-        )
-        .or("true"),
+        Field::optional("offer", Type::Flag, "Whether students get it as a bin. When false, every excerpt must match a rule.", "true")
+            .or("true"),
     ],
 };
 
@@ -505,13 +510,7 @@ const SETTINGS: Object = Object {
     description: "How an attempt is scored.",
     fields: &[
         Field::optional("tries", Type::Whole(1, 9), "The checks a student gets.", "3").or("3"),
-        Field::optional(
-            "penalty",
-            Type::Whole(0, 100),
-            "Percentage points a card loses for each extra check it needed.",
-            "25",
-        )
-        .or("25"),
+        Field::optional("penalty", Type::Whole(0, 100), "Percentage points a card loses for each extra check it needed.", "25").or("25"),
         Field::optional("pass_mark", Type::Whole(0, 100), "The score (percent) that passes.", "60").or("60"),
         Field::optional("shuffle", Type::Flag, "Whether the cards are shuffled (seeded, and kept on resume).", "true").or("true"),
         Field::optional(
@@ -527,16 +526,19 @@ const SCORE_BAND: Object = Object {
     name: "score_band",
     description: "Feedback for scores from min up to the next band's min.",
     fields: &[
-        Field::required("min", Type::Whole(0, 100), "The lowest score (percent) this text is for; each band starts at another score.", "80"),
+        Field::required(
+            "min",
+            Type::Whole(0, 100),
+            "The lowest score (percent) this text is for; each band starts at another score.",
+            "80",
+        ),
         Field::required("text", Type::Text, "The feedback.", "\"Well done.\""),
     ],
 };
 
 /// The objects under the schema's `$defs`, in the order they are written there.
-const DEFS: [&Object; 13] = [
-    &CRITERION, &CATEGORY, &FALLBACK, &EXCERPT, &SOURCE, &EVIDENCE, &QUESTION, &OPTION, &LENS, &ESSAY, &SETTINGS, &SCORE_BAND,
-    &QUIZ,
-];
+const DEFS: [&Object; 13] =
+    [&CRITERION, &CATEGORY, &FALLBACK, &EXCERPT, &SOURCE, &EVIDENCE, &QUESTION, &OPTION, &LENS, &ESSAY, &SETTINGS, &SCORE_BAND, &QUIZ];
 
 /// The JSON Schema (draft 2020-12) of the set format, as `diary-sort schema` prints it and
 /// `www/schema/set.schema.json` ships it (two-space indentation, a newline at the end).
@@ -712,7 +714,13 @@ fn rule_schema() -> Value {
             )),
         ),
         ("anyOf", Value::array([criterion].into_iter().chain(OPERATORS.iter().map(operator)))),
-        ("examples", Value::array([text("loneliness"), literal(r#"{"all": ["loneliness", {"any": ["individual_vs_party", "real_vs_public_self"]}]}"#)])),
+        (
+            "examples",
+            Value::array([
+                text("loneliness"),
+                literal(r#"{"all": ["loneliness", {"any": ["individual_vs_party", "real_vs_public_self"]}]}"#),
+            ]),
+        ),
     ])
 }
 
@@ -723,7 +731,12 @@ const LANGS: [(&str, Lang, &str); 2] = [("strings_nl", Lang::Nl, "Dutch"), ("str
 fn strings_schema() -> Value {
     let languages = set::LANG_CODES.iter().zip(LANGS).map(|(code, (name, _, _))| (*code, Value::object([reference(name)])));
     Value::object([
-        ("description", text("The set's own wording of interface texts and feedback templates, per interface language. A text not given here is the built-in one.")),
+        (
+            "description",
+            text(
+                "The set's own wording of interface texts and feedback templates, per interface language. A text not given here is the built-in one.",
+            ),
+        ),
         ("type", text("object")),
         ("properties", Value::object(languages)),
         ("additionalProperties", Value::Bool(false)),
@@ -805,7 +818,12 @@ mod tests {
 
     /// The first sample with a field `field` of an object `object` whose value `pick` accepts,
     /// with `edit` done to that object's members (given the field's index).
-    fn edited(object: &Object, field: &str, pick: &dyn Fn(&Value) -> bool, edit: &dyn Fn(&mut Vec<Member>, usize)) -> Option<(String, String)> {
+    fn edited(
+        object: &Object,
+        field: &str,
+        pick: &dyn Fn(&Value) -> bool,
+        edit: &dyn Fn(&mut Vec<Member>, usize),
+    ) -> Option<(String, String)> {
         samples().into_iter().find_map(|sample| {
             let mut root = json::parse(&sample).unwrap();
             let mut done = false;
@@ -877,7 +895,10 @@ mod tests {
                     Type::Id => assert!(!loads(text("not an id")), "{name}: an id with spaces"),
                     Type::Whole(min, max) => {
                         assert!(loads(Value::Integer(min as i64)) && loads(Value::Integer(max as i64)), "{name}: {min} and {max}");
-                        assert!(!loads(Value::Integer(min as i64 - 1)) && !loads(Value::Integer(max as i64 + 1)), "{name}: outside {min}–{max}");
+                        assert!(
+                            !loads(Value::Integer(min as i64 - 1)) && !loads(Value::Integer(max as i64 + 1)),
+                            "{name}: outside {min}–{max}"
+                        );
                     }
                     Type::AtLeast(min) => {
                         assert!(loads(Value::Integer(min as i64)) && !loads(Value::Integer(min as i64 - 1)), "{name}: from {min}");

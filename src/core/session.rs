@@ -260,12 +260,7 @@ impl Session {
             })
             .sum();
         let score = (points / total.max(1) as u32).min(100) as u8;
-        let overall = settings
-            .overall
-            .iter()
-            .filter(|b| b.min <= score)
-            .max_by_key(|b| b.min)
-            .map(|b| b.text.clone());
+        let overall = settings.overall.iter().filter(|b| b.min <= score).max_by_key(|b| b.min).map(|b| b.text.clone());
         Some(Summary {
             score,
             right: self.solved_at.iter().filter(|&&k| k > 0).count(),
@@ -301,10 +296,7 @@ impl Session {
                     return vec![say(Key::Cancelled, &[])];
                 }
                 self.held = Some(i);
-                self.target = self
-                    .place(i)
-                    .and_then(|b| self.set.bins.iter().position(|&x| x == b))
-                    .unwrap_or(0);
+                self.target = self.place(i).and_then(|b| self.set.bins.iter().position(|&x| x == b)).unwrap_or(0);
                 vec![say(Key::Picked, &[("card", &self.card_name(i))])]
             }
             Msg::Cancel => match self.held.take() {

@@ -195,13 +195,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings {
-            tries: 3,
-            penalty: 25,
-            pass_mark: 60,
-            shuffle: true,
-            overall: Vec::new(),
-        }
+        Settings { tries: 3, penalty: 25, pass_mark: 60, shuffle: true, overall: Vec::new() }
     }
 }
 
@@ -316,22 +310,10 @@ impl Set {
     /// The bin's texts; `bin` must be a category index or the fallback index.
     pub fn bin(&self, bin: BinId) -> BinInfo<'_> {
         match self.file.categories.get(bin) {
-            Some(c) => BinInfo {
-                id: &c.id,
-                label: &c.label,
-                definition: &c.definition,
-                essay_says: &c.essay_says,
-                essay: &c.essay,
-            },
+            Some(c) => BinInfo { id: &c.id, label: &c.label, definition: &c.definition, essay_says: &c.essay_says, essay: &c.essay },
             None => {
                 let f = self.file.fallback.as_ref().expect("bin index past the fallback");
-                BinInfo {
-                    id: &f.id,
-                    label: &f.label,
-                    definition: &f.definition,
-                    essay_says: &f.essay_says,
-                    essay: &f.essay,
-                }
+                BinInfo { id: &f.id, label: &f.label, definition: &f.definition, essay_says: &f.essay_says, essay: &f.essay }
             }
         }
     }
@@ -395,22 +377,23 @@ pub fn stated_lang(text: &str) -> Option<Lang> {
 /// Loads and validates a set from its JSON text, reporting every problem found.
 pub fn load(text: &str) -> Result<Set, SetErrors> {
     let whole_file = |pos: Option<Pos>, message: String| {
-        SetErrors(vec![Problem {
-            path: String::new(),
-            line: pos.map(|p| p.line),
-            column: pos.map(|p| p.column),
-            message,
-        }])
+        SetErrors(vec![Problem { path: String::new(), line: pos.map(|p| p.line), column: pos.map(|p| p.column), message }])
     };
     if text.len() > MAX_SET_BYTES {
         let message = format!("the set is {} bytes; the most this tool reads is {MAX_SET_BYTES}", text.len());
         return Err(whole_file(None, message));
     }
-    let root = json::parse(text).map_err(|e| {
-        SetErrors(vec![Problem { path: e.path, line: Some(e.pos.line), column: Some(e.pos.column), message: e.message }])
-    })?;
+    let root = json::parse(text)
+        .map_err(|e| SetErrors(vec![Problem { path: e.path, line: Some(e.pos.line), column: Some(e.pos.column), message: e.message }]))?;
     let comparisons = Cell::new(MAX_COMPARISONS);
-    let mut problems = Problems { root: &root, list: Vec::new(), overflow: false, unread: Vec::new(), unread_order: Vec::new(), comparisons: &comparisons };
+    let mut problems = Problems {
+        root: &root,
+        list: Vec::new(),
+        overflow: false,
+        unread: Vec::new(),
+        unread_order: Vec::new(),
+        comparisons: &comparisons,
+    };
     let set = read_set(&mut problems).and_then(|(file, complete)| validate(file, complete, text, &mut problems));
     match set {
         Some(set) if problems.list.is_empty() => Ok(set),
@@ -671,8 +654,23 @@ impl<'n> Fields<'n> {
 
 /// The fields of a set.
 pub const SET_FIELDS: &[&str] = &[
-    "$schema", "format", "id", "lang", "mode", "title", "intro", "criteria", "categories", "precedence", "fallback",
-    "excerpts", "questions", "lenses", "settings", "quiz", "strings",
+    "$schema",
+    "format",
+    "id",
+    "lang",
+    "mode",
+    "title",
+    "intro",
+    "criteria",
+    "categories",
+    "precedence",
+    "fallback",
+    "excerpts",
+    "questions",
+    "lenses",
+    "settings",
+    "quiz",
+    "strings",
 ];
 /// The fields a version-1 set may not have.
 const VERSION_2_FIELDS: &[&str] = &["mode", "questions", "lenses", "quiz"];
@@ -685,8 +683,7 @@ pub const CATEGORY_FIELDS: &[&str] = &["id", "label", "definition", "essay_says"
 /// The fields of the fallback category.
 pub const FALLBACK_FIELDS: &[&str] = &["id", "label", "definition", "essay_says", "essay", "offer"];
 /// The fields of an excerpt.
-pub const EXCERPT_FIELDS: &[&str] =
-    &["id", "kind", "text", "source", "essay", "evidence", "category", "commentary", "hint"];
+pub const EXCERPT_FIELDS: &[&str] = &["id", "kind", "text", "source", "essay", "evidence", "category", "commentary", "hint"];
 /// The fields of an excerpt's source.
 pub const SOURCE_FIELDS: &[&str] = &["diarist", "date", "work", "page"];
 /// The fields of a piece of evidence.
@@ -715,9 +712,7 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
     };
     let format = number(p, node, "format")?;
     if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&format) {
-        let message = format!(
-            "format {format} is not supported; this version reads formats {OLDEST_FORMAT_VERSION} and {FORMAT_VERSION}"
-        );
+        let message = format!("format {format} is not supported; this version reads formats {OLDEST_FORMAT_VERSION} and {FORMAT_VERSION}");
         p.at("format".into(), node.pos, message);
         return None;
     }
@@ -801,9 +796,7 @@ fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
     Excerpt {
         id: f.text(p, "id"),
         kind: f
-            .optional(p, "kind", |p, node, path| {
-                Some([ExcerptKind::Quote, ExcerptKind::Description][choice(p, node, path, KIND_NAMES)?])
-            })
+            .optional(p, "kind", |p, node, path| Some([ExcerptKind::Quote, ExcerptKind::Description][choice(p, node, path, KIND_NAMES)?]))
             .unwrap_or_default(),
         text: f.text(p, "text"),
         source: f.required(p, "source", |p, node, path| Some(source(p, node, path))).unwrap_or_default(),
@@ -818,12 +811,7 @@ fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
 #[inline(never)]
 fn source(p: &mut Problems, node: &Node, path: &str) -> Source {
     let f = fields(p, node, path, SOURCE_FIELDS);
-    Source {
-        diarist: f.text(p, "diarist"),
-        date: f.optional_text(p, "date"),
-        work: f.text(p, "work"),
-        page: f.optional_text(p, "page"),
-    }
+    Source { diarist: f.text(p, "diarist"), date: f.optional_text(p, "date"), work: f.text(p, "work"), page: f.optional_text(p, "page") }
 }
 
 #[inline(never)]
@@ -930,9 +918,8 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
             p(format!("criteria[{i}].label"), "the label is empty".into());
         }
     }
-    let unknown_criterion = |id: &str| {
-        format!("criterion `{id}` does not exist{}", did_you_mean(id, file.criteria.iter().map(|c| c.id.as_str()), comparisons))
-    };
+    let unknown_criterion =
+        |id: &str| format!("criterion `{id}` does not exist{}", did_you_mean(id, file.criteria.iter().map(|c| c.id.as_str()), comparisons));
 
     // Categories and fallback.
     if file.categories.is_empty() && complete {
@@ -981,7 +968,10 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
         }
         if e.evidence.len() > MAX_EVIDENCE {
             let n = e.evidence.len();
-            p(format!("{path}.evidence"), format!("{n} pieces of evidence; the most an excerpt may list is {MAX_EVIDENCE}, one per criterion it shows"));
+            p(
+                format!("{path}.evidence"),
+                format!("{n} pieces of evidence; the most an excerpt may list is {MAX_EVIDENCE}, one per criterion it shows"),
+            );
         }
         let mut shown: Vec<usize> = Vec::new();
         for (j, ev) in e.evidence.iter().take(MAX_EVIDENCE).enumerate() {
@@ -996,7 +986,10 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
             if ev.quote.trim().is_empty() {
                 p(format!("{epath}.quote"), "the quote is empty: copy the words that show the criterion from the text".into());
             } else if !e.text.trim().is_empty() && !e.text.contains(&ev.quote) {
-                p(format!("{epath}.quote"), "quote is not found in the excerpt's text (it must be copied exactly, same spelling and punctuation)".into());
+                p(
+                    format!("{epath}.quote"),
+                    "quote is not found in the excerpt's text (it must be copied exactly, same spelling and punctuation)".into(),
+                );
             }
         }
         let shows = |id: &str| criterion_ids.get(id).is_some_and(|c| shown.contains(&c));
@@ -1005,11 +998,18 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
             match &file.fallback {
                 None if complete => p(
                     path.clone(),
-                    format!("no category's rule holds for this excerpt (it shows: {}), and the set has no fallback category", names(&shown, &file.criteria)),
+                    format!(
+                        "no category's rule holds for this excerpt (it shows: {}), and the set has no fallback category",
+                        names(&shown, &file.criteria)
+                    ),
                 ),
                 Some(f) if !f.offer && complete => p(
                     path.clone(),
-                    format!("no category's rule holds for this excerpt (it shows: {}), and the fallback `{}` is not offered as a bin", names(&shown, &file.criteria), f.id),
+                    format!(
+                        "no category's rule holds for this excerpt (it shows: {}), and the fallback `{}` is not offered as a bin",
+                        names(&shown, &file.criteria),
+                        f.id
+                    ),
                 ),
                 _ => {}
             }

@@ -343,6 +343,10 @@ mod tests {
         assert!(get(Lang::En, Key::Instructions).ends_with("Escape cancels."));
         assert_eq!((Key::Pool.name(), get(Lang::Nl, Key::Pool), get(Lang::En, Key::Pool)), ("pool", "Fragmenten", "Excerpts"));
         assert_eq!((get(Lang::Nl, Key::Check), get(Lang::En, Key::Check)), ("Controleer", "Check"));
-        assert_eq!((Key::NotOf.name(), get(Lang::Nl, Key::NotOf), get(Lang::En, Key::NotOf)), ("not_of", "niet {part}", "not {part}"), "the last key");
+        assert_eq!(
+            (Key::NotOf.name(), get(Lang::Nl, Key::NotOf), get(Lang::En, Key::NotOf)),
+            ("not_of", "niet {part}", "not {part}"),
+            "the last key"
+        );
     }
 }

@@ -22,9 +22,9 @@ use web_sys::{CustomEvent, Element, Event, HtmlElement, KeyboardEvent, MouseEven
 use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
 use crate::core::state;
 use crate::core::strings::Key;
-use crate::web::dom::{as_a, 
-    attribute, boolean, call, class, client_xy, closest, contains, document_of, element, flag, focus, is_mouse, key, main_press, matches, modified, number, object, pointer_id, prevent_default, prop, set_prop,
-    window,
+use crate::web::dom::{
+    as_a, attribute, boolean, call, class, client_xy, closest, contains, document_of, element, flag, focus, is_mouse, key, main_press,
+    matches, modified, number, object, pointer_id, prevent_default, prop, set_prop, window,
 };
 use crate::web::listener::{Callback, Listener};
 use crate::web::store::Store;
@@ -390,17 +390,7 @@ impl Inner {
         }
         let (cx, cy) = client_xy(p);
         let (x0, y0) = page_xy(cx, cy);
-        self.drag = Some(Drag {
-            card: i,
-            pointer: pointer_id(p),
-            x0,
-            y0,
-            cx,
-            cy,
-            started: false,
-            max_scroll: 0.0,
-            over: None,
-        });
+        self.drag = Some(Drag { card: i, pointer: pointer_id(p), x0, y0, cx, cy, started: false, max_scroll: 0.0, over: None });
         None
     }
 
@@ -574,10 +564,7 @@ impl Inner {
         let doc = document_of(&self.view.root)?;
         let dragged = self.drag.as_ref().and_then(|d| self.view.card_li(d.card));
         let hits: js_sys::Array = call(&doc, "elementsFromPoint", &[JsValue::from(x), JsValue::from(y)]).ok()?.dyn_into().ok()?;
-        let el = hits
-            .iter()
-            .filter_map(|v| v.dyn_into::<Element>().ok())
-            .find(|e| dragged.is_none_or(|li| !contains(li, e)))?;
+        let el = hits.iter().filter_map(|v| v.dyn_into::<Element>().ok()).find(|e| dragged.is_none_or(|li| !contains(li, e)))?;
         self.view.zone_of(&el)
     }
 }
@@ -604,8 +591,7 @@ fn edge_step(y: f64, top: f64, bottom: f64, up: f64, down: f64) -> f64 {
 
 /// A client position in page coordinates (plus the window's scroll).
 fn page_xy(x: i32, y: i32) -> (i32, i32) {
-    let (sx, sy) =
-        window().map_or((0.0, 0.0), |w| (number(&w, "scrollX"), number(&w, "scrollY")));
+    let (sx, sy) = window().map_or((0.0, 0.0), |w| (number(&w, "scrollX"), number(&w, "scrollY")));
     (x + sx as i32, y + sy as i32)
 }
 

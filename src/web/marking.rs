@@ -21,7 +21,10 @@ use std::ops::{Range, RangeInclusive};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, KeyboardEvent, PointerEvent};
 
-use crate::web::dom::{Dom, append, attr, attribute, boolean, call, class, closest, contains, client_xy, document_of, flag, focus, key, main_press, modified, number, pointer_id, reveal};
+use crate::web::dom::{
+    Dom, append, attr, attribute, boolean, call, class, client_xy, closest, contains, document_of, flag, focus, key, main_press, modified,
+    number, pointer_id, reveal,
+};
 
 /// What a gesture asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,8 +91,7 @@ impl Marking {
         }
         Self::gap(dom, &root, text.get(at..).unwrap_or(""));
         let drawn = vec![false; spans.len()];
-        let mut marking =
-            Marking { root, words: spans, cursor: 0, anchor: None, press: None, drawn, pending: None, id_prefix };
+        let mut marking = Marking { root, words: spans, cursor: 0, anchor: None, press: None, drawn, pending: None, id_prefix };
         marking.move_cursor(0, false);
         marking
     }

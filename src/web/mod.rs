@@ -104,7 +104,11 @@ impl Options {
             browser_languages,
             seed: if seed.is_null_or_undefined() { None } else { Some(seed.as_f64().ok_or_else(|| wrong("seed", "a number"))?) },
             storage_key: text("storageKey")?,
-            storage: if storage.is_null_or_undefined() { None } else { Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?) },
+            storage: if storage.is_null_or_undefined() {
+                None
+            } else {
+                Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?)
+            },
             state: text("state")?,
         })
     }
@@ -267,11 +271,7 @@ impl Widget {
             Some(m) => m.try_borrow().ok()?.active() == modes::Mode::Quiz,
             None => self.inner.is_none(),
         };
-        if quiz_shown {
-            self.quiz.as_ref()?.try_borrow().ok()?.score()
-        } else {
-            self.inner.as_ref()?.try_borrow().ok()?.score()
-        }
+        if quiz_shown { self.quiz.as_ref()?.try_borrow().ok()?.score() } else { self.inner.as_ref()?.try_borrow().ok()?.score() }
     }
 
     /// Removes the widget: its DOM and every listener. The handle is unusable afterwards.

@@ -9,7 +9,7 @@ use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{as_a, Dom, attr, attribute, closest, focus, hide, key, prevent_default};
+use crate::web::dom::{Dom, as_a, attr, attribute, closest, focus, hide, key, prevent_default};
 use crate::web::events::{Out, target};
 use crate::web::store::Store;
 

@@ -109,9 +109,7 @@ impl QuizInner {
                 Then::Stay => {}
                 Then::Item => self.view.focus_item(),
                 // A refused submission (something missing) leaves focus on Submit.
-                Then::Feedback if self.quiz.status(self.quiz.current_item()) != ItemStatus::Open => {
-                    self.view.focus_feedback()
-                }
+                Then::Feedback if self.quiz.status(self.quiz.current_item()) != ItemStatus::Open => self.view.focus_feedback(),
                 Then::Feedback => {}
             }
         }
@@ -264,16 +262,8 @@ fn answered(a: &Answer) -> JsValue {
     let ids = |list: &[String]| -> JsValue { strings(&mut list.iter().map(String::as_str)).into() };
     let first = |list: &[String]| list.first().map_or(JsValue::NULL, |s| JsValue::from_str(s));
     let mut fields: Vec<(&str, JsValue)> = match a.kind {
-        ItemKind::Excerpt => vec![
-            ("excerpt", JsValue::from_str(&a.item)),
-            ("bin", first(&a.response)),
-            ("expected", first(&a.expected)),
-        ],
-        ItemKind::Question => vec![
-            ("question", JsValue::from_str(&a.item)),
-            ("options", ids(&a.response)),
-            ("expected", ids(&a.expected)),
-        ],
+        ItemKind::Excerpt => vec![("excerpt", JsValue::from_str(&a.item)), ("bin", first(&a.response)), ("expected", first(&a.expected))],
+        ItemKind::Question => vec![("question", JsValue::from_str(&a.item)), ("options", ids(&a.response)), ("expected", ids(&a.expected))],
     };
     fields.push(("correct", a.correct.into()));
     fields.push(("check", a.try_number.into()));

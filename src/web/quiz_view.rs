@@ -270,8 +270,7 @@ impl QuizView {
         let (n, total) = ((pos + 1).to_string(), quiz.items().len().to_string());
         let progress_key = if matches!(item, Item::Excerpt(_)) { Key::ExcerptOf } else { Key::QuestionOf };
         let heading: HtmlElement =
-            dom.child(root, "h3", "item-heading", &self.ui.text(progress_key, &[("n", &n), ("total", &total)]))
-                .unchecked_into();
+            dom.child(root, "h3", "item-heading", &self.ui.text(progress_key, &[("n", &n), ("total", &total)])).unchecked_into();
         attr(&heading, "id", &heading_id);
         attr(&heading, "tabindex", "-1");
 
@@ -354,7 +353,8 @@ impl QuizView {
         if settings.certainty {
             let fs = self.fieldset(&form, "step-certainty", self.t(Key::CertaintyLegend));
             let name = self.id("-certainty");
-            for (c, key) in Certainty::ALL.into_iter().zip([Key::CertaintyLowChoice, Key::CertaintyMediumChoice, Key::CertaintyHighChoice]) {
+            for (c, key) in Certainty::ALL.into_iter().zip([Key::CertaintyLowChoice, Key::CertaintyMediumChoice, Key::CertaintyHighChoice])
+            {
                 let input = self.choice(&fs, "radio", &name, Input::Certainty(c), self.t(key), None);
                 inputs.push((Input::Certainty(c), input));
             }
@@ -556,7 +556,6 @@ fn step_word(step: Step) -> Key {
     if step == Step::Required { Key::Required } else { Key::Optional }
 }
 
-
 /// Brings the item on screen up to date: the answer's controls, the buttons, the feedback and
 /// the lenses.
 fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
@@ -618,7 +617,8 @@ fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
             };
             let div = dom.verdict_line(ui, verdict, parts.verdict == Verdict::Right);
             append(&v.feedback_body, &div);
-            for (heading, part) in [(answer, &parts.answer), (Key::FeedbackCriteria, &parts.criteria), (Key::FeedbackEvidence, &parts.evidence)]
+            for (heading, part) in
+                [(answer, &parts.answer), (Key::FeedbackCriteria, &parts.criteria), (Key::FeedbackEvidence, &parts.evidence)]
             {
                 if !part.is_empty() {
                     dom.child(&div, "h5", "", ui.get(heading));

@@ -14,7 +14,10 @@ use crate::core::session::{CardStatus, Place, Session, Summary};
 use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, Outcome, append, attr, attribute, class, closest, contains, element, essay_ref, flag, focus, hide, insert_before, paragraphs, remove, reveal};
+use crate::web::dom::{
+    Dom, Outcome, append, attr, attribute, class, closest, contains, element, essay_ref, flag, focus, hide, insert_before, paragraphs,
+    remove, reveal,
+};
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
 pub const PILE: &str = "pile";
@@ -464,4 +467,3 @@ impl View {
         self.in_pile(e).then(|| (self.pile.clone(), None))
     }
 }
-

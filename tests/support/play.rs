@@ -75,8 +75,7 @@ impl Play {
         }
         if let Some(summary) = s.summary() {
             let penalty = u32::from(s.set().file.settings.penalty);
-            let earned: u32 =
-                self.right_at.iter().filter(|&&k| k > 0).map(|&k| 100u32.saturating_sub(penalty * (u32::from(k) - 1))).sum();
+            let earned: u32 = self.right_at.iter().filter(|&&k| k > 0).map(|&k| 100u32.saturating_sub(penalty * (u32::from(k) - 1))).sum();
             assert_eq!(u32::from(summary.score), earned / n as u32, "score against what each card earned");
             assert_eq!(summary.right, self.right_at.iter().filter(|&&k| k > 0).count());
             if let [Effect::Completed { score, passed }] = completed[..] {

@@ -17,7 +17,11 @@ pub fn assert_valid(s: &Session) {
         let (status, place, right_bin) = (s.status(i), s.place(i), s.set().expected[i]);
         if status != CardStatus::Open {
             assert!(s.checks() > 0, "card {i} is {status:?} before the first check");
-            assert_eq!(status == CardStatus::Right, place == Some(right_bin), "card {i} is {status:?} in {place:?}; its bin is {right_bin}");
+            assert_eq!(
+                status == CardStatus::Right,
+                place == Some(right_bin),
+                "card {i} is {status:?} in {place:?}; its bin is {right_bin}"
+            );
         }
         s.feedback(i);
     }

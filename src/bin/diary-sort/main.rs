@@ -21,8 +21,8 @@
 
 mod fmt;
 mod markup;
-mod report;
 mod package;
+mod report;
 mod serve;
 mod validate;
 
@@ -208,9 +208,7 @@ fn parse_serve(args: &[OsString]) -> Result<Option<serve::Options>, String> {
     let mut root: Option<PathBuf> = None;
     let mut i = 0;
     while i < args.len() {
-        let arg = args[i]
-            .to_str()
-            .ok_or("serve: arguments must be valid UTF-8 (use --root=DIR)")?;
+        let arg = args[i].to_str().ok_or("serve: arguments must be valid UTF-8 (use --root=DIR)")?;
         // Both `--flag value` and `--flag=value`.
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
@@ -221,17 +219,12 @@ fn parse_serve(args: &[OsString]) -> Result<Option<serve::Options>, String> {
                 return Ok(v.into());
             }
             i += 1;
-            args.get(i)
-                .cloned()
-                .ok_or_else(|| format!("serve: {flag} needs a value"))
+            args.get(i).cloned().ok_or_else(|| format!("serve: {flag} needs a value"))
         };
         match flag {
             "--port" | "-p" => {
                 let v = value()?;
-                port = v
-                    .to_str()
-                    .and_then(|s| s.parse().ok())
-                    .ok_or_else(|| format!("serve: bad port `{}`", v.to_string_lossy()))?;
+                port = v.to_str().and_then(|s| s.parse().ok()).ok_or_else(|| format!("serve: bad port `{}`", v.to_string_lossy()))?;
             }
             "--root" => root = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Ok(None),
@@ -258,11 +251,7 @@ fn parse_package(args: &[OsString]) -> Result<Option<package::Options>, String> 
         }
         let value = match inline {
             Some(v) => v,
-            None => args
-                .next()
-                .and_then(|v| v.to_str())
-                .map(str::to_string)
-                .ok_or_else(|| format!("package: {flag} needs a value"))?,
+            None => args.next().and_then(|v| v.to_str()).map(str::to_string).ok_or_else(|| format!("package: {flag} needs a value"))?,
         };
         match flag {
             "--set" => set = Some(PathBuf::from(value)),

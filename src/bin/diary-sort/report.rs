@@ -291,16 +291,32 @@ impl Page<'_> {
         let width = left + cell_w * labels.len() as u32 + 8;
         let height = top + cell_h * labels.len() as u32 + 8;
         let mut b = String::new();
-        let _ = write!(b, r#"<text x="{}" y="16" font-size="13" fill="{MUTED}" text-anchor="middle">{} →</text>"#, left + cell_w * labels.len() as u32 / 2, markup::escape(self.t.chosen_axis));
+        let _ = write!(
+            b,
+            r#"<text x="{}" y="16" font-size="13" fill="{MUTED}" text-anchor="middle">{} →</text>"#,
+            left + cell_w * labels.len() as u32 / 2,
+            markup::escape(self.t.chosen_axis)
+        );
         let _ = write!(b, r#"<text x="8" y="{}" font-size="13" fill="{MUTED}">{} ↓</text>"#, top - 12, markup::escape(self.t.right_axis));
         for (c, label) in labels.iter().enumerate() {
             let x = left + cell_w * c as u32 + cell_w / 2;
-            let _ = write!(b, r#"<text x="{x}" y="{}" font-size="13" font-weight="600" fill="{INK}" text-anchor="middle">{}</text>"#, top - 12, markup::escape(&short(label, 16)));
+            let _ = write!(
+                b,
+                r#"<text x="{x}" y="{}" font-size="13" font-weight="600" fill="{INK}" text-anchor="middle">{}</text>"#,
+                top - 12,
+                markup::escape(&short(label, 16))
+            );
         }
         for (r, row) in n.matrix.iter().enumerate() {
             let total: usize = row.iter().sum();
             let y = top + cell_h * r as u32;
-            let _ = write!(b, r#"<text x="{}" y="{}" font-size="13" font-weight="600" fill="{INK}" text-anchor="end">{}</text>"#, left - 10, y + cell_h / 2 + 5, markup::escape(&short(&labels[r], 24)));
+            let _ = write!(
+                b,
+                r#"<text x="{}" y="{}" font-size="13" font-weight="600" fill="{INK}" text-anchor="end">{}</text>"#,
+                left - 10,
+                y + cell_h / 2 + 5,
+                markup::escape(&short(&labels[r], 24))
+            );
             for (c, &count) in row.iter().enumerate() {
                 let share = if total == 0 { 0.0 } else { count as f64 / total as f64 };
                 let (light, dark) = if r == c { RIGHT } else { WRONG };
@@ -309,14 +325,35 @@ impl Page<'_> {
                 let x = left + cell_w * c as u32;
                 let _ = write!(b, r##"<rect x="{x}" y="{y}" width="{cell_w}" height="{cell_h}" fill="{fill}" stroke="#d8d1c3"/>"##);
                 if count == 0 {
-                    let _ = write!(b, r#"<text x="{}" y="{}" font-size="15" fill="{MUTED}" text-anchor="middle">0</text>"#, x + cell_w / 2, y + 34);
+                    let _ = write!(
+                        b,
+                        r#"<text x="{}" y="{}" font-size="15" fill="{MUTED}" text-anchor="middle">0</text>"#,
+                        x + cell_w / 2,
+                        y + 34
+                    );
                     continue;
                 }
-                let _ = write!(b, r#"<text x="{}" y="{}" font-size="18" font-weight="700" fill="{INK}" text-anchor="middle">{count}</text>"#, x + cell_w / 2, y + 27);
-                let _ = write!(b, r#"<text x="{}" y="{}" font-size="12" fill="{INK}" text-anchor="middle">{}%</text>"#, x + cell_w / 2, y + 45, percent(count, total));
+                let _ = write!(
+                    b,
+                    r#"<text x="{}" y="{}" font-size="18" font-weight="700" fill="{INK}" text-anchor="middle">{count}</text>"#,
+                    x + cell_w / 2,
+                    y + 27
+                );
+                let _ = write!(
+                    b,
+                    r#"<text x="{}" y="{}" font-size="12" fill="{INK}" text-anchor="middle">{}%</text>"#,
+                    x + cell_w / 2,
+                    y + 45,
+                    percent(count, total)
+                );
             }
         }
-        let _ = write!(b, r##"<rect x="{left}" y="{top}" width="{}" height="{}" fill="none" stroke="#8c8577"/>"##, cell_w * labels.len() as u32, cell_h * labels.len() as u32);
+        let _ = write!(
+            b,
+            r##"<rect x="{left}" y="{top}" width="{}" height="{}" fill="none" stroke="#8c8577"/>"##,
+            cell_w * labels.len() as u32,
+            cell_h * labels.len() as u32
+        );
         Chart { body: b, width, height }
     }
 
@@ -343,10 +380,22 @@ impl Page<'_> {
             } else {
                 "#b3362b"
             };
-            let _ = write!(b, r#"<text x="{}" y="{}" font-size="13" fill="{INK}" text-anchor="end">{}</text>"#, label_w - 10, y + 16, markup::escape(&short(&bar.label, 56)));
+            let _ = write!(
+                b,
+                r#"<text x="{}" y="{}" font-size="13" fill="{INK}" text-anchor="end">{}</text>"#,
+                label_w - 10,
+                y + 16,
+                markup::escape(&short(&bar.label, 56))
+            );
             let _ = write!(b, r##"<rect x="{label_w}" y="{}" width="{track}" height="18" fill="#f6f3ec" stroke="#d8d1c3"/>"##, y + 3);
             let _ = write!(b, r#"<rect x="{label_w}" y="{}" width="{:.1}" height="18" fill="{fill}"/>"#, y + 3, share * f64::from(track));
-            let _ = write!(b, r#"<text x="{}" y="{}" font-size="13" fill="{INK}">{}</text>"#, label_w + track + 10, y + 16, markup::escape(&bar.words));
+            let _ = write!(
+                b,
+                r#"<text x="{}" y="{}" font-size="13" fill="{INK}">{}</text>"#,
+                label_w + track + 10,
+                y + 16,
+                markup::escape(&bar.words)
+            );
         }
         Chart { body: b, width, height }
     }
@@ -409,12 +458,24 @@ impl Page<'_> {
         let mut header = vec![format!("{} \\ {}", t.right_axis, t.chosen_axis)];
         header.extend(n.categories.iter().map(|c| self.category_label(c)));
         let has_excerpts = n.matrix.iter().flatten().any(|&c| c > 0);
-        sections.push(Section { heading: t.matrix, note: t.matrix_note.into(), chart: has_excerpts.then(|| self.matrix_chart()), header, rows: matrix_rows });
+        sections.push(Section {
+            heading: t.matrix,
+            note: t.matrix_note.into(),
+            chart: has_excerpts.then(|| self.matrix_chart()),
+            header,
+            rows: matrix_rows,
+        });
 
         let bars = self.difficulty_bars();
         let header = vec![t.excerpt.to_string(), t.right_first.to_string()];
         let rows = bars.iter().map(|b| vec![b.label.clone(), b.words.clone()]).collect();
-        sections.push(Section { heading: t.difficulty, note: t.difficulty_note.into(), chart: (!bars.is_empty()).then(|| Self::bar_chart(&bars, true)), header, rows });
+        sections.push(Section {
+            heading: t.difficulty,
+            note: t.difficulty_note.into(),
+            chart: (!bars.is_empty()).then(|| Self::bar_chart(&bars, true)),
+            header,
+            rows,
+        });
 
         let bars = self.criteria_bars();
         let note = match (self.set, n.ticked) {
@@ -424,13 +485,25 @@ impl Page<'_> {
         };
         let header = vec![t.criterion.to_string(), t.missed_of.to_string()];
         let rows = bars.iter().map(|b| vec![b.label.clone(), b.words.clone()]).collect();
-        sections.push(Section { heading: t.criteria, note: note.into(), chart: (!bars.is_empty()).then(|| Self::bar_chart(&bars, false)), header, rows });
+        sections.push(Section {
+            heading: t.criteria,
+            note: note.into(),
+            chart: (!bars.is_empty()).then(|| Self::bar_chart(&bars, false)),
+            header,
+            rows,
+        });
 
         if !n.certainty.is_empty() {
             let bars = self.certainty_bars();
             let header = vec![t.certainty.to_string(), t.right_of.to_string()];
             let rows = bars.iter().map(|b| vec![b.label.clone(), b.words.clone()]).collect();
-            sections.push(Section { heading: t.certainty, note: t.certainty_note.into(), chart: Some(Self::bar_chart(&bars, true)), header, rows });
+            sections.push(Section {
+                heading: t.certainty,
+                note: t.certainty_note.into(),
+                chart: Some(Self::bar_chart(&bars, true)),
+                header,
+                rows,
+            });
         }
         sections
     }
@@ -467,14 +540,24 @@ impl Page<'_> {
             markup::escape(css)
         );
         for (number, what) in self.figures() {
-            let _ = writeln!(h, "<li><span class=\"number\">{}</span> <span class=\"what\">{}</span></li>", markup::escape(&number), markup::escape(what));
+            let _ = writeln!(
+                h,
+                "<li><span class=\"number\">{}</span> <span class=\"what\">{}</span></li>",
+                markup::escape(&number),
+                markup::escape(what)
+            );
         }
         h.push_str("</ul>\n");
         if self.numbers.ignored > 0 {
             let _ = writeln!(h, "<p class=\"note\">{}: {}</p>", markup::escape(t.ignored), self.numbers.ignored);
         }
         for (i, s) in self.sections().iter().enumerate() {
-            let _ = writeln!(h, "<section aria-labelledby=\"s{i}\">\n<h2 id=\"s{i}\">{}</h2>\n<p class=\"note\">{}</p>", markup::escape(s.heading), markup::escape(&s.note));
+            let _ = writeln!(
+                h,
+                "<section aria-labelledby=\"s{i}\">\n<h2 id=\"s{i}\">{}</h2>\n<p class=\"note\">{}</p>",
+                markup::escape(s.heading),
+                markup::escape(&s.note)
+            );
             match &s.chart {
                 Some(c) => {
                     let _ = writeln!(
@@ -484,7 +567,8 @@ impl Page<'_> {
                         w = c.width,
                         ht = c.height
                     );
-                    let _ = writeln!(h, "<table class=\"for-screen-readers\">\n<caption>{}</caption>\n<thead><tr>", markup::escape(s.heading));
+                    let _ =
+                        writeln!(h, "<table class=\"for-screen-readers\">\n<caption>{}</caption>\n<thead><tr>", markup::escape(s.heading));
                     for cell in &s.header {
                         let _ = write!(h, "<th scope=\"col\">{}</th>", markup::escape(cell));
                     }
@@ -492,7 +576,11 @@ impl Page<'_> {
                     for row in &s.rows {
                         h.push_str("<tr>");
                         for (j, cell) in row.iter().enumerate() {
-                            let _ = if j == 0 { write!(h, "<th scope=\"row\">{}</th>", markup::escape(cell)) } else { write!(h, "<td>{}</td>", markup::escape(cell)) };
+                            let _ = if j == 0 {
+                                write!(h, "<th scope=\"row\">{}</th>", markup::escape(cell))
+                            } else {
+                                write!(h, "<td>{}</td>", markup::escape(cell))
+                            };
                         }
                         h.push_str("</tr>\n");
                     }
@@ -513,13 +601,20 @@ impl Page<'_> {
         let mut body = String::new();
         let mut y = 40u32;
         let mut width = 640u32;
-        let _ = write!(body, r#"<text x="16" y="30" font-size="22" font-weight="700" fill="{INK}">{}</text>"#, markup::escape(&self.title()));
+        let _ =
+            write!(body, r#"<text x="16" y="30" font-size="22" font-weight="700" fill="{INK}">{}</text>"#, markup::escape(&self.title()));
         let figures: Vec<String> = self.figures().iter().map(|(n, what)| format!("{n} {what}")).collect();
-        let _ = write!(body, r#"<text x="16" y="{}" font-size="14" fill="{MUTED}">{}</text>"#, y + 16, markup::escape(&figures.join(" · ")));
+        let _ =
+            write!(body, r#"<text x="16" y="{}" font-size="14" fill="{MUTED}">{}</text>"#, y + 16, markup::escape(&figures.join(" · ")));
         y += 36;
         for s in self.sections() {
             let Some(chart) = s.chart else { continue };
-            let _ = write!(body, r#"<text x="16" y="{}" font-size="17" font-weight="700" fill="{INK}">{}</text>"#, y + 20, markup::escape(s.heading));
+            let _ = write!(
+                body,
+                r#"<text x="16" y="{}" font-size="17" font-weight="700" fill="{INK}">{}</text>"#,
+                y + 20,
+                markup::escape(s.heading)
+            );
             y += 32;
             let _ = write!(body, r#"<g transform="translate(16 {y})">{}</g>"#, chart.body);
             y += chart.height + 16;

@@ -46,24 +46,15 @@ pub fn run(options: &Options) -> ExitCode {
         }
     };
     if !root.join("www").is_dir() {
-        eprintln!(
-            "diary-sort serve: warning: {} has no www/ folder",
-            root.display()
-        );
+        eprintln!("diary-sort serve: warning: {} has no www/ folder", root.display());
     }
     if !root.join("pkg").is_dir() {
-        eprintln!(
-            "diary-sort serve: warning: {} has no pkg/ folder: run scripts/build",
-            root.display()
-        );
+        eprintln!("diary-sort serve: warning: {} has no pkg/ folder: run scripts/build", root.display());
     }
     let listener = match TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, options.port))) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!(
-                "diary-sort serve: cannot listen on 127.0.0.1:{}: {e}",
-                options.port
-            );
+            eprintln!("diary-sort serve: cannot listen on 127.0.0.1:{}: {e}", options.port);
             return ExitCode::FAILURE;
         }
     };
@@ -85,12 +76,10 @@ pub fn run(options: &Options) -> ExitCode {
         match stream {
             Ok(stream) => {
                 let root = std::sync::Arc::clone(&root);
-                let spawned = std::thread::Builder::new()
-                    .name("conn".into())
-                    .spawn(move || {
-                        // Errors here are the client's business (reset, timeout): drop them.
-                        let _ = handle_connection(stream, &root);
-                    });
+                let spawned = std::thread::Builder::new().name("conn".into()).spawn(move || {
+                    // Errors here are the client's business (reset, timeout): drop them.
+                    let _ = handle_connection(stream, &root);
+                });
                 if let Err(e) = spawned {
                     eprintln!("diary-sort serve: cannot start a thread: {e}");
                 }
@@ -176,27 +165,19 @@ fn lingering_close(stream: &TcpStream, mut reader: BufReader<TcpStream>) {
 /// Reads one line ending in `\n` of at most [`MAX_LINE`] bytes, without the line ending.
 fn read_line(reader: &mut impl BufRead) -> Result<Option<String>, ParseError> {
     let mut buf = Vec::new();
-    let n = reader
-        .take(MAX_LINE as u64 + 1)
-        .read_until(b'\n', &mut buf)?;
+    let n = reader.take(MAX_LINE as u64 + 1).read_until(b'\n', &mut buf)?;
     if n == 0 {
         return Ok(None);
     }
     if buf.last() != Some(&b'\n') {
         // Either too long or the peer closed mid-line.
-        return Err(if n > MAX_LINE {
-            ParseError::Bad(431)
-        } else {
-            ParseError::Closed
-        });
+        return Err(if n > MAX_LINE { ParseError::Bad(431) } else { ParseError::Closed });
     }
     buf.pop();
     if buf.last() == Some(&b'\r') {
         buf.pop();
     }
-    String::from_utf8(buf)
-        .map(Some)
-        .map_err(|_| ParseError::Bad(400))
+    String::from_utf8(buf).map(Some).map_err(|_| ParseError::Bad(400))
 }
 
 /// Reads a request line and its headers; the body, if any, makes the connection close.
@@ -212,9 +193,7 @@ fn read_request(reader: &mut impl BufRead) -> Result<Request, ParseError> {
         }
     };
     let mut parts = line.split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return Err(ParseError::Bad(400));
     };
     if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -263,12 +242,7 @@ fn read_request(reader: &mut impl BufRead) -> Result<Request, ParseError> {
         // We never read bodies; close instead of misreading the next request.
         keep_alive = false;
     }
-    Ok(Request {
-        method: method.to_owned(),
-        target: target.to_owned(),
-        keep_alive,
-        if_none_match,
-    })
+    Ok(Request { method: method.to_owned(), target: target.to_owned(), keep_alive, if_none_match })
 }
 
 /// What to send back.
@@ -300,10 +274,7 @@ impl Response {
 
     /// A redirect to `location` (a path on this server).
     fn redirect(location: String) -> Response {
-        Response {
-            location: Some(location),
-            ..Response::error(301)
-        }
+        Response { location: Some(location), ..Response::error(301) }
     }
 
     /// Writes status line, headers and (unless `head_only`) the body.
@@ -331,11 +302,7 @@ impl Response {
         if status == 405 {
             write!(out, "Allow: GET, HEAD\r\n")?;
         }
-        write!(
-            out,
-            "Connection: {}\r\n\r\n",
-            if keep_alive { "keep-alive" } else { "close" }
-        )?;
+        write!(out, "Connection: {}\r\n\r\n", if keep_alive { "keep-alive" } else { "close" })?;
         if head_only || status == 304 {
             return Ok(());
         }
@@ -347,10 +314,7 @@ impl Response {
                     Ok(())
                 } else {
                     // The file shrank under us; the length we promised is wrong: close.
-                    Err(io::Error::new(
-                        io::ErrorKind::UnexpectedEof,
-                        "file changed while serving",
-                    ))
+                    Err(io::Error::new(io::ErrorKind::UnexpectedEof, "file changed while serving"))
                 }
             }
         }
@@ -377,10 +341,7 @@ fn reason(status: u16) -> &'static str {
 fn respond(request: &Request, root: &Path) -> Response {
     let response = route(request, root);
     if response.status >= 400 && response.status != 404 {
-        eprintln!(
-            "diary-sort serve: {} {} -> {}",
-            request.method, request.target, response.status
-        );
+        eprintln!("diary-sort serve: {} {} -> {}", request.method, request.target, response.status);
     }
     response
 }
@@ -435,44 +396,22 @@ fn route(request: &Request, root: &Path) -> Response {
     if !meta.is_file() {
         return Response::error(404);
     }
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
+    let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     let etag = format!("\"{:x}-{:x}\"", meta.len(), mtime);
-    let not_modified = request.if_none_match.as_deref().is_some_and(|v| {
-        v == "*"
-            || v.split(',')
-                .any(|t| t.trim().trim_start_matches("W/") == etag)
-    });
+    let not_modified =
+        request.if_none_match.as_deref().is_some_and(|v| v == "*" || v.split(',').any(|t| t.trim().trim_start_matches("W/") == etag));
     let content_type = mime_type(&path);
     if not_modified {
-        return Response {
-            status: 304,
-            content_type,
-            body: Body::Text(String::new()),
-            location: None,
-            etag: Some(etag),
-        };
+        return Response { status: 304, content_type, body: Body::Text(String::new()), location: None, etag: Some(etag) };
     }
-    Response {
-        status: 200,
-        content_type,
-        body: Body::File(file, meta.len()),
-        location: None,
-        etag: Some(etag),
-    }
+    Response { status: 200, content_type, body: Body::File(file, meta.len()), location: None, etag: Some(etag) }
 }
 
 /// The path part of a request target (no query, no fragment, no scheme and authority).
 fn request_path(target: &str) -> &str {
     let target = target.split(['?', '#']).next().unwrap_or("");
     // absolute-form: http://host:port/path
-    if let Some(rest) = target
-        .strip_prefix("http://")
-        .or_else(|| target.strip_prefix("https://"))
-    {
+    if let Some(rest) = target.strip_prefix("http://").or_else(|| target.strip_prefix("https://")) {
         return rest.find('/').map_or("/", |i| &rest[i..]);
     }
     target
@@ -529,11 +468,7 @@ fn percent_decode(s: &str) -> Option<Vec<u8>> {
 
 /// The Content-Type for a file name.
 fn mime_type(path: &Path) -> &'static str {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
     if name.ends_with(".d.ts") {
         return "text/plain; charset=utf-8";
     }
@@ -565,47 +500,22 @@ mod tests {
 
     #[test]
     fn decodes_and_rejects_traversal() {
-        assert!(
-            matches!(decode_target("/www/a%20b.html?x=1"), Some(Target::Path(s)) if s == ["www", "a b.html"])
-        );
-        assert!(matches!(
-            decode_target("/www/../Cargo.toml"),
-            Some(Target::Traversal)
-        ));
-        assert!(matches!(
-            decode_target("/www/%2e%2E/Cargo.toml"),
-            Some(Target::Traversal)
-        ));
-        assert!(matches!(
-            decode_target("/www/..%2fCargo.toml"),
-            Some(Target::Traversal)
-        ));
-        assert!(matches!(
-            decode_target("/www/..%5cCargo.toml"),
-            Some(Target::Traversal)
-        ));
+        assert!(matches!(decode_target("/www/a%20b.html?x=1"), Some(Target::Path(s)) if s == ["www", "a b.html"]));
+        assert!(matches!(decode_target("/www/../Cargo.toml"), Some(Target::Traversal)));
+        assert!(matches!(decode_target("/www/%2e%2E/Cargo.toml"), Some(Target::Traversal)));
+        assert!(matches!(decode_target("/www/..%2fCargo.toml"), Some(Target::Traversal)));
+        assert!(matches!(decode_target("/www/..%5cCargo.toml"), Some(Target::Traversal)));
         assert!(decode_target("/www/%zz").is_none());
         assert!(decode_target("/www/%e").is_none());
         assert!(decode_target("www").is_none());
-        assert!(
-            matches!(decode_target("http://h:1/pkg/x.wasm"), Some(Target::Path(s)) if s == ["pkg", "x.wasm"])
-        );
+        assert!(matches!(decode_target("http://h:1/pkg/x.wasm"), Some(Target::Path(s)) if s == ["pkg", "x.wasm"]));
     }
 
     #[test]
     fn mime_types() {
-        assert_eq!(
-            mime_type(Path::new("pkg/diary_sort_bg.wasm")),
-            "application/wasm"
-        );
-        assert_eq!(
-            mime_type(Path::new("pkg/diary_sort.d.ts")),
-            "text/plain; charset=utf-8"
-        );
-        assert_eq!(
-            mime_type(Path::new("www/app.JS")),
-            "text/javascript; charset=utf-8"
-        );
+        assert_eq!(mime_type(Path::new("pkg/diary_sort_bg.wasm")), "application/wasm");
+        assert_eq!(mime_type(Path::new("pkg/diary_sort.d.ts")), "text/plain; charset=utf-8");
+        assert_eq!(mime_type(Path::new("www/app.JS")), "text/javascript; charset=utf-8");
         assert_eq!(mime_type(Path::new("www/sets/x.json")), "application/json");
         assert_eq!(mime_type(Path::new("LICENSE")), "application/octet-stream");
     }
