@@ -202,8 +202,8 @@ fn a_right_answer_is_explained_at_the_level_of_the_rule() {
         "The bin ‘atomisation’ requires loneliness and individual against party.",
         "The excerpt shows loneliness: “I am alone”.",
         "The excerpt shows individual against party: “Socialism is hot air”.",
-        "That makes it atomisation.",
-        "The rule for loneliness holds too, but atomisation comes first.",
+        "That puts it in ‘atomisation’.",
+        "The rule for ‘loneliness’ holds too, but ‘atomisation’ comes first.",
     ] {
         assert!(answer.contains(line), "{line}\nnot in\n{answer}");
     }
@@ -217,7 +217,10 @@ fn a_wrong_answer_explains_and_the_hint_comes_with_the_second_try() {
     assert_eq!(q.status(item), ItemStatus::Wrong);
     assert!(announced(&effects).contains("Not right yet; 2 of 3 tries left."));
     let feedback = plain(&q.feedback(item).unwrap().paragraphs);
-    assert!(feedback.contains("but the excerpt also meets atomisation, and that rule comes first"), "{feedback}");
+    assert!(
+        feedback.contains("In itself it fits ‘loneliness’, but it also meets the rule for ‘atomisation’, and that rule comes first"),
+        "{feedback}"
+    );
     assert!(!feedback.contains("Read the second sentence again."), "the hint waits for the next try");
     assert!(q.can_try_again());
     q.apply(QuizMsg::TryAgain);
@@ -501,7 +504,7 @@ fn the_lenses_read_a_settled_excerpt_by_their_own_rules() {
     assert_eq!((readings[1].bin, readings[1].agrees), (BIN_ATOMISATION, false));
     let why = plain(&readings[1].why);
     for line in [
-        "The totalitarian school reads this as ‘atomisation’.",
+        "According to the totalitarian school: ‘atomisation’.",
         "The essay reads it as ‘loneliness’.",
         "The bin ‘atomisation’ requires at least one of: loneliness or individual against party.",
         "The excerpt shows loneliness: “all alone”.",
@@ -562,7 +565,7 @@ fn the_review_lists_every_item_and_downloads_as_escaped_markdown() {
     assert_eq!(item.criteria, ["loneliness"]);
     assert_eq!(item.marked, ["I am alone", "hot air"]);
     assert_eq!(item.essay, "essay, § Isolatie en manipulatie, footnote 12");
-    assert!(plain(&item.explanation).contains("That makes it atomisation."));
+    assert!(plain(&item.explanation).contains("That puts it in ‘atomisation’."));
     assert!(!plain(&item.explanation).contains("essay, §"), "the reference once, in its own row: {:?}", item.explanation);
     let md = q.review_markdown().unwrap();
     // Escaped where Markdown would take it for syntax, and nowhere else: it reads as plain text.

@@ -55,7 +55,7 @@ fn all_right_first_time_scores_full_marks_and_says_why() {
     let text = plain(&f);
     assert!(text.contains("The bin ‘atomisation’ requires loneliness and individual against party."), "{text}");
     assert!(text.contains("„I am alone“") && text.contains("„Socialism is hot air“"), "{text}");
-    assert!(text.contains("The rule for loneliness holds too, but atomisation comes first."), "{text}");
+    assert!(text.contains("The rule for ‘loneliness’ holds too, but ‘atomisation’ comes first."), "{text}");
     assert!(text.contains("[essay, § Isolatie en manipulatie, footnote 12]"), "{text}");
 }
 
@@ -83,7 +83,7 @@ fn wrong_bin_explains_what_is_lacking_then_hints_then_reveals() {
     assert_eq!(last.verdict, Verdict::Revealed);
     let text = plain(&last);
     assert!(text.contains("The right answer is ‘loneliness’."), "{text}");
-    assert!(text.contains("That makes it loneliness."), "{text}");
+    assert!(text.contains("That puts it in ‘loneliness’."), "{text}");
     let summary = s.summary().unwrap();
     assert_eq!((summary.score, summary.right, summary.passed), (75, 3, true));
 }
@@ -170,7 +170,15 @@ fn check_before_everything_is_placed_costs_no_try() {
     s.apply(Msg::Place(0, Some(0)));
     let effects = s.apply(Msg::Check);
     assert_eq!(s.checks(), 0);
-    assert!(matches!(&effects[..], [Effect::Announce(t)] if t.contains("3 still on the pile")), "{effects:?}");
+    assert!(matches!(&effects[..], [Effect::Announce(t)] if t.contains("3 are still on the pile")), "{effects:?}");
+    // One card left is said in the singular.
+    let mut s = Session::new(mini(), Lang::Nl, 1);
+    for card in 0..3 {
+        s.apply(Msg::Place(card, Some(0)));
+    }
+    let effects = s.apply(Msg::Check);
+    assert_eq!(s.checks(), 0);
+    assert!(matches!(&effects[..], [Effect::Announce(t)] if t.ends_with("er ligt er nog 1 op de stapel.")), "{effects:?}");
 }
 
 #[test]

@@ -192,7 +192,7 @@ fn unknown_field_without_a_near_name_lists_the_fields() {
     let text = MINI.replacen("\"diarist\": \"A\",", "\"diarist\": \"A\", \"zzz\": 1,", 1);
     let list = problems(&text);
     let p = find(&list, "excerpts[0].source.zzz");
-    assert_eq!(p.message, "unknown field `zzz`; the fields here are `diarist`, `date`, `work`, `page`");
+    assert_eq!(p.message, "unknown field `zzz`; the fields here are `kind`, `diarist`, `date`, `work`, `page`, `context`");
 }
 
 #[test]
@@ -307,13 +307,29 @@ fn lens_rules_name_known_categories_and_criteria() {
     assert!(find(&list, "lenses[1].rules.none").message.starts_with("`none` is the fallback, which has no rule"));
     let list = quiz_problems(
         "\"precedence\": [\"atomisation\", \"internalisation\", \"loneliness\"]}",
-        "\"precedence\": [\"atomisation\", \"loneliness\"]}",
+        "\"precedence\": [\"atomisation\", \"loneliness\", \"loneliness\", \"atomisatoin\"]}",
     );
-    assert_eq!(find(&list, "lenses[1].precedence").message, "category `internalisation` is missing from the precedence list");
+    assert_eq!(find(&list, "lenses[1].precedence[2]").message, "`loneliness` is listed twice");
+    assert_eq!(find(&list, "lenses[1].precedence[3]").message, "category `atomisatoin` does not exist; did you mean `atomisation`?");
     let list = quiz_problems("{\"any\": [\"loneliness\", \"party\"]}", "{\"al\": [\"loneliness\"]}");
     assert!(find(&list, "lenses[1].rules.atomisation").message.starts_with("unknown rule operator \"al\""));
     let list = quiz_problems("\"id\": \"totalitarian\"", "\"id\": \"essay\"");
     assert_eq!(find(&list, "lenses[1].id").message, "the id `essay` is already used by lenses[0]");
+}
+
+/// A lens may leave a category out of its precedence: that reading never gives it, and what only
+/// its rule would take falls to the fallback ("happy" repeats propaganda: internalisation).
+#[test]
+fn a_lens_that_leaves_a_category_out_never_gives_it() {
+    let text = QUIZ.replacen(
+        "\"precedence\": [\"atomisation\", \"internalisation\", \"loneliness\"]}",
+        "\"precedence\": [\"atomisation\", \"loneliness\"]}",
+        1,
+    );
+    let set = set::load(&text).unwrap_or_else(|e| panic!("{:#?}", e.0));
+    let happy = set.file.excerpts.iter().position(|e| e.id == "happy").unwrap();
+    assert_eq!(set.bin(set.classify(0, happy)).id, "internalisation", "the essay's reading");
+    assert_eq!(set.bin(set.classify(1, happy)).id, "none", "the lens never gives internalisation");
 }
 
 #[test]

@@ -318,7 +318,7 @@ fn check_shows_feedback_locks_right_cards_and_completes() {
     assert_eq!(details, [(JsValue::from_str("web-test"), JsValue::from(3))]);
 
     q(&root, "button.check").unchecked_ref::<HtmlElement>().click();
-    assert!(text(&q(&root, "[role=status]")).contains("3 still on the pile"));
+    assert!(text(&q(&root, "[role=status]")).contains("3 are still on the pile"));
 
     // 0 → loneliness (right), 1 → loneliness (wrong: atomisation), 2 → none (right).
     for (card, bin) in [(0, "loneliness"), (1, "loneliness"), (2, "none of these")] {

@@ -212,11 +212,15 @@ pub fn cite(w: Wording<'_>, key: Key, reference: &EssayRef) -> Vec<Span> {
     vec![Span::Text(before.to_string()), Span::Cite(essay_ref(w, reference)), Span::Text(after.to_string())]
 }
 
-/// An essay reference as running text: "essay, § Internalisatie, voetnoot 19".
+/// An essay reference as running text: "essay, § Internalisatie, voetnoot 19"; an empty section
+/// is the essay's untitled introduction, named as such and not as a heading.
 pub fn essay_ref(w: Wording<'_>, r: &EssayRef) -> String {
-    match r.footnote {
-        Some(n) => w.text(Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n.to_string())]),
-        None => w.text(Key::EssayRefSection, &[("section", &r.section)]),
+    let footnote = r.footnote.map(|n| n.to_string());
+    match (r.section.is_empty(), footnote) {
+        (true, Some(n)) => w.text(Key::EssayRefIntroFootnote, &[("footnote", &n)]),
+        (true, None) => w.get(Key::EssayRefIntro).to_string(),
+        (false, Some(n)) => w.text(Key::EssayRefFootnote, &[("section", &r.section), ("footnote", &n)]),
+        (false, None) => w.text(Key::EssayRefSection, &[("section", &r.section)]),
     }
 }
 
@@ -413,6 +417,7 @@ impl<'a> Builder<'a> {
     /// Why the excerpt does not belong in `bin`.
     fn why_wrong(&mut self, bin: BinId) {
         let set = self.set;
+        self.say(Key::YouChose, &[("bin", set.bin(bin).label)]);
         if bin >= set.file.categories.len() {
             self.say(Key::FallbackWrong, &[("bin", set.bin(bin).label)]);
             let shown: Vec<&str> = self.shown.iter().map(|&c| set.file.criteria[c].id.as_str()).collect();
@@ -424,7 +429,7 @@ impl<'a> Builder<'a> {
         self.quote_each(&w.present(), Key::Shows);
         if w.holds {
             let higher = set.bin(set.expected[self.i]).label;
-            self.say(Key::Precedence, &[("higher", higher)]);
+            self.say(Key::Precedence, &[("bin", set.bin(bin).label), ("higher", higher)]);
         } else {
             self.lacks(&w);
         }

@@ -1102,9 +1102,10 @@ impl Quiz {
                 self.round_items.push(item);
             }
         }
-        let n = self.round_items.len().to_string();
+        let n = self.round_items.len();
         let score = self.first.map_or(0, |(score, _)| score).to_string();
-        vec![self.say(Key::RetryRound, &[("n", &n), ("score", &score)]), QuizEffect::Save]
+        let key = if n == 1 { Key::RetryRoundOne } else { Key::RetryRound };
+        vec![self.say(key, &[("n", &n.to_string()), ("score", &score)]), QuizEffect::Save]
     }
 }
 

@@ -188,7 +188,7 @@ const SET: Object = Object {
             "lenses",
             Type::List(&List { item: Type::Object(&LENS), min: 0, max: None, unique: false }),
             "The historians' readings of the same criteria, shown after an excerpt is answered in the quiz: how each school would classify it, and why. The essay's own reading is a lens without rules.",
-            r#"[{"id": "essay", "label": "the essay", "summary": "Loneliness is not yet atomisation.", "essay": {"section": "Isolatie en manipulatie"}}, {"id": "totalitarian", "label": "totalitarian school", "summary": "Terror isolated everyone.", "essay": {"section": "Inleiding"}, "rules": {"atomisation": "loneliness"}}]"#,
+            r#"[{"id": "essay", "label": "the essay", "summary": "Loneliness is not yet atomisation.", "essay": {"section": "Isolatie en manipulatie"}}, {"id": "totalitarian", "label": "totalitarians", "summary": "Terror isolated everyone.", "essay": {"section": "", "footnote": 4}, "rules": {"atomisation": "loneliness"}}]"#,
         ),
         Field::optional(
             "settings",
@@ -282,7 +282,7 @@ const QUESTION: Object = Object {
             "The options, shown in this order.",
             r#"[{"id": "a", "text": "The totalitarian school", "correct": true, "feedback": "Right."}, {"id": "b", "text": "The revisionists", "correct": false, "feedback": "They looked for society beside the state."}]"#,
         ),
-        Field::required("essay", Type::Object(&ESSAY), "Where the essay says it.", r#"{"section": "Inleiding", "footnote": 5}"#),
+        Field::required("essay", Type::Object(&ESSAY), "Where the essay says it.", r#"{"section": "", "footnote": 5}"#),
         Field::optional(
             "explanation",
             Type::Text,
@@ -320,12 +320,7 @@ const LENS: Object = Object {
             "What this school assumes, in one or two sentences from the essay.",
             "\"Terror and propaganda left only isolated individuals.\"",
         ),
-        Field::required(
-            "essay",
-            Type::Object(&ESSAY),
-            "Where the essay describes the school.",
-            r#"{"section": "Inleiding", "footnote": 3}"#,
-        ),
+        Field::required("essay", Type::Object(&ESSAY), "Where the essay describes the school.", r#"{"section": "", "footnote": 3}"#),
         Field::optional(
             "rules",
             Type::Rules,
@@ -335,7 +330,7 @@ const LENS: Object = Object {
         Field::optional(
             "precedence",
             Type::List(&List { item: Type::Id, min: 0, max: None, unique: true }),
-            "Category ids in the order this school's rules are tried; lists every category once. Default: the set's precedence.",
+            "Category ids in the order this school's rules are tried; a category left out is one this reading never gives. Default: the set's precedence.",
             r#"["atomisation", "internalisation", "loneliness"]"#,
         ),
     ],
@@ -348,7 +343,7 @@ const ESSAY: Object = Object {
         Field::required(
             "section",
             Type::Text,
-            "The section title as printed in the essay (the untitled introduction is \"Inleiding\").",
+            "The section title as printed in the essay; empty (\"\") for the essay's untitled introduction, cited as the introduction.",
             "\"Isolatie en manipulatie\"",
         ),
         Field::optional("footnote", Type::Whole(0, u32::MAX as u64), "The essay's footnote number.", "12"),
@@ -440,7 +435,7 @@ const EXCERPT: Object = Object {
             "source",
             Type::Object(&SOURCE),
             "Where the excerpt comes from.",
-            r#"{"diarist": "Lyubov Shaporina", "date": "17/12/35", "work": "Intimacy and terror. Soviet diaries of the 1930s (New York 1995)", "page": "345"}"#,
+            r#"{"kind": "diary", "diarist": "Lyubov Shaporina", "date": "17/12/35", "work": "Intimacy and terror. Soviet diaries of the 1930s (New York 1995)", "page": "345"}"#,
         ),
         Field::required(
             "essay",
@@ -479,7 +474,14 @@ const SOURCE: Object = Object {
     name: "source",
     description: "Where an excerpt comes from.",
     fields: &[
-        Field::required("diarist", Type::Text, "Who wrote it.", "\"Lyubov Shaporina\""),
+        Field::optional(
+            "kind",
+            Type::Word(set::SOURCE_KIND_NAMES),
+            "What kind of text it is: diary, memoir, newspaper or letter; shown on every card and quiz item.",
+            "\"diary\"",
+        )
+        .or("\"diary\""),
+        Field::required("diarist", Type::Text, "Who wrote it (for a newspaper, the newspaper).", "\"Lyubov Shaporina\""),
         Field::optional("date", Type::Text, "The date of the entry, as written.", "\"17/12/35\""),
         Field::required(
             "work",
@@ -488,6 +490,12 @@ const SOURCE: Object = Object {
             "\"Intimacy and terror. Soviet diaries of the 1930s (New York 1995)\"",
         ),
         Field::optional("page", Type::Text, "Page or pages in that work.", "\"345\""),
+        Field::optional(
+            "context",
+            Type::Text,
+            "One line on who wrote it, when, in what position: only what the essay or the edition states. Shown under the source.",
+            "\"Wife of the composer Yuri Shaporin, puppeteer and mother; she kept a diary in Leningrad from 1935 to 1939.\"",
+        ),
     ],
 };
 

@@ -344,8 +344,11 @@ impl Session {
         self.held = None;
         let unplaced = self.place.iter().filter(|p| p.is_none()).count();
         if unplaced > 0 {
-            let n = unplaced.to_string();
-            return vec![Effect::Announce(self.wording().text(Key::NotAllPlaced, &[("n", &n)]))];
+            let text = match unplaced {
+                1 => self.wording().get(Key::NotAllPlacedOne).to_string(),
+                n => self.wording().text(Key::NotAllPlaced, &[("n", &n.to_string())]),
+            };
+            return vec![Effect::Announce(text)];
         }
         self.checks += 1;
         let mut effects = Vec::new();

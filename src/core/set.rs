@@ -59,7 +59,7 @@ const MAX_SUGGESTED_CHARS: usize = 64;
 /// Where in the essay something is said.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EssayRef {
-    /// The section title as printed in the essay (the untitled introduction is "Inleiding").
+    /// The section title as printed in the essay; empty for its untitled introduction.
     pub section: String,
     /// The essay's footnote number, when there is one.
     pub footnote: Option<u32>,
@@ -124,10 +124,39 @@ pub enum ExcerptKind {
     Description,
 }
 
+/// What kind of text an excerpt comes from: students weigh a diary's words differently from a
+/// memoir written years later or a newspaper's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SourceKind {
+    /// A diary (the default: every set before the field existed quoted diaries).
+    #[default]
+    Diary,
+    /// A memoir, written afterwards.
+    Memoir,
+    /// A newspaper.
+    Newspaper,
+    /// A letter.
+    Letter,
+}
+
+impl SourceKind {
+    /// The string-table key of its name, shown on every card and quiz item.
+    pub fn key(self) -> Key {
+        match self {
+            SourceKind::Diary => Key::SourceDiary,
+            SourceKind::Memoir => Key::SourceMemoir,
+            SourceKind::Newspaper => Key::SourceNewspaper,
+            SourceKind::Letter => Key::SourceLetter,
+        }
+    }
+}
+
 /// Where an excerpt comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
-    /// Who wrote it, e.g. "Ljoebov Sjaporina".
+    /// What kind of text it is.
+    pub kind: SourceKind,
+    /// Who wrote it, e.g. "Ljoebov Sjaporina" (for a newspaper, the newspaper).
     pub diarist: String,
     /// The date of the entry, as written.
     pub date: Option<String>,
@@ -135,6 +164,8 @@ pub struct Source {
     pub work: String,
     /// Page or pages in that work.
     pub page: Option<String>,
+    /// One line on who wrote it, when, in what position, as the essay or the edition states it.
+    pub context: Option<String>,
 }
 
 /// A criterion an excerpt shows, with the words that show it.
@@ -685,7 +716,7 @@ pub const FALLBACK_FIELDS: &[&str] = &["id", "label", "definition", "essay_says"
 /// The fields of an excerpt.
 pub const EXCERPT_FIELDS: &[&str] = &["id", "kind", "text", "source", "essay", "evidence", "category", "commentary", "hint"];
 /// The fields of an excerpt's source.
-pub const SOURCE_FIELDS: &[&str] = &["diarist", "date", "work", "page"];
+pub const SOURCE_FIELDS: &[&str] = &["kind", "diarist", "date", "work", "page", "context"];
 /// The fields of a piece of evidence.
 pub const EVIDENCE_FIELDS: &[&str] = &["criterion", "quote"];
 /// The fields of the settings.
@@ -696,6 +727,8 @@ pub const SCORE_BAND_FIELDS: &[&str] = &["min", "text"];
 pub const LANG_CODES: &[&str] = &["nl", "en"];
 /// The words of an excerpt's `kind`, in the order of [`ExcerptKind`]'s variants.
 pub const KIND_NAMES: &[&str] = &["quote", "description"];
+/// The words of a source's `kind`, in the order of [`SourceKind`]'s variants.
+pub const SOURCE_KIND_NAMES: &[&str] = &["diary", "memoir", "newspaper", "letter"];
 
 /// Reads the whole set; also says whether it was read without any problem. `None` when it is
 /// not an object or not format 1 (nothing else is worth reading then).
@@ -811,7 +844,15 @@ fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
 #[inline(never)]
 fn source(p: &mut Problems, node: &Node, path: &str) -> Source {
     let f = fields(p, node, path, SOURCE_FIELDS);
-    Source { diarist: f.text(p, "diarist"), date: f.optional_text(p, "date"), work: f.text(p, "work"), page: f.optional_text(p, "page") }
+    const KINDS: [SourceKind; 4] = [SourceKind::Diary, SourceKind::Memoir, SourceKind::Newspaper, SourceKind::Letter];
+    Source {
+        kind: f.optional(p, "kind", |p, node, path| Some(KINDS[choice(p, node, path, SOURCE_KIND_NAMES)?])).unwrap_or_default(),
+        diarist: f.text(p, "diarist"),
+        date: f.optional_text(p, "date"),
+        work: f.text(p, "work"),
+        page: f.optional_text(p, "page"),
+        context: f.optional_text(p, "context"),
+    }
 }
 
 #[inline(never)]
@@ -950,7 +991,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
             p("fallback.id".into(), format!("the id `{}` is already used by categories[{first}]", f.id));
         }
     }
-    let precedence = category_order(&file.precedence, "precedence", &file.categories, comparisons, &mut p)
+    let precedence = category_order(&file.precedence, "precedence", true, &file.categories, comparisons, &mut p)
         .unwrap_or_else(|| (0..file.categories.len()).collect());
 
     // Excerpts.
@@ -1104,10 +1145,12 @@ fn first_holding<'r>(order: &[usize], rule: &dyn Fn(usize) -> &'r Rule, shows: &
 }
 
 /// Reads a precedence list (at `path`) into category indices, reporting categories unknown,
-/// listed twice or missing. `None` for an empty list (the caller's default applies).
+/// listed twice or (when the list must be `complete`) missing. `None` for an empty list (the
+/// caller's default applies).
 fn category_order(
     ids: &[String],
     path: &str,
+    complete: bool,
     categories: &[Category],
     comparisons: &Cell<usize>,
     p: &mut impl FnMut(String, String),
@@ -1126,7 +1169,7 @@ fn category_order(
             ),
         }
     }
-    for c in categories {
+    for c in categories.iter().filter(|_| complete) {
         if !ids.contains(&c.id) {
             p(path.to_string(), format!("category `{}` is missing from the precedence list", c.id));
         }

@@ -115,8 +115,14 @@ table! {
     Restart "restart" => "Opnieuw beginnen", "Start again";
     Description "description" => "Beschrijving in het essay, geen citaat", "The essay’s description, not a quotation";
     SourcePage "source_page" => "p. {page}", "p. {page}";
+    SourceDiary "source_diary" => "Dagboek", "Diary";
+    SourceMemoir "source_memoir" => "Memoires", "Memoir";
+    SourceNewspaper "source_newspaper" => "Krant", "Newspaper";
+    SourceLetter "source_letter" => "Brief", "Letter";
     EssayRefSection "essay_ref_section" => "essay, § {section}", "essay, § {section}";
     EssayRefFootnote "essay_ref_footnote" => "essay, § {section}, voetnoot {footnote}", "essay, § {section}, footnote {footnote}";
+    EssayRefIntro "essay_ref_intro" => "essay, inleiding (zonder kop)", "essay, introduction (untitled)";
+    EssayRefIntroFootnote "essay_ref_intro_footnote" => "essay, inleiding (zonder kop), voetnoot {footnote}", "essay, introduction (untitled), footnote {footnote}";
     TriesLeft "tries_left" => "Nog {n} van {tries} controles over.", "{n} of {tries} checks left.";
     // Announcements.
     Picked "picked" => "Opgepakt: ‘{card}’. Kies een bak met de pijltjestoetsen en druk op Enter; Escape annuleert.",
@@ -130,7 +136,9 @@ table! {
         "Choose an excerpt first: tap or click it, or Tab to it and press Space.";
     Locked "locked" => "‘{card}’ staat al goed en blijft staan.", "‘{card}’ is already right and stays put.";
     NotAllPlaced "not_all_placed" => "Plaats eerst alle fragmenten; er liggen er nog {n} op de stapel.",
-        "Place every excerpt first; {n} still on the pile.";
+        "Place every excerpt first; {n} are still on the pile.";
+    NotAllPlacedOne "not_all_placed_one" => "Plaats eerst alle fragmenten; er ligt er nog 1 op de stapel.",
+        "Place every excerpt first; 1 is still on the pile.";
     CheckResult "check_result" => "Controle {k} van {tries}: {right} van {total} goed.", "Check {k} of {tries}: {right} of {total} right.";
     Finished "finished" => "Klaar: je score is {score}%.", "Done: your score is {score}%.";
     // Notices.
@@ -177,6 +185,8 @@ table! {
     FeedbackEvidence "feedback_evidence" => "De woorden die je markeerde", "The words you marked";
     TriesOnItem "tries_on_item" => "Nog {n} van {tries} pogingen.", "{n} of {tries} tries left.";
     Lenses "lenses" => "Hoe lezen de historici dit fragment?", "How do the historians read this excerpt?";
+    LensesNote "lenses_note" => "Alleen de lezing van het essay is Snijders’ eigen. Die van de drie scholen leidt deze oefening af uit hoe het essay hun opvattingen beschrijft; het essay past ze zelf niet op de fragmenten toe.",
+        "Only the essay’s reading is Snijders’ own. This exercise derives the three schools’ readings from how the essay describes their views; the essay does not apply them to the fragments itself.";
     // The review.
     Download "download" => "Downloaden (Markdown)", "Download (Markdown)";
     Print "print" => "Afdrukken", "Print";
@@ -194,21 +204,22 @@ table! {
     SolutionShownVerdict "solution_shown_verdict" => "Oplossing getoond: dit onderdeel levert 0 punten op.", "Solution shown: this item scores 0.";
     Revealed "revealed" => "Het juiste antwoord is ‘{bin}’.", "The right answer is ‘{bin}’.";
     // Feedback sentences.
+    YouChose "you_chose" => "Je legde dit fragment in ‘{bin}’.", "You put this excerpt in ‘{bin}’.";
     RuleIs "rule_is" => "De bak ‘{bin}’ vraagt {rule}.", "The bin ‘{bin}’ requires {rule}.";
     Shows "shows" => "Het fragment toont {criterion}: ", "The excerpt shows {criterion}: ";
     Lacks "lacks" => "Het fragment toont niet: {criteria}.", "The excerpt does not show: {criteria}.";
-    LacksAny "lacks_any" => "Het fragment toont geen van deze: {options}.", "The excerpt shows none of these: {options}.";
-    HoldsBecause "holds_because" => "Daarom is het {bin}.", "That makes it {bin}.";
-    Precedence "precedence" => "Dat klopt op zich, maar het fragment voldoet ook aan {higher}, en die regel gaat voor.",
-        "That holds in itself, but the excerpt also meets {higher}, and that rule comes first.";
+    LacksAny "lacks_any" => "Het fragment toont er niet één van: {options}.", "The excerpt shows not one of them: {options}.";
+    HoldsBecause "holds_because" => "Daarom hoort het in ‘{bin}’.", "That puts it in ‘{bin}’.";
+    Precedence "precedence" => "Op zich past het in ‘{bin}’, maar het voldoet ook aan de regel van ‘{higher}’, en die gaat voor.",
+        "In itself it fits ‘{bin}’, but it also meets the rule for ‘{higher}’, and that rule comes first.";
     NoRuleHolds "no_rule_holds" => "Geen van de regels geldt hier: {bins}.", "None of the rules holds here: {bins}.";
     FallbackWrong "fallback_wrong" => "De bak ‘{bin}’ is alleen voor fragmenten waarop geen enkele regel past, maar dit fragment toont wel iets waar een regel naar vraagt.",
         "The bin ‘{bin}’ is only for excerpts that no rule fits, but this excerpt does show something a rule asks for.";
-    AlsoHolds "also_holds" => "De regel van {lower} geldt ook, maar {bin} gaat voor.", "The rule for {lower} holds too, but {bin} comes first.";
+    AlsoHolds "also_holds" => "De regel van ‘{lower}’ geldt ook, maar ‘{bin}’ gaat voor.", "The rule for ‘{lower}’ holds too, but ‘{bin}’ comes first.";
     ExcludedShown "excluded_shown" => "De regel sluit {part} uit, maar het fragment toont dat wel.", "The rule excludes {part}, but the excerpt shows it.";
     AlsoShows "also_shows" => "Verder toont het fragment {criterion}: ", "The excerpt also shows {criterion}: ";
     Hint "hint" => "Tip: kijk nog eens naar {criterion}: {explanation}", "Hint: look again at {criterion}: {explanation}";
-    EssayDiscusses "essay_discusses" => "Het essay bespreekt dit fragment in {reference}.", "The essay discusses this excerpt in {reference}.";
+    EssayDiscusses "essay_discusses" => "Waar het essay dit fragment bespreekt: {reference}.", "Where the essay discusses this excerpt: {reference}.";
     Commentary "commentary" => "Toelichting: ", "Commentary: ";
     // The quiz (core): feedback on the criteria step, the evidence, the questions and the lenses.
     CriteriaNotShown "criteria_not_shown" => "Je vinkte {criteria} aan, maar dat toont het fragment niet.", "You ticked {criteria}, but the excerpt does not show that.";
@@ -226,9 +237,9 @@ table! {
     OptionChosen "option_chosen" => "Je koos ‘{option}’: ", "You chose ‘{option}’: ";
     RightOptions "right_options" => "Het juiste antwoord: {options}.", "The right answer: {options}.";
     EssayRefSee "essay_ref_see" => "Zie {reference}.", "See {reference}.";
-    LensReads "lens_reads" => "De {lens} leest dit als ‘{bin}’.", "The {lens} reads this as ‘{bin}’.";
+    LensReads "lens_reads" => "Volgens de {lens}: ‘{bin}’.", "According to the {lens}: ‘{bin}’.";
     LensAgrees "lens_agrees" => "Daarin volgt deze lezing het essay.", "In that, this reading follows the essay.";
-    LensSource "lens_source" => "Over deze lezing in het essay: {reference}.", "On this reading in the essay: {reference}.";
+    LensSource "lens_source" => "In het essay: {reference}.", "In the essay: {reference}.";
     LensDiffers "lens_differs" => "Het essay leest het als ‘{bin}’.", "The essay reads it as ‘{bin}’.";
     // The quiz (core): refusals and announcements.
     NeedBin "need_bin" => "Kies eerst een bak.", "Choose a bin first.";
@@ -256,6 +267,8 @@ table! {
     Restarted "restarted" => "Een nieuwe poging: alle onderdelen staan weer open.", "A new attempt: every item is open again.";
     RetryRound "retry_round" => "Nieuwe ronde met de {n} onderdelen die nog niet goed waren. Je score blijft {score}%.",
         "A new round with the {n} items that were not right yet. Your score stays {score}%.";
+    RetryRoundOne "retry_round_one" => "Nieuwe ronde met het onderdeel dat nog niet goed was. Je score blijft {score}%.",
+        "A new round with the one item that was not right yet. Your score stays {score}%.";
     // The quiz (core): the review.
     QuizScore "quiz_score" => "Score: {score}% ({right} van {total} onderdelen goed).", "Score: {score}% ({right} of {total} items right).";
     CertaintyScoring "certainty_scoring" => "Met zekerheid telt elk antwoord mee naar hoe zeker je was: goed levert 1, 2 of 3 punten op, fout 0, −2 of −6 (niet zeker, redelijk zeker, zeker); de score is het totaal tegen het hoogst mogelijke, en nooit minder dan 0%.",

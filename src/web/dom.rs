@@ -123,8 +123,10 @@ impl Dom {
         }
     }
 
-    /// The excerpt's source line ("diarist, date, *work*, p. n"), appended to `parent`.
-    pub fn source(&self, parent: &Element, ui: &Ui, src: &Source) -> Element {
+    /// The excerpt's source: the kind of text it is (in the interface's language), the source line
+    /// ("diarist, date, *work*, p. n") and its line of context, if any, appended to `parent`.
+    pub fn source(&self, parent: &Element, ui: &Ui, src: &Source) {
+        self.child(parent, "p", "source-kind", ui.get(src.kind.key()));
         let line = self.child(parent, "p", "source", "");
         self.set_text(&line);
         let mut lead = src.diarist.clone();
@@ -140,7 +142,10 @@ impl Dom {
             tail.push_str(&ui.text(Key::SourcePage, &[("page", page)]));
             self.text(&line, &tail);
         }
-        line
+        if let Some(context) = &src.context {
+            let about = self.child(parent, "p", "source-context", context);
+            self.set_text(&about);
+        }
     }
 
     /// Draws one paragraph of feedback spans into `parent`.

@@ -383,6 +383,7 @@ impl QuizView {
 
         let lenses = dom.child(root, "details", "lenses", "");
         dom.child(&lenses, "summary", "", self.t(Key::Lenses));
+        dom.child(&lenses, "p", "lens-note", self.t(Key::LensesNote));
         hide(&lenses, true);
 
         ItemView {

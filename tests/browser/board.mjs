@@ -55,8 +55,8 @@ export async function assertCleanPage(page) {
 
 /** What a finished board says, per interface language (the core's string tables). */
 export const FINISHED = {
-  nl: { result: 'Resultaat', passed: /Geslaagd/, done: /Klaar: je score is 100%/, right: /Goed\./, because: 'Daarom is het', footnote: /voetnoot \d+/ },
-  en: { result: 'Result', passed: /Passed/, done: /Done: your score is 100%/, right: /Right\./, because: 'That makes it', footnote: /footnote \d+/ },
+  nl: { result: 'Resultaat', passed: /Geslaagd/, done: /Klaar: je score is 100%/, right: /Goed\./, because: 'Daarom hoort het in', footnote: /voetnoot \d+/ },
+  en: { result: 'Result', passed: /Passed/, done: /Done: your score is 100%/, right: /Right\./, because: 'That puts it in', footnote: /footnote \d+/ },
 };
 
 /**

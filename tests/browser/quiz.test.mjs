@@ -103,7 +103,7 @@ test('keyboard only: the whole quiz at full marks, evidence marked with the arro
     const feedback = await feedbackRegion(page).innerText();
     assert.match(feedback, /^Goed\./m, `item ${k} right`);
     if (item.kind === 'excerpt') {
-      assert.ok(feedback.includes(`Daarom is het ${item.excerpt.bin}.`), feedback);
+      assert.ok(feedback.includes(`Daarom hoort het in ‘${item.excerpt.bin}’.`), feedback);
       const support = feedback.split('\n').find((l) => l.startsWith('Je gemarkeerde woorden ondersteunen'));
       assert.ok(support?.includes(item.excerpt.quote.criterion), `marks support ${item.excerpt.quote.criterion}: ${feedback}`);
     }

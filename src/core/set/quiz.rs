@@ -147,7 +147,8 @@ pub struct Lens {
     /// Per category id, the lens's own rule, in the order written; categories not listed keep
     /// the set's rule. Empty for the essay's own reading.
     pub rules: Vec<(String, Rule)>,
-    /// Category ids in the order the lens tries its rules; empty: the set's precedence.
+    /// Category ids in the order the lens tries its rules; empty: the set's precedence. A
+    /// category left out is one this reading never gives.
     pub precedence: Vec<String>,
 }
 
@@ -331,7 +332,7 @@ pub(super) fn validate(
                 }
             }
         }
-        let order = category_order(&lens.precedence, &format!("{path}.precedence"), &file.categories, comparisons, p);
+        let order = category_order(&lens.precedence, &format!("{path}.precedence"), false, &file.categories, comparisons, p);
         orders.push(order.unwrap_or_else(|| precedence.to_vec()));
     }
     orders
