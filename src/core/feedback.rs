@@ -30,6 +30,19 @@ pub enum Stage {
     Reveal,
 }
 
+/// How far the board's feedback on a card still wrong after check `check` (1-based) of `tries`
+/// goes: the rule explained after the first check, a hint from the second (or when one check is
+/// left), the right bin once no check is left.
+pub fn board_stage(check: u8, tries: u8) -> Stage {
+    if check >= tries {
+        Stage::Reveal
+    } else if tries - check <= 1 || check >= 2 {
+        Stage::Hint
+    } else {
+        Stage::Explain
+    }
+}
+
 /// Whether the feedback is for a right or a wrong placement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -39,6 +52,29 @@ pub enum Verdict {
     Wrong,
     /// Wrong bin, the right one revealed.
     Revealed,
+}
+
+impl Verdict {
+    /// The string-table key of its line ("Goed.", "Nog niet goed.", "Niet goed, en de controles
+    /// zijn op.").
+    pub fn key(self) -> Key {
+        match self {
+            Verdict::Right => Key::Right,
+            Verdict::Wrong => Key::Wrong,
+            Verdict::Revealed => Key::WrongFinal,
+        }
+    }
+}
+
+/// A paragraph's spans as plain text, quotes in quotation marks.
+pub fn spans_text(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|span| match span {
+            Span::Text(t) | Span::Cite(t) => t.clone(),
+            Span::Quote(q) => format!("“{q}”"),
+        })
+        .collect()
 }
 
 /// Feedback for one card: a verdict line and paragraphs.
@@ -393,7 +429,7 @@ impl<'a> Builder<'a> {
         } else {
             let mut bins = Vec::with_capacity(precedence.len());
             for &c in precedence {
-                bins.push(set.bin(c).label.to_string());
+                bins.push(format!("‘{}’", set.bin(c).label));
             }
             let bins = self.w.join_list(&bins, Key::And);
             self.say(Key::NoRuleHolds, &[("bins", &bins)]);

@@ -837,7 +837,7 @@ impl Quiz {
                 if k > 0 {
                     why.push(' ');
                 }
-                why.push_str(&markdown(&spans_text(paragraph)));
+                why.push_str(&markdown(&feedback::spans_text(paragraph)));
             }
             line(&mut md, Key::ReviewWhy, &why);
             line(&mut md, Key::ReviewEssay, &markdown(&item.essay));
@@ -1185,17 +1185,6 @@ pub fn status_text(w: Wording<'_>, status: ItemStatus, tries: u8) -> String {
         ItemStatus::SolutionShown => Key::StatusSolutionShown,
     };
     w.text(key, &[("k", &tries.to_string())])
-}
-
-/// A paragraph's spans as plain text, quotes in quotation marks.
-fn spans_text(spans: &[Span]) -> String {
-    spans
-        .iter()
-        .map(|span| match span {
-            Span::Text(t) | Span::Cite(t) => t.clone(),
-            Span::Quote(q) => format!("“{q}”"),
-        })
-        .collect()
 }
 
 /// Text as Markdown that reads as written, and plainly in a text editor: the characters that

@@ -232,13 +232,8 @@ impl Session {
             CardStatus::Open => None,
             CardStatus::Right => Some(feedback::right(&self.set, self.lang, i)),
             CardStatus::Wrong | CardStatus::Revealed => {
-                let stage = if status == CardStatus::Revealed {
-                    feedback::Stage::Reveal
-                } else if self.checks_left() <= 1 || self.checks >= 2 {
-                    feedback::Stage::Hint
-                } else {
-                    feedback::Stage::Explain
-                };
+                // A wrong card keeps the attempt open until the checks run out: revealed then.
+                let stage = feedback::board_stage(self.checks, self.set.file.settings.tries);
                 Some(feedback::wrong(&self.set, self.lang, i, bin, stage))
             }
         }

@@ -222,12 +222,7 @@ impl Dom {
 
     /// A feedback block holding only its verdict line ("Right.", with its class for the mark).
     pub fn verdict(&self, ui: &Ui, verdict: Verdict) -> Element {
-        let key = match verdict {
-            Verdict::Right => Key::Right,
-            Verdict::Wrong => Key::Wrong,
-            Verdict::Revealed => Key::WrongFinal,
-        };
-        self.verdict_line(ui, key, verdict == Verdict::Right)
+        self.verdict_line(ui, verdict.key(), verdict == Verdict::Right)
     }
 
     /// A feedback block holding only the verdict line `key`, marked right or wrong.

@@ -5,6 +5,8 @@
 //! diary-sort validate [--format json] FILE...  check exercise-set JSON files
 //! diary-sort fmt [--check] FILE...           rewrite sets in the canonical order and indentation
 //! diary-sort schema                          print the set format's JSON Schema
+//! diary-sort explain SET [--excerpt ID] [--lens ID] [--format text|json]
+//!                                            every feedback text of a set at once
 //! diary-sort report FILE... [--set SET] [--format html|svg] [--lang nl|en] -o OUT
 //!                                            draw the class report from xAPI or SCORM data
 //! diary-sort package --set FILE --format scorm12|scorm2004|cmi5 -o OUT.zip [--root DIR]
@@ -19,6 +21,7 @@
 #![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
+mod explain;
 mod fmt;
 mod markup;
 mod package;
@@ -49,6 +52,12 @@ commands:
         refused. --check changes nothing and fails when a file is not formatted.
   schema
         print the JSON Schema of the set format (www/schema/set.schema.json).
+  explain SET [--excerpt ID] [--lens ID] [--format text|json]
+        every feedback text of a set at once, in its language: per excerpt the
+        criteria it shows with their evidence, the bin the rules give, the
+        feedback for each bin at each check, and each lens's bin and why.
+        --format json: [{excerpt, essay, criteria, bin, feedback: {BIN: [...]},
+        lenses: {LENS: {bin, why}}}].
   report FILE... [--set SET] [--format html|svg] [--lang nl|en] -o OUT
         draw how the class did from what the module reported: xAPI statements
         (JSON: a list, an LRS page, one a line) or a SCORM interactions export
@@ -110,6 +119,14 @@ fn main() -> ExitCode {
             Some(a) if a == "-h" || a == "--help" => help(),
             Some(a) => usage_error(&format!("schema takes no arguments, not `{}`", a.to_string_lossy())),
         },
+        Some("explain") => match files_and_options("explain", &rest, &["--excerpt", "--lens", "--format"]) {
+            Ok(Some(FileArgs { files, options })) => match explain_options(files, options) {
+                Ok(options) => explain::run(&options),
+                Err(message) => usage_error(&message),
+            },
+            Ok(None) => help(),
+            Err(message) => usage_error(&message),
+        },
         Some("report") => match files_and_options("report", &rest, &["--set", "--format", "--lang", "-o", "--out"]) {
             Ok(Some(FileArgs { files, options })) => match report_options(files, options) {
                 Ok(options) => report::run(&options),
@@ -145,7 +162,7 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The arguments of `validate`, `fmt` and `report`: files, and options with their values.
+/// The arguments of `validate`, `fmt`, `explain` and `report`: files, and options with their values.
 struct FileArgs {
     files: Vec<PathBuf>,
     options: Vec<(String, Option<String>)>,
@@ -178,6 +195,23 @@ fn files_and_options(command: &str, args: &[OsString], valued: &[&str]) -> Resul
         return Err(format!("{command} needs at least one FILE"));
     }
     Ok(Some(FileArgs { files, options }))
+}
+
+/// The options of `explain`, checked.
+fn explain_options(files: Vec<PathBuf>, options: Vec<(String, Option<String>)>) -> Result<explain::Options, String> {
+    let [set] = <[PathBuf; 1]>::try_from(files).map_err(|files| format!("explain takes one SET, not {}", files.len()))?;
+    let mut explain = explain::Options { set, excerpt: None, lens: None, format: explain::Format::Text };
+    for (option, value) in options {
+        match (option.as_str(), value) {
+            ("--excerpt", Some(id)) => explain.excerpt = Some(id),
+            ("--lens", Some(id)) => explain.lens = Some(id),
+            ("--format", Some(f)) if f == "text" => explain.format = explain::Format::Text,
+            ("--format", Some(f)) if f == "json" => explain.format = explain::Format::Json,
+            ("--format", f) => return Err(format!("explain: --format is text or json, not `{}`", f.unwrap_or_default())),
+            (option, _) => return Err(format!("explain: unknown option `{option}`")),
+        }
+    }
+    Ok(explain)
 }
 
 /// The options of `report`, checked.
