@@ -123,10 +123,15 @@ impl Dom {
         }
     }
 
-    /// The excerpt's source: the kind of text it is (in the interface's language), the source line
-    /// ("diarist, date, *work*, p. n") and its line of context, if any, appended to `parent`.
-    pub fn source(&self, parent: &Element, ui: &Ui, src: &Source) {
+    /// The kind of text the excerpt comes from ("Dagboek", "Krant"…, in the interface's language),
+    /// appended to `parent` above the excerpt's text, so that it is read first.
+    pub fn source_kind(&self, parent: &Element, ui: &Ui, src: &Source) {
         self.child(parent, "p", "source-kind", ui.get(src.kind.key()));
+    }
+
+    /// The excerpt's source line ("diarist, date, *work*, p. n") and its line of context, if any,
+    /// appended to `parent`.
+    pub fn source(&self, parent: &Element, ui: &Ui, src: &Source) {
         let line = self.child(parent, "p", "source", "");
         self.set_text(&line);
         let mut lead = src.diarist.clone();

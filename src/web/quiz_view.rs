@@ -283,6 +283,7 @@ impl QuizView {
             Item::Excerpt(i) => {
                 let excerpt = &set.file.excerpts[i];
                 let text_box = dom.child(&form, "div", "excerpt", "");
+                dom.source_kind(&text_box, &self.ui, &excerpt.source);
                 if excerpt.kind == ExcerptKind::Description {
                     dom.child(&text_box, "p", "kind", self.t(Key::Description));
                 }

@@ -234,6 +234,7 @@ impl View {
         attr(&grab, "aria-pressed", "false");
         dom.set_text(&grab);
 
+        dom.source_kind(&li, ui, &excerpt.source);
         match excerpt.kind {
             ExcerptKind::Quote => {
                 let q = dom.child(&li, "blockquote", "text", "");

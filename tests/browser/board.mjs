@@ -74,7 +74,7 @@ export async function assertAllRight(page, cards, t) {
     const item = bin(page, card.bin).getByRole('listitem').filter({ has: grab(page, card) });
     const feedback = await item.locator('.feedback').innerText();
     assert.match(feedback, t.right, card.name);
-    assert.ok(feedback.includes(`${t.because} ${card.bin}.`), `${card.name}: ${feedback}`);
+    assert.ok(feedback.includes(`${t.because} ‘${card.bin}’.`), `${card.name}: ${feedback}`);
     assert.match(feedback, t.footnote, card.name);
   }
 }

@@ -156,10 +156,11 @@ test('tap: tap a card, then a bin; wrong answers explain, reload keeps everythin
   const item = bin(page, 'atomisatie').getByRole('listitem').filter({ has: grab(page, grief) });
   const feedback = await item.locator('.feedback').innerText();
   assert.match(feedback, /Nog niet goed/);
+  assert.match(feedback, /Je legde dit fragment in ‘atomisatie’\./);
   assert.match(feedback, /De bak ‘atomisatie’ vraagt eenzaamheid en ten minste één van/);
   assert.match(feedback, /Het fragment toont eenzaamheid: /);
-  assert.match(feedback, /Het fragment toont geen van deze/);
-  assert.match(await status(page).innerText(), /Controle 1 van 3: 14 van 15 goed/);
+  assert.match(feedback, /Het fragment toont er niet één van: een tegenstelling/);
+  assert.match(await status(page).innerText(), /Controle 1 van 3: 15 van 16 goed/);
   assert.deepEqual(await axeViolations(page), [], 'axe: no violations with wrong feedback shown');
   // A right card is locked; the wrong one moves again, through its "Verplaats naar…" menu.
   await item.getByText('Verplaats naar…').click();
@@ -168,7 +169,7 @@ test('tap: tap a card, then a bin; wrong answers explain, reload keeps everythin
   await page.getByRole('button', { name: 'Controleer', exact: true }).click();
   await page.getByRole('heading', { name: 'Resultaat' }).waitFor();
   const summary = await page.locator('.summary').innerText();
-  // 14 cards right at the first check (100 each), one at the second (100 − 25): 1475 / 15 = 98.
+  // 15 cards right at the first check (100 each), one at the second (100 − 25): 1575 / 16 = 98.
   assert.match(summary, /Score: 98%/);
   await assertCleanPage(page);
   await page.context().close();

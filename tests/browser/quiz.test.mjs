@@ -33,6 +33,9 @@ async function assertNoAxe(page, screen) {
   assert.deepEqual(violations, [], `axe on ${screen}:\n${formatAxe(violations)}`);
 }
 
+/** The Dutch names of the kinds of source (the core's string table). */
+const KIND = { diary: 'Dagboek', memoir: 'Memoires', newspaper: 'Krant', letter: 'Brief' };
+
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 const feedbackRegion = (page) => page.getByRole('region', { name: t.feedback, exact: true });
 
@@ -61,6 +64,9 @@ test('keyboard only: the whole quiz at full marks, evidence marked with the arro
     assert.match(item.heading, new RegExp(`^(Fragment|Vraag) ${k} van ${items}$`));
     if (item.kind === 'excerpt') {
       const e = item.excerpt;
+      const source = page.locator('.quiz-item .excerpt');
+      assert.equal(await source.locator('.source-kind').textContent(), KIND[e.source.kind ?? 'diary'], `${e.id}: kind of source`);
+      assert.equal(await source.locator('.source-context').count(), e.source.context ? 1 : 0, `${e.id}: context when the set has it`);
       // Mark the first evidence quote: Home, arrows to its first word, Shift+arrows to its last.
       await tabTo(page, marking(page));
       const [first, last] = e.quote.words;
@@ -119,7 +125,7 @@ test('keyboard only: the whole quiz at full marks, evidence marked with the arro
   await review.waitFor();
   assert.ok(await focused(review), 'the review heading has focus');
   const text = await page.locator('.review').innerText();
-  assert.match(text, /Score: 100% \(28 van 28 onderdelen goed\)/);
+  assert.match(text, /Score: 100% \(29 van 29 onderdelen goed\)/);
   assert.match(text, /Geslaagd/);
   assert.equal(await page.locator('.review-items > li').count(), items);
   const events = await recorded(page);
@@ -209,7 +215,7 @@ test('touch on a phone: taps, a sideways drag marks words, a wrong answer, then 
   }
   await page.getByRole('heading', { name: t.review, exact: true }).waitFor();
   const text = await page.locator('.review').innerText();
-  assert.match(text, /Score: 9\d% \(27 van 28 onderdelen goed\)/);
+  assert.match(text, /Score: 9\d% \(28 van 29 onderdelen goed\)/);
   const completed = (await recorded(page)).filter((e) => e.type === 'completed');
   assert.equal(completed.length, 1);
   assert.ok(completed[0].detail.score < 100 && completed[0].detail.passed);
@@ -225,7 +231,7 @@ test('touch on a phone: taps, a sideways drag marks words, a wrong answer, then 
   await button(page, t.toReview).tap();
   await page.getByRole('heading', { name: t.review, exact: true }).waitFor();
   const after = await page.locator('.review').innerText();
-  assert.match(after, /Na het herhalen: 28 van 28 goed\./);
+  assert.match(after, /Na het herhalen: 29 van 29 goed\./);
   assert.match(after, /Score: 9\d%/);
   assert.equal((await recorded(page)).filter((e) => e.type === 'completed').length, 1, 'completed once per attempt');
   await assertNoAxe(page, 'the review after a retry (phone)');
@@ -270,6 +276,8 @@ test('mouse: a drag marks whole words, a click toggles one; the feedback names t
 
   // The lenses: one per school, each with its label, summary and the bin it gives.
   await page.getByText(t.lenses, { exact: true }).click();
+  // Above them: only the essay's reading is Snijders' own; the schools' are the exercise's.
+  assert.match(await page.locator('.lens-note').innerText(), /^Alleen de lezing van het essay is Snijders’ eigen\. Die van de drie scholen leidt deze oefening af/);
   const shown = await page.locator('.lens').allInnerTexts();
   assert.equal(shown.length, quiz.set.lenses.length);
   quiz.set.lenses.forEach((lens, n) => {
@@ -342,7 +350,7 @@ test('the review: Markdown download, print shows the review alone, the mode reme
     await button(page, k === items ? t.toReview : t.next).click();
   }
   await page.getByRole('heading', { name: t.review, exact: true }).waitFor();
-  assert.match(await page.locator('.review').innerText(), /Score: 0% \(0 van 28 onderdelen goed\)/);
+  assert.match(await page.locator('.review').innerText(), /Score: 0% \(0 van 29 onderdelen goed\)/);
   await assertNoAxe(page, 'the review');
   // The status line, first under the tabs once the item is gone, sits below them, not over them.
   const tabs = await page.getByRole('tablist').boundingBox();
@@ -355,7 +363,7 @@ test('the review: Markdown download, print shows the review alone, the mode reme
   // Read as text: the set's texts are escaped so that they are not taken for Markdown.
   const plain = md.replace(/\\(.)/g, '$1');
   assert.ok(plain.startsWith(`# ${quiz.set.title}: ${t.review}\n`), plain.slice(0, 120));
-  assert.match(plain, /Score: 0% \(0 van 28 onderdelen goed\)/);
+  assert.match(plain, /Score: 0% \(0 van 29 onderdelen goed\)/);
   assert.equal(plain.match(/^## \d+\. /gm).length, items, 'a section per item');
   for (const q of quiz.set.questions) assert.ok(plain.includes(q.prompt.replace(/\s+/g, ' ')), q.id);
 
