@@ -122,7 +122,7 @@ test('events: ready, answered for each card a check judges, completed', async ()
     detail: { excerpt: wrong.id, bin: wrong.binId, expected: wrong.binId, correct: true, check: 2 },
   });
   assert.equal(answered.length, cards.length + 1);
-  // (14 × 100 + 75) / 15 = 98.
+  // (15 × 100 + 75) / 16 = 98.
   assert.deepEqual(all.at(-1), { type: 'completed', target: 'first', detail: { score: 98, passed: true } });
   assert.ok(all.every((e) => e.target === 'first' || e.type === 'ready'), 'nothing from the second element');
   await assertClean(page);

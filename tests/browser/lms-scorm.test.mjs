@@ -97,7 +97,7 @@ test('SCORM 1.2: status, suspend data, interactions and score; a relaunch resume
   await placeByTap(second.frame, [wrong]);
   await check(second.frame);
   cmi = await waitForCmi(second.page, (c) => c.core.lesson_status === 'passed', 'passed');
-  // (14 × 100 + 75) / 15 = 98.
+  // (15 × 100 + 75) / 16 = 98.
   assert.deepEqual([cmi.core.score.raw, cmi.core.score.min, cmi.core.score.max], ['98', '0', '100']);
   assert.equal(cmi.core.exit, '');
   const records = Object.values(cmi.interactions);
