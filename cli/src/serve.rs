@@ -27,12 +27,15 @@ const MAX_HEADERS: usize = 100;
 /// How long an idle keep-alive connection is kept open.
 const IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Options of `serve`, parsed by `main`.
-#[derive(Debug, Clone)]
+/// Options of `serve`.
+#[derive(Debug, Clone, clap::Args)]
 pub struct Options {
     /// TCP port on 127.0.0.1; 0 picks a free one.
+    #[arg(short, long, default_value_t = 8000)]
     pub port: u16,
-    /// Folder holding `www/` and `pkg/`.
+    /// The folder holding www/ and pkg/: the current directory when it has a www/ folder, else
+    /// the source tree this tool was built from.
+    #[arg(long, value_name = "DIR", default_value_os_t = crate::default_root(), hide_default_value = true)]
     pub root: PathBuf,
 }
 
