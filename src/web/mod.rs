@@ -193,9 +193,21 @@ impl Widget {
 
         // One resume string for both modes and the tab: handed in by the page (an LMS's), else
         // the stored one.
-        let store = Store::open(wanted, key);
-        let (resumed, mut notices) =
+        let store = Store::open(wanted, key.clone());
+        let (mut resumed, mut notices) =
             resume(&store, wanted, options.state.as_deref(), |text| state::decode_attempt(set.clone(), lang, text));
+        // Earlier versions kept the quiz's attempt and the tab under keys of their own (`…:quiz`,
+        // `…:mode`): read while nothing newer is stored.
+        if options.state.is_none() && resumed.tab.is_none() && resumed.quiz.is_none() {
+            let old = |suffix: &str| Store::open(wanted, [key.as_str(), suffix].concat()).load();
+            if let Some(Ok(Resumed { quiz: Some(quiz), .. })) = old(":quiz").map(|text| state::decode_attempt(set.clone(), lang, &text)) {
+                resumed.quiz = Some(quiz);
+                if !notices.contains(&Key::Resumed) {
+                    notices.push(Key::Resumed);
+                }
+            }
+            resumed.tab = old(":mode").and_then(|word| Tab::ALL.into_iter().find(|t| t.word() == word));
+        }
         let keeper = Keeper::new(store, Saved::default());
         let mode = set.file.mode;
         let tab = resumed.tab.unwrap_or(Tab::Board);

@@ -1,6 +1,7 @@
 // Faults a student's browser can throw at the exercise, in headless Chromium: localStorage that
 // throws on access, refuses writes (quota), holds a corrupted attempt or one written by an older
-// version; and the wasm module itself trapping. In every case the student learns what happened
+// version (refused, or read when that version's strings are still understood); and the wasm
+// module itself trapping. In every case the student learns what happened
 // from a visible notice or panel, nothing else on the page breaks, and (storage) the attempt
 // goes on in memory: a card can still be placed and checked.
 import { test } from 'node:test';
@@ -115,6 +116,28 @@ for (const [name, spoil] of [
     await page.context().close();
   });
 }
+
+test('the quiz and the tab as the previous version stored them (keys of their own, q1): resumed', async () => {
+  const page = await openPage(env.browser, null);
+  const { key } = await storedAttempt(page);
+  const hash = key.split(':').at(-1);
+  // The quiz's first item with its solution shown, the second current, the quiz tab chosen.
+  const q1 = `q1.${hash}.1.1.-.1.0.${['s0--', ...Array(27).fill('o0--')].join(',')}`;
+  await page.evaluate(([k, quiz]) => {
+    localStorage.removeItem(k);
+    localStorage.setItem(`${k}:quiz`, quiz);
+    localStorage.setItem(`${k}:mode`, 'quiz');
+  }, [key, q1]);
+  await page.reload();
+  await page.locator(READY).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Quiz', exact: true }).getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('.quiz-item h3').innerText(), 'Fragment 2 van 28');
+  assert.deepEqual(await notices(page), [NOTICE.resumed]);
+  // Kept from now on in the one string of both modes and the tab.
+  assert.match(await page.evaluate((k) => localStorage.getItem(k), key), /^2_q_1\..*_q2\.[0-9a-f]{16}\.1\.1\.-\.1\.0\.s0--,o0--/);
+  await assertClean(page);
+  await page.context().close();
+});
 
 /** Overwrites the top-level document's wasm memory with 0xFF bytes: every pointer and length
  * the module reads next is out of range, so its next call traps. */
