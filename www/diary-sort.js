@@ -7,9 +7,11 @@
 // language, which wins over the browser's languages: those speak only when there is no set to
 // read, e.g. it could not be fetched), seed (shuffle seed, an integer; default random), storage
 // ("off": the attempt is kept in memory only), state (a resume string to start from instead of
-// the stored attempt, e.g. an LMS's suspend data; a bad one starts afresh with a notice). A change
-// of src or lang starts the element afresh (a stored attempt resumes); seed, storage and state are
-// read when it starts.
+// the stored attempt, e.g. an LMS's suspend data; a bad one starts afresh with a notice; empty: a
+// fresh attempt, e.g. an LMS's new one), storage-scope (whose attempt is stored: appended to the
+// storage key, e.g. an LMS's learner and attempt). A change of src or lang starts the element
+// afresh (a stored attempt resumes); seed, storage, storage-scope and state are read when it
+// starts. isResumeString(text) (exported) asks the module whether a text is a resume string.
 // Events (bubbling, on the element): ready {setId, excerpts, bins, passMark, state}, answered
 // per judged card {excerpt, bin, expected, correct, check} or quiz item ({excerpt, bin, expected,
 // correct, check, certainty?, criteria?} or {question, options, expected, correct, check,
@@ -67,6 +69,11 @@ function loadGlue() {
     return module;
   });
   return glue;
+}
+
+/** Whether `text` is a resume string the module reads (the LMS bridges ask; they never parse one). */
+export async function isResumeString(text) {
+  return (await loadGlue()).isResumeString(text);
 }
 
 /** The set's text, or a short reason why it could not be fetched ("HTTP 404", a network error). */
@@ -155,6 +162,7 @@ class DiarySort extends HTMLElement {
       seed: Number.isFinite(seed) ? seed : undefined,
       storage: this.getAttribute('storage') !== 'off',
       state: this.getAttribute('state') ?? undefined,
+      storageScope: this.getAttribute('storage-scope') ?? undefined,
     };
     let module;
     let set;

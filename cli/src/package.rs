@@ -7,6 +7,9 @@
 //!
 //! - SCORM 1.2: IMS CP 1.1.2 with the ADL CP 1.2 extension (`adlcp:scormtype="sco"`), the set's
 //!   pass mark as `adlcp:masteryscore`.
+//! - Both SCORM versions launch `course.html?scorm=VERSION`: the page then talks to its own
+//!   version's API only (an LMS page may offer both). No `xsi:schemaLocation`: the schemas are
+//!   not in the package, and LMSs read the manifest without them.
 //! - SCORM 2004 4th Edition: IMS CP 1.1 with ADL CP 1.3 (`adlcp:scormType="sco"`), a primary
 //!   objective satisfied by measure with the pass mark as `minNormalizedMeasure`, completion and
 //!   success set by the content.
@@ -145,9 +148,7 @@ pub fn scorm12_manifest(set: &Set, paths: &[&str]) -> String {
         r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="{id}" version="1"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
@@ -162,7 +163,7 @@ pub fn scorm12_manifest(set: &Set, paths: &[&str]) -> String {
     </organization>
   </organizations>
   <resources>
-    <resource identifier="sco" type="webcontent" adlcp:scormtype="sco" href="{LAUNCH}">
+    <resource identifier="sco" type="webcontent" adlcp:scormtype="sco" href="{LAUNCH}?scorm=1.2">
 {files}    </resource>
   </resources>
 </manifest>
@@ -183,9 +184,7 @@ pub fn scorm2004_manifest(set: &Set, paths: &[&str]) -> String {
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
   xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
   xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
-  xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>2004 4th Edition</schemaversion>
@@ -207,7 +206,7 @@ pub fn scorm2004_manifest(set: &Set, paths: &[&str]) -> String {
     </organization>
   </organizations>
   <resources>
-    <resource identifier="sco" type="webcontent" adlcp:scormType="sco" href="{LAUNCH}">
+    <resource identifier="sco" type="webcontent" adlcp:scormType="sco" href="{LAUNCH}?scorm=2004">
 {files}    </resource>
   </resources>
 </manifest>

@@ -3,6 +3,7 @@
 // serve it with `diary-sort serve` beside the stand-in LMS pages from fixtures/ and scorm-again.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -36,6 +37,20 @@ export function unzip(file) {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.xml': 'application/xml' };
+
+/** Answers an http request with `file` (its type from its extension), or 404, as an LMS serves a package's files. */
+export async function sendFile(res, file) {
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
 }
 
 /** A fresh temporary directory. */

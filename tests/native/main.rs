@@ -14,6 +14,7 @@ mod valid;
 
 mod core_limits;
 mod core_quiz;
+mod core_resume;
 mod core_session;
 mod core_set;
 mod default_set;

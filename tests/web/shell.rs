@@ -576,6 +576,41 @@ fn statechange_gives_the_state_and_the_state_option_resumes_it_over_storage() {
 }
 
 #[wasm_bindgen_test]
+fn an_empty_state_starts_afresh_and_a_storage_scope_keeps_attempts_apart() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key_name = format!("diary-sort-test:{}", js_sys::Math::random());
+    let opts = |scope: &str, state: Option<&str>| {
+        let mut pairs = vec![("storageKey", JsValue::from_str(&key_name)), ("storageScope", scope.into()), ("seed", 7.into())];
+        if let Some(state) = state {
+            pairs.push(("state", state.into()));
+        }
+        options(&pairs)
+    };
+    let h1 = new_host();
+    let w1 = widget(h1.clone(), SET, opts("alice", None));
+    tap(&grab(&root_of(&h1), 2));
+    tap(&bin_button(&root_of(&h1), "none of these"));
+    drop(w1);
+    assert!(storage.get_item(&format!("{key_name}:alice")).unwrap().is_some(), "kept under the scope");
+    // Another scope: nothing of Alice's.
+    let h2 = new_host();
+    let _w2 = widget(h2.clone(), SET, opts("bob", None));
+    assert_eq!(where_is(&root_of(&h2), 2), "pile");
+    assert!(q_all(&root_of(&h2), ".notice").is_empty());
+    // Alice's own scope with an empty state (an LMS's new attempt): afresh, and stored so.
+    let h3 = new_host();
+    let _w3 = widget(h3.clone(), SET, opts("alice", Some("")));
+    assert_eq!(where_is(&root_of(&h3), 2), "pile");
+    assert!(q_all(&root_of(&h3), ".notice").is_empty());
+    let h4 = new_host();
+    let _w4 = widget(h4.clone(), SET, opts("alice", None));
+    assert_eq!(where_is(&root_of(&h4), 2), "pile", "the new attempt replaced the old one");
+    for scope in ["alice", "bob"] {
+        storage.remove_item(&format!("{key_name}:{scope}")).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
 fn options_of_the_wrong_shape_are_an_error() {
     let host = new_host();
     let err = Widget::new(host.clone(), SET, options(&[("seed", "seven".into())]));

@@ -90,12 +90,14 @@ fn scorm12_package_has_a_1_2_manifest_the_launch_page_and_every_file() {
         "xmlns=\"http://www.imsproject.org/xsd/imscp_rootv1p1p2\"",
         "xmlns:adlcp=\"http://www.adlnet.org/xsd/adlcp_rootv1p2\"",
         "<schemaversion>1.2</schemaversion>",
-        "adlcp:scormtype=\"sco\" href=\"www/course.html\"",
+        "adlcp:scormtype=\"sco\" href=\"www/course.html?scorm=1.2\"",
         "<adlcp:masteryscore>60</adlcp:masteryscore>",
         "<title>Eenzaam of geatomiseerd?",
     ] {
         assert!(manifest.contains(part), "{part} in\n{manifest}");
     }
+    // No schema the package does not ship is referenced.
+    assert!(!manifest.contains("schemaLocation"), "{manifest}");
     let (_, set) = read_zip(&zip, "www/sets/course.json");
     assert_eq!(set, std::fs::read_to_string(Path::new(ROOT).join("www/sets/snijders-nl.json")).unwrap(), "the set as written");
     std::fs::remove_dir_all(&dir).ok();
@@ -112,13 +114,15 @@ fn scorm2004_package_has_a_4th_edition_manifest_with_the_pass_mark_as_objective(
         "xmlns:adlcp=\"http://www.adlnet.org/xsd/adlcp_v1p3\"",
         "xmlns:imsss=\"http://www.imsglobal.org/xsd/imsss\"",
         "<schemaversion>2004 4th Edition</schemaversion>",
-        "adlcp:scormType=\"sco\" href=\"www/course.html\"",
+        "adlcp:scormType=\"sco\" href=\"www/course.html?scorm=2004\"",
         "<imsss:primaryObjective objectiveID=\"pass-mark\" satisfiedByMeasure=\"true\">",
         "<imsss:minNormalizedMeasure>0.6</imsss:minNormalizedMeasure>",
         "completionSetByContent=\"true\" objectiveSetByContent=\"true\"",
     ] {
         assert!(manifest.contains(part), "{part} in\n{manifest}");
     }
+    // No schema the package does not ship is referenced.
+    assert!(!manifest.contains("schemaLocation"), "{manifest}");
     std::fs::remove_dir_all(&dir).ok();
 }
 
