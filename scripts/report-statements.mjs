@@ -20,7 +20,7 @@ function answer(student, excerpt, chosen, n) {
     actor: { mbox: `mailto:student${student}@example.org` },
     verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
     object: {
-      id: `${activity}/excerpt/${excerpt.id}`,
+      id: `${activity}/excerpts/${excerpt.id}`,
       definition: { interactionType: 'matching', correctResponsesPattern: [`${excerpt.id}[.]${right[excerpt.id]}`] },
     },
     result: {

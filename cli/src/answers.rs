@@ -1,9 +1,10 @@
 //! What the module reported about students' answers, read back for the class report: xAPI
-//! statements as JSON (an array, an LRS page `{"statements": [...]}`, one statement, or one
-//! statement a line) and a SCORM interactions export as CSV. Both become [`Answer`]s; every
+//! statements as JSON (an array, an LRS page `{"statements": [...], "more": …}`, one statement,
+//! or one statement a line) and a SCORM interactions export as CSV. Both become [`Answer`]s; every
 //! statement or row that is ours but malformed is a [`Problem`] with its line and column (and, for
 //! JSON, its path), and statements that are not ours (another verb or activity) are counted as
-//! ignored.
+//! ignored. An answer is a statement with the verb [`ANSWERED`] about `{activity}/excerpts/{id}`
+//! or `{activity}/questions/{id}`, as the module's xAPI bridge sends them.
 
 use diary_sort::core::json::{self, Node, Pos, Value};
 use diary_sort::core::quiz::Certainty;
@@ -64,11 +65,45 @@ pub struct Answers {
 /// Reads xAPI statements (JSON) or a SCORM interactions export (CSV), chosen by the text: JSON
 /// starts with `[` or `{`. Adds to `into`; returns every problem found (nothing is added then).
 pub fn read(text: &str, into: &mut Answers) -> Result<(), Vec<Problem>> {
+    read_under(text, None, into)
+}
+
+/// As [`read`], keeping only the statements about `activity` (an activity IRI: the statements
+/// about it or about an IRI under it, `{activity}/…`); the others count as ignored. CSV has no
+/// activity: all of it is read.
+pub fn read_under(text: &str, activity: Option<&str>, into: &mut Answers) -> Result<(), Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let read = if text.trim_start().starts_with(['[', '{']) { read_xapi(text)? } else { read_csv(text)? };
+    let read = if text.trim_start().starts_with(['[', '{']) { read_xapi(text, activity)? } else { read_csv(text)? };
     into.list.extend(read.list);
     into.ignored += read.ignored;
     Ok(())
+}
+
+/// Reads one page of a Learning Record Store's answer to `GET statements` (`{"statements": [...],
+/// "more": "…"}`), keeping the statements about `activity` as [`read_under`] does; returns the
+/// `more` link (relative to the LRS's address), or `None` on the last page.
+pub fn read_page(text: &str, activity: Option<&str>, into: &mut Answers) -> Result<Option<String>, Vec<Problem>> {
+    let root = json::parse(text).map_err(|e| vec![problem(String::new(), e.pos, e.message)])?;
+    let (Value::Object(_), Some(Node { value: Value::Array(items), .. })) = (&root.value, root.get("statements")) else {
+        return Err(vec![problem(String::new(), root.pos, "expected an LRS page { \"statements\": [ … ], \"more\": … }".into())]);
+    };
+    let mut out = Answers::default();
+    let mut problems = Vec::new();
+    items.iter().enumerate().for_each(|(i, s)| statement(s, &format!("statements[{i}]"), activity, &mut out, &mut problems));
+    let more = match root.get("more") {
+        None | Some(Node { value: Value::Null, .. }) => None,
+        Some(Node { value: Value::String(link), .. }) => Some(link.clone()).filter(|l| !l.is_empty()),
+        Some(other) => {
+            problems.push(problem("more".into(), other.pos, "expected the next page's address in quotes".into()));
+            None
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    into.list.extend(out.list);
+    into.ignored += out.ignored;
+    Ok(more)
 }
 
 /// A problem at `pos`.
@@ -79,18 +114,20 @@ fn problem(path: String, pos: Pos, message: String) -> Problem {
 // ---- xAPI ----
 
 /// Reads statements: a JSON array, an LRS page (`statements`), one statement, or one a line.
-fn read_xapi(text: &str) -> Result<Answers, Vec<Problem>> {
+fn read_xapi(text: &str, activity: Option<&str>) -> Result<Answers, Vec<Problem>> {
     let mut out = Answers::default();
     let mut problems = Vec::new();
     match json::parse(text) {
         Ok(root) => match &root.value {
-            Value::Array(items) => items.iter().enumerate().for_each(|(i, s)| statement(s, &format!("[{i}]"), &mut out, &mut problems)),
+            Value::Array(items) => {
+                items.iter().enumerate().for_each(|(i, s)| statement(s, &format!("[{i}]"), activity, &mut out, &mut problems))
+            }
             Value::Object(_) => match root.get("statements") {
                 Some(Node { value: Value::Array(items), .. }) => {
-                    items.iter().enumerate().for_each(|(i, s)| statement(s, &format!("statements[{i}]"), &mut out, &mut problems))
+                    items.iter().enumerate().for_each(|(i, s)| statement(s, &format!("statements[{i}]"), activity, &mut out, &mut problems))
                 }
                 Some(other) => problems.push(problem("statements".into(), other.pos, "expected a list [ … ] of statements".into())),
-                None => statement(&root, "", &mut out, &mut problems),
+                None => statement(&root, "", activity, &mut out, &mut problems),
             },
             _ => problems.push(problem(String::new(), root.pos, "expected statements: a list [ … ] or an object { … }".into())),
         },
@@ -107,7 +144,7 @@ fn read_xapi(text: &str) -> Result<Answers, Vec<Problem>> {
                 match json::parse(line) {
                     Ok(mut node) => {
                         relocate(&mut node, &shift);
-                        statement(&node, "", &mut out, &mut problems);
+                        statement(&node, "", activity, &mut out, &mut problems);
                     }
                     Err(e) => problems.push(problem(String::new(), shift(e.pos), e.message)),
                 }
@@ -135,8 +172,8 @@ fn at<'n>(node: &'n Node, path: &str) -> Option<&'n Node> {
     path.split('.').try_fold(node, |n, key| n.get(key))
 }
 
-/// Reads one statement; ignores one that is not an answer of ours.
-fn statement(node: &Node, base: &str, out: &mut Answers, problems: &mut Vec<Problem>) {
+/// Reads one statement; ignores one that is not an answer of ours, or not about `activity`.
+fn statement(node: &Node, base: &str, activity: Option<&str>, out: &mut Answers, problems: &mut Vec<Problem>) {
     let path = |p: &str| if base.is_empty() { p.to_string() } else { format!("{base}.{p}") };
     let before = problems.len();
     let mut bad = |p: &str, n: &Node, message: String| problems.push(problem(path(p), n.pos, message));
@@ -152,11 +189,15 @@ fn statement(node: &Node, base: &str, out: &mut Answers, problems: &mut Vec<Prob
         bad("", node, "a statement needs `verb.id` and `object.id`".into());
         return;
     };
+    let about = |iri: &str| {
+        let iri = iri.trim_end_matches('/');
+        object == iri || object.strip_prefix(iri).is_some_and(|rest| rest.starts_with('/'))
+    };
     let kind = object
-        .rsplit_once("/excerpt/")
+        .rsplit_once("/excerpts/")
         .map(|(_, id)| ("excerpt", id))
-        .or_else(|| object.rsplit_once("/question/").map(|(_, id)| ("question", id)));
-    let Some((kind, id)) = kind.filter(|_| verb == ANSWERED) else {
+        .or_else(|| object.rsplit_once("/questions/").map(|(_, id)| ("question", id)));
+    let Some((kind, id)) = kind.filter(|_| verb == ANSWERED && activity.is_none_or(about)) else {
         out.ignored += 1;
         return;
     };

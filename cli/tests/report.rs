@@ -265,7 +265,7 @@ fn generated(students: usize) -> String {
             let chosen = if (s + e) % 3 == 0 { ids[(set.expected[e] + 1) % ids.len()] } else { right };
             let comma = if s + 1 == students && e + 1 == set.len() { "" } else { "," };
             out.push_str(&format!(
-                "{{\"actor\": {{\"mbox\": \"mailto:s{s}@example.org\"}}, \"verb\": {{\"id\": \"{}\"}}, \"object\": {{\"id\": \"https://example.org/mini/excerpt/{id}\", \"definition\": {{\"interactionType\": \"matching\", \"correctResponsesPattern\": [\"{id}[.]{right}\"]}}}}, \"result\": {{\"response\": \"{id}[.]{chosen}\", \"success\": {}}}, \"timestamp\": \"2026-11-20T10:{:02}:{:02}Z\"}}{comma}\n",
+                "{{\"actor\": {{\"mbox\": \"mailto:s{s}@example.org\"}}, \"verb\": {{\"id\": \"{}\"}}, \"object\": {{\"id\": \"https://example.org/mini/excerpts/{id}\", \"definition\": {{\"interactionType\": \"matching\", \"correctResponsesPattern\": [\"{id}[.]{right}\"]}}}}, \"result\": {{\"response\": \"{id}[.]{chosen}\", \"success\": {}}}, \"timestamp\": \"2026-11-20T10:{:02}:{:02}Z\"}}{comma}\n",
                 answers::ANSWERED,
                 chosen == right,
                 s % 60,
