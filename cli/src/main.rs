@@ -6,6 +6,7 @@
 //! diary-sort fmt [--check] FILE...           rewrite sets in the canonical order and indentation
 //! diary-sort schema                          print the set format's JSON Schema
 //! diary-sort report FILE... [--set SET] [--format html|svg] [--lang nl|en] -o OUT
+//! diary-sort report --lrs URL --user U --password P [--since T] [--activity IRI] ... -o OUT
 //!                                            draw the class report from xAPI or SCORM data
 //! diary-sort package --set FILE --format scorm12|scorm2004|cmi5 -o OUT.zip [--root DIR]
 //!                                            a course package for an LMS
@@ -14,6 +15,7 @@
 //! Arguments are parsed by hand (std only). Usage errors print to stderr and exit with status 2.
 
 mod fmt;
+mod lrs;
 mod markup;
 mod package;
 mod report;
@@ -44,12 +46,17 @@ commands:
   schema
         print the JSON Schema of the set format (www/schema/set.schema.json).
   report FILE... [--set SET] [--format html|svg] [--lang nl|en] -o OUT
+  report --lrs URL --user U --password P [--since T] [--activity IRI] [...] -o OUT
         draw how the class did from what the module reported: xAPI statements
         (JSON: a list, an LRS page, one a line) or a SCORM interactions export
         (CSV). HTML writes OUT and its stylesheet beside it (OUT with .css); SVG
         writes one picture. --set gives labels, names and what each excerpt
         shows (for the criteria missed). Problems name FILE:LINE:COL; nothing
-        is written then.
+        is written then. --lrs reads the statements from a Learning Record
+        Store instead (its xAPI endpoint, e.g. https://lrs.example.org/xAPI/,
+        with Basic auth), page by page; --since T only those stored since T
+        (ISO 8601). --activity IRI keeps the statements about that activity
+        (the course's activity id) and counts the others as ignored.
   package --set FILE --format scorm12|scorm2004|cmi5 -o OUT.zip [--root DIR]
         write a course package an LMS imports: the manifest (imsmanifest.xml, or
         cmi5.xml), the launch page www/course.html, the module (DIR/pkg, built by
@@ -104,7 +111,11 @@ fn main() -> ExitCode {
             Some(a) if a == "-h" || a == "--help" => help(),
             Some(a) => usage_error(&format!("schema takes no arguments, not `{}`", a.to_string_lossy())),
         },
-        Some("report") => match files_and_options("report", &rest, &["--set", "--format", "--lang", "-o", "--out"]) {
+        Some("report") => match files_and_options(
+            "report",
+            &rest,
+            &["--set", "--format", "--lang", "-o", "--out", "--lrs", "--user", "--password", "--since", "--activity"],
+        ) {
             Ok(Some(FileArgs { files, options })) => match report_options(files, options) {
                 Ok(options) => report::run(&options),
                 Err(message) => usage_error(&message),
@@ -168,7 +179,8 @@ fn files_and_options(command: &str, args: &[OsString], valued: &[&str]) -> Resul
             _ => files.push(PathBuf::from(arg)),
         }
     }
-    if files.is_empty() {
+    // `report --lrs URL` reads from an LRS instead.
+    if files.is_empty() && !(command == "report" && options.iter().any(|(name, _)| name == "--lrs")) {
         return Err(format!("{command} needs at least one FILE"));
     }
     Ok(Some(FileArgs { files, options }))
@@ -180,8 +192,14 @@ fn report_options(files: Vec<PathBuf>, options: Vec<(String, Option<String>)>) -
     let mut format = report::Format::Html;
     let mut lang = None;
     let mut out = None;
+    let (mut endpoint, mut user, mut password, mut since, mut activity) = (None, None, None, None, None);
     for (option, value) in options {
         match (option.as_str(), value) {
+            ("--lrs", Some(url)) => endpoint = Some(url),
+            ("--user", Some(u)) => user = Some(u),
+            ("--password", Some(p)) => password = Some(p),
+            ("--since", Some(t)) => since = Some(t),
+            ("--activity", Some(iri)) => activity = Some(iri),
             ("--set", Some(path)) => set = Some(PathBuf::from(path)),
             ("--format", Some(f)) if f == "html" => format = report::Format::Html,
             ("--format", Some(f)) if f == "svg" => format = report::Format::Svg,
@@ -193,7 +211,13 @@ fn report_options(files: Vec<PathBuf>, options: Vec<(String, Option<String>)>) -
         }
     }
     let out = out.ok_or("report: say where to write the report with -o OUT")?;
-    Ok(report::Options { files, set, format, lang, out })
+    let lrs = match (endpoint, user, password) {
+        (Some(endpoint), Some(user), Some(password)) => Some(lrs::Source { endpoint, user, password, since }),
+        (Some(_), _, _) => return Err("report: --lrs needs --user and --password (the LRS's key and secret)".into()),
+        (None, None, None) if since.is_none() => None,
+        (None, ..) => return Err("report: --user, --password and --since go with --lrs URL".into()),
+    };
+    Ok(report::Options { files, lrs, activity, set, format, lang, out })
 }
 
 /// Parses the options of `serve`; `Ok(None)` means help was asked for.

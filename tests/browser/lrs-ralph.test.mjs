@@ -6,14 +6,18 @@
 //   endpoint passes every statement on to Ralph, as LMSs that front an LRS do.
 // Then every statement is read back through GET /xAPI/statements, page by page along `more`:
 // each one the page sent is there, and each validates under Learning Locker's validator with no
-// error and no warning.
+// error and no warning. Last, `diary-sort report --lrs` draws the class report from Ralph: the
+// same page as from a file of the same statements, with both students' answers in it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { launchBrowser, openPage, READY } from './harness.mjs';
+import path from 'node:path';
+import { launchBrowser, openPage, READY, repoRoot, serverBinary } from './harness.mjs';
 import { readSet, grab, binButton, placeByTap } from './board.mjs';
 import { QUIZ, currentItem, readQuizSet } from './quiz.mjs';
-import { servePackage, waitUntil } from './lms.mjs';
+import { servePackage, tempDir, waitUntil } from './lms.mjs';
 import { startRalph, serveFiles } from './ralph.mjs';
 import { assertValidStatements } from './xapi-check.mjs';
 
@@ -102,7 +106,8 @@ before(async () => {
   // CSP header would keep the page from reaching another origin).
   await served.server.stop();
   env.course = await serveFiles(served.dir);
-  env.ralph = await startRalph({ corsOrigins: [env.course.origin] });
+  // Pages of 25, so that reading them back follows `more` a few times.
+  env.ralph = await startRalph({ corsOrigins: [env.course.origin], pageSize: 25 });
   env.lms = await lmsInFrontOf(env.ralph);
 });
 after(async () => {
@@ -235,4 +240,38 @@ test('cmi5 launch: a whole run, board and quiz, lands in Ralph through the LMS a
   assert.equal(new Set(all.statements.map((s) => s.id)).size, total);
   assert.equal(all.statements.length, total);
   assert.ok(all.pages >= Math.ceil(total / 20), `${all.pages} pages`);
+});
+
+/** Runs `diary-sort report ARGS -o DIR/report.html` (a fresh DIR); returns {status, stdout, html}. */
+function report(args) {
+  const out = path.join(tempDir('report'), 'report.html');
+  const run = spawnSync(serverBinary(), ['report', ...args, '--set', 'www/sets/snijders-nl.json', '-o', out], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(run.status, 0, `diary-sort report ${args.join(' ')}: ${run.stdout}${run.stderr}`);
+  return { stdout: run.stdout, html: readFileSync(out, 'utf8') };
+}
+
+test('diary-sort report --lrs: the class report from Ralph, the same as from a file of its statements', async () => {
+  const { statements } = await env.ralph.statements();
+  const answered = statements.filter((s) => s.verb.id.endsWith('/answered')).length;
+  assert.equal(answered, 2 * (cards.length + 1 + quizItems), 'both runs are in Ralph (the tests above ran)');
+  const lrs = ['--lrs', env.ralph.endpoint, '--user', env.ralph.user, '--password', env.ralph.password];
+  const fromLrs = report(lrs);
+  const file = path.join(tempDir('statements'), 'statements.json');
+  writeFileSync(file, JSON.stringify(statements));
+  const fromFile = report([file]);
+  assert.equal(fromLrs.html, fromFile.html, 'the same report from the LRS as from the file');
+  const summary = new RegExp(`^\\S+: ${answered} answers \\(\\d+ first tries\\) of 2 students in 2 attempts; ${statements.length - answered} statements ignored`);
+  assert.match(fromLrs.stdout, summary);
+  assert.match(fromLrs.stdout, new RegExp(`; ${Math.ceil(statements.length / 25)} pages from the LRS;`));
+  assert.match(fromFile.stdout, summary);
+  // What a teacher sees at the top: both students, both attempts, every answer.
+  const figures = [...fromLrs.html.matchAll(/<span class="number">([^<]*)<\/span> <span class="what">([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`);
+  assert.deepEqual(figures.slice(0, 3), ['2 studenten', '2 pogingen', `${answered} antwoorden`]);
+
+  // One course's activity only: the xAPI run's.
+  const one = report([...lrs, '--activity', XAPI.activity]);
+  assert.match(one.stdout, new RegExp(` ${answered / 2} answers \\(\\d+ first tries\\) of 1 students in 1 attempts`));
+  // Only what was stored since a time after both runs: nothing.
+  const later = report([...lrs, '--since', new Date(Date.now() + 60_000).toISOString()]);
+  assert.ok(later.stdout.includes('0 answers (0 first tries) of 0 students'), later.stdout);
 });

@@ -25,11 +25,12 @@ function venvBin() {
 }
 
 /**
- * Starts Ralph. `corsOrigins`: origins whose pages may send statements to it from the browser.
+ * Starts Ralph. `corsOrigins`: origins whose pages may send statements to it from the browser;
+ * `pageSize`: the most statements a page of GET /xAPI/statements holds (Ralph's default is 100).
  * Resolves to {origin, endpoint, user, password, auth, statements(), stop()}: `endpoint` is the
  * xAPI base (…/xAPI/), `auth` the Authorization header value.
  */
-export async function startRalph({ corsOrigins = [], timeoutMs = 90_000 } = {}) {
+export async function startRalph({ corsOrigins = [], pageSize = 100, timeoutMs = 90_000 } = {}) {
   const bin = venvBin();
   const dir = tempDir('ralph');
   const env = {
@@ -38,6 +39,7 @@ export async function startRalph({ corsOrigins = [], timeoutMs = 90_000 } = {}) 
     RALPH_RUNSERVER_BACKEND: 'fs',
     RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH: path.join(dir, 'lrs'),
     RALPH_RUNSERVER_CORS_ALLOW_ORIGINS: JSON.stringify(corsOrigins),
+    RALPH_RUNSERVER_MAX_SEARCH_HITS_COUNT: String(pageSize),
   };
   mkdirSync(env.RALPH_APP_DIR);
   const [user, password] = ['teacher', 'lrs-secret'];

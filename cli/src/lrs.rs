@@ -1,0 +1,128 @@
+//! `report --lrs URL`: reads the answers from a Learning Record Store (any xAPI 1.0.3 LRS) with
+//! `GET statements`, page by page along each page's `more` link. Each page is read into
+//! [`Answers`] and dropped before the next is asked for, so memory holds one page of JSON and the
+//! answers read so far, however many statements the LRS keeps.
+
+use std::time::Duration;
+
+use diary_sort_cli::answers::{self, Answers};
+
+use crate::validate::print_problems;
+
+/// Where the statements are and who may read them.
+pub struct Source {
+    /// The LRS's xAPI endpoint (`…/xAPI/`), to which `statements` is added.
+    pub endpoint: String,
+    /// The Basic auth user (an LRS's key).
+    pub user: String,
+    /// The Basic auth password (an LRS's secret).
+    pub password: String,
+    /// Only statements stored since this time (ISO 8601), asked of the LRS.
+    pub since: Option<String>,
+}
+
+/// What reading took.
+pub struct Read {
+    /// Pages asked for.
+    pub pages: usize,
+}
+
+/// A page larger than this is refused (an LRS's pages are some hundreds of statements).
+const PAGE_LIMIT: u64 = 256 * 1024 * 1024;
+/// How long one page may take, from the request to the last byte.
+const PAGE_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Reads every statement of `source` (about `activity`, when given) into `into`. A problem in a
+/// page is printed as `URL:LINE:COL: PATH: message`; the error says what went wrong.
+pub fn read(source: &Source, activity: Option<&str>, into: &mut Answers) -> Result<Read, String> {
+    let endpoint = if source.endpoint.ends_with('/') { source.endpoint.clone() } else { format!("{}/", source.endpoint) };
+    let origin = origin(&endpoint).ok_or_else(|| format!("--lrs: `{}` is not an http:// or https:// address", source.endpoint))?;
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(PAGE_TIMEOUT)).build().into();
+    let auth = format!("Basic {}", base64(format!("{}:{}", source.user, source.password).as_bytes()));
+    let mut url = format!("{endpoint}statements");
+    let mut since = source.since.as_deref();
+    let mut pages = 0;
+    loop {
+        let mut request =
+            agent.get(&url).header("Authorization", &auth).header("X-Experience-API-Version", "1.0.3").header("Accept", "application/json");
+        if let Some(since) = since.take() {
+            request = request.query("since", since);
+        }
+        let mut response = request.call().map_err(|e| format!("{url}: {e}"))?;
+        let status = response.status();
+        let text = response.body_mut().with_config().limit(PAGE_LIMIT).read_to_string().map_err(|e| format!("{url}: {e}"))?;
+        if !status.is_success() {
+            let said: String = text.chars().take(300).collect();
+            let hint = if status.as_u16() == 401 || status.as_u16() == 403 { " (check --user and --password)" } else { "" };
+            return Err(format!("{url}: the LRS answered {status}{hint}: {said}"));
+        }
+        pages += 1;
+        match answers::read_page(&text, activity, into) {
+            Ok(Some(more)) => url = next_page(&origin, &more).ok_or_else(|| format!("{url}: the next page `{more}` is not on the LRS"))?,
+            Ok(None) => return Ok(Read { pages }),
+            Err(problems) => {
+                print_problems(&url, &problems);
+                return Err(format!("{url}: the LRS's page has problems"));
+            }
+        }
+    }
+}
+
+/// `scheme://host[:port]` of an http(s) address.
+fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty())?;
+    Some(format!("{scheme}://{host}"))
+}
+
+/// The address of the next page: `more` is relative to the LRS's origin (xAPI 1.0.3, 2.1.3);
+/// an absolute one must be on the same origin, since the credentials go with it.
+fn next_page(origin: &str, more: &str) -> Option<String> {
+    if more.starts_with('/') {
+        return Some(format!("{origin}{more}"));
+    }
+    (self::origin(more).as_deref() == Some(origin)).then(|| more.to_string())
+}
+
+/// Standard base64 with padding (RFC 4648), for the Basic auth header.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]) } else { '=' });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{base64, next_page, origin};
+
+    #[test]
+    fn base64_as_rfc_4648_says() {
+        let cases =
+            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")];
+        for (plain, encoded) in cases {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+    }
+
+    #[test]
+    fn the_next_page_stays_on_the_lrs() {
+        let o = origin("https://lrs.example.org:8443/data/xAPI/").unwrap();
+        assert_eq!(o, "https://lrs.example.org:8443");
+        assert_eq!(
+            next_page(&o, "/data/xAPI/statements?more=2").as_deref(),
+            Some("https://lrs.example.org:8443/data/xAPI/statements?more=2")
+        );
+        assert_eq!(next_page(&o, "https://lrs.example.org:8443/x?p=3").as_deref(), Some("https://lrs.example.org:8443/x?p=3"));
+        assert_eq!(next_page(&o, "https://elsewhere.example.org/x"), None, "credentials go to the LRS only");
+        assert_eq!(origin("ftp://lrs.example.org/"), None);
+    }
+}
