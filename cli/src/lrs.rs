@@ -9,15 +9,21 @@ use diary_sort_cli::answers::{self, Answers};
 
 use crate::validate::print_problems;
 
-/// Where the statements are and who may read them.
+/// Where the statements are and who may read them (`report`'s LRS options; none without --lrs).
+#[derive(Debug, clap::Args)]
 pub struct Source {
-    /// The LRS's xAPI endpoint (`…/xAPI/`), to which `statements` is added.
-    pub endpoint: String,
-    /// The Basic auth user (an LRS's key).
-    pub user: String,
-    /// The Basic auth password (an LRS's secret).
-    pub password: String,
-    /// Only statements stored since this time (ISO 8601), asked of the LRS.
+    /// Read the statements from this Learning Record Store: its xAPI endpoint, such as
+    /// https://lrs.example.org/xAPI/ (GET statements, then each page's `more` link).
+    #[arg(long = "lrs", value_name = "URL", requires_all = ["user", "password"])]
+    pub endpoint: Option<String>,
+    /// The LRS's Basic auth user (its key).
+    #[arg(long, value_name = "U", requires = "endpoint")]
+    pub user: Option<String>,
+    /// The LRS's Basic auth password (its secret).
+    #[arg(long, value_name = "P", requires = "endpoint")]
+    pub password: Option<String>,
+    /// Only the statements the LRS stored since this time (ISO 8601, e.g. 2026-09-01T00:00:00Z).
+    #[arg(long, value_name = "T", requires = "endpoint")]
     pub since: Option<String>,
 }
 
@@ -35,10 +41,12 @@ const PAGE_TIMEOUT: Duration = Duration::from_secs(300);
 /// Reads every statement of `source` (about `activity`, when given) into `into`. A problem in a
 /// page is printed as `URL:LINE:COL: PATH: message`; the error says what went wrong.
 pub fn read(source: &Source, activity: Option<&str>, into: &mut Answers) -> Result<Read, String> {
-    let endpoint = if source.endpoint.ends_with('/') { source.endpoint.clone() } else { format!("{}/", source.endpoint) };
-    let origin = origin(&endpoint).ok_or_else(|| format!("--lrs: `{}` is not an http:// or https:// address", source.endpoint))?;
+    let given = source.endpoint.as_deref().unwrap_or_default();
+    let endpoint = if given.ends_with('/') { given.to_string() } else { format!("{given}/") };
+    let origin = origin(&endpoint).ok_or_else(|| format!("--lrs: `{given}` is not an http:// or https:// address"))?;
     let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(PAGE_TIMEOUT)).build().into();
-    let auth = format!("Basic {}", base64(format!("{}:{}", source.user, source.password).as_bytes()));
+    let credentials = format!("{}:{}", source.user.as_deref().unwrap_or_default(), source.password.as_deref().unwrap_or_default());
+    let auth = format!("Basic {}", base64(credentials.as_bytes()));
     let mut url = format!("{endpoint}statements");
     let mut since = source.since.as_deref();
     let mut pages = 0;

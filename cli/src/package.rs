@@ -23,7 +23,7 @@ use diary_sort::core::set::{self, Set};
 use crate::validate;
 
 /// The package's standard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// SCORM 1.2.
     Scorm12,
@@ -33,28 +33,21 @@ pub enum Format {
     Cmi5,
 }
 
-impl Format {
-    /// The format for its command-line name.
-    pub fn from_name(name: &str) -> Option<Format> {
-        match name {
-            "scorm12" => Some(Format::Scorm12),
-            "scorm2004" => Some(Format::Scorm2004),
-            "cmi5" => Some(Format::Cmi5),
-            _ => None,
-        }
-    }
-}
-
-/// Options of `package`, parsed by `main`.
-#[derive(Debug)]
+/// Options of `package`.
+#[derive(Debug, clap::Args)]
 pub struct Options {
     /// The set file.
+    #[arg(long, value_name = "FILE")]
     pub set: PathBuf,
     /// The standard.
+    #[arg(long, value_enum)]
     pub format: Format,
     /// The zip to write.
+    #[arg(short, long, value_name = "OUT.zip")]
     pub out: PathBuf,
-    /// Where `www/` and `pkg/` are.
+    /// The folder holding www/ and pkg/: the current directory when it has a www/ folder, else
+    /// the source tree this tool was built from.
+    #[arg(long, value_name = "DIR", default_value_os_t = crate::default_root(), hide_default_value = true)]
     pub root: PathBuf,
 }
 

@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
+
 use diary_sort::core::session::first_words;
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::strings::Lang;
@@ -26,7 +28,7 @@ use diary_sort_cli::class_report::{self, ClassReport};
 use crate::validate::{print_problems, read};
 
 /// What is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A page with charts and tables, and its stylesheet beside it.
     Html,
@@ -35,20 +37,30 @@ pub enum Format {
 }
 
 /// What `report` was asked to do.
+#[derive(Debug, clap::Args)]
 pub struct Options {
-    /// The input files.
+    /// The inputs: xAPI statements (JSON) or SCORM interactions exports (CSV).
+    #[arg(required_unless_present = "endpoint", value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// A Learning Record Store to read statements from, besides the files.
-    pub lrs: Option<lrs::Source>,
-    /// Only statements about this activity (its IRI, or an IRI under it).
+    #[command(flatten)]
+    pub lrs: lrs::Source,
+    /// Only the statements about this activity (the course's activity id, or an IRI under it);
+    /// the others count as ignored.
+    #[arg(long, value_name = "IRI")]
     pub activity: Option<String>,
-    /// The set the students used: labels, names, and what each excerpt shows.
+    /// The set the students used: labels, names, and what each excerpt shows (for the criteria
+    /// missed).
+    #[arg(long, value_name = "SET")]
     pub set: Option<PathBuf>,
     /// HTML or SVG.
+    #[arg(long, value_enum, default_value_t = Format::Html)]
     pub format: Format,
     /// The report's language (default: the set's, else English).
+    #[arg(long, value_parser = PossibleValuesParser::new(set::LANG_CODES).try_map(|tag| Lang::from_tag(&tag).ok_or("no such language")))]
     pub lang: Option<Lang>,
     /// Where to write.
+    #[arg(short, long, value_name = "OUT")]
     pub out: PathBuf,
 }
 
@@ -69,8 +81,8 @@ pub fn run(options: &Options) -> ExitCode {
         }
     }
     let mut pages = None;
-    if let Some(source) = &options.lrs {
-        match lrs::read(source, options.activity.as_deref(), &mut answers) {
+    if options.lrs.endpoint.is_some() {
+        match lrs::read(&options.lrs, options.activity.as_deref(), &mut answers) {
             Ok(read) => pages = Some(read.pages),
             Err(message) => {
                 println!("diary-sort report: {message}");

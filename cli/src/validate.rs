@@ -9,8 +9,20 @@ use std::process::ExitCode;
 use diary_sort::core::json::{self, Value};
 use diary_sort::core::set::{self, Problem};
 
+/// Options of `validate`.
+#[derive(Debug, clap::Args)]
+pub struct Options {
+    /// How to print the results: text (a line per problem) or json (one array for programs:
+    /// [{file, ok, problems: [{line, column, path, message}]}]).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// The set files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
 /// How the results are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A line per problem and per valid set, for people.
     Text,
@@ -19,7 +31,7 @@ pub enum Format {
 }
 
 /// Validates each file; success only if every one is a valid exercise set.
-pub fn run(files: &[PathBuf], format: Format) -> ExitCode {
+pub fn run(&Options { ref files, format }: &Options) -> ExitCode {
     let mut report = Vec::new();
     let mut ok = true;
     for file in files {
