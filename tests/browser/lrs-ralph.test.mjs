@@ -15,10 +15,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { launchBrowser, openPage, READY, repoRoot, serverBinary } from './harness.mjs';
-import { readSet, grab, binButton, placeByTap } from './board.mjs';
+import { readSet, finishBoardWithOneWrong } from './board.mjs';
 import { QUIZ, currentItem, readQuizSet } from './quiz.mjs';
-import { servePackage, tempDir, waitUntil } from './lms.mjs';
-import { startRalph, serveFiles } from './ralph.mjs';
+import { serveFiles, servePackage, tempDir, waitUntil } from './lms.mjs';
+import { startRalph } from './ralph.mjs';
 import { assertValidStatements } from './xapi-check.mjs';
 
 const { cards } = readSet('snijders-nl.json');
@@ -127,17 +127,12 @@ function recordSent(page, endpoint) {
   return ids;
 }
 
-/** The board to the end: one card in a wrong bin first, then every card right. */
-async function finishBoard(page) {
-  const [wrong, ...rest] = cards;
-  const elsewhere = cards.find((c) => c.bin !== wrong.bin);
-  await grab(page, wrong).click();
-  await binButton(page, elsewhere.bin).click();
-  await placeByTap(page, rest);
-  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
-  await placeByTap(page, [wrong]);
-  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
-  await page.getByRole('heading', { name: 'Resultaat' }).waitFor();
+/** Opens the course with the launch parameters `params` in a fresh context; resolves when ready. */
+async function openCourse(params) {
+  const page = await openPage(env.browser, null, { viewport: { width: 1280, height: 1000 } });
+  await page.goto(`${env.course.origin}/www/course.html?${new URLSearchParams(params)}`);
+  await page.locator(READY).waitFor();
+  return page;
 }
 
 /**
@@ -180,18 +175,16 @@ const inRalph = (registration, n) =>
   );
 
 test('xAPI launch: a whole run, board and quiz, lands in Ralph and validates', async () => {
-  const query = new URLSearchParams({
+  const page = await openCourse({
     endpoint: env.ralph.endpoint,
     auth: env.ralph.auth,
     actor: JSON.stringify(XAPI.actor),
     registration: XAPI.registration,
     activity_id: XAPI.activity,
   });
-  const page = await openPage(env.browser, null, { viewport: { width: 1280, height: 1000 } });
+  // An xAPI launch sends nothing before the first answer.
   const sent = recordSent(page, env.ralph.endpoint);
-  await page.goto(`${env.course.origin}/www/course.html?${query}`);
-  await page.locator(READY).waitFor();
-  await finishBoard(page);
+  await finishBoardWithOneWrong(page, cards);
   await finishQuiz(page);
   const expected = cards.length + 1 + 2 + quizItems;
   const { statements } = await inRalph(XAPI.registration, expected);
@@ -211,17 +204,14 @@ test('xAPI launch: a whole run, board and quiz, lands in Ralph and validates', a
 });
 
 test('cmi5 launch: a whole run, board and quiz, lands in Ralph through the LMS and validates', async () => {
-  const query = new URLSearchParams({
+  const page = await openCourse({
     endpoint: env.lms.endpoint,
     fetch: env.lms.fetchUrl,
     actor: JSON.stringify(CMI5.actor),
     registration: CMI5.registration,
     activityId: CMI5.activity,
   });
-  const page = await openPage(env.browser, null, { viewport: { width: 1280, height: 1000 } });
-  await page.goto(`${env.course.origin}/www/course.html?${query}`);
-  await page.locator(READY).waitFor();
-  await finishBoard(page);
+  await finishBoardWithOneWrong(page, cards);
   await finishQuiz(page);
   await page.goto('about:blank');
   const expected = 1 + cards.length + 1 + 2 + quizItems + 1;

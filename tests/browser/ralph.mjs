@@ -3,17 +3,14 @@
 // `ralph auth`, stopped by stop(). Ralph lives in the virtual environment scripts/setup makes
 // ($RALPH_VENV, default target/ralph-venv); it is run through scripts/ralph-lrs.py, which says why
 // `ralph runserver` is not enough. Also: reading every statement back (GET /xAPI/statements,
-// following `more`), and a plain static server for an unzipped course package, as an LMS serves
-// one (no CSP header of its own: the page's meta policy applies).
+// following `more`).
 //
 // Environment: RALPH_VENV  the virtual environment with ralph-malph (default target/ralph-venv)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { repoRoot } from './harness.mjs';
+import { repoRoot, stopper } from './harness.mjs';
 import { tempDir } from './lms.mjs';
 
 /** The virtual environment's bin directory. */
@@ -72,8 +69,6 @@ export async function startRalph({ corsOrigins = [], pageSize = 100, timeoutMs =
     });
   });
   child.removeAllListeners('exit');
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
   const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   return {
     origin,
@@ -83,13 +78,7 @@ export async function startRalph({ corsOrigins = [], pageSize = 100, timeoutMs =
     auth,
     log: () => log,
     statements: (query = '') => readStatements(origin, auth, query),
-    stop: () =>
-      new Promise((resolve) => {
-        process.off('exit', killOnExit);
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: stopper(child),
   };
 }
 
@@ -110,26 +99,4 @@ export async function readStatements(origin, auth, query = '') {
     next = page.more || null;
   }
   return { statements, pages };
-}
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
-
-/** Serves the files under `dir` on a free port of 127.0.0.1; resolves to {origin, close()}. */
-export function serveFiles(dir) {
-  const server = http.createServer(async (req, res) => {
-    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname)));
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) }),
-    ),
-  );
 }
