@@ -132,7 +132,11 @@ fn answer(request: Request, root: &Path) {
         Body::Text(text) => {
             request.respond(headers.fold(Response::from_string(text).with_status_code(reply.status), Response::with_header))
         }
-        Body::File(file) => request.respond(headers.fold(Response::from_file(file).with_status_code(reply.status), Response::with_header)),
+        // With its length, not chunked (tiny_http chunks from 32 KiB on): the module is larger.
+        Body::File(file) => {
+            let response = Response::from_file(file).with_status_code(reply.status).with_chunked_threshold(usize::MAX);
+            request.respond(headers.fold(response, Response::with_header))
+        }
     };
 }
 

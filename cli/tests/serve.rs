@@ -37,6 +37,7 @@ fn fixture(name: &str) -> PathBuf {
     std::fs::write(root.join("www/style.css"), "body{}\n").unwrap();
     std::fs::write(root.join("www/sets/a.json"), "{}\n").unwrap();
     std::fs::write(root.join("pkg/m_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(root.join("pkg/large.wasm"), vec![0u8; 100_000]).unwrap();
     std::fs::write(root.join("pkg/m.d.ts"), "export {};\n").unwrap();
     std::fs::write(root.join("secret.txt"), "private\n").unwrap();
     root
@@ -128,6 +129,10 @@ fn serves_files_with_mime_types_and_security_headers() {
     }
     let wasm = get(server.port, "/pkg/m_bg.wasm");
     assert_eq!(wasm.body, b"\0asm\x01\0\0\0");
+    // A large file (the real module is ~250 KB) is sent with its length too, not chunked.
+    let large = get(server.port, "/pkg/large.wasm");
+    assert_eq!(large.header("Content-Length"), Some("100000"));
+    assert_eq!(large.body.len(), 100_000);
 
     // Revalidation (Cache-Control: no-cache makes browsers ask every time).
     let etag = wasm.header("ETag").expect("ETag");
