@@ -2,8 +2,7 @@
 // as the module reports them: every student answers each of the four excerpts, with ticked
 // criteria and a certainty; a wrong first answer gets a second try. For `scripts/bench`, which
 // times `diary-sort report` on them, and scripts/bench-report.mjs. Deterministic (no randomness).
-// A JSON list, or with --lines one statement a line (for more than the 10,000 items the tool
-// reads in one list).
+// A JSON list, or with --lines one statement a line (as LRSs export them).
 //   node scripts/report-statements.mjs [N] [--lines]
 import { readFileSync } from 'node:fs';
 
