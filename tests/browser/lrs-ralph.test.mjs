@@ -250,7 +250,9 @@ test('diary-sort report --lrs: the class report from Ralph, the same as from a f
   writeFileSync(file, JSON.stringify(statements));
   const fromFile = report([file]);
   assert.equal(fromLrs.html, fromFile.html, 'the same report from the LRS as from the file');
-  const summary = new RegExp(`^\\S+: ${answered} answers \\(\\d+ first tries\\) of 2 students in 2 attempts; ${statements.length - answered} statements ignored`);
+  // First tries: every answer but the board's second try of its wrong card, in each run (the
+  // quiz's answer to an excerpt is a first try of its own, not a later try of the board's).
+  const summary = new RegExp(`^\\S+: ${answered} answers \\(${answered - 2} first tries\\) of 2 students in 2 attempts; ${statements.length - answered} statements ignored`);
   assert.match(fromLrs.stdout, summary);
   assert.match(fromLrs.stdout, new RegExp(`; ${Math.ceil(statements.length / 25)} pages from the LRS;`));
   assert.match(fromFile.stdout, summary);
@@ -260,7 +262,7 @@ test('diary-sort report --lrs: the class report from Ralph, the same as from a f
 
   // One course's activity only: the xAPI run's.
   const one = report([...lrs, '--activity', XAPI.activity]);
-  assert.match(one.stdout, new RegExp(` ${answered / 2} answers \\(\\d+ first tries\\) of 1 students in 1 attempts`));
+  assert.match(one.stdout, new RegExp(` ${answered / 2} answers \\(${answered / 2 - 1} first tries\\) of 1 students in 1 attempts`));
   // Only what was stored since a time after both runs: nothing.
   const later = report([...lrs, '--since', new Date(Date.now() + 60_000).toISOString()]);
   assert.ok(later.stdout.includes('0 answers (0 first tries) of 0 students'), later.stdout);
