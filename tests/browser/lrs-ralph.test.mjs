@@ -1,5 +1,8 @@
 // End-to-end against a real Learning Record Store: Ralph (tests/browser/ralph.mjs starts it on a
-// free port of 127.0.0.1 and stops it after the file). The packaged course.html, served as an LMS
+// free port of 127.0.0.1 and stops it after the file). It runs through a launcher,
+// scripts/ralph-lrs.py, because `ralph runserver`'s file back end creates its statements file on
+// every write, so it refuses every statement after the first ("Statements bulk indexation
+// failed"); the launcher makes it append, and binds 127.0.0.1 only. The packaged course.html, served as an LMS
 // serves it, is run through in headless Chromium twice, the board and the quiz each to the end:
 // - as an xAPI launch (?endpoint=&auth=): the page posts its statements to Ralph itself (CORS);
 // - as a cmi5 AU, launched by a stand-in LMS (fetch URL, State API: Ralph has no State API) whose
