@@ -7,7 +7,7 @@
 //
 // Environment: RALPH_VENV  the virtual environment with ralph-malph (default target/ralph-venv)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoRoot, stopper } from './harness.mjs';
@@ -69,6 +69,7 @@ export async function startRalph({ corsOrigins = [], pageSize = 100, timeoutMs =
     });
   });
   child.removeAllListeners('exit');
+  const stop = stopper(child);
   const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   return {
     origin,
@@ -76,9 +77,12 @@ export async function startRalph({ corsOrigins = [], pageSize = 100, timeoutMs =
     user,
     password,
     auth,
-    log: () => log,
     statements: (query = '') => readStatements(origin, auth, query),
-    stop: stopper(child),
+    /** Stops Ralph and removes its directory (its statements and credentials). */
+    stop: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
