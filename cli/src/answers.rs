@@ -1,9 +1,10 @@
 //! What the module reported about students' answers, read back for the class report: xAPI
-//! statements as JSON (an array, an LRS page `{"statements": [...]}`, one statement, or one
-//! statement a line) and a SCORM interactions export as CSV. Both become [`Answer`]s; every
+//! statements as JSON (an array, an LRS page `{"statements": [...], "more": …}`, one statement,
+//! or one statement a line) and a SCORM interactions export as CSV. Both become [`Answer`]s; every
 //! statement or row that is ours but malformed is a [`Problem`] with its line and column (and, for
 //! JSON, its path), and statements that are not ours (another verb or activity) are counted as
-//! ignored.
+//! ignored. An answer is a statement with the verb [`ANSWERED`] about `{activity}/excerpts/{id}`
+//! or `{activity}/questions/{id}`, as the module's xAPI bridge sends them.
 //!
 //! JSON is read by serde_json, CSV by the csv crate. Neither keeps each value's position, so a
 //! problem is placed where its statement starts (its path says where inside it), or at the start
@@ -70,11 +71,34 @@ pub struct Answers {
 /// Reads xAPI statements (JSON) or a SCORM interactions export (CSV), chosen by the text: JSON
 /// starts with `[` or `{`. Adds to `into`; returns every problem found (nothing is added then).
 pub fn read(text: &str, into: &mut Answers) -> Result<(), Vec<Problem>> {
+    read_under(text, None, into)
+}
+
+/// As [`read`], keeping only the statements about `activity` (an activity IRI: the statements
+/// about it or about an IRI under it, `{activity}/…`); the others count as ignored. CSV has no
+/// activity: all of it is read.
+pub fn read_under(text: &str, activity: Option<&str>, into: &mut Answers) -> Result<(), Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let read = if text.trim_start().starts_with(['[', '{']) { read_xapi(text)? } else { read_csv(text)? };
+    let read = if text.trim_start().starts_with(['[', '{']) { read_xapi(text, activity)? } else { read_csv(text)? };
     into.list.extend(read.list);
     into.ignored += read.ignored;
     Ok(())
+}
+
+/// Reads one page of a Learning Record Store's answer to `GET statements` (`{"statements": [...],
+/// "more": "…"}`), keeping the statements about `activity` as [`read_under`] does; returns the
+/// `more` link (relative to the LRS's address), or `None` on the last page.
+pub fn read_page(text: &str, activity: Option<&str>, into: &mut Answers) -> Result<Option<String>, Vec<Problem>> {
+    let more = match serde_json::from_str::<Page>(text) {
+        Ok(Page { statements: Some(_), more }) => more.filter(|link| !link.is_empty()),
+        Ok(_) => {
+            let message = "expected an LRS page { \"statements\": [ … ], \"more\": \"…\" }".to_string();
+            return Err(vec![problem(String::new(), Pos { line: 1, column: 1 }, message)]);
+        }
+        Err(e) => return Err(vec![syntax_problem(&e, 1)]),
+    };
+    read_under(text, activity, into)?;
+    Ok(more)
 }
 
 /// A place in the input: line and column, from 1.
@@ -84,30 +108,39 @@ struct Pos {
     column: usize,
 }
 
-/// The places of pieces of one text, found in a single pass when they are asked for in order
-/// (as a list's statements are).
+impl Pos {
+    /// The line and column of byte `offset` in `text`.
+    fn of(text: &str, offset: usize) -> Pos {
+        let before = text.get(..offset).unwrap_or(text);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Pos { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+    }
+}
+
+/// The places of byte offsets in one text, asked for in increasing order: each is found by
+/// walking on from the one before, so the statements of a file, read in order, cost one walk
+/// through it (finding each from the start would be quadratic: minutes for 100 MB).
 struct Places<'t> {
     text: &'t str,
-    /// How far the text has been counted, and the place there.
-    offset: usize,
+    at: usize,
     pos: Pos,
 }
 
 impl<'t> Places<'t> {
-    fn new(text: &'t str) -> Places<'t> {
-        Places { text, offset: 0, pos: Pos { line: 1, column: 1 } }
+    fn new(text: &'t str) -> Self {
+        Places { text, at: 0, pos: Pos { line: 1, column: 1 } }
     }
 
-    /// Where `piece`, a slice of the text (as serde_json borrows it), starts.
-    fn of(&mut self, piece: &str) -> Pos {
-        let offset = (piece.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize).min(self.text.len());
-        if offset < self.offset {
+    /// The line and column of byte `offset`.
+    fn of(&mut self, offset: usize) -> Pos {
+        if offset < self.at {
             *self = Places::new(self.text);
         }
-        for c in self.text.get(self.offset..offset).unwrap_or_default().chars() {
+        let Some(between) = self.text.get(self.at..offset) else { return Pos::of(self.text, offset) };
+        for c in between.chars() {
             self.pos = if c == '\n' { Pos { line: self.pos.line + 1, column: 1 } } else { Pos { column: self.pos.column + 1, ..self.pos } };
         }
-        self.offset = offset;
+        self.at = offset;
         self.pos
     }
 }
@@ -126,22 +159,27 @@ fn syntax_problem(e: &serde_json::Error, first_line: usize) -> Problem {
 
 // ---- xAPI ----
 
-/// An LRS page: the statements (and a `more` link, not followed).
+/// An LRS page: the statements and the `more` link (the next page's address; empty or missing
+/// on the last).
 #[derive(Deserialize)]
 struct Page<'a> {
     #[serde(borrow, default)]
     statements: Option<&'a RawValue>,
+    #[serde(default)]
+    more: Option<String>,
 }
 
 /// Reads statements: a JSON array, an LRS page (`statements`), one statement, or one a line.
-fn read_xapi<'t>(text: &'t str) -> Result<Answers, Vec<Problem>> {
+fn read_xapi<'t>(text: &'t str, activity: Option<&str>) -> Result<Answers, Vec<Problem>> {
     let mut out = Answers::default();
     let mut problems = Vec::new();
-    let mut places = Places::new(text);
-    let mut list = |raw: &'t RawValue, base: &str, places: &mut Places<'_>| match serde_json::from_str::<Vec<&'t RawValue>>(raw.get()) {
+    // Where a piece of `text` that serde_json borrowed starts in it.
+    let offset_of = |raw: &RawValue| (raw.get().as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    let pos_of = |raw: &RawValue| Pos::of(text, offset_of(raw));
+    let mut list = |raw: &'t RawValue, base: &str| match serde_json::from_str::<Vec<&'t RawValue>>(raw.get()) {
         Ok(items) => items.into_iter().enumerate().map(|(i, item)| (format!("{base}[{i}]"), item)).collect(),
         Err(_) => {
-            problems.push(problem(base.into(), places.of(raw.get()), "expected a list [ … ] of statements".into()));
+            problems.push(problem(base.into(), pos_of(raw), "expected a list [ … ] of statements".into()));
             Vec::new()
         }
     };
@@ -149,17 +187,19 @@ fn read_xapi<'t>(text: &'t str) -> Result<Answers, Vec<Problem>> {
         Ok(root) => {
             // `read` sent only text starting with `[` or `{` here.
             let statements = if root.get().starts_with('[') {
-                list(root, "", &mut places)
+                list(root, "")
             } else {
                 match serde_json::from_str::<Page>(root.get()) {
-                    Ok(Page { statements: Some(raw) }) => list(raw, "statements", &mut places),
+                    Ok(Page { statements: Some(raw), .. }) => list(raw, "statements"),
                     _ => vec![(String::new(), root)],
                 }
             };
+            let mut places = Places::new(text);
             for (path, raw) in statements {
+                let pos = places.of(offset_of(raw));
                 match serde_json::from_str::<Value>(raw.get()) {
-                    Ok(value) => statement(&value, places.of(raw.get()), &path, &mut out, &mut problems),
-                    Err(e) => problems.push(syntax_problem(&e, places.of(raw.get()).line)),
+                    Ok(value) => statement(&value, pos, &path, activity, &mut out, &mut problems),
+                    Err(e) => problems.push(syntax_problem(&e, pos.line)),
                 }
             }
         }
@@ -176,7 +216,7 @@ fn read_xapi<'t>(text: &'t str) -> Result<Answers, Vec<Problem>> {
                 match serde_json::from_str::<Value>(line) {
                     Ok(value) => {
                         let column = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
-                        statement(&value, Pos { line: n + 1, column }, "", &mut out, &mut problems);
+                        statement(&value, Pos { line: n + 1, column }, "", activity, &mut out, &mut problems);
                     }
                     Err(e) => problems.push(syntax_problem(&e, n + 1)),
                 }
@@ -186,8 +226,9 @@ fn read_xapi<'t>(text: &'t str) -> Result<Answers, Vec<Problem>> {
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
-/// Reads one statement, which starts at `pos`; ignores one that is not an answer of ours.
-fn statement(node: &Value, pos: Pos, base: &str, out: &mut Answers, problems: &mut Vec<Problem>) {
+/// Reads one statement, which starts at `pos`; ignores one that is not an answer of ours, or not
+/// about `activity`.
+fn statement(node: &Value, pos: Pos, base: &str, activity: Option<&str>, out: &mut Answers, problems: &mut Vec<Problem>) {
     let path = |p: &str| match (base, p) {
         ("", p) | (p, "") => p.to_string(),
         (base, p) => format!("{base}.{p}"),
@@ -204,11 +245,15 @@ fn statement(node: &Value, pos: Pos, base: &str, out: &mut Answers, problems: &m
         bad("", "a statement needs `verb.id` and `object.id`".into());
         return;
     };
+    let about = |iri: &str| {
+        let iri = iri.trim_end_matches('/');
+        object == iri || object.strip_prefix(iri).is_some_and(|rest| rest.starts_with('/'))
+    };
     let kind = object
-        .rsplit_once("/excerpt/")
+        .rsplit_once("/excerpts/")
         .map(|(_, id)| ("excerpt", id))
-        .or_else(|| object.rsplit_once("/question/").map(|(_, id)| ("question", id)));
-    let Some((kind, id)) = kind.filter(|_| verb == ANSWERED) else {
+        .or_else(|| object.rsplit_once("/questions/").map(|(_, id)| ("question", id)));
+    let Some((kind, id)) = kind.filter(|_| verb == ANSWERED && activity.is_none_or(about)) else {
         out.ignored += 1;
         return;
     };

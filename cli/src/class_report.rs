@@ -4,8 +4,13 @@
 //! most often missed; and certainty against correctness when students said how sure they were.
 //!
 //! A *first try* is the earliest answer (by timestamp, then by place in the input) of a student
-//! in an attempt to an item; the matrix, the difficulty, the criteria and certainty count first
-//! tries only, since later tries follow the module's feedback.
+//! in an attempt to an item in one mode; the matrix, the difficulty, the criteria and certainty
+//! count first tries only, since later tries follow the module's feedback. The board and the quiz
+//! both ask for an excerpt's category, in one attempt (registration): a quiz answer is told by its
+//! ticked criteria or its certainty (the quiz sends them when the set asks for them, the board
+//! never), so a student's first quiz answer to an excerpt is a first try of its own, not a later
+//! try of the board's. Where students tick criteria, the criteria missed are counted on the answers
+//! that tick.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -92,7 +97,8 @@ pub fn compute(answers: &Answers, set: Option<&Set>) -> Result<ClassReport, Stri
     // Answers in time order; the first per student, attempt and item is the first try.
     let mut order: Vec<usize> = (0..answers.list.len()).collect();
     order.sort_by(|&a, &b| answers.list[a].timestamp.cmp(&answers.list[b].timestamp).then(a.cmp(&b)));
-    let mut seen: HashSet<(&str, &str, &str, bool)> = HashSet::new();
+    // (learner, attempt, item id, a question, an answer of the quiz)
+    let mut seen: HashSet<(&str, &str, &str, bool, bool)> = HashSet::new();
     let mut learners: HashSet<&str> = HashSet::new();
     let mut attempts: HashSet<(&str, &str)> = HashSet::new();
 
@@ -154,7 +160,8 @@ pub fn compute(answers: &Answers, set: Option<&Set>) -> Result<ClassReport, Stri
             items.len() - 1
         });
         items[slot].answers += 1;
-        if !seen.insert((a.learner.as_str(), a.attempt.as_str(), id, question)) {
+        let quiz = a.criteria.is_some() || a.certainty.is_some();
+        if !seen.insert((a.learner.as_str(), a.attempt.as_str(), id, question, quiz)) {
             continue;
         }
         first_tries += 1;
@@ -174,7 +181,7 @@ pub fn compute(answers: &Answers, set: Option<&Set>) -> Result<ClassReport, Stri
         if let (Some(r), Some(c)) = (rights[i].as_deref().and_then(category), category(chosen)) {
             matrix[r][c] += 1;
         }
-        if let (Some(s), Some(&e)) = (set, excerpt_index.get(id)) {
+        if let (Some(s), Some(&e), true) = (set, excerpt_index.get(id), a.criteria.is_some() || !ticked) {
             for (c, criterion) in s.file.criteria.iter().enumerate() {
                 let ticks = a.criteria.as_ref().map(|t| t.contains(&criterion.id));
                 if s.shown[e].contains(&c) {

@@ -6,6 +6,7 @@
 //! diary-sort fmt [--check] FILE...           rewrite sets in the canonical order and indentation
 //! diary-sort schema                          print the set format's JSON Schema
 //! diary-sort report FILE... [--set SET] [--format html|svg] [--lang nl|en] -o OUT
+//! diary-sort report --lrs URL --user U --password P [--since T] [--activity IRI] ... -o OUT
 //!                                            draw the class report from xAPI or SCORM data
 //! diary-sort package --set FILE --format scorm12|scorm2004|cmi5 -o OUT.zip [--root DIR]
 //!                                            a course package for an LMS
@@ -17,6 +18,7 @@
 //! status 2.
 
 mod fmt;
+mod lrs;
 mod markup;
 mod package;
 mod report;
@@ -56,8 +58,9 @@ enum Command {
     /// Draw how the class did from what the module reported.
     ///
     /// Reads xAPI statements (JSON: a list, an LRS page, one a line) or a SCORM interactions
-    /// export (CSV). HTML writes OUT and its stylesheet beside it (OUT with .css); SVG writes one
-    /// picture. Problems name FILE:LINE:COL; nothing is written then.
+    /// export (CSV), from files or from a Learning Record Store (--lrs). HTML writes OUT and its
+    /// stylesheet beside it (OUT with .css); SVG writes one picture. Problems name
+    /// FILE:LINE:COL; nothing is written then.
     Report(report::Options),
     /// Write a course package an LMS imports.
     ///

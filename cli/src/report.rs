@@ -1,6 +1,8 @@
-//! `diary-sort report FILE… [--set SET] [--format html|svg] [--lang nl|en] -o OUT`: reads what
-//! the module reported (xAPI statements as JSON, a SCORM interactions export as CSV; see
-//! [`diary_sort_cli::answers`]) and draws the class report ([`diary_sort_cli::class_report`]).
+//! `diary-sort report FILE… [--lrs URL --user U --password P [--since T]] [--activity IRI]
+//! [--set SET] [--format html|svg] [--lang nl|en] -o OUT`: reads what the module reported (xAPI
+//! statements as JSON, a SCORM interactions export as CSV; see [`diary_sort_cli::answers`]),
+//! from files or from a Learning Record Store ([`crate::lrs`]), and draws the class report
+//! ([`diary_sort_cli::class_report`]).
 //!
 //! HTML: `OUT` and, beside it, its stylesheet (`OUT` with `.css`), since the page has no inline
 //! style (or script) under the project's content security policy; the charts are SVG with
@@ -8,6 +10,7 @@
 //! SVG: one picture with every chart, presentation attributes only. Any problem in the input is
 //! printed as `FILE:LINE:COL: PATH: message` and nothing is written.
 
+use crate::lrs;
 use crate::markup;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -37,8 +40,15 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Options {
     /// The inputs: xAPI statements (JSON) or SCORM interactions exports (CSV).
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(required_unless_present = "endpoint", value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// A Learning Record Store to read statements from, besides the files.
+    #[command(flatten)]
+    pub lrs: lrs::Source,
+    /// Only the statements about this activity (the course's activity id, or an IRI under it);
+    /// the others count as ignored.
+    #[arg(long, value_name = "IRI")]
+    pub activity: Option<String>,
     /// The set the students used: labels, names, and what each excerpt shows (for the criteria
     /// missed).
     #[arg(long, value_name = "SET")]
@@ -62,12 +72,22 @@ pub fn run(options: &Options) -> ExitCode {
     for file in &options.files {
         let name = file.display().to_string();
         let problems = match read(file) {
-            Ok(text) => answers::read(&text, &mut answers).err(),
+            Ok(text) => answers::read_under(&text, options.activity.as_deref(), &mut answers).err(),
             Err(problem) => Some(vec![problem]),
         };
         if let Some(problems) = problems {
             print_problems(&name, &problems);
             ok = false;
+        }
+    }
+    let mut pages = None;
+    if options.lrs.endpoint.is_some() {
+        match lrs::read(&options.lrs, options.activity.as_deref(), &mut answers) {
+            Ok(read) => pages = Some(read.pages),
+            Err(message) => {
+                println!("diary-sort report: {message}");
+                ok = false;
+            }
         }
     }
     let set = match &options.set {
@@ -110,13 +130,14 @@ pub fn run(options: &Options) -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!(
-        "{}: {} answers ({} first tries) of {} students in {} attempts; {} statements ignored; {} ms",
+        "{}: {} answers ({} first tries) of {} students in {} attempts; {} statements ignored{}; {} ms",
         options.out.display(),
         numbers.answers,
         numbers.first_tries,
         numbers.learners,
         numbers.attempts,
         numbers.ignored,
+        pages.map_or_else(String::new, |n| format!("; {n} {} from the LRS", if n == 1 { "page" } else { "pages" })),
         started.elapsed().as_millis()
     );
     ExitCode::SUCCESS

@@ -268,7 +268,7 @@ fn generated(students: usize) -> String {
             let chosen = if (s + e) % 3 == 0 { ids[(set.expected[e] + 1) % ids.len()] } else { right };
             let comma = if s + 1 == students && e + 1 == set.len() { "" } else { "," };
             out.push_str(&format!(
-                "{{\"actor\": {{\"mbox\": \"mailto:s{s}@example.org\"}}, \"verb\": {{\"id\": \"{}\"}}, \"object\": {{\"id\": \"https://example.org/mini/excerpt/{id}\", \"definition\": {{\"interactionType\": \"matching\", \"correctResponsesPattern\": [\"{id}[.]{right}\"]}}}}, \"result\": {{\"response\": \"{id}[.]{chosen}\", \"success\": {}}}, \"timestamp\": \"2026-11-20T10:{:02}:{:02}Z\"}}{comma}\n",
+                "{{\"actor\": {{\"mbox\": \"mailto:s{s}@example.org\"}}, \"verb\": {{\"id\": \"{}\"}}, \"object\": {{\"id\": \"https://example.org/mini/excerpts/{id}\", \"definition\": {{\"interactionType\": \"matching\", \"correctResponsesPattern\": [\"{id}[.]{right}\"]}}}}, \"result\": {{\"response\": \"{id}[.]{chosen}\", \"success\": {}}}, \"timestamp\": \"2026-11-20T10:{:02}:{:02}Z\"}}{comma}\n",
                 answers::ANSWERED,
                 chosen == right,
                 s % 60,
@@ -294,4 +294,70 @@ fn ten_thousand_generated_statements_are_counted_exactly() {
     assert_eq!(n.matrix.iter().flatten().sum::<usize>(), 10_000);
     let diagonal: usize = (0..4).map(|i| n.matrix[i][i]).sum();
     assert_eq!(diagonal, n.items.iter().map(|d| d.right).sum::<usize>());
+}
+
+/// A statement as the module's xAPI bridge sends it: `ada` (registration `r1`) put `alone` in
+/// `chosen` at second `second`, about `activity`; from the quiz (a certainty and ticked criteria)
+/// or from the board (neither).
+fn sent(activity: &str, chosen: &str, second: u32, quiz: bool) -> String {
+    let extensions = if quiz {
+        format!(
+            ", \"extensions\": {{\"{}\": [\"loneliness\"], \"{}\": \"high\"}}",
+            answers::CRITERIA_EXTENSION,
+            answers::CERTAINTY_EXTENSION
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{{\"actor\": {{\"mbox\": \"mailto:ada@example.org\"}}, \"verb\": {{\"id\": \"{}\"}}, \"object\": {{\"id\": \"{activity}/excerpts/alone\", \"definition\": {{\"interactionType\": \"matching\", \"correctResponsesPattern\": [\"alone[.]loneliness\"]}}}}, \"result\": {{\"response\": \"alone[.]{chosen}\", \"success\": {}{extensions}}}, \"context\": {{\"registration\": \"r1\"}}, \"timestamp\": \"2026-12-01T10:00:{second:02}Z\"}}",
+        answers::ANSWERED,
+        chosen == "loneliness",
+    )
+}
+
+#[test]
+fn the_quiz_after_the_board_in_one_registration_has_first_tries_of_its_own() {
+    let course = "https://example.org/course";
+    // The board: wrong, then right; then the quiz asks the same excerpt: right, sure.
+    let text = format!(
+        "[{}, {}, {}]",
+        sent(course, "atomisation", 1, false),
+        sent(course, "loneliness", 2, false),
+        sent(course, "loneliness", 3, true)
+    );
+    let n = numbers(&text, Some(&mini()));
+    assert_eq!((n.answers, n.first_tries), (3, 2), "the board's first try and the quiz's");
+    assert_eq!(n.items[0], item("alone", false, 2, 1, 3));
+    assert_eq!(n.certainty, [Confidence { level: Certainty::High, first_tries: 1, right: 1 }]);
+    // Criteria are counted where they were ticked: the quiz's answer, which ticked loneliness.
+    assert_eq!(n.criteria, [missed("loneliness", 1, 0, 0)]);
+}
+
+#[test]
+fn an_lrs_page_gives_its_more_link_and_one_activity_can_be_kept() {
+    let ours = "https://example.org/course";
+    let page = |more: &str| {
+        format!(
+            "{{\"statements\": [{}, {}], \"more\": {more}}}",
+            sent(ours, "loneliness", 1, false),
+            sent("https://example.org/other", "loneliness", 2, false)
+        )
+    };
+    let mut kept = Answers::default();
+    assert_eq!(
+        answers::read_page(&page("\"/xAPI/statements?from=2\""), Some(ours), &mut kept).unwrap().as_deref(),
+        Some("/xAPI/statements?from=2")
+    );
+    assert_eq!((kept.list.len(), kept.ignored), (1, 1), "the other activity's statement is left out");
+    // The last page: an empty link, or none.
+    assert_eq!(answers::read_page(&page("\"\""), None, &mut kept).unwrap(), None);
+    assert_eq!(answers::read_page(&page("null"), None, &mut kept).unwrap(), None);
+    assert_eq!((kept.list.len(), kept.ignored), (5, 1));
+    // An activity IRI is a whole path segment: `…/course` does not keep `…/course-2`.
+    let mut other = Answers::default();
+    answers::read_under(&sent("https://example.org/course-2", "loneliness", 1, false), Some(ours), &mut other).unwrap();
+    assert_eq!((other.list.len(), other.ignored), (0, 1));
+    let problems = answers::read_page("[]", None, &mut other).unwrap_err();
+    assert!(problems[0].message.contains("expected an LRS page"), "{problems:?}");
 }
