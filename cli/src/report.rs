@@ -1,6 +1,6 @@
 //! `diary-sort report FILE… [--set SET] [--format html|svg] [--lang nl|en] -o OUT`: reads what
 //! the module reported (xAPI statements as JSON, a SCORM interactions export as CSV; see
-//! [`diary_sort::core::answers`]) and draws the class report ([`diary_sort::core::report`]).
+//! [`diary_sort_cli::answers`]) and draws the class report ([`diary_sort_cli::class_report`]).
 //!
 //! HTML: `OUT` and, beside it, its stylesheet (`OUT` with `.css`), since the page has no inline
 //! style (or script) under the project's content security policy; the charts are SVG with
@@ -14,11 +14,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use diary_sort::core::answers::{self, Answers};
-use diary_sort::core::report::{self, ClassReport};
 use diary_sort::core::session::first_words;
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::strings::Lang;
+use diary_sort_cli::answers::{self, Answers};
+use diary_sort_cli::class_report::{self, ClassReport};
 
 use crate::validate::{print_problems, read};
 
@@ -79,7 +79,7 @@ pub fn run(options: &Options) -> ExitCode {
         println!("nothing written: fix the problems above first");
         return ExitCode::FAILURE;
     }
-    let numbers = match report::compute(&answers, set.as_ref()) {
+    let numbers = match class_report::compute(&answers, set.as_ref()) {
         Ok(numbers) => numbers,
         Err(message) => {
             println!("diary-sort report: {message}; nothing written");

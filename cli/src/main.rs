@@ -12,12 +12,6 @@
 //! ```
 //!
 //! Arguments are parsed by hand (std only). Usage errors print to stderr and exit with status 2.
-//!
-//! Native only: `cargo test --target wasm32-unknown-unknown` builds every binary of the package,
-//! and for wasm32 this one is empty (it uses the core's native-only `schema` and `json::write`).
-
-#![cfg_attr(target_arch = "wasm32", no_main)]
-#![cfg(not(target_arch = "wasm32"))]
 
 mod fmt;
 mod markup;
@@ -104,7 +98,7 @@ fn main() -> ExitCode {
         },
         Some("schema") => match rest.first() {
             None => {
-                print!("{}", diary_sort::core::schema::json_schema());
+                print!("{}", diary_sort_cli::schema::json_schema());
                 ExitCode::SUCCESS
             }
             Some(a) if a == "-h" || a == "--help" => help(),
@@ -274,10 +268,11 @@ fn parse_package(args: &[OsString]) -> Result<Option<package::Options>, String> 
     }))
 }
 
-/// The current directory when it has a `www/` folder, else the source tree of this build.
+/// The current directory when it has a `www/` folder, else the source tree of this build (the
+/// workspace around this crate).
 fn default_root() -> PathBuf {
     match std::env::current_dir() {
         Ok(dir) if dir.join("www").is_dir() => dir,
-        _ => PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        _ => PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/..")),
     }
 }

@@ -3,20 +3,21 @@
 //! numbers from every form of xAPI input, malformed input reported at its line and nothing
 //! written, the pages `diary-sort report` writes, and 10,000 generated statements.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use std::path::PathBuf;
 use std::process::Command;
 
-use diary_sort::core::answers::{self, Answers};
 use diary_sort::core::json;
 use diary_sort::core::quiz::Certainty;
-use diary_sort::core::report::{self, ClassReport, Confidence, Difficulty, Missed};
 use diary_sort::core::set::{self, Set};
+use diary_sort_cli::answers::{self, Answers};
+use diary_sort_cli::class_report::{self as report, ClassReport, Confidence, Difficulty, Missed};
 
-const MINI: &str = include_str!("fixtures/mini.json");
-const STATEMENTS: &str = include_str!("fixtures/statements.json");
-const INTERACTIONS: &str = include_str!("fixtures/interactions.csv");
+/// The workspace root, where `www/` and `tests/fixtures/` are.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+
+const MINI: &str = include_str!("../../tests/fixtures/mini.json");
+const STATEMENTS: &str = include_str!("../../tests/fixtures/statements.json");
+const INTERACTIONS: &str = include_str!("../../tests/fixtures/interactions.csv");
 
 fn mini() -> Set {
     set::load(MINI).unwrap()
@@ -175,7 +176,7 @@ fn malformed_input_is_reported_at_its_line_and_path() {
 
 /// Runs `diary-sort ARGS` in the source tree: (exit status, stdout).
 fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_diary-sort")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_diary-sort")).args(args).current_dir(ROOT).output().expect("runs");
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
 }
 

@@ -6,14 +6,12 @@
 //! A *first try* is the earliest answer (by timestamp, then by place in the input) of a student
 //! in an attempt to an item; the matrix, the difficulty, the criteria and certainty count first
 //! tries only, since later tries follow the module's feedback.
-//!
-//! Native only, like the tool that draws it (`diary-sort report`).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::core::answers::{Answers, Item};
-use crate::core::quiz::Certainty;
-use crate::core::set::Set;
+use crate::answers::{Answers, Item};
+use diary_sort::core::quiz::Certainty;
+use diary_sort::core::set::Set;
 
 /// How hard one item was.
 #[derive(Debug, Clone, PartialEq, Eq)]

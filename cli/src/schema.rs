@@ -2,7 +2,7 @@
 //! autocomplete a set and underline its mistakes (`diary-sort schema`, shipped as
 //! `www/schema/set.schema.json`), and the canonical form `diary-sort fmt` writes.
 //!
-//! The loader in [`set`] stays the judge of what a set means; this module describes the same
+//! The loader in [`set`](diary_sort::core::set) stays the judge of what a set means; this module describes the same
 //! format for editors, and one description serves both outputs: a table per object of the format
 //! with each field's name, type, description, example and default, in the canonical order. Tests
 //! hold the tables to the loader: the field names of each table are the loader's field list for
@@ -10,13 +10,11 @@
 //! the table says it is required, leaving out a field at its default changes nothing, and the
 //! loader refuses what the types refuse (values of the wrong kind, numbers out of range, words not
 //! listed, blank text where text is needed). The words of `lang` and `kind` are the loader's own.
-//!
-//! Not in the browser's build: the student's module has no use for it.
 
-use crate::core::json::{self, Member, Node, Value};
-use crate::core::rule;
-use crate::core::set::{self, SetErrors};
-use crate::core::strings::{self, Key, Lang};
+use diary_sort::core::json::{self, Member, Node, Value};
+use diary_sort::core::rule;
+use diary_sort::core::set::{self, SetErrors};
+use diary_sort::core::strings::{self, Key, Lang};
 
 /// What a field holds.
 enum Type {
@@ -778,7 +776,7 @@ fn id_schema() -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::rule::Rule;
+    use diary_sort::core::rule::Rule;
 
     /// The sets the tables are tried on: the mini set first (its settings leave room to try every
     /// value), the same as a version-2 board set (`mode` at its default), the quiz fixture (every

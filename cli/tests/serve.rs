@@ -2,8 +2,6 @@
 //! throwaway root and checks status codes, MIME types, the security headers, the `/` redirect,
 //! `..` traversal rejection (plain and percent-encoded), 404, 405 and HEAD.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;

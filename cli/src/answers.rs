@@ -4,12 +4,10 @@
 //! statement or row that is ours but malformed is a [`Problem`] with its line and column (and, for
 //! JSON, its path), and statements that are not ours (another verb or activity) are counted as
 //! ignored.
-//!
-//! Native only: the class report is the instructor's tool, not the student's module.
 
-use crate::core::json::{self, Node, Pos, Value};
-use crate::core::quiz::Certainty;
-use crate::core::set::Problem;
+use diary_sort::core::json::{self, Node, Pos, Value};
+use diary_sort::core::quiz::Certainty;
+use diary_sort::core::set::Problem;
 
 /// The xAPI verb of an answer.
 pub const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";

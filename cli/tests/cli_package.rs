@@ -3,17 +3,18 @@
 //! The files come from a copy of `www/` and a stand-in `pkg/` in a temporary root, so these tests
 //! do not need the wasm build.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// The workspace root, where `www/` and `tests/fixtures/` are.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
 /// A temporary root with the repository's `www/` and a stand-in `pkg/`.
 fn root(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("diary-sort-package-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(Path::new("www"), &dir.join("www"));
+    copy_dir(&Path::new(ROOT).join("www"), &dir.join("www"));
     std::fs::create_dir_all(dir.join("pkg")).unwrap();
     std::fs::write(dir.join("pkg/diary_sort.js"), "export default async function init() {}\n").unwrap();
     std::fs::write(dir.join("pkg/diary_sort_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
@@ -42,6 +43,7 @@ fn package(root: &Path, set: &str, format: &str) -> (i32, String, PathBuf) {
         .arg(&out)
         .arg("--root")
         .arg(root)
+        .current_dir(ROOT)
         .output()
         .expect("runs");
     let text = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
@@ -95,7 +97,7 @@ fn scorm12_package_has_a_1_2_manifest_the_launch_page_and_every_file() {
         assert!(manifest.contains(part), "{part} in\n{manifest}");
     }
     let (_, set) = read_zip(&zip, "www/sets/course.json");
-    assert_eq!(set, std::fs::read_to_string("www/sets/snijders-nl.json").unwrap(), "the set as written");
+    assert_eq!(set, std::fs::read_to_string(Path::new(ROOT).join("www/sets/snijders-nl.json")).unwrap(), "the set as written");
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -145,7 +147,7 @@ fn cmi5_package_has_a_course_structure_with_one_au() {
 fn a_bad_set_is_refused_with_the_validators_messages_and_nothing_is_written() {
     let dir = root("bad");
     let bad = dir.join("bad.json");
-    let text = include_str!("fixtures/mini.json").replacen("\"criterion\": \"propaganda\"", "\"criterion\": \"propagand\"", 1);
+    let text = include_str!("../../tests/fixtures/mini.json").replacen("\"criterion\": \"propaganda\"", "\"criterion\": \"propagand\"", 1);
     std::fs::write(&bad, text).unwrap();
     let (code, out, zip) = package(&dir, bad.to_str().unwrap(), "scorm12");
     assert_eq!(code, 1, "{out}");

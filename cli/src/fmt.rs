@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use diary_sort::core::schema;
+use diary_sort_cli::schema;
 
 use crate::validate::{print_problems, read};
 

@@ -4,18 +4,19 @@
 //! equal set), formatting twice changes nothing more, and the default sets are already in it;
 //! `fmt` rewrites only sets that load, and `--check` changes nothing.
 
-#![cfg(not(target_arch = "wasm32"))]
-
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use diary_sort::core::json::{self, Value};
-use diary_sort::core::schema::{self, canonical};
 use diary_sort::core::set::{self, Set};
+use diary_sort_cli::schema::{self, canonical};
+
+/// The workspace root, where `www/` and `tests/fixtures/` are.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
 /// Runs `diary-sort ARGS` in the source tree: (exit status, stdout).
 fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_diary-sort")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_diary-sort")).args(args).current_dir(ROOT).output().expect("runs");
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("UTF-8"))
 }
 
@@ -61,14 +62,14 @@ fn reversed(text: &str) -> String {
     json::write(&root)
 }
 
-const NL: &str = include_str!("../www/sets/snijders-nl.json");
+const NL: &str = include_str!("../../www/sets/snijders-nl.json");
 
 /// The sets `fmt` is tried on: the default sets, the editor's template, and the compact mini set.
 const SETS: [(&str, &str); 4] = [
     ("snijders-nl.json", NL),
-    ("snijders-en.json", include_str!("../www/sets/snijders-en.json")),
-    ("template.json", include_str!("../www/sets/template.json")),
-    ("fixtures/mini.json", include_str!("fixtures/mini.json")),
+    ("snijders-en.json", include_str!("../../www/sets/snijders-en.json")),
+    ("template.json", include_str!("../../www/sets/template.json")),
+    ("fixtures/mini.json", include_str!("../../tests/fixtures/mini.json")),
 ];
 
 fn load(name: &str, text: &str) -> Set {
@@ -88,17 +89,13 @@ fn meaning(mut set: Set) -> impl PartialEq + std::fmt::Debug {
 fn the_shipped_schema_is_what_diary_sort_schema_prints() {
     let (code, out) = run(&["schema"]);
     assert_eq!(code, 0);
-    let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/schema/set.schema.json")).unwrap();
+    let shipped = std::fs::read_to_string(Path::new(ROOT).join("www/schema/set.schema.json")).unwrap();
     assert!(out == shipped, "www/schema/set.schema.json is stale: run `cargo run --bin diary-sort -- schema > www/schema/set.schema.json`");
 }
 
 #[test]
 fn an_independent_validator_accepts_the_schema_and_every_default_set() {
-    let out = Command::new("node")
-        .arg("tests/browser/schema.mjs")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("node runs (Node.js 20 or newer)");
+    let out = Command::new("node").arg("tests/browser/schema.mjs").current_dir(ROOT).output().expect("node runs (Node.js 20 or newer)");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
