@@ -14,7 +14,6 @@
 //! Arguments are parsed by hand (std only). Usage errors print to stderr and exit with status 2.
 
 mod fmt;
-mod markup;
 mod package;
 mod report;
 mod serve;
@@ -249,12 +248,7 @@ fn parse_package(args: &[OsString]) -> Result<Option<package::Options>, String> 
         };
         match flag {
             "--set" => set = Some(PathBuf::from(value)),
-            "--format" => {
-                format = Some(
-                    package::Format::from_name(&value)
-                        .ok_or_else(|| format!("package: --format is scorm12, scorm2004 or cmi5, not `{value}`"))?,
-                )
-            }
+            "--format" => format = Some(value.parse::<package::Format>().map_err(|e| format!("package: --format {e}"))?),
             "-o" | "--out" => out = Some(PathBuf::from(value)),
             "--root" => root = Some(PathBuf::from(value)),
             other => return Err(format!("package: unknown option `{other}`")),

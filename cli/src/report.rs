@@ -8,12 +8,12 @@
 //! SVG: one picture with every chart, presentation attributes only. Any problem in the input is
 //! printed as `FILE:LINE:COL: PATH: message` and nothing is written.
 
-use crate::markup;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use diary_sort::core::markup;
 use diary_sort::core::session::first_words;
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::strings::Lang;
