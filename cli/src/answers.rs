@@ -4,10 +4,16 @@
 //! statement or row that is ours but malformed is a [`Problem`] with its line and column (and, for
 //! JSON, its path), and statements that are not ours (another verb or activity) are counted as
 //! ignored.
+//!
+//! JSON is read by serde_json, CSV by the csv crate. Neither keeps each value's position, so a
+//! problem is placed where its statement starts (its path says where inside it), or at the start
+//! of its CSV row (the column is named).
 
-use diary_sort::core::json::{self, Node, Pos, Value};
 use diary_sort::core::quiz::Certainty;
 use diary_sort::core::set::Problem;
+use serde::Deserialize;
+use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// The xAPI verb of an answer.
 pub const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
@@ -71,45 +77,90 @@ pub fn read(text: &str, into: &mut Answers) -> Result<(), Vec<Problem>> {
     Ok(())
 }
 
+/// A place in the input: line and column, from 1.
+#[derive(Debug, Clone, Copy)]
+struct Pos {
+    line: usize,
+    column: usize,
+}
+
+impl Pos {
+    /// The line and column of byte `offset` in `text`.
+    fn of(text: &str, offset: usize) -> Pos {
+        let before = text.get(..offset).unwrap_or(text);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Pos { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+    }
+}
+
 /// A problem at `pos`.
 fn problem(path: String, pos: Pos, message: String) -> Problem {
     Problem { path, line: Some(pos.line), column: Some(pos.column), message }
 }
 
+/// serde_json's syntax error, at its place in `text` shifted by `first_line - 1` lines.
+fn syntax_problem(e: &serde_json::Error, first_line: usize) -> Problem {
+    let message = e.to_string();
+    let message = message.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&message);
+    problem(String::new(), Pos { line: first_line + e.line() - 1, column: e.column() }, format!("this is not valid JSON: {message}"))
+}
+
 // ---- xAPI ----
 
+/// An LRS page: the statements (and a `more` link, not followed).
+#[derive(Deserialize)]
+struct Page<'a> {
+    #[serde(borrow, default)]
+    statements: Option<&'a RawValue>,
+}
+
 /// Reads statements: a JSON array, an LRS page (`statements`), one statement, or one a line.
-fn read_xapi(text: &str) -> Result<Answers, Vec<Problem>> {
+fn read_xapi<'t>(text: &'t str) -> Result<Answers, Vec<Problem>> {
     let mut out = Answers::default();
     let mut problems = Vec::new();
-    match json::parse(text) {
-        Ok(root) => match &root.value {
-            Value::Array(items) => items.iter().enumerate().for_each(|(i, s)| statement(s, &format!("[{i}]"), &mut out, &mut problems)),
-            Value::Object(_) => match root.get("statements") {
-                Some(Node { value: Value::Array(items), .. }) => {
-                    items.iter().enumerate().for_each(|(i, s)| statement(s, &format!("statements[{i}]"), &mut out, &mut problems))
+    // Where a piece of `text` that serde_json borrowed starts in it.
+    let pos_of = |raw: &RawValue| Pos::of(text, (raw.get().as_ptr() as usize).wrapping_sub(text.as_ptr() as usize));
+    let mut list = |raw: &'t RawValue, base: &str| match serde_json::from_str::<Vec<&'t RawValue>>(raw.get()) {
+        Ok(items) => items.into_iter().enumerate().map(|(i, item)| (format!("{base}[{i}]"), item)).collect(),
+        Err(_) => {
+            problems.push(problem(base.into(), pos_of(raw), "expected a list [ … ] of statements".into()));
+            Vec::new()
+        }
+    };
+    match serde_json::from_str::<&RawValue>(text) {
+        Ok(root) => {
+            // `read` sent only text starting with `[` or `{` here.
+            let statements = if root.get().starts_with('[') {
+                list(root, "")
+            } else {
+                match serde_json::from_str::<Page>(root.get()) {
+                    Ok(Page { statements: Some(raw) }) => list(raw, "statements"),
+                    _ => vec![(String::new(), root)],
                 }
-                Some(other) => problems.push(problem("statements".into(), other.pos, "expected a list [ … ] of statements".into())),
-                None => statement(&root, "", &mut out, &mut problems),
-            },
-            _ => problems.push(problem(String::new(), root.pos, "expected statements: a list [ … ] or an object { … }".into())),
-        },
+            };
+            for (path, raw) in statements {
+                match serde_json::from_str::<Value>(raw.get()) {
+                    Ok(value) => statement(&value, pos_of(raw), &path, &mut out, &mut problems),
+                    Err(e) => problems.push(syntax_problem(&e, pos_of(raw).line)),
+                }
+            }
+        }
         // Not one JSON document: one statement a line, when the first line is a whole statement
         // (else the document's own syntax error is the problem).
         Err(whole) => {
             let lines: Vec<(usize, &str)> = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).collect();
-            let one_a_line = lines.len() > 1 && lines[0].1.trim_start().starts_with('{') && json::parse(lines[0].1).is_ok();
+            let one_a_line =
+                lines.len() > 1 && lines[0].1.trim_start().starts_with('{') && serde_json::from_str::<Value>(lines[0].1).is_ok();
             if !one_a_line {
-                return Err(vec![problem(String::new(), whole.pos, whole.message)]);
+                return Err(vec![syntax_problem(&whole, 1)]);
             }
             for (n, line) in lines {
-                let shift = |pos: Pos| Pos { line: n + 1, column: pos.column };
-                match json::parse(line) {
-                    Ok(mut node) => {
-                        relocate(&mut node, &shift);
-                        statement(&node, "", &mut out, &mut problems);
+                match serde_json::from_str::<Value>(line) {
+                    Ok(value) => {
+                        let column = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
+                        statement(&value, Pos { line: n + 1, column }, "", &mut out, &mut problems);
                     }
-                    Err(e) => problems.push(problem(String::new(), shift(e.pos), e.message)),
+                    Err(e) => problems.push(syntax_problem(&e, n + 1)),
                 }
             }
         }
@@ -117,39 +168,22 @@ fn read_xapi(text: &str) -> Result<Answers, Vec<Problem>> {
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
-/// Moves every position of a line's tree to the line it is on in the file.
-fn relocate(node: &mut Node, shift: &dyn Fn(Pos) -> Pos) {
-    node.pos = shift(node.pos);
-    match &mut node.value {
-        Value::Array(items) => items.iter_mut().for_each(|item| relocate(item, shift)),
-        Value::Object(members) => members.iter_mut().for_each(|m| {
-            m.pos = shift(m.pos);
-            relocate(&mut m.value, shift);
-        }),
-        _ => {}
-    }
-}
-
-/// The value at `path` (`a.b.c`, keys without dots) below `node`.
-fn at<'n>(node: &'n Node, path: &str) -> Option<&'n Node> {
-    path.split('.').try_fold(node, |n, key| n.get(key))
-}
-
-/// Reads one statement; ignores one that is not an answer of ours.
-fn statement(node: &Node, base: &str, out: &mut Answers, problems: &mut Vec<Problem>) {
-    let path = |p: &str| if base.is_empty() { p.to_string() } else { format!("{base}.{p}") };
+/// Reads one statement, which starts at `pos`; ignores one that is not an answer of ours.
+fn statement(node: &Value, pos: Pos, base: &str, out: &mut Answers, problems: &mut Vec<Problem>) {
+    let path = |p: &str| match (base, p) {
+        ("", p) | (p, "") => p.to_string(),
+        (base, p) => format!("{base}.{p}"),
+    };
     let before = problems.len();
-    let mut bad = |p: &str, n: &Node, message: String| problems.push(problem(path(p), n.pos, message));
-    if !matches!(node.value, Value::Object(_)) {
-        bad("", node, "a statement is an object { … }".into());
+    let mut bad = |p: &str, message: String| problems.push(problem(path(p), pos, message));
+    if !node.is_object() {
+        bad("", "a statement is an object { … }".into());
         return;
     }
-    let text_at = |p: &str| match at(node, p) {
-        Some(Node { value: Value::String(s), .. }) => Some(s.as_str()),
-        _ => None,
-    };
-    let (Some(verb), Some(object)) = (text_at("verb.id"), text_at("object.id")) else {
-        bad("", node, "a statement needs `verb.id` and `object.id`".into());
+    let at = |p: &str| node.pointer(p);
+    let text_at = |p: &str| at(p).and_then(Value::as_str);
+    let (Some(verb), Some(object)) = (text_at("/verb/id"), text_at("/object/id")) else {
+        bad("", "a statement needs `verb.id` and `object.id`".into());
         return;
     };
     let kind = object
@@ -160,56 +194,49 @@ fn statement(node: &Node, base: &str, out: &mut Answers, problems: &mut Vec<Prob
         out.ignored += 1;
         return;
     };
-    let learner = at(node, "actor").and_then(actor);
+    let learner = at("/actor").and_then(actor);
     if learner.is_none() {
-        bad(
-            "actor",
-            at(node, "actor").unwrap_or(node),
-            "the actor has no mbox, mbox_sha1sum, openid or account (homePage and name)".into(),
-        );
+        bad("actor", "the actor has no mbox, mbox_sha1sum, openid or account (homePage and name)".into());
     }
-    let success = match at(node, "result.success") {
+    let success = match at("/result/success") {
         None => None,
-        Some(Node { value: Value::Bool(b), .. }) => Some(*b),
-        Some(n) => {
-            bad("result.success", n, "expected true or false".into());
+        Some(Value::Bool(b)) => Some(*b),
+        Some(_) => {
+            bad("result.success", "expected true or false".into());
             None
         }
     };
     let item = if kind == "excerpt" {
-        let response = match at(node, "result.response") {
-            Some(n @ Node { value: Value::String(s), .. }) => {
-                pair(s).ok_or_else(|| bad("result.response", n, format!("expected `{id}[.]category`, found \"{s}\""))).ok()
+        let response = match at("/result/response") {
+            Some(Value::String(s)) => {
+                pair(s).ok_or_else(|| bad("result.response", format!("expected `{id}[.]category`, found \"{s}\""))).ok()
             }
-            Some(n) => {
-                bad("result.response", n, "expected text in quotes".into());
+            Some(_) => {
+                bad("result.response", "expected text in quotes".into());
                 None
             }
             None => {
-                bad("result", at(node, "result").unwrap_or(node), "an answer needs `result.response`".into());
+                bad("result", "an answer needs `result.response`".into());
                 None
             }
         };
-        let right = match at(node, "object.definition.correctResponsesPattern") {
+        let right = match at("/object/definition/correctResponsesPattern") {
             None => None,
-            Some(n @ Node { value: Value::Array(items), .. }) => match items.first().map(|i| &i.value) {
-                Some(Value::String(s)) => pair(s).map(|(_, right)| right),
-                _ => None,
-            }
-            .ok_or_else(|| bad("object.definition.correctResponsesPattern", n, format!("expected [\"{id}[.]category\"]")))
-            .ok(),
-            Some(n) => {
-                bad("object.definition.correctResponsesPattern", n, "expected a list [ … ]".into());
+            Some(Value::Array(items)) => items
+                .first()
+                .and_then(Value::as_str)
+                .and_then(pair)
+                .map(|(_, right)| right)
+                .ok_or_else(|| bad("object.definition.correctResponsesPattern", format!("expected [\"{id}[.]category\"]")))
+                .ok(),
+            Some(_) => {
+                bad("object.definition.correctResponsesPattern", "expected a list [ … ]".into());
                 None
             }
         };
         match response {
             Some((excerpt, _)) if excerpt != id => {
-                bad(
-                    "result.response",
-                    at(node, "result.response").unwrap_or(node),
-                    format!("the response is about `{excerpt}`, the statement about `{id}`"),
-                );
+                bad("result.response", format!("the response is about `{excerpt}`, the statement about `{id}`"));
                 None
             }
             Some((_, chosen)) => Some(Item::Excerpt { id: id.to_string(), chosen, right }),
@@ -218,26 +245,24 @@ fn statement(node: &Node, base: &str, out: &mut Answers, problems: &mut Vec<Prob
     } else {
         Some(Item::Question(id.to_string()))
     };
-    // Extension keys are URLs, with dots: looked up by name, not by path.
-    let extension = |key: &str| at(node, "result.extensions").and_then(|e| e.get(key));
+    // Extension keys are URLs, with slashes: looked up by name, not by pointer.
+    let extension = |key: &str| at("/result/extensions").and_then(|e| e.get(key));
     let criteria = match extension(CRITERIA_EXTENSION) {
         None => None,
-        Some(n) => match &n.value {
-            Value::Array(items) if items.iter().all(|i| matches!(i.value, Value::String(_))) => {
-                Some(items.iter().filter_map(|i| if let Value::String(s) = &i.value { Some(s.clone()) } else { None }).collect())
-            }
-            _ => {
-                bad(&format!("result.extensions.{CRITERIA_EXTENSION}"), n, "expected a list of criterion ids [\"…\"]".into());
-                None
-            }
-        },
+        Some(Value::Array(items)) if items.iter().all(Value::is_string) => {
+            Some(items.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        }
+        Some(_) => {
+            bad(&format!("result.extensions.{CRITERIA_EXTENSION}"), "expected a list of criterion ids [\"…\"]".into());
+            None
+        }
     };
     let certainty = match extension(CERTAINTY_EXTENSION) {
         None => None,
-        Some(n) => match &n.value {
-            Value::String(s) if Certainty::ALL.iter().any(|c| c.word() == s) => Certainty::ALL.into_iter().find(|c| c.word() == s),
-            _ => {
-                bad(&format!("result.extensions.{CERTAINTY_EXTENSION}"), n, "expected \"low\", \"medium\" or \"high\"".into());
+        Some(value) => match Certainty::ALL.into_iter().find(|c| value.as_str() == Some(c.word())) {
+            Some(c) => Some(c),
+            None => {
+                bad(&format!("result.extensions.{CERTAINTY_EXTENSION}"), "expected \"low\", \"medium\" or \"high\"".into());
                 None
             }
         },
@@ -248,27 +273,22 @@ fn statement(node: &Node, base: &str, out: &mut Answers, problems: &mut Vec<Prob
     let (Some(learner), Some(item)) = (learner, item) else { return };
     out.list.push(Answer {
         learner,
-        attempt: text_at("context.registration").unwrap_or_default().to_string(),
+        attempt: text_at("/context/registration").unwrap_or_default().to_string(),
         item,
         success,
         criteria,
         certainty,
-        timestamp: text_at("timestamp").map(str::to_string),
+        timestamp: text_at("/timestamp").map(str::to_string),
     });
 }
 
 /// The actor's identity: its mbox, mbox_sha1sum, openid, or account.
-fn actor(node: &Node) -> Option<String> {
-    let text = |key: &str| match node.get(key) {
-        Some(Node { value: Value::String(s), .. }) => Some(s.clone()),
-        _ => None,
-    };
+fn actor(node: &Value) -> Option<String> {
+    let text = |key: &str| node.get(key).and_then(Value::as_str).map(str::to_string);
     text("mbox").or_else(|| text("mbox_sha1sum")).or_else(|| text("openid")).or_else(|| {
         let account = node.get("account")?;
-        match (account.get("homePage").map(|n| &n.value), account.get("name").map(|n| &n.value)) {
-            (Some(Value::String(home)), Some(Value::String(name))) => Some(format!("{home}|{name}")),
-            _ => None,
-        }
+        let (home, name) = (account.get("homePage")?.as_str()?, account.get("name")?.as_str()?);
+        Some(format!("{home}|{name}"))
     })
 }
 
@@ -300,72 +320,28 @@ fn column_names(role: &str) -> String {
     names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
-/// A field of a CSV record: its text and where it starts.
-struct Field {
-    text: String,
-    pos: Pos,
-}
-
-/// Splits CSV text into records of fields (RFC 4180: quotes, doubled quotes, line breaks inside
-/// quotes) with `delimiter`.
-fn records(text: &str, delimiter: char) -> Result<Vec<Vec<Field>>, Problem> {
-    let mut out = Vec::new();
-    let mut record: Vec<Field> = Vec::new();
-    let (mut line, mut column) = (1, 1);
-    let mut chars = text.chars().peekable();
-    let mut field = Field { text: String::new(), pos: Pos { line, column } };
-    let mut quoted = false;
-    let mut quote_start = field.pos;
-    while let Some(c) = chars.next() {
-        let here = Pos { line, column };
-        if c == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
-        }
-        if quoted {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    column += 1;
-                    field.text.push('"');
-                }
-                '"' => quoted = false,
-                _ => field.text.push(c),
-            }
-            continue;
-        }
-        match c {
-            '"' if field.text.is_empty() => {
-                quoted = true;
-                quote_start = here;
-            }
-            '\r' => {}
-            '\n' => {
-                record.push(std::mem::replace(&mut field, Field { text: String::new(), pos: Pos { line, column } }));
-                out.push(std::mem::take(&mut record));
-            }
-            c if c == delimiter => record.push(std::mem::replace(&mut field, Field { text: String::new(), pos: Pos { line, column } })),
-            _ => field.text.push(c),
-        }
-    }
-    if quoted {
-        return Err(problem(String::new(), quote_start, "a quoted field is not closed: a \" is missing".into()));
-    }
-    if !field.text.is_empty() || !record.is_empty() {
-        record.push(field);
-        out.push(record);
-    }
-    out.retain(|r| !(r.len() == 1 && r[0].text.trim().is_empty()));
-    Ok(out)
+/// Where a CSV row starts (the csv crate keeps no field's place: a problem names its column).
+fn row_start(row: &csv::StringRecord) -> Pos {
+    Pos { line: row.position().map_or(1, |p| p.line() as usize), column: 1 }
 }
 
 /// Reads a SCORM interactions export: a header row, then one interaction a row.
 fn read_csv(text: &str) -> Result<Answers, Vec<Problem>> {
     let header_line = text.lines().next().unwrap_or("");
-    let delimiter = [',', ';', '\t'].into_iter().max_by_key(|&d| header_line.matches(d).count()).unwrap_or(',');
-    let rows = records(text, delimiter).map_err(|p| vec![p])?;
+    let delimiter = [b',', b';', b'\t'].into_iter().max_by_key(|&d| header_line.bytes().filter(|&b| b == d).count()).unwrap_or(b',');
+    let reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.into_records() {
+        match record {
+            // A line with nothing but spaces is no row.
+            Ok(record) if record.iter().all(|field| field.trim().is_empty()) => {}
+            Ok(record) => rows.push(record),
+            Err(e) => {
+                let line = e.position().map_or(1, |p| p.line() as usize);
+                return Err(vec![problem(String::new(), Pos { line, column: 1 }, format!("this is not CSV: {e}"))]);
+            }
+        }
+    }
     let Some((header, rows)) = rows.split_first() else {
         return Err(vec![Problem { path: String::new(), line: None, column: None, message: "the file is empty".into() }]);
     };
@@ -379,25 +355,21 @@ fn read_csv(text: &str) -> Result<Answers, Vec<Problem>> {
     };
     let column = |role: &str| {
         let names = CSV_COLUMNS.iter().find(|(r, _)| *r == role).map_or(&[][..], |(_, n)| n);
-        header.iter().position(|f| names.contains(&normal(&f.text).as_str()))
+        header.iter().position(|f| names.contains(&normal(f).as_str()))
     };
     let mut problems = Vec::new();
     let (learner, response) = (column("learner"), column("response"));
     for (role, found) in [("learner", learner), ("response", response)] {
         if found.is_none() {
-            problems.push(problem(
-                String::new(),
-                header.first().map_or(Pos { line: 1, column: 1 }, |f| f.pos),
-                format!("no {role} column: name one {}", column_names(role)),
-            ));
+            problems.push(problem(String::new(), row_start(header), format!("no {role} column: name one {}", column_names(role))));
         }
     }
     let (Some(learner), Some(response)) = (learner, response) else { return Err(problems) };
     let (attempt, id, kind, result, timestamp) = (column("attempt"), column("id"), column("type"), column("result"), column("timestamp"));
     let mut out = Answers::default();
     for row in rows {
-        let get = |c: Option<usize>| c.and_then(|c| row.get(c)).map_or("", |f| f.text.trim());
-        let name = |c: usize| header.get(c).map_or("", |f| f.text.trim()).to_string();
+        let get = |c: Option<usize>| c.and_then(|c| row.get(c)).map_or("", str::trim);
+        let name = |c: usize| header.get(c).map_or("", str::trim).to_string();
         let kind_text = get(kind);
         let is_question = get(id).contains("question");
         if (!kind_text.is_empty() && !kind_text.eq_ignore_ascii_case("matching") && !is_question)
@@ -406,10 +378,8 @@ fn read_csv(text: &str) -> Result<Answers, Vec<Problem>> {
             out.ignored += 1;
             continue;
         }
-        let row_pos = row.first().map_or(Pos { line: 1, column: 1 }, |f| f.pos);
-        let field_pos = |c: usize| row.get(c).map_or(row_pos, |f| f.pos);
         if get(Some(learner)).is_empty() {
-            problems.push(problem(format!("column `{}`", name(learner)), field_pos(learner), "the learner is empty".into()));
+            problems.push(problem(format!("column `{}`", name(learner)), row_start(row), "the learner is empty".into()));
             continue;
         }
         let success = match get(result).to_ascii_lowercase().as_str() {
@@ -424,7 +394,7 @@ fn read_csv(text: &str) -> Result<Answers, Vec<Problem>> {
                 Some((excerpt, chosen)) => Item::Excerpt { id: excerpt, chosen, right: None },
                 None => {
                     let message = format!("expected `excerpt[.]category` (or `excerpt.category`), found \"{}\"", get(Some(response)));
-                    problems.push(problem(format!("column `{}`", name(response)), field_pos(response), message));
+                    problems.push(problem(format!("column `{}`", name(response)), row_start(row), message));
                     continue;
                 }
             }

@@ -11,9 +11,20 @@ use diary_sort_cli::schema;
 
 use crate::validate::{print_problems, read};
 
-/// Formats (or with `check`, checks) each file; success only if every one loads and is (now)
+/// Options of `fmt`.
+#[derive(Debug, clap::Args)]
+pub struct Options {
+    /// Change nothing; fail when a file is not formatted.
+    #[arg(long)]
+    pub check: bool,
+    /// The set files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Formats (or with `--check`, checks) each file; success only if every one loads and is (now)
 /// formatted.
-pub fn run(files: &[PathBuf], check: bool) -> ExitCode {
+pub fn run(&Options { check, ref files }: &Options) -> ExitCode {
     let mut ok = true;
     for file in files {
         let name = file.display();

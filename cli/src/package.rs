@@ -8,22 +8,28 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub use diary_sort::core::package::Format;
-use diary_sort::core::package::{self, Entry};
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
+
+use diary_sort::core::package::{self, Entry, Format};
 use diary_sort::core::set;
 
 use crate::validate;
 
-/// Options of `package`, parsed by `main`.
-#[derive(Debug)]
+/// Options of `package`.
+#[derive(Debug, clap::Args)]
 pub struct Options {
     /// The set file.
+    #[arg(long, value_name = "FILE")]
     pub set: PathBuf,
     /// The standard.
+    #[arg(long, value_parser = PossibleValuesParser::new(Format::NAMES).try_map(|name| name.parse::<Format>()))]
     pub format: Format,
     /// The zip to write.
+    #[arg(short, long, value_name = "OUT.zip")]
     pub out: PathBuf,
-    /// Where `www/` and `pkg/` are.
+    /// The folder holding www/ and pkg/: the current directory when it has a www/ folder, else
+    /// the source tree this tool was built from.
+    #[arg(long, value_name = "DIR", default_value_os_t = crate::default_root(), hide_default_value = true)]
     pub root: PathBuf,
 }
 

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
+
 use diary_sort::core::markup;
 use diary_sort::core::session::first_words;
 use diary_sort::core::set::{self, Set};
@@ -23,7 +25,7 @@ use diary_sort_cli::class_report::{self, ClassReport};
 use crate::validate::{print_problems, read};
 
 /// What is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A page with charts and tables, and its stylesheet beside it.
     Html,
@@ -32,16 +34,23 @@ pub enum Format {
 }
 
 /// What `report` was asked to do.
+#[derive(Debug, clap::Args)]
 pub struct Options {
-    /// The inputs.
+    /// The inputs: xAPI statements (JSON) or SCORM interactions exports (CSV).
+    #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// The set the students used: labels, names, and what each excerpt shows.
+    /// The set the students used: labels, names, and what each excerpt shows (for the criteria
+    /// missed).
+    #[arg(long, value_name = "SET")]
     pub set: Option<PathBuf>,
     /// HTML or SVG.
+    #[arg(long, value_enum, default_value_t = Format::Html)]
     pub format: Format,
     /// The report's language (default: the set's, else English).
+    #[arg(long, value_parser = PossibleValuesParser::new(set::LANG_CODES).try_map(|tag| Lang::from_tag(&tag).ok_or("no such language")))]
     pub lang: Option<Lang>,
     /// Where to write.
+    #[arg(short, long, value_name = "OUT")]
     pub out: PathBuf,
 }
 

@@ -1,17 +1,20 @@
-//! `diary-sort serve`: a small static HTTP/1.1 server for trying the pages locally.
+//! `diary-sort serve`: a static file server for trying the pages locally, on tiny_http.
 //!
 //! It serves only `ROOT/www/` and `ROOT/pkg/` (the wasm-bindgen output) on 127.0.0.1, with the
 //! strict Content-Security-Policy the pages must work under, so a page that needs an inline
 //! script or style fails here first. `/` redirects to `/www/`; a directory serves its
-//! `index.html`. GET and HEAD only, one thread per connection, keep-alive, no panics on bad input:
-//! every malformed request gets a 4xx answer and the connection is closed.
+//! `index.html`; a path that climbs out with `..` (literally or percent-encoded) is refused.
+//! GET and HEAD only. HTTP itself (parsing, keep-alive, HEAD without a body, malformed requests)
+//! is tiny_http's; this module is the routing, the headers and the MIME types.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, UNIX_EPOCH};
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
+
+use tiny_http::{Header, Method, Request, Response, Server};
 
 /// The Content-Security-Policy sent with every response.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -20,19 +23,18 @@ img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'
 /// The only top-level folders served.
 const SERVED: [&str; 2] = ["www", "pkg"];
 
-/// Longest request line or header line accepted, in bytes.
-const MAX_LINE: usize = 8 * 1024;
-/// Most header lines accepted in one request.
-const MAX_HEADERS: usize = 100;
-/// How long an idle keep-alive connection is kept open.
-const IDLE_TIMEOUT: Duration = Duration::from_secs(15);
+/// How many requests are answered at once (a page loads its module, styles and scripts together).
+const WORKERS: usize = 4;
 
-/// Options of `serve`, parsed by `main`.
-#[derive(Debug, Clone)]
+/// Options of `serve`.
+#[derive(Debug, Clone, clap::Args)]
 pub struct Options {
     /// TCP port on 127.0.0.1; 0 picks a free one.
+    #[arg(short, long, default_value_t = 8000)]
     pub port: u16,
-    /// Folder holding `www/` and `pkg/`.
+    /// The folder holding www/ and pkg/: the current directory when it has a www/ folder, else
+    /// the source tree this tool was built from.
+    #[arg(long, value_name = "DIR", default_value_os_t = crate::default_root(), hide_default_value = true)]
     pub root: PathBuf,
 }
 
@@ -51,335 +53,125 @@ pub fn run(options: &Options) -> ExitCode {
     if !root.join("pkg").is_dir() {
         eprintln!("diary-sort serve: warning: {} has no pkg/ folder: run scripts/build", root.display());
     }
-    let listener = match TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, options.port))) {
-        Ok(l) => l,
+    let server = match Server::http(("127.0.0.1", options.port)) {
+        Ok(server) => Arc::new(server),
         Err(e) => {
             eprintln!("diary-sort serve: cannot listen on 127.0.0.1:{}: {e}", options.port);
             return ExitCode::FAILURE;
         }
     };
-    let port = match listener.local_addr() {
-        Ok(addr) => addr.port(),
-        Err(e) => {
-            eprintln!("diary-sort serve: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(address) = server.server_addr().to_ip() else {
+        eprintln!("diary-sort serve: not listening on an IP address");
+        return ExitCode::FAILURE;
     };
     let mut out = io::stdout().lock();
     // If stdout is closed there is nobody to tell; serving still makes sense.
-    let _ = writeln!(out, "serving http://127.0.0.1:{port}/www/");
+    let _ = writeln!(out, "serving http://127.0.0.1:{}/www/", address.port());
     let _ = out.flush();
     drop(out);
 
-    let root = std::sync::Arc::new(root);
-    for stream in listener.incoming() {
-        match stream {
-            Ok(stream) => {
-                let root = std::sync::Arc::clone(&root);
-                let spawned = std::thread::Builder::new().name("conn".into()).spawn(move || {
-                    // Errors here are the client's business (reset, timeout): drop them.
-                    let _ = handle_connection(stream, &root);
-                });
-                if let Err(e) = spawned {
-                    eprintln!("diary-sort serve: cannot start a thread: {e}");
+    let root = Arc::new(root);
+    let workers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let (server, root) = (Arc::clone(&server), Arc::clone(&root));
+            std::thread::spawn(move || {
+                for request in server.incoming_requests() {
+                    answer(request, &root);
                 }
-            }
-            Err(e) => {
-                eprintln!("diary-sort serve: accept: {e}");
-                // Avoid a hot loop when out of file descriptors.
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
+            })
+        })
+        .collect();
+    for worker in workers {
+        let _ = worker.join();
     }
     ExitCode::SUCCESS
 }
 
-/// A parsed request: method, decoded target path, and whether to keep the connection.
-struct Request {
-    method: String,
-    target: String,
-    keep_alive: bool,
-    if_none_match: Option<String>,
-}
-
-/// Why a request could not be parsed.
-enum ParseError {
-    /// The peer closed the connection (or timed out) before a request started.
-    Closed,
-    /// Malformed input: answer with this status, then close.
-    Bad(u16),
-}
-
-impl From<io::Error> for ParseError {
-    fn from(_: io::Error) -> Self {
-        ParseError::Closed
-    }
-}
-
-/// Serves requests on one connection until it closes, times out or asks to close.
-fn handle_connection(stream: TcpStream, root: &Path) -> io::Result<()> {
-    stream.set_read_timeout(Some(IDLE_TIMEOUT))?;
-    stream.set_write_timeout(Some(IDLE_TIMEOUT))?;
-    let _ = stream.set_nodelay(true);
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut writer = io::BufWriter::new(stream);
-    loop {
-        let request = match read_request(&mut reader) {
-            Ok(r) => r,
-            Err(ParseError::Closed) => return Ok(()),
-            Err(ParseError::Bad(status)) => {
-                let response = Response::error(status);
-                response.write(&mut writer, false, false)?;
-                writer.flush()?;
-                lingering_close(writer.get_ref(), reader);
-                return Ok(());
-            }
-        };
-        let head = request.method == "HEAD";
-        let response = respond(&request, root);
-        let keep = request.keep_alive;
-        response.write(&mut writer, head, keep)?;
-        writer.flush()?;
-        if !keep {
-            return Ok(());
-        }
-    }
-}
-
-/// Closes after an error answer without losing it: closing a socket with unread input makes the
-/// kernel send a reset, which can destroy the answer before the client reads it. So: stop
-/// writing, then read and discard what the client still sends, bounded in bytes and time.
-fn lingering_close(stream: &TcpStream, mut reader: BufReader<TcpStream>) {
-    let _ = stream.shutdown(std::net::Shutdown::Write);
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
-    let mut sink = [0u8; 4096];
-    let mut left: usize = 256 * 1024;
-    while left > 0 {
-        match reader.read(&mut sink) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => left = left.saturating_sub(n),
-        }
-    }
-}
-
-/// Reads one line ending in `\n` of at most [`MAX_LINE`] bytes, without the line ending.
-fn read_line(reader: &mut impl BufRead) -> Result<Option<String>, ParseError> {
-    let mut buf = Vec::new();
-    let n = reader.take(MAX_LINE as u64 + 1).read_until(b'\n', &mut buf)?;
-    if n == 0 {
-        return Ok(None);
-    }
-    if buf.last() != Some(&b'\n') {
-        // Either too long or the peer closed mid-line.
-        return Err(if n > MAX_LINE { ParseError::Bad(431) } else { ParseError::Closed });
-    }
-    buf.pop();
-    if buf.last() == Some(&b'\r') {
-        buf.pop();
-    }
-    String::from_utf8(buf).map(Some).map_err(|_| ParseError::Bad(400))
-}
-
-/// Reads a request line and its headers; the body, if any, makes the connection close.
-fn read_request(reader: &mut impl BufRead) -> Result<Request, ParseError> {
-    // RFC 9112 §2.2: ignore at least one empty line before the request line.
-    let mut blank_lines = 0;
-    let line = loop {
-        match read_line(reader)? {
-            None => return Err(ParseError::Closed),
-            Some(l) if !l.is_empty() => break l,
-            Some(_) if blank_lines < 8 => blank_lines += 1,
-            Some(_) => return Err(ParseError::Bad(400)),
-        }
-    };
-    let mut parts = line.split(' ');
-    let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
-        return Err(ParseError::Bad(400));
-    };
-    if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(ParseError::Bad(400));
-    }
-    let mut keep_alive = match version {
-        "HTTP/1.1" => true,
-        "HTTP/1.0" => false,
-        v if v.starts_with("HTTP/") => return Err(ParseError::Bad(505)),
-        _ => return Err(ParseError::Bad(400)),
-    };
-    let mut if_none_match = None;
-    let mut has_body = false;
-    let mut count = 0;
-    loop {
-        let Some(header) = read_line(reader)? else {
-            return Err(ParseError::Closed);
-        };
-        if header.is_empty() {
-            break;
-        }
-        count += 1;
-        if count > MAX_HEADERS {
-            return Err(ParseError::Bad(431));
-        }
-        let Some((name, value)) = header.split_once(':') else {
-            return Err(ParseError::Bad(400));
-        };
-        let value = value.trim();
-        match name.to_ascii_lowercase().as_str() {
-            "connection" => {
-                let tokens = value.to_ascii_lowercase();
-                if tokens.split(',').any(|t| t.trim() == "close") {
-                    keep_alive = false;
-                } else if tokens.split(',').any(|t| t.trim() == "keep-alive") {
-                    keep_alive = true;
-                }
-            }
-            "content-length" => has_body |= value != "0",
-            "transfer-encoding" => has_body = true,
-            "if-none-match" => if_none_match = Some(value.to_owned()),
-            _ => {}
-        }
-    }
-    if has_body {
-        // We never read bodies; close instead of misreading the next request.
-        keep_alive = false;
-    }
-    Ok(Request { method: method.to_owned(), target: target.to_owned(), keep_alive, if_none_match })
-}
-
-/// What to send back.
-struct Response {
+/// What to send back, before it becomes a tiny_http response.
+struct Reply {
     status: u16,
-    content_type: &'static str,
     body: Body,
-    location: Option<String>,
-    etag: Option<String>,
+    headers: Vec<(&'static str, String)>,
 }
 
-/// A response body: a small in-memory text or a file streamed from disk.
+/// A reply's body: a short text (for errors and redirects) or a file.
 enum Body {
     Text(String),
-    File(File, u64),
+    File(File),
 }
 
-impl Response {
+impl Reply {
     /// A short plain-text error page.
-    fn error(status: u16) -> Response {
-        Response {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            body: Body::Text(format!("{status} {}\n", reason(status))),
-            location: None,
-            etag: None,
-        }
+    fn error(status: u16) -> Reply {
+        let reason = tiny_http::StatusCode(status).default_reason_phrase();
+        Reply { status, body: Body::Text(format!("{status} {reason}\n")), headers: Vec::new() }
     }
 
     /// A redirect to `location` (a path on this server).
-    fn redirect(location: String) -> Response {
-        Response { location: Some(location), ..Response::error(301) }
-    }
-
-    /// Writes status line, headers and (unless `head_only`) the body.
-    fn write(self, out: &mut impl Write, head_only: bool, keep_alive: bool) -> io::Result<()> {
-        let length = match &self.body {
-            Body::Text(t) => t.len() as u64,
-            Body::File(_, len) => *len,
-        };
-        let status = self.status;
-        write!(out, "HTTP/1.1 {status} {}\r\n", reason(status))?;
-        // A 304 describes the cached body: no type or length of its own.
-        if status != 304 {
-            write!(out, "Content-Type: {}\r\n", self.content_type)?;
-            write!(out, "Content-Length: {length}\r\n")?;
-        }
-        write!(out, "Cache-Control: no-cache\r\n")?;
-        write!(out, "Content-Security-Policy: {CSP}\r\n")?;
-        write!(out, "X-Content-Type-Options: nosniff\r\n")?;
-        if let Some(etag) = &self.etag {
-            write!(out, "ETag: {etag}\r\n")?;
-        }
-        if let Some(location) = &self.location {
-            write!(out, "Location: {location}\r\n")?;
-        }
-        if status == 405 {
-            write!(out, "Allow: GET, HEAD\r\n")?;
-        }
-        write!(out, "Connection: {}\r\n\r\n", if keep_alive { "keep-alive" } else { "close" })?;
-        if head_only || status == 304 {
-            return Ok(());
-        }
-        match self.body {
-            Body::Text(t) => out.write_all(t.as_bytes()),
-            Body::File(file, len) => {
-                let copied = io::copy(&mut file.take(len), out)?;
-                if copied == len {
-                    Ok(())
-                } else {
-                    // The file shrank under us; the length we promised is wrong: close.
-                    Err(io::Error::new(io::ErrorKind::UnexpectedEof, "file changed while serving"))
-                }
-            }
-        }
+    fn redirect(location: String) -> Reply {
+        Reply { headers: vec![("Location", location)], ..Reply::error(301) }
     }
 }
 
-/// The reason phrase of the statuses this server sends.
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        304 => "Not Modified",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        505 => "HTTP Version Not Supported",
-        _ => "Internal Server Error",
+/// Answers one request and logs client and server errors (but 404s) to stderr.
+fn answer(request: Request, root: &Path) {
+    let reply = route(&request, root);
+    if reply.status >= 400 && reply.status != 404 {
+        eprintln!("diary-sort serve: {} {} -> {}", request.method(), request.url(), reply.status);
     }
-}
-
-/// Maps a parsed request to a response; logs client and server errors to stderr.
-fn respond(request: &Request, root: &Path) -> Response {
-    let response = route(request, root);
-    if response.status >= 400 && response.status != 404 {
-        eprintln!("diary-sort serve: {} {} -> {}", request.method, request.target, response.status);
-    }
-    response
-}
-
-/// The routing: method check, path decoding, `/` redirect, the two served folders.
-fn route(request: &Request, root: &Path) -> Response {
-    if request.method != "GET" && request.method != "HEAD" {
-        return Response::error(405);
-    }
-    let Some(segments) = decode_target(&request.target) else {
-        return Response::error(400);
+    let mut headers = vec![
+        ("Cache-Control", "no-cache".to_string()),
+        ("Content-Security-Policy", CSP.to_string()),
+        ("X-Content-Type-Options", "nosniff".to_string()),
+    ];
+    headers.extend(reply.headers);
+    // Every value is ASCII: ours, or a Location that `route` checked.
+    let headers = headers.into_iter().filter_map(|(name, value)| Header::from_bytes(name, value).ok());
+    // Errors here are the client's business (reset, timeout): drop them.
+    let _ = match reply.body {
+        Body::Text(text) => {
+            request.respond(headers.fold(Response::from_string(text).with_status_code(reply.status), Response::with_header))
+        }
+        // With its length, not chunked (tiny_http chunks from 32 KiB on): the module is larger.
+        Body::File(file) => {
+            let response = Response::from_file(file).with_status_code(reply.status).with_chunked_threshold(usize::MAX);
+            request.respond(headers.fold(response, Response::with_header))
+        }
     };
-    let segments = match segments {
-        Target::Traversal => return Response::error(403),
+}
+
+/// The routing: method check, path decoding, `/` redirect, the two served folders, revalidation.
+fn route(request: &Request, root: &Path) -> Reply {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        return Reply { headers: vec![("Allow", "GET, HEAD".into())], ..Reply::error(405) };
+    }
+    let Some(target) = decode_target(request.url()) else {
+        return Reply::error(400);
+    };
+    let segments = match target {
+        Target::Traversal => return Reply::error(403),
         Target::Path(s) => s,
     };
-    let trailing_slash = request_path(&request.target).ends_with('/');
     let Some(first) = segments.first() else {
-        return Response::redirect("/www/".into());
+        return Reply::redirect("/www/".into());
     };
     if !SERVED.contains(&first.as_str()) {
-        return Response::error(404);
+        return Reply::error(404);
     }
     let base = root.join(first);
-    let mut path = base.clone();
-    for s in &segments[1..] {
-        path.push(s);
-    }
+    let path = segments[1..].iter().fold(base.clone(), |path, s| path.join(s));
     // Follow symlinks, but never out of the served folder.
     let (Ok(path), Ok(base)) = (path.canonicalize(), base.canonicalize()) else {
-        return Response::error(404);
+        return Reply::error(404);
     };
     if !path.starts_with(&base) {
-        return Response::error(403);
+        return Reply::error(403);
     }
     let path = if path.is_dir() {
-        if !trailing_slash {
-            return Response::redirect(format!("/{}/", segments.join("/")));
+        let asked = request_path(request.url());
+        if !asked.ends_with('/') {
+            // The path as asked (percent-encoded), so a header can carry it.
+            return if asked.bytes().all(|b| b.is_ascii_graphic()) { Reply::redirect(format!("{asked}/")) } else { Reply::error(400) };
         }
         path.join("index.html")
     } else {
@@ -387,24 +179,22 @@ fn route(request: &Request, root: &Path) -> Response {
     };
     let file = match File::open(&path) {
         Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Response::error(403),
-        Err(_) => return Response::error(404),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Reply::error(403),
+        Err(_) => return Reply::error(404),
     };
     let Ok(meta) = file.metadata() else {
-        return Response::error(404);
+        return Reply::error(404);
     };
     if !meta.is_file() {
-        return Response::error(404);
+        return Reply::error(404);
     }
     let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     let etag = format!("\"{:x}-{:x}\"", meta.len(), mtime);
-    let not_modified =
-        request.if_none_match.as_deref().is_some_and(|v| v == "*" || v.split(',').any(|t| t.trim().trim_start_matches("W/") == etag));
-    let content_type = mime_type(&path);
-    if not_modified {
-        return Response { status: 304, content_type, body: Body::Text(String::new()), location: None, etag: Some(etag) };
+    let if_none_match = request.headers().iter().find(|h| h.field.equiv("If-None-Match")).map(|h| h.value.as_str());
+    if if_none_match.is_some_and(|v| v == "*" || v.split(',').any(|t| t.trim().trim_start_matches("W/") == etag)) {
+        return Reply { status: 304, body: Body::Text(String::new()), headers: vec![("ETag", etag)] };
     }
-    Response { status: 200, content_type, body: Body::File(file, meta.len()), location: None, etag: Some(etag) }
+    Reply { status: 200, body: Body::File(file), headers: vec![("ETag", etag), ("Content-Type", mime_type(&path).into())] }
 }
 
 /// The path part of a request target (no query, no fragment, no scheme and authority).

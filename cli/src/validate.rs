@@ -6,11 +6,23 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use diary_sort::core::json::{self, Value};
 use diary_sort::core::set::{self, Problem};
+use serde::Serialize;
+
+/// Options of `validate`.
+#[derive(Debug, clap::Args)]
+pub struct Options {
+    /// How to print the results: text (a line per problem) or json (one array for programs:
+    /// [{file, ok, problems: [{line, column, path, message}]}]).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// The set files.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
 
 /// How the results are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A line per problem and per valid set, for people.
     Text,
@@ -19,21 +31,18 @@ pub enum Format {
 }
 
 /// Validates each file; success only if every one is a valid exercise set.
-pub fn run(files: &[PathBuf], format: Format) -> ExitCode {
+pub fn run(&Options { ref files, format }: &Options) -> ExitCode {
     let mut report = Vec::new();
     let mut ok = true;
     for file in files {
         let name = file.display().to_string();
         let problems = check(file, &name, format == Format::Text);
         ok &= problems.is_empty();
-        report.push(Value::object([
-            ("file", Value::String(name)),
-            ("ok", Value::Bool(problems.is_empty())),
-            ("problems", Value::array(problems.iter().map(problem_value))),
-        ]));
+        report.push(FileReport { ok: problems.is_empty(), file: name, problems: problems.into_iter().map(ProblemReport::from).collect() });
     }
     if format == Format::Json {
-        println!("{}", json::write(&Value::array(report)));
+        // Serializing these plain structs to a String cannot fail.
+        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
     }
     if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
@@ -90,13 +99,26 @@ pub fn print_problems(name: &str, problems: &[Problem]) {
     }
 }
 
-/// `{line, column, path, message}`, with `null` for an unknown line or column.
-fn problem_value(problem: &Problem) -> Value {
-    let place = |n: Option<usize>| n.map_or(Value::Null, |n| Value::Integer(n as i64));
-    Value::object([
-        ("line", place(problem.line)),
-        ("column", place(problem.column)),
-        ("path", Value::String(problem.path.clone())),
-        ("message", Value::String(problem.message.clone())),
-    ])
+/// One file in `--format json`: `{file, ok, problems}`.
+#[derive(Serialize)]
+struct FileReport {
+    file: String,
+    ok: bool,
+    problems: Vec<ProblemReport>,
+}
+
+/// One problem in `--format json`: `{line, column, path, message}`, with `null` for an unknown
+/// line or column.
+#[derive(Serialize)]
+struct ProblemReport {
+    line: Option<usize>,
+    column: Option<usize>,
+    path: String,
+    message: String,
+}
+
+impl From<Problem> for ProblemReport {
+    fn from(Problem { line, column, path, message }: Problem) -> Self {
+        ProblemReport { line, column, path, message }
+    }
 }

@@ -166,6 +166,7 @@ fn a_missing_module_names_the_build_step_and_an_unknown_format_is_a_usage_error(
     assert!(out.contains("run `bash scripts/build` first"), "{out}");
     let (code, out, _) = package(&dir, "tests/fixtures/mini.json", "scorm3");
     assert_eq!(code, 2, "{out}");
-    assert!(out.contains("--format `scorm3` is none of scorm12, scorm2004, cmi5"), "{out}");
+    assert!(out.contains("invalid value 'scorm3' for '--format <FORMAT>'"), "{out}");
+    assert!(out.contains("[possible values: scorm12, scorm2004, cmi5]"), "the choices: {out}");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -53,6 +53,9 @@ impl FromStr for Format {
 }
 
 impl Format {
+    /// Every format's name, as [`str::parse`] reads it.
+    pub const NAMES: [&'static str; 3] = ["scorm12", "scorm2004", "cmi5"];
+
     /// Where the manifest goes: the package's root.
     pub fn manifest_path(self) -> &'static str {
         match self {
@@ -259,6 +262,7 @@ mod tests {
         assert_eq!("scorm12".parse(), Ok(Format::Scorm12));
         assert_eq!("scorm2004".parse(), Ok(Format::Scorm2004));
         assert_eq!("cmi5".parse(), Ok(Format::Cmi5));
+        assert_eq!(Format::NAMES.map(|name| name.parse::<Format>().is_ok()), [true; 3]);
         let refused = "scorm".parse::<Format>().unwrap_err();
         assert_eq!(refused.to_string(), "`scorm` is none of scorm12, scorm2004, cmi5");
     }
