@@ -1,20 +1,28 @@
-//! `diary-sort serve`: a static file server for trying the pages locally, on tiny_http.
+//! `diary-sort serve`: a static file server for trying the pages locally, on hyper.
 //!
 //! It serves only `ROOT/www/` and `ROOT/pkg/` (the wasm-bindgen output) on 127.0.0.1, with the
 //! strict Content-Security-Policy the pages must work under, so a page that needs an inline
 //! script or style fails here first. `/` redirects to `/www/`; a directory serves its
 //! `index.html`; a path that climbs out with `..` (literally or percent-encoded) is refused.
 //! GET and HEAD only. HTTP itself (parsing, keep-alive, HEAD without a body, malformed requests)
-//! is tiny_http's; this module is the routing, the headers and the MIME types.
+//! is hyper's, on a single-threaded tokio runtime; this module is the routing, the headers and
+//! the MIME types. (tiny_http was tried first: under the browser tests it left new connections
+//! waiting for a thread that a kept-alive one held, and it stops accepting after one failed
+//! accept.)
 
-use std::fs::File;
+use std::convert::Infallible;
 use std::io::{self, Write};
+use std::net::{Ipv4Addr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, UNIX_EPOCH};
 
-use tiny_http::{Header, Method, Request, Response, Server};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{HeaderName, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
 
 /// The Content-Security-Policy sent with every response.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -22,9 +30,6 @@ img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'
 
 /// The only top-level folders served.
 const SERVED: [&str; 2] = ["www", "pkg"];
-
-/// How many requests are answered at once (a page loads its module, styles and scripts together).
-const WORKERS: usize = 4;
 
 /// Options of `serve`.
 #[derive(Debug, Clone, clap::Args)]
@@ -53,99 +58,121 @@ pub fn run(options: &Options) -> ExitCode {
     if !root.join("pkg").is_dir() {
         eprintln!("diary-sort serve: warning: {} has no pkg/ folder: run scripts/build", root.display());
     }
-    let server = match Server::http(("127.0.0.1", options.port)) {
-        Ok(server) => Arc::new(server),
+    let listener = match TcpListener::bind((Ipv4Addr::LOCALHOST, options.port)) {
+        Ok(listener) => listener,
         Err(e) => {
             eprintln!("diary-sort serve: cannot listen on 127.0.0.1:{}: {e}", options.port);
             return ExitCode::FAILURE;
         }
     };
-    let Some(address) = server.server_addr().to_ip() else {
-        eprintln!("diary-sort serve: not listening on an IP address");
-        return ExitCode::FAILURE;
+    let port = match listener.local_addr() {
+        Ok(address) => address.port(),
+        Err(e) => {
+            eprintln!("diary-sort serve: {e}");
+            return ExitCode::FAILURE;
+        }
     };
     let mut out = io::stdout().lock();
     // If stdout is closed there is nobody to tell; serving still makes sense.
-    let _ = writeln!(out, "serving http://127.0.0.1:{}/www/", address.port());
+    let _ = writeln!(out, "serving http://127.0.0.1:{port}/www/");
     let _ = out.flush();
     drop(out);
 
-    let root = Arc::new(root);
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let (server, root) = (Arc::clone(&server), Arc::clone(&root));
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    answer(request, &root);
-                }
-            })
-        })
-        .collect();
-    for worker in workers {
-        let _ = worker.join();
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_io().enable_time().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("diary-sort serve: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(serve(listener, Arc::new(root))) {
+        Ok(never) => match never {},
+        Err(e) => {
+            eprintln!("diary-sort serve: {e}");
+            ExitCode::FAILURE
+        }
     }
-    ExitCode::SUCCESS
 }
 
-/// What to send back, before it becomes a tiny_http response.
+/// Accepts connections for ever, each served on a task of its own.
+async fn serve(listener: TcpListener, root: Arc<PathBuf>) -> io::Result<Infallible> {
+    listener.set_nonblocking(true)?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                eprintln!("diary-sort serve: accept: {e}");
+                // Not a hot loop when out of file descriptors.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let root = Arc::clone(&root);
+        let service = hyper::service::service_fn(move |request| {
+            let response = answer(&request, &root);
+            async move { Ok::<_, Infallible>(response) }
+        });
+        tokio::spawn(async move {
+            // Errors here are the client's business (reset, malformed request): drop them.
+            let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+        });
+    }
+}
+
+/// What to send back, before it becomes a response.
 struct Reply {
     status: u16,
-    body: Body,
+    body: Vec<u8>,
     headers: Vec<(&'static str, String)>,
-}
-
-/// A reply's body: a short text (for errors and redirects) or a file.
-enum Body {
-    Text(String),
-    File(File),
 }
 
 impl Reply {
     /// A short plain-text error page.
     fn error(status: u16) -> Reply {
-        let reason = tiny_http::StatusCode(status).default_reason_phrase();
-        Reply { status, body: Body::Text(format!("{status} {reason}\n")), headers: Vec::new() }
+        let reason = StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("");
+        Reply {
+            status,
+            body: format!("{status} {reason}\n").into_bytes(),
+            headers: vec![("Content-Type", "text/plain; charset=utf-8".into())],
+        }
     }
 
     /// A redirect to `location` (a path on this server).
     fn redirect(location: String) -> Reply {
-        Reply { headers: vec![("Location", location)], ..Reply::error(301) }
+        let mut reply = Reply::error(301);
+        reply.headers.push(("Location", location));
+        reply
     }
 }
 
 /// Answers one request and logs client and server errors (but 404s) to stderr.
-fn answer(request: Request, root: &Path) {
-    let reply = route(&request, root);
+fn answer(request: &Request<Incoming>, root: &Path) -> Response<Full<Bytes>> {
+    let reply = route(request, root);
     if reply.status >= 400 && reply.status != 404 {
-        eprintln!("diary-sort serve: {} {} -> {}", request.method(), request.url(), reply.status);
+        eprintln!("diary-sort serve: {} {} -> {}", request.method(), request.uri(), reply.status);
     }
-    let mut headers = vec![
-        ("Cache-Control", "no-cache".to_string()),
-        ("Content-Security-Policy", CSP.to_string()),
-        ("X-Content-Type-Options", "nosniff".to_string()),
-    ];
-    headers.extend(reply.headers);
-    // Every value is ASCII: ours, or a Location that `route` checked.
-    let headers = headers.into_iter().filter_map(|(name, value)| Header::from_bytes(name, value).ok());
-    // Errors here are the client's business (reset, timeout): drop them.
-    let _ = match reply.body {
-        Body::Text(text) => {
-            request.respond(headers.fold(Response::from_string(text).with_status_code(reply.status), Response::with_header))
+    let mut response = Response::new(Full::new(Bytes::from(reply.body)));
+    *response.status_mut() = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers =
+        [("Cache-Control", "no-cache".to_string()), ("Content-Security-Policy", CSP.into()), ("X-Content-Type-Options", "nosniff".into())];
+    for (name, value) in headers.into_iter().chain(reply.headers) {
+        // Every value is ASCII: ours, or a Location that `route` checked.
+        if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_bytes()), HeaderValue::try_from(value)) {
+            response.headers_mut().insert(name, value);
         }
-        // With its length, not chunked (tiny_http chunks from 32 KiB on): the module is larger.
-        Body::File(file) => {
-            let response = Response::from_file(file).with_status_code(reply.status).with_chunked_threshold(usize::MAX);
-            request.respond(headers.fold(response, Response::with_header))
-        }
-    };
+    }
+    response
 }
 
 /// The routing: method check, path decoding, `/` redirect, the two served folders, revalidation.
-fn route(request: &Request, root: &Path) -> Reply {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        return Reply { headers: vec![("Allow", "GET, HEAD".into())], ..Reply::error(405) };
+fn route(request: &Request<Incoming>, root: &Path) -> Reply {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut reply = Reply::error(405);
+        reply.headers.push(("Allow", "GET, HEAD".into()));
+        return reply;
     }
-    let Some(target) = decode_target(request.url()) else {
+    let Some(target) = decode_target(request.uri().path()) else {
         return Reply::error(400);
     };
     let segments = match target {
@@ -168,7 +195,7 @@ fn route(request: &Request, root: &Path) -> Reply {
         return Reply::error(403);
     }
     let path = if path.is_dir() {
-        let asked = request_path(request.url());
+        let asked = request.uri().path();
         if !asked.ends_with('/') {
             // The path as asked (percent-encoded), so a header can carry it.
             return if asked.bytes().all(|b| b.is_ascii_graphic()) { Reply::redirect(format!("{asked}/")) } else { Reply::error(400) };
@@ -177,12 +204,7 @@ fn route(request: &Request, root: &Path) -> Reply {
     } else {
         path
     };
-    let file = match File::open(&path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Reply::error(403),
-        Err(_) => return Reply::error(404),
-    };
-    let Ok(meta) = file.metadata() else {
+    let Ok(meta) = path.metadata() else {
         return Reply::error(404);
     };
     if !meta.is_file() {
@@ -190,21 +212,17 @@ fn route(request: &Request, root: &Path) -> Reply {
     }
     let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     let etag = format!("\"{:x}-{:x}\"", meta.len(), mtime);
-    let if_none_match = request.headers().iter().find(|h| h.field.equiv("If-None-Match")).map(|h| h.value.as_str());
+    let if_none_match = request.headers().get(hyper::header::IF_NONE_MATCH).and_then(|v| v.to_str().ok());
     if if_none_match.is_some_and(|v| v == "*" || v.split(',').any(|t| t.trim().trim_start_matches("W/") == etag)) {
-        return Reply { status: 304, body: Body::Text(String::new()), headers: vec![("ETag", etag)] };
+        return Reply { status: 304, body: Vec::new(), headers: vec![("ETag", etag)] };
     }
-    Reply { status: 200, body: Body::File(file), headers: vec![("ETag", etag), ("Content-Type", mime_type(&path).into())] }
-}
-
-/// The path part of a request target (no query, no fragment, no scheme and authority).
-fn request_path(target: &str) -> &str {
-    let target = target.split(['?', '#']).next().unwrap_or("");
-    // absolute-form: http://host:port/path
-    if let Some(rest) = target.strip_prefix("http://").or_else(|| target.strip_prefix("https://")) {
-        return rest.find('/').map_or("/", |i| &rest[i..]);
-    }
-    target
+    // Read whole: the largest file served, the module, is about 250 KB.
+    let body = match std::fs::read(&path) {
+        Ok(body) => body,
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Reply::error(403),
+        Err(_) => return Reply::error(404),
+    };
+    Reply { status: 200, body, headers: vec![("ETag", etag), ("Content-Type", mime_type(&path).into())] }
 }
 
 /// A decoded request path.
@@ -215,9 +233,8 @@ enum Target {
     Traversal,
 }
 
-/// Percent-decodes and splits the path; `None` if it is malformed.
-fn decode_target(target: &str) -> Option<Target> {
-    let path = request_path(target);
+/// Percent-decodes and splits a request's path; `None` if it is malformed.
+fn decode_target(path: &str) -> Option<Target> {
     if !path.starts_with('/') {
         return None;
     }
@@ -290,7 +307,7 @@ mod tests {
 
     #[test]
     fn decodes_and_rejects_traversal() {
-        assert!(matches!(decode_target("/www/a%20b.html?x=1"), Some(Target::Path(s)) if s == ["www", "a b.html"]));
+        assert!(matches!(decode_target("/www/a%20b.html"), Some(Target::Path(s)) if s == ["www", "a b.html"]));
         assert!(matches!(decode_target("/www/../Cargo.toml"), Some(Target::Traversal)));
         assert!(matches!(decode_target("/www/%2e%2E/Cargo.toml"), Some(Target::Traversal)));
         assert!(matches!(decode_target("/www/..%2fCargo.toml"), Some(Target::Traversal)));
@@ -298,7 +315,6 @@ mod tests {
         assert!(decode_target("/www/%zz").is_none());
         assert!(decode_target("/www/%e").is_none());
         assert!(decode_target("www").is_none());
-        assert!(matches!(decode_target("http://h:1/pkg/x.wasm"), Some(Target::Path(s)) if s == ["pkg", "x.wasm"]));
     }
 
     #[test]
