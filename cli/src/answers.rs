@@ -84,12 +84,31 @@ struct Pos {
     column: usize,
 }
 
-impl Pos {
-    /// The line and column of byte `offset` in `text`.
-    fn of(text: &str, offset: usize) -> Pos {
-        let before = text.get(..offset).unwrap_or(text);
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Pos { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+/// The places of pieces of one text, found in a single pass when they are asked for in order
+/// (as a list's statements are).
+struct Places<'t> {
+    text: &'t str,
+    /// How far the text has been counted, and the place there.
+    offset: usize,
+    pos: Pos,
+}
+
+impl<'t> Places<'t> {
+    fn new(text: &'t str) -> Places<'t> {
+        Places { text, offset: 0, pos: Pos { line: 1, column: 1 } }
+    }
+
+    /// Where `piece`, a slice of the text (as serde_json borrows it), starts.
+    fn of(&mut self, piece: &str) -> Pos {
+        let offset = (piece.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize).min(self.text.len());
+        if offset < self.offset {
+            *self = Places::new(self.text);
+        }
+        for c in self.text.get(self.offset..offset).unwrap_or_default().chars() {
+            self.pos = if c == '\n' { Pos { line: self.pos.line + 1, column: 1 } } else { Pos { column: self.pos.column + 1, ..self.pos } };
+        }
+        self.offset = offset;
+        self.pos
     }
 }
 
@@ -118,12 +137,11 @@ struct Page<'a> {
 fn read_xapi<'t>(text: &'t str) -> Result<Answers, Vec<Problem>> {
     let mut out = Answers::default();
     let mut problems = Vec::new();
-    // Where a piece of `text` that serde_json borrowed starts in it.
-    let pos_of = |raw: &RawValue| Pos::of(text, (raw.get().as_ptr() as usize).wrapping_sub(text.as_ptr() as usize));
-    let mut list = |raw: &'t RawValue, base: &str| match serde_json::from_str::<Vec<&'t RawValue>>(raw.get()) {
+    let mut places = Places::new(text);
+    let mut list = |raw: &'t RawValue, base: &str, places: &mut Places<'_>| match serde_json::from_str::<Vec<&'t RawValue>>(raw.get()) {
         Ok(items) => items.into_iter().enumerate().map(|(i, item)| (format!("{base}[{i}]"), item)).collect(),
         Err(_) => {
-            problems.push(problem(base.into(), pos_of(raw), "expected a list [ … ] of statements".into()));
+            problems.push(problem(base.into(), places.of(raw.get()), "expected a list [ … ] of statements".into()));
             Vec::new()
         }
     };
@@ -131,17 +149,17 @@ fn read_xapi<'t>(text: &'t str) -> Result<Answers, Vec<Problem>> {
         Ok(root) => {
             // `read` sent only text starting with `[` or `{` here.
             let statements = if root.get().starts_with('[') {
-                list(root, "")
+                list(root, "", &mut places)
             } else {
                 match serde_json::from_str::<Page>(root.get()) {
-                    Ok(Page { statements: Some(raw) }) => list(raw, "statements"),
+                    Ok(Page { statements: Some(raw) }) => list(raw, "statements", &mut places),
                     _ => vec![(String::new(), root)],
                 }
             };
             for (path, raw) in statements {
                 match serde_json::from_str::<Value>(raw.get()) {
-                    Ok(value) => statement(&value, pos_of(raw), &path, &mut out, &mut problems),
-                    Err(e) => problems.push(syntax_problem(&e, pos_of(raw).line)),
+                    Ok(value) => statement(&value, places.of(raw.get()), &path, &mut out, &mut problems),
+                    Err(e) => problems.push(syntax_problem(&e, places.of(raw.get()).line)),
                 }
             }
         }

@@ -1,14 +1,14 @@
 //! `diary-sort package` as an instructor runs it: the zip's entries, each manifest's contents for
 //! its standard, and a bad set refused with the validator's messages (and no zip written).
 //! The files come from a copy of `www/` and a stand-in `pkg/` in a temporary root, so these tests
+
 //! do not need the wasm build.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The workspace root, where `www/` and `tests/fixtures/` are.
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+use crate::ROOT;
 
 /// A temporary root with the repository's `www/` and a stand-in `pkg/`.
 fn root(name: &str) -> PathBuf {
@@ -147,7 +147,8 @@ fn cmi5_package_has_a_course_structure_with_one_au() {
 fn a_bad_set_is_refused_with_the_validators_messages_and_nothing_is_written() {
     let dir = root("bad");
     let bad = dir.join("bad.json");
-    let text = include_str!("../../tests/fixtures/mini.json").replacen("\"criterion\": \"propaganda\"", "\"criterion\": \"propagand\"", 1);
+    let text =
+        include_str!("../../../tests/fixtures/mini.json").replacen("\"criterion\": \"propaganda\"", "\"criterion\": \"propagand\"", 1);
     std::fs::write(&bad, text).unwrap();
     let (code, out, zip) = package(&dir, bad.to_str().unwrap(), "scorm12");
     assert_eq!(code, 1, "{out}");

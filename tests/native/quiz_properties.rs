@@ -4,12 +4,8 @@
 //! answer, and encodes to the same string, showing the same attempt); the score stays within
 //! 0–100; completion is reported at most once per attempt; and no sequence reaches 100 % unless
 //! every item was answered right at the first try (with high certainty when the set uses CBM;
+
 //! with no penalty, a later try earns full marks too, as the set's author chose).
-
-#![cfg(not(target_arch = "wasm32"))]
-
-#[path = "support/quiz_fixture.rs"]
-mod quiz_fixture;
 
 use diary_sort::core::quiz::{Certainty, Item, ItemStatus, Quiz, QuizEffect, QuizMsg};
 use diary_sort::core::set::{Set, Step};
@@ -18,7 +14,7 @@ use diary_sort::core::strings::Lang;
 use proptest::collection::vec;
 use proptest::prelude::*;
 
-use quiz_fixture::quiz_set;
+use crate::quiz_fixture::quiz_set;
 
 /// The fixture with these settings.
 #[derive(Debug, Clone)]

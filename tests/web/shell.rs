@@ -1,9 +1,5 @@
 //! The browser shell in headless Chromium: each test mounts a widget into a fresh element and
 //! drives it with real DOM events.
-//!
-//! Run with `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-//! CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
-#![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,8 +13,6 @@ use web_sys::{
     CustomEvent, Document, Element, Event, HtmlElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit, PointerEvent,
     PointerEventInit,
 };
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// Two criteria, two categories (plus the offered fallback), three excerpts, no shuffle.
 const SET: &str = r#"{

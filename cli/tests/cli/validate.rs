@@ -2,8 +2,7 @@
 
 use std::process::Command;
 
-/// The workspace root, where `www/` and `tests/fixtures/` are.
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+use crate::ROOT;
 
 fn validate(files: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_diary-sort")).arg("validate").args(files).current_dir(ROOT).output().expect("runs");
@@ -19,7 +18,7 @@ fn valid_sets_pass_with_status_zero() {
 
 #[test]
 fn problems_are_listed_with_file_line_column_and_path_and_status_one() {
-    let text = include_str!("../../tests/fixtures/mini.json")
+    let text = include_str!("../../../tests/fixtures/mini.json")
         .replacen("\"quote\": \"all alone\"", "\"quote\": \"all by myself\"", 1)
         .replacen("\"criterion\": \"propaganda\"", "\"criterion\": \"propagand\"", 1);
     let path = std::env::temp_dir().join(format!("diary-sort-cli-{}.json", std::process::id()));

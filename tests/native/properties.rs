@@ -5,15 +5,8 @@
 //! back every generated document, values and positions, and never panics on any text.
 //!
 //! The invariants checked after every message are in `support/valid.rs` and `support/play.rs`,
+
 //! shared with the fuzz targets.
-
-#![cfg(not(target_arch = "wasm32"))]
-
-#[path = "support/valid.rs"]
-mod valid;
-
-#[path = "support/play.rs"]
-mod play;
 
 use std::sync::LazyLock;
 
@@ -25,11 +18,13 @@ use diary_sort::core::strings::Lang;
 use proptest::collection::vec;
 use proptest::prelude::*;
 
-use play::{Play, next_actions};
+use crate::play::{Play, next_actions};
+use crate::valid;
 
-const MINI: &str = include_str!("fixtures/mini.json");
+const MINI: &str = include_str!("../fixtures/mini.json");
 
-static DEFAULT: LazyLock<Set> = LazyLock::new(|| set::load(include_str!("../www/sets/snijders-nl.json")).expect("the default set loads"));
+static DEFAULT: LazyLock<Set> =
+    LazyLock::new(|| set::load(include_str!("../../www/sets/snijders-nl.json")).expect("the default set loads"));
 static MINI_SET: LazyLock<Set> = LazyLock::new(|| set::load(MINI).expect("the mini set loads"));
 
 /// The mini set with other scoring settings.

@@ -1,6 +1,7 @@
 //! Native tests of the input limits: a set beyond any of them is refused with a message that
 //! names the limit, the JSON path and the line and column, and is refused while it is read, so
 //! that no hostile or mistaken file keeps the page busy. The documented limits are in the
+
 //! README ("Limits").
 
 use std::time::{Duration, Instant};
@@ -8,7 +9,7 @@ use std::time::{Duration, Instant};
 use diary_sort::core::json::{self, MAX_LIST_ITEMS, MAX_NESTING, MAX_STRING_BYTES, MAX_VALUES};
 use diary_sort::core::set::{self, MAX_EVIDENCE, MAX_EXCERPTS, MAX_PROBLEMS, MAX_SET_BYTES, Problem};
 
-const MINI: &str = include_str!("fixtures/mini.json");
+const MINI: &str = include_str!("../fixtures/mini.json");
 
 /// A generous bound for one load (in a debug build, on a shared machine), against stalls: the
 /// quadratic paths took 12 s to minutes. The figures themselves are in `scripts/bench`.

@@ -2,12 +2,8 @@
 //! self-consistency, evidence overlap, the right answer's why, questions, lenses), scoring (tries
 //! and penalties, the CBM table, solutions), pools and seeds, submission refused for a missing
 //! step, completion reported once, retrying the wrong ones, the review and the resume string.
+
 //! Random play is in `tests/properties.rs`.
-
-#![cfg(not(target_arch = "wasm32"))]
-
-#[path = "support/quiz_fixture.rs"]
-mod quiz_fixture;
 
 use diary_sort::core::feedback::{Span, Verdict};
 use diary_sort::core::quiz::{Certainty, Item, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg, quote_words, words};
@@ -15,7 +11,7 @@ use diary_sort::core::set::Set;
 use diary_sort::core::state::{self, StateError};
 use diary_sort::core::strings::Lang;
 
-use quiz_fixture::quiz_set;
+use crate::quiz_fixture::quiz_set;
 
 // The fixture's excerpts, criteria and bins by index.
 const ALONE: usize = 0;

@@ -1,4 +1,5 @@
 //! The command line itself: every command explains itself with `--help` (status 0, on stdout),
+
 //! and a missing or unknown command is a usage error (status 2, the usage on stderr).
 
 use std::process::{Command, Output};

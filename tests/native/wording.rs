@@ -1,5 +1,6 @@
 //! A set's own wording (`strings`): an override reaches the interface texts, the announcements
 //! and the feedback in its language and no other; a wrong language, name or placeholder is
+
 //! reported at its path, line and column.
 
 use diary_sort::core::feedback::{self, Span, Stage};
@@ -7,7 +8,7 @@ use diary_sort::core::session::{Effect, Msg, Session};
 use diary_sort::core::set::{self, Problem, Set};
 use diary_sort::core::strings::{self, Key, Lang};
 
-const MINI: &str = include_str!("fixtures/mini.json");
+const MINI: &str = include_str!("../fixtures/mini.json");
 
 /// The mini set with `strings` set to `json`.
 fn with_strings(json: &str) -> String {
@@ -153,7 +154,7 @@ fn every_text_has_a_unique_snake_case_name_and_the_same_placeholders_in_both_lan
 
 #[test]
 fn the_readme_lists_every_name_in_the_order_of_the_tables() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let start = readme.find("<!-- strings table:").expect("the README has the table");
     let end = readme.find("<!-- end of strings table -->").expect("the table ends");
     let listed: Vec<&str> =

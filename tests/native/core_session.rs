@@ -1,4 +1,5 @@
 //! Native tests of the attempt: placing, checking, scoring, feedback stages and the resume
+
 //! string, on a small set with no authored feedback text beyond one commentary.
 
 use diary_sort::core::feedback::{Feedback, Span, Verdict};
@@ -7,7 +8,7 @@ use diary_sort::core::set::{self, Set};
 use diary_sort::core::state::{self, StateError};
 use diary_sort::core::strings::Lang;
 
-const MINI: &str = include_str!("fixtures/mini.json");
+const MINI: &str = include_str!("../fixtures/mini.json");
 
 fn mini() -> Set {
     set::load(MINI).expect("mini set loads")

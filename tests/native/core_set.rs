@@ -2,7 +2,7 @@
 
 use diary_sort::core::set::{self, Problem};
 
-const MINI: &str = include_str!("fixtures/mini.json");
+const MINI: &str = include_str!("../fixtures/mini.json");
 
 fn problems(text: &str) -> Vec<Problem> {
     match set::load(text) {
@@ -226,7 +226,7 @@ fn the_language_of_a_set_that_does_not_load_is_read_when_it_is_json() {
 
 // Format 2: the quiz's fields.
 
-const QUIZ: &str = include_str!("fixtures/quiz.json");
+const QUIZ: &str = include_str!("../fixtures/quiz.json");
 
 /// The problems of the quiz fixture with `from` replaced by `to` (once).
 fn quiz_problems(from: &str, to: &str) -> Vec<Problem> {

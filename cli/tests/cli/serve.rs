@@ -1,5 +1,6 @@
 //! Integration test of `diary-sort serve`: starts the real binary on a free port over a
 //! throwaway root and checks status codes, MIME types, the security headers, the `/` redirect,
+
 //! `..` traversal rejection (plain and percent-encoded), 404, 405 and HEAD.
 
 use std::io::{BufRead, BufReader, Read, Write};

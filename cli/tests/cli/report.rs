@@ -1,6 +1,7 @@
 //! The class report: its numbers on a small dataset computed by hand (tests/fixtures/statements.json
 //! as xAPI, tests/fixtures/interactions.csv as a SCORM export, both on the mini set), the same
 //! numbers from every form of xAPI input, malformed input reported at its line and nothing
+
 //! written, the pages `diary-sort report` writes, and 10,000 generated statements.
 
 use std::path::PathBuf;
@@ -12,12 +13,11 @@ use diary_sort::core::set::{self, Set};
 use diary_sort_cli::answers::{self, Answers};
 use diary_sort_cli::class_report::{self as report, ClassReport, Confidence, Difficulty, Missed};
 
-/// The workspace root, where `www/` and `tests/fixtures/` are.
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+use crate::ROOT;
 
-const MINI: &str = include_str!("../../tests/fixtures/mini.json");
-const STATEMENTS: &str = include_str!("../../tests/fixtures/statements.json");
-const INTERACTIONS: &str = include_str!("../../tests/fixtures/interactions.csv");
+const MINI: &str = include_str!("../../../tests/fixtures/mini.json");
+const STATEMENTS: &str = include_str!("../../../tests/fixtures/statements.json");
+const INTERACTIONS: &str = include_str!("../../../tests/fixtures/interactions.csv");
 
 fn mini() -> Set {
     set::load(MINI).unwrap()

@@ -2,6 +2,7 @@
 //! one and an independent validator (Ajv) accepts the default sets with it; the JSON report
 //! carries what the text report says; the canonical form keeps what a set means (it loads to an
 //! equal set), formatting twice changes nothing more, and the default sets are already in it;
+
 //! `fmt` rewrites only sets that load, and `--check` changes nothing.
 
 use std::path::{Path, PathBuf};
@@ -11,8 +12,7 @@ use diary_sort::core::json::{self, Value};
 use diary_sort::core::set::{self, Set};
 use diary_sort_cli::schema::{self, canonical};
 
-/// The workspace root, where `www/` and `tests/fixtures/` are.
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+use crate::ROOT;
 
 /// Runs `diary-sort ARGS` in the source tree: (exit status, stdout).
 fn run(args: &[&str]) -> (i32, String) {
@@ -62,14 +62,14 @@ fn reversed(text: &str) -> String {
     json::write(&root)
 }
 
-const NL: &str = include_str!("../../www/sets/snijders-nl.json");
+const NL: &str = include_str!("../../../www/sets/snijders-nl.json");
 
 /// The sets `fmt` is tried on: the default sets, the editor's template, and the compact mini set.
 const SETS: [(&str, &str); 4] = [
     ("snijders-nl.json", NL),
-    ("snijders-en.json", include_str!("../../www/sets/snijders-en.json")),
-    ("template.json", include_str!("../../www/sets/template.json")),
-    ("fixtures/mini.json", include_str!("../../tests/fixtures/mini.json")),
+    ("snijders-en.json", include_str!("../../../www/sets/snijders-en.json")),
+    ("template.json", include_str!("../../../www/sets/template.json")),
+    ("fixtures/mini.json", include_str!("../../../tests/fixtures/mini.json")),
 ];
 
 fn load(name: &str, text: &str) -> Set {

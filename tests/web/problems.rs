@@ -1,16 +1,13 @@
 //! The set editor's check in headless Chromium: `problems()` hands the loader's problems to
 //! JavaScript as plain objects `{ line, column, path, message }`, `null` where a problem has no
 //! place in the text.
-#![cfg(target_arch = "wasm32")]
 
 use diary_sort::core::set::MAX_SET_BYTES;
 use diary_sort::web::problems::problems;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-const TEMPLATE: &str = include_str!("../www/sets/template.json");
+const TEMPLATE: &str = include_str!("../../www/sets/template.json");
 
 fn field(object: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(object, &name.into()).unwrap()

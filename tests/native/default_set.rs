@@ -4,6 +4,7 @@
 //! (same fragments, footnotes, pages, evidence, bins, questions, correct options and lenses, and a
 //! quotation wherever the Dutch has one), the concept questions cover every section of the essay,
 //! each historians' lens classifies the fragments as the essay describes that school, and every
+
 //! excerpt in every bin gets elaborated feedback in the set's language at every stage.
 
 use std::collections::HashSet;
@@ -12,8 +13,8 @@ use diary_sort::core::feedback::{self, Span, Stage};
 use diary_sort::core::set::{self, EssayRef, ExcerptKind, Mode, QuestionType, Set, SetFile};
 use diary_sort::core::strings::{self, Key, Lang};
 
-const NL: &str = include_str!("../www/sets/snijders-nl.json");
-const EN: &str = include_str!("../www/sets/snijders-en.json");
+const NL: &str = include_str!("../../www/sets/snijders-nl.json");
+const EN: &str = include_str!("../../www/sets/snijders-en.json");
 
 fn load(name: &str, text: &str) -> Set {
     set::load(text).unwrap_or_else(|e| panic!("default set {name} has problems: {:#?}", e.0))
