@@ -3,6 +3,11 @@
 // and the styles (widget.css, minified there by scripts/build), both from ../pkg/ (found from this
 // file's own URL), once, when the first element appears.
 //
+// Bundlers (Vite, webpack 5) follow both: the glue is a dynamic import() with a literal path, so
+// they make it a chunk of their own and see in it the wasm's `new URL('diary_sort_bg.wasm',
+// import.meta.url)`, and widget.css is a literal `new URL(…, import.meta.url)`, which they emit as
+// one asset. scripts/build rewrites both paths for pkg/'s flat layout (the npm package).
+//
 // Attributes: src (the set's URL, resolved against the page), lang (nl or en; wins over the set's
 // language, which wins over the browser's languages: those speak only when there is no set to
 // read, e.g. it could not be fetched), seed (shuffle seed, an integer; default random), storage
@@ -31,7 +36,6 @@
 
 import { isModuleFailure, showFailure, watchModule } from './failure.js';
 
-const glueUrl = new URL('../pkg/diary_sort.js', import.meta.url);
 const cssUrl = new URL('../pkg/widget.css', import.meta.url);
 let glue = null;
 let styles = null;
@@ -64,7 +68,7 @@ function loadStyles() {
 
 /** The wasm-bindgen module, initialised (loaded once for every element on the page). */
 function loadGlue() {
-  glue ??= import(glueUrl.href).then(async (module) => {
+  glue ??= import('../pkg/diary_sort.js').then(async (module) => {
     await module.default();
     return module;
   });

@@ -19,7 +19,6 @@
 
 mod fmt;
 mod lrs;
-mod markup;
 mod package;
 mod report;
 mod serve;

@@ -11,7 +11,6 @@
 //! printed as `FILE:LINE:COL: PATH: message` and nothing is written.
 
 use crate::lrs;
-use crate::markup;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,6 +18,7 @@ use std::time::Instant;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 
+use diary_sort::core::markup;
 use diary_sort::core::session::first_words;
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::strings::Lang;

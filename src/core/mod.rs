@@ -1,9 +1,12 @@
 //! The pure core: a position-keeping JSON parser, the exercise-set format, the essay's rule,
 //! feedback, the board's session and the quiz (state machines), the historians' lenses, the
-//! resume strings and a set's wording. Nothing here touches the browser.
+//! resume strings, a set's wording, and a course package's manifest and files (with the markup
+//! escaping it needs). Nothing here touches the browser.
 
 pub mod feedback;
 pub mod json;
+pub mod markup;
+pub mod package;
 pub mod quiz;
 pub mod rule;
 pub mod session;

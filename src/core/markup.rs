@@ -1,5 +1,5 @@
-//! Escaping text for the markup the tool writes: XML manifests (`package`) and the HTML and SVG
-//! of the class report (`report`).
+//! Escaping text for the markup written from a set: the course package's XML manifests
+//! ([`package`](super::package)) and the HTML and SVG of the tool's class report.
 
 /// `text` with the five characters special in XML and HTML escaped (`'` as `&#39;`, which both
 /// read).
@@ -16,4 +16,14 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_the_five_and_keeps_the_rest() {
+        assert_eq!(escape(r#"a<b>&"c"'d' – é"#), "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; – é");
+    }
 }
