@@ -15,6 +15,10 @@ WASM_BINDGEN_VERSION="0.2.130"
 WASM_TARGET="wasm32-unknown-unknown"
 BROWSER_DIR="$REPO_ROOT/tests/browser"
 CARGO_TARGET="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
+# Ralph, the Learning Record Store of the tests, in a virtual environment of its own; the tests
+# find it there (tests/browser/ralph.mjs) unless RALPH_VENV says otherwise.
+RALPH_VERSION="5.1.0"
+export RALPH_VENV="${RALPH_VENV:-$CARGO_TARGET/ralph-venv}"
 
 # Browser test settings: Debian's chromium and chromedriver.
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"

@@ -1,7 +1,9 @@
 // Writes N xAPI statements (default 10,000) for the mini set (tests/fixtures/mini.json) to stdout,
 // as the module reports them: every student answers each of the four excerpts, with ticked
 // criteria and a certainty; a wrong first answer gets a second try. For `scripts/bench`, which
-// times `diary-sort report` on them. Deterministic (no randomness).
+// times `diary-sort report` on them, and scripts/bench-report.mjs. Deterministic (no randomness).
+// A JSON list, or with --lines one statement a line (as LRSs export them).
+//   node scripts/report-statements.mjs [N] [--lines]
 import { readFileSync } from 'node:fs';
 
 const total = Number(process.argv[2] ?? 10000);
@@ -20,7 +22,7 @@ function answer(student, excerpt, chosen, n) {
     actor: { mbox: `mailto:student${student}@example.org` },
     verb: { id: 'http://adlnet.gov/expapi/verbs/answered' },
     object: {
-      id: `${activity}/excerpt/${excerpt.id}`,
+      id: `${activity}/excerpts/${excerpt.id}`,
       definition: { interactionType: 'matching', correctResponsesPattern: [`${excerpt.id}[.]${right[excerpt.id]}`] },
     },
     result: {
@@ -46,4 +48,5 @@ for (let student = 0; statements.length < total; student += 1) {
     if (wrong && statements.length < total) answer(student, excerpt, right[excerpt.id], n + 1);
   }
 }
-process.stdout.write(`${JSON.stringify(statements)}\n`);
+const lines = process.argv[3] === '--lines';
+process.stdout.write(lines ? `${statements.map((s) => JSON.stringify(s)).join('\n')}\n` : `${JSON.stringify(statements)}\n`);

@@ -12,7 +12,9 @@ export interface WidgetOptions {
   storage?: boolean;
   /** localStorage key instead of `diary-sort:{set id}:{set hash}`. */
   storageKey?: string;
-  /** A resume string to start from instead of the stored attempt (an LMS's suspend data); a bad one starts afresh with a notice. */
+  /** Appended to the storage key (`…:{scope}`): whose attempt it is (an LMS's learner and attempt). */
+  storageScope?: string;
+  /** A resume string to start from instead of the stored attempt (an LMS's suspend data); a bad one starts afresh with a notice; empty: a fresh attempt. */
   state?: string;
 }
 
@@ -68,7 +70,7 @@ export interface CompletedDetail {
   passed: boolean;
 }
 
-/** `statechange`: the resume string changed (after every move and check). */
+/** `statechange`: the resume string (both modes and the tab) changed (after every move, check and change of tab). */
 export interface StateChangeDetail {
   state: string;
 }
@@ -81,9 +83,10 @@ export interface DiarySortEventMap {
 }
 
 /**
- * <diary-sort src lang seed storage state>. Attributes: `src` (the set's URL, required), `lang`
- * (`nl` | `en`), `seed` (an integer), `storage` (`off`: memory only), `state` (a resume string).
- * A change of `src` or `lang` restarts it; `seed`, `storage` and `state` are read when it starts.
+ * <diary-sort src lang seed storage storage-scope state>. Attributes: `src` (the set's URL,
+ * required), `lang` (`nl` | `en`), `seed` (an integer), `storage` (`off`: memory only),
+ * `storage-scope` (whose attempt is stored), `state` (a resume string; empty: a fresh attempt).
+ * A change of `src` or `lang` restarts it; the others are read when it starts.
  */
 export interface DiarySortElement extends HTMLElement {
   addEventListener<K extends keyof DiarySortEventMap>(
@@ -99,6 +102,9 @@ export interface DiarySortElement extends HTMLElement {
   ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
+
+/** Whether `text` is a resume string the module reads (asks the module; loads it if need be). */
+export function isResumeString(text: string): Promise<boolean>;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,13 +3,20 @@
 // and the styles (widget.css, minified there by scripts/build), both from ../pkg/ (found from this
 // file's own URL), once, when the first element appears.
 //
+// Bundlers (Vite, webpack 5) follow both: the glue is a dynamic import() with a literal path, so
+// they make it a chunk of their own and see in it the wasm's `new URL('diary_sort_bg.wasm',
+// import.meta.url)`, and widget.css is a literal `new URL(…, import.meta.url)`, which they emit as
+// one asset. scripts/build rewrites both paths for pkg/'s flat layout (the npm package).
+//
 // Attributes: src (the set's URL, resolved against the page), lang (nl or en; wins over the set's
 // language, which wins over the browser's languages: those speak only when there is no set to
 // read, e.g. it could not be fetched), seed (shuffle seed, an integer; default random), storage
 // ("off": the attempt is kept in memory only), state (a resume string to start from instead of
-// the stored attempt, e.g. an LMS's suspend data; a bad one starts afresh with a notice). A change
-// of src or lang starts the element afresh (a stored attempt resumes); seed, storage and state are
-// read when it starts.
+// the stored attempt, e.g. an LMS's suspend data; a bad one starts afresh with a notice; empty: a
+// fresh attempt, e.g. an LMS's new one), storage-scope (whose attempt is stored: appended to the
+// storage key, e.g. an LMS's learner and attempt). A change of src or lang starts the element
+// afresh (a stored attempt resumes); seed, storage, storage-scope and state are read when it
+// starts. isResumeString(text) (exported) asks the module whether a text is a resume string.
 // Events (bubbling, on the element): ready {setId, excerpts, bins, passMark, state}, answered
 // per judged card {excerpt, bin, expected, correct, check} or quiz item ({excerpt, bin, expected,
 // correct, check, certainty?, criteria?} or {question, options, expected, correct, check,
@@ -29,7 +36,6 @@
 
 import { isModuleFailure, showFailure, watchModule } from './failure.js';
 
-const glueUrl = new URL('../pkg/diary_sort.js', import.meta.url);
 const cssUrl = new URL('../pkg/widget.css', import.meta.url);
 let glue = null;
 let styles = null;
@@ -62,11 +68,16 @@ function loadStyles() {
 
 /** The wasm-bindgen module, initialised (loaded once for every element on the page). */
 function loadGlue() {
-  glue ??= import(glueUrl.href).then(async (module) => {
+  glue ??= import('../pkg/diary_sort.js').then(async (module) => {
     await module.default();
     return module;
   });
   return glue;
+}
+
+/** Whether `text` is a resume string the module reads (the LMS bridges ask; they never parse one). */
+export async function isResumeString(text) {
+  return (await loadGlue()).isResumeString(text);
 }
 
 /** The set's text, or a short reason why it could not be fetched ("HTTP 404", a network error). */
@@ -155,6 +166,7 @@ class DiarySort extends HTMLElement {
       seed: Number.isFinite(seed) ? seed : undefined,
       storage: this.getAttribute('storage') !== 'off',
       state: this.getAttribute('state') ?? undefined,
+      storageScope: this.getAttribute('storage-scope') ?? undefined,
     };
     let module;
     let set;

@@ -1,16 +1,21 @@
 // The instructor's set editor (editor.html): the set's JSON in a plain textarea with line numbers
 // and problem markers, the problems listed under it (activating one puts the caret there), and
 // the exercise as students see it, rebuilt as the instructor types (debounced). A toolbar opens
-// a file, starts from a default set or the blank template, and downloads the result.
+// a file, starts from a default set or the blank template, and downloads the result: the set, or
+// a course package for an LMS (SCORM 1.2, SCORM 2004, cmi5).
 //
 // Nothing leaves the browser: files are read locally (File.text()), downloads are made from a
 // Blob, the text is kept in localStorage so a reload loses nothing. The checks are the core's own
-// (`problems()`, the same loader as the widget and `diary-sort validate`).
+// (`problems()`, the same loader as the widget and `diary-sort validate`). A course package is
+// the one `diary-sort package` makes: the module's `coursePackage()` (the editor's build of the
+// module, pkg/editor/, the only one that has it) gives its entries and manifest, the files are
+// fetched from this page's own server and zip.js zips them.
 //
 // The editor's texts are in the nl/en table below, not in the core's string tables: they belong
 // to this page alone (as the self-study page's texts are in app.js), and keeping them out of the
 // wasm keeps them out of the module every student downloads. Language: ?lang=, else <html lang>.
-import init, { Widget, problems } from '../pkg/diary_sort.js';
+import init, { Widget, coursePackage, problems } from '../pkg/editor/diary_sort.js';
+import { zip } from './zip.js';
 
 const TEXT = {
   nl: {
@@ -18,13 +23,21 @@ const TEXT = {
     heading: 'Oefenset bewerken',
     intro:
       'Links staat de set als JSON, rechts de oefening zoals studenten haar zien; die wordt bijgewerkt terwijl je typt. ' +
-      'Alles blijft in deze browser: er wordt niets verstuurd. Download de set als je klaar bent.',
+      'Alles blijft in deze browser: er wordt niets verstuurd. Download de set, of een pakket voor je LMS, als je klaar bent.',
     open: 'Bestand openen…',
     startFrom: 'Beginnen met:',
     dutchSet: 'Nederlandse standaardset',
     englishSet: 'Engelse standaardset',
     template: 'Leeg sjabloon',
     download: 'Downloaden',
+    forLms: 'Downloaden voor een LMS:',
+    scorm12: 'SCORM 1.2',
+    scorm2004: 'SCORM 2004',
+    cmi5: 'cmi5',
+    packaging: 'Het pakket wordt gemaakt…',
+    packaged: 'Gedownload: {file}. Upload het in je LMS als {format}-pakket.',
+    packageProblems: 'Eerst de problemen oplossen: de set heeft er {n} (zie Problemen). Er is niets gedownload.',
+    packageFailed: 'Het pakket kon niet worden gemaakt',
     source: 'De set (JSON)',
     problems: 'Problemen',
     noProblems: 'Geen problemen.',
@@ -48,13 +61,21 @@ const TEXT = {
     heading: 'Edit an exercise set',
     intro:
       'On the left the set as JSON, on the right the exercise as students see it, updated as you type. ' +
-      'Everything stays in this browser: nothing is sent anywhere. Download the set when you are done.',
+      'Everything stays in this browser: nothing is sent anywhere. Download the set, or a package for your LMS, when you are done.',
     open: 'Open file…',
     startFrom: 'Start from:',
     dutchSet: 'Dutch default set',
     englishSet: 'English default set',
     template: 'Blank template',
     download: 'Download',
+    forLms: 'Download for an LMS:',
+    scorm12: 'SCORM 1.2',
+    scorm2004: 'SCORM 2004',
+    cmi5: 'cmi5',
+    packaging: 'Making the package…',
+    packaged: 'Downloaded: {file}. Upload it to your LMS as a {format} package.',
+    packageProblems: 'Fix the problems first: the set has {n} (see Problems). Nothing was downloaded.',
+    packageFailed: 'The package could not be made',
     source: 'The set (JSON)',
     problems: 'Problems',
     noProblems: 'No problems.',
@@ -103,15 +124,17 @@ document.documentElement.lang = lang;
 document.title = t.documentTitle;
 for (const el of document.querySelectorAll('[data-text]')) el.textContent = t[el.dataset.text];
 
-/** Shows a notice above the workspace; `alert` for failures (announced at once). */
+/** Shows a notice above the workspace; `alert` for failures (announced at once). Returns it. */
 function notice(text, { alert = false } = {}) {
   const p = document.createElement('p');
   p.className = alert ? 'page-error' : 'notice';
   if (alert) p.setAttribute('role', 'alert');
   p.textContent = text;
   $('notices').append(p);
+  return p;
 }
 
+/** A failure's notice: `what` went wrong, and why. */
 const failure = (what, e) => notice(`${what}: ${e instanceof Error ? e.message : String(e)}`, { alert: true });
 
 // ------------------------------------------------------------------ keeping the text
@@ -387,29 +410,89 @@ fileInput.addEventListener('change', async () => {
   }
 });
 
-/** The download's file name: the set's id when it has a usable one. */
-function fileName(text) {
+/** A download's file name: the set's id when it has a usable one, then `suffix`. */
+function fileName(text, suffix) {
   try {
     const id = JSON.parse(text)?.id;
-    if (typeof id === 'string' && /^[A-Za-z0-9_-]+$/.test(id)) return `${id}.json`;
+    if (typeof id === 'string' && /^[A-Za-z0-9_-]+$/.test(id)) return `${id}${suffix}`;
   } catch {
     // Not JSON (yet): the generic name will do.
   }
-  return 'set.json';
+  return `set${suffix}`;
+}
+
+/** Saves `blob` as the file `name` (the browser's download). */
+function saveAs(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // The download has its own reference to the data by now; the URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 $('download').addEventListener('click', () => {
   const text = source.value;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName(text);
-  a.click();
-  // The download has its own reference to the data by now; the URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveAs(new Blob([text], { type: 'application/json' }), fileName(text, '.json'));
   dirty = false;
   save();
 });
+
+// ------------------------------------------------------------------ a course package for an LMS
+
+const packageStatus = $('package-status');
+/** The folder that holds www/ and pkg/ on this server: the package's paths are relative to it. */
+const siteRoot = new URL('../', import.meta.url);
+/** Whether a package is being made (a second press meanwhile is ignored). */
+let packaging = false;
+/** The notice of the last package that could not be made: replaced by the next attempt's. */
+let packageError = null;
+
+async function fetchBytes(path) {
+  const response = await fetch(new URL(path, siteRoot));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Makes the `format` package of the text as it is now and downloads it; a set with problems
+ * gets none, and says so. The text is left as it is either way. */
+async function downloadPackage(format, label) {
+  if (packaging) return;
+  // The text as typed up to now, checked and shown (a pending check would lag behind).
+  if (timer) refresh();
+  const text = source.value;
+  packageError?.remove();
+  packageError = null;
+  packageStatus.textContent = '';
+  const count = problems(text).length;
+  if (count > 0) {
+    packageError = notice(t.packageProblems.replace('{n}', count), { alert: true });
+    return;
+  }
+  packaging = true;
+  packageStatus.textContent = t.packaging;
+  try {
+    const entries = await Promise.all(
+      coursePackage(text, format).map(async ({ path, text: content }) => ({
+        path,
+        bytes: content === undefined ? await fetchBytes(path) : new TextEncoder().encode(content),
+      })),
+    );
+    const name = fileName(text, `-${format}.zip`);
+    saveAs(await zip(entries), name);
+    packageStatus.textContent = t.packaged.replace('{file}', name).replace('{format}', label);
+  } catch (e) {
+    packageStatus.textContent = '';
+    packageError = failure(t.packageFailed, e);
+  } finally {
+    packaging = false;
+  }
+}
+
+for (const button of document.querySelectorAll('[data-package]')) {
+  button.addEventListener('click', () => downloadPackage(button.dataset.package, button.textContent));
+}
 
 // ------------------------------------------------------------------ start
 

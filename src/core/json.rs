@@ -556,11 +556,10 @@ impl Parser<'_> {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use writing::write;
 
-/// Making and writing JSON, for the native tool (the browser only reads sets).
-#[cfg(not(target_arch = "wasm32"))]
+/// Making and writing JSON: the tool's canonical form of a set and its schema, and tests that edit
+/// a set (the browser only reads sets).
 mod writing {
     use std::fmt::Write as _;
 

@@ -1,5 +1,11 @@
-//! The compact, versioned resume strings: an attempt in well under SCORM 1.2's 4,096 characters.
-//! The board's is below; the quiz's has its own prefix ([`encode_quiz`], `q1.…`).
+//! The compact, versioned resume strings: a widget's whole attempt (both modes and the tab shown)
+//! in well under SCORM 1.2's 4,096 characters. [`Saved::encode`] writes the widget's string,
+//! `2_TAB_BOARD_QUIZ` (the tab `b`oard, `q`uiz or `-` for a set of one mode, then each mode's own
+//! string, empty for a mode the set does not offer); [`decode_attempt`] reads it back, and also a
+//! single mode's string as earlier versions stored it (`1.…`, `q1.…`). [`is_resume`] tells the
+//! LMS bridges whether a stored text is one at all (they never parse it themselves).
+//!
+//! The board's string is below; the quiz's has its own prefix ([`encode_quiz`], `q2.…`).
 //!
 //! `1.HASH.SEED.CHECKS.PLACES.CHECKED.SOLVED`: the format version, the set's hash (16 hex
 //! digits), the shuffle seed (base 36), the checks used, then one character per excerpt (in set
@@ -13,6 +19,7 @@ use std::rc::Rc;
 use crate::core::quiz::{Certainty, Draft, Item, ItemState, ItemStatus, Quiz, Stored, words};
 use crate::core::session::{Place, Session};
 use crate::core::set::Set;
+use crate::core::set::quiz::Mode;
 use crate::core::strings::Lang;
 
 /// Why a stored string cannot resume an attempt.
@@ -138,11 +145,144 @@ fn base36(mut n: u64) -> String {
 }
 
 /// The version prefix of a quiz's resume string (the board's is `1`).
-pub const QUIZ_VERSION: &str = "q1";
+pub const QUIZ_VERSION: &str = "q2";
+/// The quiz's earlier version, still read: bit sets in hexadecimal, marks as ranges of words.
+const QUIZ_VERSION_1: &str = "q1";
+/// The version prefix of a widget's string (both modes and the tab).
+const ATTEMPT_VERSION: &str = "2";
+/// What separates the parts of a widget's string (no mode's string contains it).
+const PART: char = '_';
+
+/// The mode a widget shows, for a set that offers both (its tab).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The sorting board.
+    Board,
+    /// The quiz.
+    Quiz,
+}
+
+impl Tab {
+    /// Both, in tab order.
+    pub const ALL: [Tab; 2] = [Tab::Board, Tab::Quiz];
+
+    /// The other tab.
+    pub fn other(self) -> Tab {
+        match self {
+            Tab::Board => Tab::Quiz,
+            Tab::Quiz => Tab::Board,
+        }
+    }
+
+    /// Its name in the page (`data-mode`, element ids).
+    pub fn word(self) -> &'static str {
+        match self {
+            Tab::Board => "board",
+            Tab::Quiz => "quiz",
+        }
+    }
+
+    /// Its letter in a widget's string.
+    fn letter(self) -> char {
+        match self {
+            Tab::Board => 'b',
+            Tab::Quiz => 'q',
+        }
+    }
+}
+
+/// A widget's attempt as its modes' strings and the tab shown: what [`Saved::encode`] joins.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// The tab shown (a set of both modes).
+    pub tab: Option<Tab>,
+    /// The board's string ([`encode`]), when the set has a board.
+    pub board: Option<String>,
+    /// The quiz's string ([`encode_quiz`]), when the set has a quiz.
+    pub quiz: Option<String>,
+}
+
+impl Saved {
+    /// The widget's string: `2_TAB_BOARD_QUIZ`.
+    pub fn encode(&self) -> String {
+        let (board, quiz) = (self.board.as_deref().unwrap_or(""), self.quiz.as_deref().unwrap_or(""));
+        let mut out = String::with_capacity(6 + board.len() + quiz.len());
+        out.push_str(ATTEMPT_VERSION);
+        out.push(PART);
+        out.push(self.tab.map_or('-', Tab::letter));
+        out.push(PART);
+        out.push_str(board);
+        out.push(PART);
+        out.push_str(quiz);
+        out
+    }
+}
+
+/// An attempt read back: each mode's, where the string held one, and the tab.
+pub struct Resumed {
+    /// The tab that was shown.
+    pub tab: Option<Tab>,
+    /// The board's attempt.
+    pub board: Option<Session>,
+    /// The quiz's attempt.
+    pub quiz: Option<Quiz>,
+}
+
+/// Whether `text` is a resume string of a version this build reads (by its version prefix and
+/// its characters; whether it fits a set is [`decode_attempt`]'s to say).
+pub fn is_resume(text: &str) -> bool {
+    let text = text.trim();
+    let known = [ATTEMPT_VERSION, "1", QUIZ_VERSION, QUIZ_VERSION_1]
+        .iter()
+        .any(|v| text.strip_prefix(v).is_some_and(|rest| rest.starts_with(if *v == ATTEMPT_VERSION { PART } else { '.' })));
+    known && text.bytes().all(|c| c.is_ascii_alphanumeric() || b".,~:+-_".contains(&c))
+}
+
+/// Reads a widget's string for `set`: both modes (each must be there exactly when the set offers
+/// it) and the tab, or one mode's string as earlier versions stored it (the board's `1.…`, the
+/// quiz's `q1.…` or `q2.…`; the other mode and the tab are then not in it).
+pub fn decode_attempt(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Resumed, StateError> {
+    let set = set.into();
+    let text = text.trim();
+    let mode = set.file.mode;
+    let mut resumed = Resumed { tab: None, board: None, quiz: None };
+    let Some(rest) = text.strip_prefix(ATTEMPT_VERSION).and_then(|r| r.strip_prefix(PART)) else {
+        if text.starts_with("1.") && mode.has_board() {
+            resumed.board = Some(decode(set, lang, text)?);
+        } else if is_quiz(text) && mode.has_quiz() {
+            resumed.quiz = Some(decode_quiz(set, lang, text)?);
+        } else {
+            return Err(StateError::Unreadable);
+        }
+        return Ok(resumed);
+    };
+    let parts: Vec<&str> = rest.split(PART).collect();
+    let [tab, board, quiz] = parts[..] else { return Err(StateError::Unreadable) };
+    resumed.tab = match (tab, mode == Mode::Both) {
+        ("-", false) => None,
+        ("b", true) => Some(Tab::Board),
+        ("q", true) => Some(Tab::Quiz),
+        _ => return Err(StateError::Unreadable),
+    };
+    if board.is_empty() == mode.has_board() || quiz.is_empty() == mode.has_quiz() {
+        return Err(StateError::Unreadable);
+    }
+    if !board.is_empty() {
+        resumed.board = Some(decode(set.clone(), lang, board)?);
+    }
+    if !quiz.is_empty() {
+        // Within a widget's string, only the current quiz version.
+        if !quiz.starts_with(QUIZ_VERSION) {
+            return Err(StateError::Unreadable);
+        }
+        resumed.quiz = Some(decode_quiz(set, lang, quiz)?);
+    }
+    Ok(resumed)
+}
 
 /// Whether `text` is a quiz's resume string (as opposed to the board's), by its version prefix.
-pub fn is_quiz(text: &str) -> bool {
-    text.split('.').next() == Some(QUIZ_VERSION)
+fn is_quiz(text: &str) -> bool {
+    matches!(text.split('.').next(), Some(QUIZ_VERSION | QUIZ_VERSION_1))
 }
 
 const STATUS: [(ItemStatus, u8); 5] = [
@@ -155,16 +295,20 @@ const STATUS: [(ItemStatus, u8); 5] = [
 const CERTAINTY: [(Option<Certainty>, u8); 4] =
     [(None, b'-'), (Some(Certainty::Low), b'l'), (Some(Certainty::Medium), b'm'), (Some(Certainty::High), b'h')];
 
+/// The digits of a bit set, six bits each (no `.`, `,`, `~` or `_`: they separate fields).
+const BITS64: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-+";
+
 /// Encodes a quiz attempt (its own prefix, [`QUIZ_VERSION`]):
-/// `q1.HASH.SEED.ROUND.FIRST.CURRENT.FINISHED.ITEMS`. The seed (base 36) draws the items again;
+/// `q2.HASH.SEED.ROUND.FIRST.CURRENT.FINISHED.ITEMS`. The seed (base 36) draws the items again;
 /// `FIRST` is the score fixed at the end of the first round and the items then right
 /// (`SCORE:RIGHT`, or `-`); `ITEMS` has one record per item of the attempt, in display order,
 /// separated by `,`: a status letter (`o`pen, `w`rong, `r`ight, re`v`ealed, `s`olution shown;
 /// upper case for an item outside the current retry round), the tries used, the draft's and the
 /// last try's certainty (`-`, `l`, `m`, `h`), then `~`-separated and left out when empty: the
-/// answer (the bin in base 36, or the chosen options as a hexadecimal bit set), the ticked
-/// criteria (a hexadecimal bit set) and the marked words as ranges of word indices in base 36
-/// (`3-7+c`). An untouched item takes 4 characters.
+/// answer (the bin in base 36, or the chosen options as a bit set), the ticked criteria (a bit
+/// set) and the marked words (a bit set over the excerpt's words). A bit set is written six bits
+/// a character, lowest first, without trailing zeros ([`BITS64`]): an excerpt of 120 words
+/// takes at most 20 characters however it is marked. An untouched item takes 4 characters.
 pub fn encode_quiz(quiz: &Quiz) -> String {
     let first = quiz.first_round().map_or("-".to_string(), |(score, right)| format!("{score}:{right}"));
     // The records are written one after another into one String (no list of records to join);
@@ -193,7 +337,7 @@ pub fn encode_quiz(quiz: &Quiz) -> String {
             certainty(draft.certainty),
             certainty(state.last_certainty),
             bits(&draft.criteria),
-            ranges(&draft.marked),
+            bits(&draft.marked),
         );
         items.truncate(start + items[start..].trim_end_matches('~').len());
     }
@@ -209,15 +353,18 @@ pub fn encode_quiz(quiz: &Quiz) -> String {
 }
 
 /// Decodes a quiz attempt for `set`, strictly: a string that is not exactly what
-/// [`encode_quiz`] writes for a reachable attempt of this set is an error, never a panic.
+/// [`encode_quiz`] writes for a reachable attempt of this set is an error, never a panic. A
+/// string of the earlier version (`q1.…`) is read as it was written.
 pub fn decode_quiz(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Quiz, StateError> {
     let set = set.into();
     let bad = StateError::Unreadable;
     let parts: Vec<&str> = text.trim().split('.').collect();
     let [version, hash, seed, round, first, current, finished, items] = parts[..] else { return Err(bad) };
-    if version != QUIZ_VERSION {
-        return Err(bad);
-    }
+    let legacy = match version {
+        QUIZ_VERSION => false,
+        QUIZ_VERSION_1 => true,
+        _ => return Err(bad),
+    };
     if u64::from_str_radix(hash, 16).map_err(|_| StateError::Unreadable)? != set.hash {
         return Err(StateError::OtherSet);
     }
@@ -249,22 +396,22 @@ pub fn decode_quiz(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Qu
             Item::Excerpt(i) => words(&fresh.set().file.excerpts[i].text).len(),
             Item::Question(_) => 0,
         };
-        let (state, inside) = item_state(record, item, words).ok_or(StateError::Unreadable)?;
+        let (state, inside) = item_state(record, item, words, legacy).ok_or(StateError::Unreadable)?;
         states.push(state);
         in_round.push(inside);
     }
     let stored = Stored { states, in_round, round, finished, first, current: number(current)? };
     let quiz = fresh.restore(stored).ok_or(StateError::Unreadable)?;
     // Only the canonical spelling: what `encode_quiz` writes (no leading zeros, no empty fields).
-    if encode_quiz(&quiz) != text.trim() {
+    if !legacy && encode_quiz(&quiz) != text.trim() {
         return Err(bad);
     }
     Ok(quiz)
 }
 
 /// Reads the record of `item` (an excerpt of `words` words, or a question): its state, and
-/// whether it is in the current round.
-fn item_state(record: &str, item: Item, words: usize) -> Option<(ItemState, bool)> {
+/// whether it is in the current round. `legacy`: written by version `q1`.
+fn item_state(record: &str, item: Item, words: usize, legacy: bool) -> Option<(ItemState, bool)> {
     let mut fields = record.split('~');
     let head = fields.next()?.as_bytes();
     let &[status, tries, certainty, last] = head else { return None };
@@ -273,34 +420,53 @@ fn item_state(record: &str, item: Item, words: usize) -> Option<(ItemState, bool
     let tries = digit(tries).filter(|&t| t < 10)? as u8;
     let certainty_of = |c: u8| CERTAINTY.iter().find(|&&(_, ch)| ch == c).map(|&(x, _)| x);
     let (certainty, last_certainty) = (certainty_of(certainty)?, certainty_of(last)?);
+    let read_set = if legacy { read_hex } else { read_bits };
     let answer = fields.next().unwrap_or("");
-    let criteria = read_bits(fields.next().unwrap_or(""))?;
-    let marked = read_ranges(fields.next().unwrap_or(""), words)?;
-    if fields.next().is_some() {
+    let criteria = read_set(fields.next().unwrap_or(""))?;
+    let marks = fields.next().unwrap_or("");
+    let marked = if legacy { read_ranges(marks, words)? } else { read_bits(marks)? };
+    if fields.next().is_some() || marked.last().is_some_and(|&w| w >= words) {
         return None;
     }
     let (bin, options) = match (item, answer.as_bytes()) {
         (_, []) => (None, Vec::new()),
         (Item::Excerpt(_), &[b]) => (Some(digit(b)?), Vec::new()),
         (Item::Excerpt(_), _) => return None,
-        (Item::Question(_), _) => (None, read_bits(answer)?),
+        (Item::Question(_), _) => (None, read_set(answer)?),
     };
     let draft = Draft { criteria, marked, bin, options, certainty };
     Some((ItemState { draft, tries, status, last_certainty }, inside))
 }
 
-/// A set of small numbers as a hexadecimal bit set, highest nibble first, no leading zeros.
+/// A set of small numbers, ascending, as a bit set: six bits a character ([`BITS64`]), lowest
+/// first, no trailing zeros.
 fn bits(set: &[usize]) -> String {
     let Some(&top) = set.iter().max() else { return String::new() };
-    let mut out = String::with_capacity(top / 4 + 1);
-    for nibble in (0..=top / 4).rev() {
-        let value = (0..4).filter(|b| set.contains(&(nibble * 4 + b))).fold(0, |v, b| v | 1 << b);
-        out.push(digit_char(value));
+    let mut out = String::with_capacity(top / 6 + 1);
+    for chunk in 0..=top / 6 {
+        let value = (0..6).filter(|b| set.contains(&(chunk * 6 + b))).fold(0, |v, b| v | 1 << b);
+        out.push(char::from(BITS64[value]));
     }
     out
 }
 
+/// Reads a bit set that [`bits`] wrote (a trailing zero digit is not its spelling).
 fn read_bits(text: &str) -> Option<Vec<usize>> {
+    if text.ends_with('0') {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (chunk, c) in text.bytes().enumerate() {
+        let value = BITS64.iter().position(|&d| d == c)?;
+        for b in (0..6).filter(|b| value & 1 << b != 0) {
+            out.push(chunk * 6 + b);
+        }
+    }
+    Some(out)
+}
+
+/// Reads a `q1` bit set: hexadecimal, highest nibble first.
+fn read_hex(text: &str) -> Option<Vec<usize>> {
     let mut out = Vec::new();
     for (nibble, c) in text.bytes().rev().enumerate() {
         let value = digit(c).filter(|&v| v < 16)?;
@@ -311,30 +477,7 @@ fn read_bits(text: &str) -> Option<Vec<usize>> {
     Some(out)
 }
 
-/// Ascending word indices as ranges in base 36: `3-7+c`.
-fn ranges(list: &[usize]) -> String {
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for &w in list {
-        match runs.last_mut() {
-            Some((_, end)) if *end + 1 == w => *end = w,
-            _ => runs.push((w, w)),
-        }
-    }
-    let mut out = String::new();
-    for &(a, b) in &runs {
-        if !out.is_empty() {
-            out.push('+');
-        }
-        out.push_str(&base36(a as u64));
-        if b != a {
-            out.push('-');
-            out.push_str(&base36(b as u64));
-        }
-    }
-    out
-}
-
-/// Reads ranges of word indices, each below `limit`.
+/// Reads `q1` marks: ranges of word indices in base 36 (`3-7+c`), each below `limit`.
 fn read_ranges(text: &str, limit: usize) -> Option<Vec<usize>> {
     if text.is_empty() {
         return Some(Vec::new());
@@ -344,7 +487,7 @@ fn read_ranges(text: &str, limit: usize) -> Option<Vec<usize>> {
         let (a, b) = run.split_once('-').unwrap_or((run, run));
         let read = |s: &str| usize::from_str_radix(s, 36).ok().filter(|&n| n < limit);
         let (a, b) = (read(a)?, read(b)?);
-        if b < a {
+        if b < a || out.last().is_some_and(|&last| a <= last) {
             return None;
         }
         out.extend(a..=b);

@@ -27,7 +27,7 @@ use crate::web::dom::{
     matches, modified, number, object, pointer_id, prevent_default, prop, set_prop, window,
 };
 use crate::web::listener::{Callback, Listener};
-use crate::web::store::Store;
+use crate::web::store::Keeper;
 use crate::web::view::{PILE, View};
 
 /// Movement (in CSS pixels) after which a press becomes a drag.
@@ -67,15 +67,14 @@ struct Drag {
     over: Option<Element>,
 }
 
-/// What a widget's listeners share: the session, its view and its store.
+/// What a widget's listeners share: the session, its view and the widget's keeper.
 pub struct Inner {
     session: Session,
     view: View,
-    store: Store,
+    keeper: Keeper,
     drag: Option<Drag>,
     /// Set after a drag, so the click the browser may send at its end selects nothing.
     suppress_click: bool,
-    storage_noticed: bool,
     /// The auto-scroll timer's callback (it holds only a weak reference back to this).
     tick: Option<Callback>,
     /// The running auto-scroll timer.
@@ -158,8 +157,8 @@ fn place_of(button: &Element) -> Option<Place> {
 
 impl Inner {
     /// Shared state for a freshly mounted widget.
-    pub fn new(session: Session, view: View, store: Store, storage_noticed: bool) -> Inner {
-        Inner { session, view, store, drag: None, suppress_click: false, storage_noticed, tick: None, ticking: None }
+    pub fn new(session: Session, view: View, keeper: Keeper) -> Inner {
+        Inner { session, view, keeper, drag: None, suppress_click: false, tick: None, ticking: None }
     }
 
     /// The final score, once the attempt is finished.
@@ -249,11 +248,12 @@ impl Inner {
         (!told.is_empty()).then_some(told)
     }
 
-    /// Stores the resume state and returns it (telling the student once when storage fails).
+    /// Keeps the board's attempt and returns the widget's resume string (telling the student
+    /// once when storage fails).
     fn save(&mut self) -> String {
-        let state = state::encode(&self.session);
-        if !self.store.save(&state) && !self.storage_noticed {
-            self.storage_noticed = true;
+        let board = state::encode(&self.session);
+        let (state, refused) = self.keeper.keep(|saved| saved.board = Some(board));
+        if refused {
             self.view.notice(Key::StorageUnavailable);
         }
         state

@@ -7,7 +7,8 @@
 //! handle, so two widgets on a page share nothing. The host element receives the bubbling DOM
 //! events `ready` ({setId, excerpts, bins, passMark, state}), `answered` ({excerpt, bin,
 //! expected, correct, check}), `completed` ({score, passed}) and `statechange` ({state}, the
-//! resume string whenever it changes, for a host that keeps it elsewhere, e.g. an LMS).
+//! widget's resume string, both modes and the tab, whenever it changes, for a host that keeps it
+//! elsewhere, e.g. an LMS). `isResumeString(text)` tells such a host whether a text it kept is one.
 //!
 //! The interface language is the page's or element's explicit choice (option `lang`), else the
 //! set's `lang`, else (when there is no set to read it from) the first of the reader's
@@ -16,8 +17,12 @@
 //!
 //! Submodules: [`view`] (the DOM), [`events`] (DOM events → [`Msg`](crate::core::session::Msg)
 //! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
-//! [`problems`] is the set editor's check (a set's problems as plain objects).
+//! [`problems`] is the set editor's check (a set's problems as plain objects) and
+//! `course_package` its "Download for an LMS" (a course package's entries; only in the editor's
+//! build, feature `editor`).
 
+#[cfg(feature = "editor")]
+pub mod course_package;
 pub mod dom;
 pub mod events;
 pub mod listener;
@@ -39,7 +44,7 @@ use web_sys::{Document, HtmlElement};
 use crate::core::quiz::Quiz;
 use crate::core::session::Session;
 use crate::core::set::{self, Mode};
-use crate::core::state;
+use crate::core::state::{self, Resumed, Saved, StateError, Tab};
 use crate::core::strings::{Key, Lang};
 
 use dom::Ui;
@@ -48,7 +53,7 @@ use listener::Listener;
 use modes::Modes;
 use quiz_events::QuizInner;
 use quiz_view::QuizView;
-use store::Store;
+use store::{Keeper, Store};
 use view::View;
 
 /// The page's options (a plain object; every field optional).
@@ -64,9 +69,13 @@ struct Options {
     seed: Option<f64>,
     /// Storage key instead of `diary-sort:{set id}:{set hash}`.
     storage_key: Option<String>,
+    /// Appended to the storage key (`…:{scope}`): whose attempt it is, e.g. an LMS's learner and
+    /// attempt, so that one learner's attempt never reaches another on a shared browser.
+    storage_scope: Option<String>,
     /// Whether to keep the attempt in `localStorage` (default true).
     storage: Option<bool>,
-    /// A resume string to start from instead of the stored one (an LMS's suspend data).
+    /// A resume string to start from instead of the stored one (an LMS's suspend data); empty:
+    /// a fresh attempt (an LMS's new attempt), whatever is stored.
     state: Option<String>,
 }
 
@@ -104,6 +113,7 @@ impl Options {
             browser_languages,
             seed: if seed.is_null_or_undefined() { None } else { Some(seed.as_f64().ok_or_else(|| wrong("seed", "a number"))?) },
             storage_key: text("storageKey")?,
+            storage_scope: text("storageScope")?,
             storage: if storage.is_null_or_undefined() {
                 None
             } else {
@@ -176,61 +186,72 @@ impl Widget {
         let lang = requested.unwrap_or(set.file.lang);
         let ui = Ui::new(&set, lang);
         let wanted = options.storage.unwrap_or(true);
-        let key = options.storage_key.clone().unwrap_or_else(|| store::key_for(&set.file.id, set.hash));
+        let mut key = options.storage_key.clone().unwrap_or_else(|| store::key_for(&set.file.id, set.hash));
+        if let Some(scope) = &options.storage_scope {
+            key.push(':');
+            key.push_str(scope);
+        }
         let seed = options.seed.map(|s| s as u64).unwrap_or_else(random_seed);
         let dom = view::dom_for(&doc, &ui, &set);
         let root = view::frame(&dom, &ui, &set);
 
+        // One resume string for both modes and the tab: handed in by the page (an LMS's), else
+        // the stored one.
+        let store = Store::open(wanted, key.clone());
+        let (mut resumed, mut notices) =
+            resume(&store, wanted, options.state.as_deref(), |text| state::decode_attempt(set.clone(), lang, text));
+        // Earlier versions kept the quiz's attempt and the tab under keys of their own (`…:quiz`,
+        // `…:mode`): read while nothing newer is stored.
+        if options.state.is_none() && resumed.tab.is_none() && resumed.quiz.is_none() {
+            let old = |suffix: &str| Store::open(wanted, [key.as_str(), suffix].concat()).load();
+            if let Some(Ok(Resumed { quiz: Some(quiz), .. })) = old(":quiz").map(|text| state::decode_attempt(set.clone(), lang, &text)) {
+                resumed.quiz = Some(quiz);
+                if !notices.contains(&Key::Resumed) {
+                    notices.push(Key::Resumed);
+                }
+            }
+            resumed.tab = old(":mode").and_then(|word| Tab::ALL.into_iter().find(|t| t.word() == word));
+        }
+        let keeper = Keeper::new(store, Saved::default());
         let mode = set.file.mode;
-        let modes = (mode == Mode::Both)
-            .then(|| Rc::new(RefCell::new(Modes::build(&dom, &ui, &prefix, &root, Store::open(wanted, suffixed(&key, ":mode"))))));
-        let panel = |m: modes::Mode| modes.as_ref().and_then(|s| s.try_borrow().ok()).map_or_else(|| root.clone(), |s| s.panel(m));
+        let tab = resumed.tab.unwrap_or(Tab::Board);
+        let modes = (mode == Mode::Both).then(|| Rc::new(RefCell::new(Modes::build(&dom, &ui, &prefix, &root, tab, keeper.clone()))));
+        let panel = |t: Tab| modes.as_ref().and_then(|s| s.try_borrow().ok()).map_or_else(|| root.clone(), |s| s.panel(t));
         let mut listeners = Vec::new();
         let mut board = None;
         let mut quiz = None;
-        // A resume string handed in by the page (an LMS's suspend data) goes to the mode it is
-        // for; `ready` carries the state the widget starts from (the board's when it has one).
-        let handed = options.state.as_deref();
-        let mut first_state = None;
-        if mode.has_board() {
-            let mut store = Store::open(wanted, key.clone());
-            let (session, notices) = resume(
-                &mut store,
-                wanted,
-                handed.filter(|text| !state::is_quiz(text)),
-                |text| state::decode(set.clone(), lang, text),
-                || Session::new(set.clone(), lang, seed),
-                state::encode,
-            );
-            first_state.get_or_insert_with(|| state::encode(&session));
-            let parent = panel(modes::Mode::Board);
+        let mut saved = Saved { tab: modes.is_some().then_some(tab), board: None, quiz: None };
+        // The state the widget starts from is stored at once (a fresh attempt's shuffle survives
+        // a reload before the first move).
+        let board_resumed = resumed.board.is_some();
+        let quiz_resumed = resumed.quiz.is_some();
+        let session = mode.has_board().then(|| resumed.board.unwrap_or_else(|| Session::new(set.clone(), lang, seed)));
+        let q = mode.has_quiz().then(|| resumed.quiz.unwrap_or_else(|| Quiz::new(set.clone(), lang, seed)));
+        saved.board = session.as_ref().map(state::encode);
+        saved.quiz = q.as_ref().map(state::encode_quiz);
+        let (first_state, refused) = keeper.keep(|kept| *kept = saved);
+        if refused && !notices.contains(&Key::StorageUnavailable) {
+            notices.push(Key::StorageUnavailable);
+        }
+        // Each mode shows the notices, and that it resumed when it did.
+        let shown = |resumed: bool| notices.iter().copied().filter(move |&k| k != Key::Resumed || resumed);
+        if let Some(session) = session {
+            let parent = panel(Tab::Board);
             let mut view = View::build(dom.clone(), &prefix, &session, &root, &parent);
-            for key in &notices {
-                view.notice(*key);
+            for key in shown(board_resumed) {
+                view.notice(key);
             }
             view.render(&session);
-            let noticed = notices.contains(&Key::StorageUnavailable);
-            let inner = Rc::new(RefCell::new(Inner::new(session, view, store, noticed)));
+            let inner = Rc::new(RefCell::new(Inner::new(session, view, keeper.clone())));
             listeners.append(&mut events::listen(&host, &parent, &inner));
             board = Some(inner);
         }
-        if mode.has_quiz() {
-            let mut store = Store::open(wanted, suffixed(&key, ":quiz"));
-            let (q, notices) = resume(
-                &mut store,
-                wanted,
-                handed.filter(|text| state::is_quiz(text)),
-                |text| state::decode_quiz(set.clone(), lang, text),
-                || Quiz::new(set.clone(), lang, seed),
-                state::encode_quiz,
-            );
-            first_state.get_or_insert_with(|| state::encode_quiz(&q));
-            let view = QuizView::build(dom.clone(), &ui, &prefix, panel(modes::Mode::Quiz));
-            for key in &notices {
-                view.notice(*key);
+        if let Some(q) = q {
+            let view = QuizView::build(dom.clone(), &ui, &prefix, panel(Tab::Quiz));
+            for key in shown(quiz_resumed) {
+                view.notice(key);
             }
-            let noticed = notices.contains(&Key::StorageUnavailable);
-            let inner = Rc::new(RefCell::new(QuizInner::new(q, view, store, noticed)));
+            let inner = Rc::new(RefCell::new(QuizInner::new(q, view, keeper.clone())));
             listeners.append(&mut quiz_events::listen(&host, &inner));
             quiz = Some(inner);
         }
@@ -246,7 +267,7 @@ impl Widget {
             ("excerpts", set.len().into()),
             ("bins", bins.into()),
             ("passMark", set.file.settings.pass_mark.into()),
-            ("state", JsValue::from_str(&first_state.unwrap_or_default())),
+            ("state", JsValue::from_str(&first_state)),
         ]);
         events::dispatch(&host, "ready", &ready);
         Ok(Widget { root, inner: board, quiz, modes, listeners })
@@ -268,7 +289,7 @@ impl Widget {
     #[wasm_bindgen(skip_jsdoc)]
     pub fn score(&self) -> Option<u8> {
         let quiz_shown = match &self.modes {
-            Some(m) => m.try_borrow().ok()?.active() == modes::Mode::Quiz,
+            Some(m) => m.try_borrow().ok()?.active() == Tab::Quiz,
             None => self.inner.is_none(),
         };
         if quiz_shown { self.quiz.as_ref()?.try_borrow().ok()?.score() } else { self.inner.as_ref()?.try_borrow().ok()?.score() }
@@ -296,53 +317,36 @@ impl Drop for Widget {
     }
 }
 
-/// `key` with `suffix` appended (the quiz's and the mode switch's storage keys).
-fn suffixed(key: &str, suffix: &str) -> String {
-    let mut s = String::with_capacity(key.len() + suffix.len());
-    s.push_str(key);
-    s.push_str(suffix);
-    s
-}
-
-/// An attempt from the resume string `handed` in by the page (kept in `store` too), else from
-/// `store`, else a fresh one (stored at once, so its shuffle survives a reload before the first
-/// move), with the notices the student should see about it.
-fn resume<T, E>(
-    store: &mut Store,
+/// The attempt to start from: the resume string `handed` in by the page (an LMS's; empty: a
+/// fresh attempt, whatever is stored), else the stored one; with the notices the student should
+/// see about it. Nothing resumed: every mode starts afresh.
+fn resume(
+    store: &Store,
     wanted: bool,
     handed: Option<&str>,
-    decode: impl FnOnce(&str) -> Result<T, E>,
-    fresh: impl FnOnce() -> T,
-    encode: fn(&T) -> String,
-) -> (T, Vec<Key>) {
+    decode: impl FnOnce(&str) -> Result<Resumed, StateError>,
+) -> (Resumed, Vec<Key>) {
     let mut notices = Vec::new();
     if wanted && !store.available() {
         notices.push(Key::StorageUnavailable);
     }
-    let stored = match handed {
-        Some(text) => Some(decode(text)),
-        None => store.load().map(|text| decode(&text)),
+    let text = match handed {
+        Some(text) => Some(text.to_string()).filter(|t| !t.trim().is_empty()),
+        None => store.load(),
     };
-    let attempt = match stored {
-        // A state handed in by the page is kept locally too.
-        Some(Ok(attempt)) if handed.is_some() => {
+    let nothing = Resumed { tab: None, board: None, quiz: None };
+    let resumed = match text.map(|t| decode(&t)) {
+        Some(Ok(resumed)) => {
             notices.push(Key::Resumed);
-            attempt
-        }
-        Some(Ok(attempt)) => {
-            notices.push(Key::Resumed);
-            return (attempt, notices);
+            resumed
         }
         Some(Err(_)) => {
             notices.push(Key::StateReset);
-            fresh()
+            nothing
         }
-        None => fresh(),
+        None => nothing,
     };
-    if store.available() && !store.save(&encode(&attempt)) {
-        notices.push(Key::StorageUnavailable);
-    }
-    (attempt, notices)
+    (resumed, notices)
 }
 
 /// The document `host` belongs to.
@@ -361,4 +365,11 @@ fn page_lang(host: &HtmlElement) -> Lang {
 pub(crate) fn random_seed() -> u64 {
     let part = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
     (part() << 32) | part()
+}
+
+/// Whether `text` is a resume string this module reads (the LMS bridges ask, before they hand an
+/// LMS's stored text to the element: they never parse one themselves).
+#[wasm_bindgen(js_name = isResumeString, skip_jsdoc)]
+pub fn is_resume_string(text: &str) -> bool {
+    state::is_resume(text)
 }

@@ -1,46 +1,18 @@
 //! The switch between the board and the quiz, for a set whose `mode` is "both": a tab list of two
 //! tabs, each controlling its panel (WAI-ARIA tabs with automatic activation). Click or tap a
 //! tab; with the keyboard, the arrow keys (and Home/End) move between the tabs and show the
-//! panel. The choice is remembered per set (its own `localStorage` key), so a reload opens the
-//! mode the student last used; each mode keeps its own attempt.
+//! panel. The choice is part of the widget's resume string (with both modes' attempts), so a
+//! reload, or a relaunch from an LMS, opens the mode the student last used.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
+use crate::core::state::Tab as Mode;
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, as_a, attr, attribute, closest, focus, hide, key, prevent_default};
+use crate::web::dom::{Dom, as_a, attr, attribute, closest, focus, hide, key, object, prevent_default};
 use crate::web::events::{Out, target};
-use crate::web::store::Store;
-
-/// The modes, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// The sorting board.
-    Board,
-    /// The quiz.
-    Quiz,
-}
-
-impl Mode {
-    const ALL: [Mode; 2] = [Mode::Board, Mode::Quiz];
-
-    /// The other mode (the next tab and the previous one, round the two).
-    fn other(self) -> Mode {
-        match self {
-            Mode::Board => Mode::Quiz,
-            Mode::Quiz => Mode::Board,
-        }
-    }
-
-    /// How the choice is stored.
-    fn word(self) -> &'static str {
-        match self {
-            Mode::Board => "board",
-            Mode::Quiz => "quiz",
-        }
-    }
-}
+use crate::web::store::Keeper;
 
 /// The tab list and the two panels.
 pub struct Modes {
@@ -48,13 +20,13 @@ pub struct Modes {
     tabs: [HtmlElement; 2],
     panels: [HtmlElement; 2],
     active: Mode,
-    store: Store,
+    keeper: Keeper,
 }
 
 impl Modes {
-    /// Builds the tab list and the panels into `root`; shows the mode `store` remembers (else the
-    /// board).
-    pub fn build(dom: &Dom, ui: &Ui, prefix: &str, root: &Element, store: Store) -> Modes {
+    /// Builds the tab list and the panels into `root`; shows `active` (the one the attempt was
+    /// left on); a choice goes to `keeper`.
+    pub fn build(dom: &Dom, ui: &Ui, prefix: &str, root: &Element, active: Mode, keeper: Keeper) -> Modes {
         let list = dom.child(root, "div", "modes", "");
         attr(&list, "role", "tablist");
         attr(&list, "aria-label", ui.get(Key::Modes));
@@ -76,9 +48,7 @@ impl Modes {
         // Array literals, not `Mode::ALL.map(…)`: that costs 0.9 KB of the module.
         let tabs = [tab(Mode::Board, Key::ModeBoard), tab(Mode::Quiz, Key::ModeQuiz)];
         let panels = [panel(Mode::Board), panel(Mode::Quiz)];
-        let remembered = store.load();
-        let active = Mode::ALL.into_iter().find(|m| remembered.as_deref() == Some(m.word())).unwrap_or(Mode::Board);
-        let mut modes = Modes { tabs, panels, active, store };
+        let mut modes = Modes { tabs, panels, active, keeper };
         modes.show(active);
         modes
     }
@@ -103,20 +73,21 @@ impl Modes {
         self.active = mode;
     }
 
-    /// Shows `mode` and remembers it.
-    fn choose(&mut self, mode: Mode) {
-        if mode != self.active {
-            self.show(mode);
-            self.store.save(mode.word());
+    /// Shows `mode` and keeps the choice; the widget's resume string changes (for the page).
+    fn choose(&mut self, mode: Mode) -> Out {
+        if mode == self.active {
+            return None;
         }
+        self.show(mode);
+        let (state, _) = self.keeper.keep(|saved| saved.tab = Some(mode));
+        Some(vec![("statechange", object(&[("state", JsValue::from_str(&state))]))])
     }
 
     /// A click on a tab.
     pub fn click(&mut self, e: &Event) -> Out {
         let tab = closest(&target(e)?, "[role=tab]")?;
         let mode = Mode::ALL.into_iter().find(|m| attribute(&tab, "data-mode").as_deref() == Some(m.word()))?;
-        self.choose(mode);
-        None
+        self.choose(mode)
     }
 
     /// Arrow keys, Home and End on a tab.
@@ -131,9 +102,9 @@ impl Modes {
             _ => return None,
         };
         prevent_default(e);
-        self.choose(to);
+        let told = self.choose(to);
         focus(&self.tabs[to as usize], true);
-        None
+        told
     }
 }
 

@@ -21,17 +21,16 @@ use crate::web::events::{Out, on, target};
 use crate::web::listener::{Callback, Listener};
 use crate::web::marking::MarkOp;
 use crate::web::quiz_view::{Action, Input, QuizView};
-use crate::web::store::Store;
+use crate::web::store::Keeper;
 
 /// How long the review's download address lives after its click, in milliseconds.
 const DOWNLOAD_URL_MS: i32 = 60_000;
 
-/// What the quiz's listeners share: the quiz, its view and its store.
+/// What the quiz's listeners share: the quiz, its view and the widget's keeper.
 pub struct QuizInner {
     quiz: Quiz,
     view: QuizView,
-    store: Store,
-    storage_noticed: bool,
+    keeper: Keeper,
 }
 
 /// Registers the quiz's delegated listeners on its panel; events for the page go to `host`.
@@ -61,9 +60,9 @@ enum Then {
 
 impl QuizInner {
     /// Shared state for a mounted quiz, drawn once.
-    pub fn new(quiz: Quiz, mut view: QuizView, store: Store, storage_noticed: bool) -> QuizInner {
+    pub fn new(quiz: Quiz, mut view: QuizView, keeper: Keeper) -> QuizInner {
         view.render(&quiz);
-        QuizInner { quiz, view, store, storage_noticed }
+        QuizInner { quiz, view, keeper }
     }
 
     /// The attempt's score, once it is fixed.
@@ -116,11 +115,12 @@ impl QuizInner {
         (!told.is_empty()).then_some(told)
     }
 
-    /// Stores the resume state and returns it (telling the student once when storage fails).
+    /// Keeps the quiz's attempt and returns the widget's resume string (telling the student
+    /// once when storage fails).
     fn save(&mut self) -> String {
-        let state = state::encode_quiz(&self.quiz);
-        if self.store.available() && !self.store.save(&state) && !self.storage_noticed {
-            self.storage_noticed = true;
+        let quiz = state::encode_quiz(&self.quiz);
+        let (state, refused) = self.keeper.keep(|saved| saved.quiz = Some(quiz));
+        if refused {
             self.view.notice(Key::StorageUnavailable);
         }
         state

@@ -2,9 +2,17 @@
 //! be missing (disabled cookies, some sandboxed iframes), throw on access (`SecurityError`) or
 //! refuse a write (quota); in each case the attempt simply continues in memory and the widget
 //! tells the student once that their progress is not kept.
+//!
+//! A widget keeps one string in one slot: both modes' attempts and the tab shown
+//! ([`Saved`](crate::core::state::Saved)), through a [`Keeper`] that the board, the quiz and the
+//! tabs share.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
+use crate::core::state::Saved;
 use crate::web::dom::{call, prop, window};
 
 /// A guarded `localStorage` slot for one widget.
@@ -61,5 +69,30 @@ impl Store {
             }
             None => true,
         }
+    }
+}
+
+/// A widget's attempt as it is kept, shared by its modes and its tabs: each changes its part,
+/// and the whole string goes to the store.
+#[derive(Clone)]
+pub struct Keeper(Rc<RefCell<(Store, Saved)>>);
+
+impl Keeper {
+    /// Keeps `saved` in `store` from now on (nothing is written until the first change).
+    pub fn new(store: Store, saved: Saved) -> Keeper {
+        Keeper(Rc::new(RefCell::new((store, saved))))
+    }
+
+    /// Applies `change` to the attempt and stores the whole; returns the widget's resume string
+    /// and whether the browser refused it just now (the caller tells the student; it refuses
+    /// once, then the attempt carries on in memory).
+    pub fn keep(&self, change: impl FnOnce(&mut Saved)) -> (String, bool) {
+        // Never borrowed elsewhere while a handler runs: the modes take turns.
+        let Ok(mut kept) = self.0.try_borrow_mut() else { return (String::new(), false) };
+        let (store, saved) = &mut *kept;
+        change(saved);
+        let text = saved.encode();
+        let refused = !store.save(&text);
+        (text, refused)
     }
 }

@@ -47,6 +47,22 @@ export async function placeByTap(page, cards) {
   }
 }
 
+/**
+ * The board to the end: `cards[0]` in a wrong bin first, then every card right by tap, checked
+ * between; resolves when the result is shown (Dutch). 16 answers: the wrong one and each card's.
+ */
+export async function finishBoardWithOneWrong(page, cards) {
+  const [wrong, ...rest] = cards;
+  const elsewhere = cards.find((c) => c.bin !== wrong.bin);
+  await grab(page, wrong).click();
+  await binButton(page, elsewhere.bin).click();
+  await placeByTap(page, rest);
+  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
+  await placeByTap(page, [wrong]);
+  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
+  await page.getByRole('heading', { name: 'Resultaat' }).waitFor();
+}
+
 /** No CSP violation and no uncaught error in the page so far. */
 export async function assertCleanPage(page) {
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');

@@ -90,22 +90,30 @@ export async function startServer({ root = repoRoot, timeoutMs = 60_000 } = {}) 
   });
   child.removeAllListeners('exit');
   child.removeAllListeners('error');
-  // Never leave the server behind, even when a test forgets stop().
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
   return {
     origin: new URL(url).origin,
     url,
     href: (pathname = '/www/') => new URL(pathname, url).href,
     stderr: () => stderr,
-    stop: () =>
-      new Promise((resolve) => {
-        process.off('exit', killOnExit);
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: stopper(child),
   };
+}
+
+/**
+ * For a server this process started: kills `child` when this process exits (never left behind,
+ * even when a test forgets to stop it), and returns stop(), which ends it with SIGTERM and
+ * resolves once it has exited.
+ */
+export function stopper(child) {
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  return () =>
+    new Promise((resolve) => {
+      process.off('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
 }
 
 /**

@@ -12,11 +12,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser, openPage, READY } from './harness.mjs';
 import { readSet, grab, binButton, placeByTap } from './board.mjs';
-import { servePackage, waitUntil } from './lms.mjs';
+import { sendFile, servePackage, waitUntil } from './lms.mjs';
 import { assertValidStatements } from './xapi-check.mjs';
 
 const { cards } = readSet('snijders-nl.json');
@@ -88,21 +87,9 @@ function standIn() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ lrs, server, port: server.address().port })));
 }
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
-
 /** The unzipped package's files, as an LMS would serve them. */
 function staticServer(dir) {
-  const server = http.createServer(async (req, res) => {
-    const file = path.join(dir, path.normalize(new URL(req.url, 'http://127.0.0.1').pathname));
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
+  const server = http.createServer((req, res) => sendFile(res, path.join(dir, path.normalize(new URL(req.url, 'http://127.0.0.1').pathname))));
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` })));
 }
 
@@ -253,6 +240,40 @@ test('cmi5: offline, statements wait in localStorage; back online, they arrive i
   assert.deepEqual(verbs(mine()), ['initialized', ...Array(cards.length).fill('answered'), 'completed', 'passed']);
   await waitUntil(queue, (lengths) => lengths.length === 0, 'an empty queue');
   assertValidStatements(mine());
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('cmi5: a reload of the page goes on reporting with the token kept for the launch', async () => {
+  const { lrs } = env.stand;
+  const registration = 'c9e5a3b2-4d6f-4e80-8b32-345678901cde';
+  const mine = () => verbs(lrs.statements.filter((s) => s.context.registration === registration));
+  const unauthorised = lrs.unauthorised;
+  const page = await launch(4, registration);
+  await waitUntil(mine, (list) => list.includes('initialized'), 'initialized');
+  await placeByTap(page, cards.slice(0, 2));
+  await page.reload();
+  await page.locator(READY).waitFor();
+  // The attempt goes on where it was (the State API), and so does the reporting.
+  await placeByTap(page, cards.slice(2));
+  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
+  await waitUntil(mine, (list) => list.includes('passed'), 'passed after the reload');
+  assert.deepEqual(lrs.fetches.filter((f) => f === '/fetch/4'), ['/fetch/4'], 'the token is fetched once');
+  assert.equal(lrs.unauthorised, unauthorised, 'every request carries the token');
+  assert.equal(mine().filter((v) => v === 'initialized').length, 1, 'one initialized for the launch');
+  assert.equal(await page.locator('#lms-status').textContent(), '', 'nothing to worry the student');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('cmi5: a launch whose token cannot be had says on screen that nothing is reported', async () => {
+  const registration = 'd0f6b4c3-5e70-4f91-9c43-456789012def';
+  const first = await launch(5, registration);
+  await first.context().close();
+  // The same launch address again, in another browser: the fetch URL hands out no second token.
+  const page = await launch(5, registration);
+  await page.locator('#lms-status').getByText('kan niet aan de cursusomgeving worden doorgegeven').waitFor();
+  await placeByTap(page, cards.slice(0, 1));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -1,8 +1,11 @@
 // Helpers for the LMS tests (lms-*.test.mjs): build a course package with `diary-sort package`,
 // unzip it (a small reader of the zip format on node's zlib, so no unzip tool is needed), and
-// serve it with `diary-sort serve` beside the stand-in LMS pages from fixtures/ and scorm-again.
+// serve it with `diary-sort serve` beside the stand-in LMS pages from fixtures/ and scorm-again,
+// or as an LMS serves it (serveFiles).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -36,6 +39,20 @@ export function unzip(file) {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.xml': 'application/xml' };
+
+/** Answers an http request with `file` (its type from its extension), or 404, as an LMS serves a package's files. */
+export async function sendFile(res, file) {
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
 }
 
 /** A fresh temporary directory. */
@@ -88,4 +105,20 @@ export async function waitUntil(read, predicate, what) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`never ${what}: ${JSON.stringify(value).slice(-2000)}`);
+}
+
+/**
+ * Serves the files under `dir` (an unzipped package) on a free port of 127.0.0.1 as an LMS serves
+ * them: no CSP header of its own, so the page's meta policy applies (diary-sort serve's header
+ * would keep the page from reaching an LRS on another origin). Resolves to {origin, close()}.
+ */
+export function serveFiles(dir) {
+  const server = http.createServer(async (req, res) => {
+    await sendFile(res, path.join(dir, path.normalize(decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname))));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) }),
+    ),
+  );
 }

@@ -1,6 +1,6 @@
 // pkg/ as an npm package (written by scripts/build): package.json names the version of
 // Cargo.toml, every entry of its exports is a file `npm pack` includes, and the element as the
-// package ships it (pkg/diary-sort.js, its glue path rewritten for pkg/'s flat layout) runs
+// package ships it (pkg/diary-sort.js, the paths of its glue and styles rewritten for pkg/'s flat layout) runs
 // an exercise in a page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

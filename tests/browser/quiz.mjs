@@ -53,7 +53,7 @@ export function readQuizSet(file) {
 }
 
 /** The item on screen: { kind: 'excerpt', excerpt } or { kind: 'question', question }, and its
- * heading ("Fragment 3 van 28"). */
+ * heading ("Fragment 3 van 29"). */
 export async function currentItem(page, quiz) {
   const item = page.locator('.quiz-item');
   const heading = await item.locator('h3').innerText();

@@ -1,5 +1,5 @@
 // Checks the shipped JSON Schema with Ajv, an independent validator of JSON Schema 2020-12, as
-// an editor would use it; run by the native test tests/cli_schema.rs (`node tests/browser/schema.mjs`).
+// an editor would use it; run by the tool's test cli/tests/cli/schema_fmt.rs (`node tests/browser/schema.mjs`).
 //   - the schema is valid 2020-12 (Ajv's strict mode also refuses unknown keywords);
 //   - every `examples` entry validates against the schema it stands in;
 //   - every set in www/sets/ validates, and the same set with an unknown field or `tries` out of

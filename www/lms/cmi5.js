@@ -1,11 +1,14 @@
 // The exercise as a cmi5 assignable unit (cmi5 quartz, the AU's side). The LMS launches the page
 // with endpoint, fetch, actor, registration and activityId in the query; then:
-// 1. the auth token: one POST to `fetch` ({"auth-token": …}, used as `Basic …` from then on);
+// 1. the auth token: one POST to `fetch` ({"auth-token": …}, used as `Basic …` from then on),
+//    kept in sessionStorage for the launch, so a reload of the page goes on reporting (the fetch
+//    URL hands the token out once); a reload sends no second initialized;
 // 2. the State API's LMS.LaunchData for this actor, activity and registration: contextTemplate
 //    (merged into every statement), launchMode, moveOn, masteryScore (0–1);
-// 3. our own state document (RESUME_STATE): {state, sent}, the attempt's resume string (so the
-//    attempt resumes in any browser) and which of completed, passed and failed were sent for
-//    this registration; it is written at every change;
+// 3. our own state document (RESUME_STATE): {state, sent}, the attempt's resume string (both
+//    modes and the tab, so the attempt resumes in any browser; passed on when the module says it
+//    is one) and which of completed, passed and failed were sent for this registration; it is
+//    written at every change. Without it, the browser's copy of this registration's attempt;
 // 4. initialized, then answered for each judged card (xapi.js), then at the end, in Normal
 //    launch mode only, completed (unless moveOn is "Passed") and passed or failed against the
 //    masteryScore (else the set's pass mark; not when moveOn is "Completed"): passed at most once
@@ -49,15 +52,39 @@ function stateQuery(launch, stateId) {
   }).toString();
 }
 
+/** The auth token of this launch (its fetch URL) kept in this tab, or null. */
+function keptToken(launch) {
+  try {
+    return sessionStorage.getItem(`diary-sort:cmi5-token:${launch.fetch}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The auth token from the LMS's fetch URL (once per launch), kept in this tab for a reload. */
+async function fetchToken(launch) {
+  const answer = await fetch(launch.fetch, { method: 'POST' }).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`fetch URL: HTTP ${r.status}`))));
+  const token = answer?.['auth-token'];
+  if (typeof token !== 'string') throw new Error(`fetch URL: ${answer?.['error-text'] ?? 'no auth-token'}`);
+  try {
+    sessionStorage.setItem(`diary-sort:cmi5-token:${launch.fetch}`, token);
+  } catch {
+    // No session storage: a reload cannot report (and says so).
+  }
+  return token;
+}
+
 /**
- * Starts the AU: token, launch data, our resume state, initialized. Resolves to {state, report}:
- * the resume string to start the element from (or null), and `report(element)`, which sends what
- * the element tells and terminates on pagehide. Rejects when the LMS's fetch URL or the LRS fails.
+ * Starts the AU: token, launch data, our resume state, initialized. Resolves to {state, scope,
+ * report}: the resume string to start the element from (or null: the browser's copy), the scope
+ * of that copy (this registration), and `report(element)`, which sends what the element tells
+ * and terminates on pagehide. `isResumeString(text)` (async) asks the module whether the stored
+ * state is a resume string. Rejects when the LMS's fetch URL or the LRS fails.
  */
-export async function startCmi5(launch, say) {
-  const token = await fetch(launch.fetch, { method: 'POST' }).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`fetch URL: HTTP ${r.status}`))));
-  if (typeof token?.['auth-token'] !== 'string') throw new Error(`fetch URL: ${token?.['error-text'] ?? 'no auth-token'}`);
-  const sender = new Sender({ endpoint: launch.endpoint, auth: `Basic ${token['auth-token']}`, onTrouble: () => say('offline') });
+export async function startCmi5(launch, say, isResumeString) {
+  const kept = keptToken(launch);
+  const token = kept ?? (await fetchToken(launch));
+  const sender = new Sender({ endpoint: launch.endpoint, auth: `Basic ${token}`, onTrouble: () => say('offline') });
   const readState = async (stateId) => {
     const r = await fetch(sender.url(`activities/state?${stateQuery(launch, stateId)}`), { headers: sender.headers() });
     if (r.status === 404) return null;
@@ -77,11 +104,12 @@ export async function startCmi5(launch, say) {
   const moveOn = launchData.moveOn ?? 'NotApplicable';
   const object = { objectType: 'Activity', id: launch.activityId };
   const initializedAt = Date.now();
-  sender.send(statement(host, 'initialized', object, null, [CATEGORY]));
+  // A reload of this launch (the token was kept) goes on with the session initialized before.
+  if (kept === null) sender.send(statement(host, 'initialized', object, null, [CATEGORY]));
 
   /** Our state document as it is now; written to the State API one write at a time. */
-  const kept = {
-    state: typeof resume?.state === 'string' ? resume.state : null,
+  const doc = {
+    state: typeof resume?.state === 'string' && (await isResumeString(resume.state)) ? resume.state : null,
     sent: resume?.sent !== null && typeof resume?.sent === 'object' ? resume.sent : {},
   };
   let dirty = false;
@@ -92,15 +120,15 @@ export async function startCmi5(launch, say) {
     writing = true;
     while (dirty) {
       dirty = false;
-      const body = JSON.stringify(kept);
+      const body = JSON.stringify(doc);
       await fetch(sender.url(`activities/state?${stateQuery(launch, RESUME_STATE)}`), { method: 'PUT', headers: sender.headers(), body, keepalive: true }).catch(() => {});
     }
     writing = false;
   }
 
   function report(element) {
-    const sent = sentOnce(launch.registration, launch.activityId, kept.sent, (now) => {
-      kept.sent = now;
+    const sent = sentOnce(launch.registration, launch.activityId, doc.sent, (now) => {
+      doc.sent = now;
       writeState();
     });
     let passMark = mastery === null ? 60 : mastery * 100;
@@ -111,7 +139,7 @@ export async function startCmi5(launch, say) {
     });
     element.addEventListener('statechange', (e) => {
       if (typeof e.detail?.state !== 'string') return;
-      kept.state = e.detail.state;
+      doc.state = e.detail.state;
       writeState();
     });
     element.addEventListener('completed', (e) => {
@@ -138,5 +166,5 @@ export async function startCmi5(launch, say) {
     });
   }
 
-  return { state: kept.state, report };
+  return { state: doc.state, scope: `cmi5:${launch.registration}`, report };
 }

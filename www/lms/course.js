@@ -2,14 +2,18 @@
 // `diary-sort package` writes): the exercise as a <diary-sort> element, reporting to whatever
 // launched it:
 // - a cmi5 LMS (endpoint, fetch, actor, registration and activityId in the query): cmi5.js;
-// - else a SCORM 2004 or 1.2 LMS whose API a parent or opener window offers: scorm.js;
+// - else a SCORM 2004 or 1.2 LMS whose API a parent or opener window offers: scorm.js (only the
+//   version of ?scorm=1.2|2004, which the package's manifest puts in the launch address);
 // - else, with ?endpoint=…&auth=… (an LRS, as xAPI launch links give them) or ?parent=ORIGIN (the
 //   parent page, by postMessage to that origin only), xAPI statements: xapi.js, with ?actor=
 //   (JSON), ?registration= and ?activity_id= (default: the set's address);
 // - else nobody: the page runs standalone, the attempt kept in localStorage.
 // In every case the element keeps its attempt in localStorage too, so nothing is lost when the
-// LMS cannot take it. What the bridges tell the student goes in #lms-status (a live region).
-import '../diary-sort.js';
+// LMS cannot take it; inside an LMS that copy is the learner's and attempt's own (storage-scope),
+// and the LMS's data wins. An LMS that refuses to start the session (e.g. after the frame was
+// reloaded) or a cmi5 launch that fails leaves the exercise unreported, and the student is told.
+// What the bridges tell the student goes in #lms-status (a live region).
+import { isResumeString } from '../diary-sort.js';
 import { parentOrigin } from '../parent.js';
 import { notifier } from './notices.js';
 import { cmi5Launch, startCmi5 } from './cmi5.js';
@@ -53,27 +57,59 @@ function actorFromQuery() {
   return { objectType: 'Agent', account: { homePage: window.location.origin, name } };
 }
 
+/** The scope of the local copy in this tab's LMS session (sessionStorage: it outlives a reload). */
+const SCOPE_KEY = 'diary-sort:lms-scope';
+
+/** Starts the element from the LMS's `state` (null: the local copy) in the local `scope`, which
+ * this tab remembers for a reload that the LMS then refuses. */
+function fromLms({ state, scope }) {
+  if (state !== null) element.setAttribute('state', state);
+  element.setAttribute('storage-scope', scope);
+  try {
+    sessionStorage.setItem(SCOPE_KEY, scope);
+  } catch {
+    // No session storage: a refused reload starts from nothing.
+  }
+}
+
+/** The LMS is there but does not take reports: the student is told, and the attempt is kept in
+ * this tab's scope (or a scope of its own), never in another learner's. */
+function unreported(key) {
+  say(key);
+  let scope = null;
+  try {
+    scope = sessionStorage.getItem(SCOPE_KEY);
+  } catch {
+    scope = null;
+  }
+  element.setAttribute('storage-scope', scope ?? 'unreported');
+}
+
 async function connect() {
   const launch = cmi5Launch();
   if (launch) {
     try {
-      const { state, report } = await startCmi5(launch, say);
-      if (state) element.setAttribute('state', state);
+      const { state, report, scope } = await startCmi5(launch, say, isResumeString);
+      fromLms({ state, scope });
       report(element);
     } catch (error) {
       console.error('diary-sort: the cmi5 launch failed; the exercise runs without reporting', error);
+      unreported('unreported');
     }
     return;
   }
-  const found = findApi();
+  const version = params.get('scorm');
+  const found = findApi(window, version === '1.2' || version === '2004' ? version : null);
   if (found) {
-    const bridge = new ScormBridge(found, say);
-    const state = bridge.start();
-    if (state !== false) {
-      if (state) element.setAttribute('state', state);
-      bridge.attach(element);
+    const bridge = new ScormBridge(found, say, isResumeString);
+    const started = await bridge.start();
+    if (started === false) {
+      unreported('refused');
       return;
     }
+    fromLms(started);
+    bridge.attach(element);
+    return;
   }
   const origin = parentOrigin(params);
   const endpoint = params.get('endpoint');

@@ -10,6 +10,12 @@ const TEXT = {
     scoreOnly:
       'Deze cursusomgeving bewaart alleen je score, niet waar je gebleven bent: dat blijft in deze browser bewaard.',
     offline: 'Je antwoorden konden nu niet worden verstuurd. Er gaat niets verloren: ze worden later opnieuw verstuurd.',
+    rejected:
+      'De cursusomgeving nam je voortgang of score nu niet aan. Er gaat niets verloren: je poging staat in deze browser en wordt opnieuw verstuurd.',
+    refused:
+      'De cursusomgeving heeft deze sessie niet gestart (bijvoorbeeld na het herladen van de pagina). Wat je nu doet, wordt alleen in deze browser bewaard: open de activiteit opnieuw vanuit de cursus.',
+    unreported:
+      'Je voortgang kan niet aan de cursusomgeving worden doorgegeven. Wat je nu doet, wordt alleen in deze browser bewaard: open de activiteit opnieuw vanuit de cursus.',
   },
   en: {
     retrying:
@@ -18,6 +24,12 @@ const TEXT = {
     scoreOnly:
       'This course keeps only your score, not where you are in the exercise: that stays in this browser.',
     offline: 'Your answers could not be sent just now. Nothing is lost: they will be sent again later.',
+    rejected:
+      'The course did not accept your progress or score just now. Nothing is lost: your attempt is kept in this browser and sent again.',
+    refused:
+      'The course did not start this session (for example after the page was reloaded). What you do now is kept only in this browser: open the activity again from the course.',
+    unreported:
+      'Your progress cannot be passed on to the course. What you do now is kept only in this browser: open the activity again from the course.',
   },
 };
 
@@ -30,11 +42,18 @@ function languageOf(element) {
 
 /**
  * A notifier for the exercise in `element`: `say(key)` puts the text for `key` (retrying, saved,
- * scoreOnly, offline) in `region`, a live region; without a region it does nothing.
+ * scoreOnly, offline, rejected, refused, unreported) in `region`, a live region; without a region
+ * it does nothing.
  */
 export function notifier(element, region) {
+  let last = null;
+  const show = () => {
+    if (region && last) region.textContent = TEXT[languageOf(element)][last];
+  };
+  // Said before the exercise was shown: said again in the exercise's language.
+  element.addEventListener('ready', show);
   return (key) => {
-    if (!region) return;
-    region.textContent = TEXT[languageOf(element)][key];
+    last = key;
+    show();
   };
 }

@@ -3,16 +3,22 @@
 // events) through it. No wasm here: the element knows nothing of SCORM.
 //
 // - Discovery: the window's parents, up to 500 (2004, `API_1484_11`) or 7 (1.2, `API`) levels,
-//   then the same from `window.opener` and from `window.top.opener`; 2004 is looked for first.
+//   then the same from `window.opener` and from `window.top.opener`; only the package's own
+//   version's API (course.html?scorm=1.2 or 2004, as its manifest launches it), else 2004 first.
 //   A window of another origin on the way is stepped over.
 // - Initialize, then read the status (a finished attempt is never completed again: no second
 //   completion after a resume), the mastery score the LMS sends (1.2 `cmi.student_data.mastery_score`,
-//   2004 `cmi.scaled_passing_score`; else the set's pass mark) and the suspend data (the resume
-//   string; anything else is ignored). Every value read is checked: garbage counts as not sent.
-// - Suspend data = the resume string, at every change. SCORM 1.2 holds at most 4,096 characters:
-//   a longer state (a set of more than about 1,350 excerpts) is not sent, the suspend data is
-//   cleared, and the student is told that the course keeps only the score (the browser keeps the
-//   attempt). 2004's limit is 64,000.
+//   2004 `cmi.scaled_passing_score`; else the set's pass mark), the entry, the learner's id and
+//   the suspend data. The LMS's data is the truth: a new attempt (1.2 `cmi.core.entry`
+//   `ab-initio`; 2004 any `cmi.entry` but `resume`) starts afresh, whatever the browser holds;
+//   a resumed one starts from the suspend data when the module says it is a resume string
+//   (isResumeString: this file never parses one), else from the browser's copy of this
+//   learner's attempt (the element's storage is scoped to the learner: `storage-scope`). Every
+//   value read is checked: garbage counts as not sent.
+// - Suspend data = the element's resume string (both modes and the tab), at every change. SCORM
+//   1.2 holds at most 4,096 characters: a longer state (a set of more than about 1,300 excerpts)
+//   is not sent, the suspend data is cleared, and the student is told that the course keeps only
+//   the score (the browser keeps the attempt). 2004's limit is 64,000.
 // - Interactions: in 2004 one per excerpt or question (`cmi.interactions.n`, found again by its id
 //   on a relaunch), updated at every check that judges it; in 1.2, whose interactions cannot be
 //   read back, a record per judgement, all with the excerpt's id (a journal, as 1.2 LMSs keep
@@ -21,9 +27,12 @@
 // - Score raw/min/max (0–100; 2004 also scaled 0–1), 1.2 lesson_status passed|failed (incomplete
 //   until then), 2004 completion_status completed + success_status passed|failed; exit "suspend"
 //   while unfinished, then "" (1.2) or "normal" (2004); session time on leaving.
-// - Commit after each check, on completion and on pagehide (then Finish/Terminate). A Commit that
-//   fails is tried again after 1, 2, 4 … 30 s; meanwhile the student is told nothing is lost (the
-//   element keeps its attempt in localStorage as well) and, once a retry succeeds, that it is saved.
+// - Commit after each check and on completion, within COMMIT_AFTER_MS of any other change (moves
+//   must not wait for the unload, where browsers block synchronous requests), and on pagehide
+//   (then Finish/Terminate). A Commit that fails, or a suspend data, score, status or exit that the
+//   LMS refuses, is tried again after 1, 2, 4 … 30 s; meanwhile the student is told nothing is
+//   lost (the element keeps its attempt in localStorage as well) and, once a retry succeeds, that
+//   it is saved.
 
 import { interactionOf, responseText, SCORM12, DELIMITED } from './interaction.js';
 
@@ -34,8 +43,8 @@ const SUSPEND_LIMIT_2004 = 64000;
 /** The first wait before a failed Commit is tried again, and the longest. */
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 30000;
-/** A resume string as the widget writes it (src/core/state.rs); anything else is not passed on. */
-const RESUME = /^\d+\.[0-9a-f]{16}\.[0-9a-z]+\.\d+\.[-0-9a-z]*\.[-0-9a-z]*\.[0-9a-z]*$/;
+/** How long after a change (a move, a tab) the LMS gets a Commit at the latest. */
+export const COMMIT_AFTER_MS = 3000;
 
 const VERSIONS = [
   {
@@ -87,9 +96,12 @@ function openers(win) {
   return found;
 }
 
-/** The LMS's API as {version: '2004' | '1.2', api, calls}, or null when there is none. */
-export function findApi(win = window) {
-  for (const v of VERSIONS) {
+/**
+ * The LMS's API as {version: '2004' | '1.2', api, calls}, or null when there is none. A package
+ * that knows its version ('1.2' or '2004') looks for that API only: an LMS page may offer both.
+ */
+export function findApi(win = window, version = null) {
+  for (const v of VERSIONS.filter((v) => version === null || v.version === version)) {
     for (const start of [win, ...openers(win)]) {
       const api = searchParents(start, v);
       if (api) return { version: v.version, api, calls: v.calls };
@@ -180,15 +192,24 @@ export class ScormBridge {
   #failing = false;
   #retry = null;
   #retryMs = RETRY_FIRST_MS;
+  /** The Commit due after a change. */
+  #soon = null;
+  /** Values the LMS refused (element → value), set again before each Commit. */
+  #pending = new Map();
   #finished = false;
+  #isResumeString;
 
-  /** `found` from findApi; `say(key)` tells the student (see notices.js). */
-  constructor(found, say) {
+  /**
+   * `found` from findApi; `say(key)` tells the student (see notices.js); `isResumeString(text)`
+   * (async) asks the module whether the suspend data is a resume string.
+   */
+  constructor(found, say, isResumeString) {
     this.#api = found.api;
     this.#calls = found.calls;
     this.#version = found.version;
     this.#model = MODEL[found.version];
     this.#say = say;
+    this.#isResumeString = isResumeString;
   }
 
   /** Which SCORM this is: '1.2' or '2004'. */
@@ -214,11 +235,28 @@ export class ScormBridge {
     return this.#call('set', element, String(value)) === 'true';
   }
 
+  /** Sets what the LMS must keep (suspend data, score, status, exit): a refusal is tried again. */
+  #keep(element, value) {
+    this.#pending.delete(element);
+    if (this.#set(element, value)) return;
+    this.#pending.set(element, String(value));
+    this.#trouble('rejected');
+    this.#commitSoon();
+  }
+
+  /** Tells the student once, until it is saved again, that the LMS does not have everything. */
+  #trouble(key) {
+    if (this.#failing) return;
+    this.#failing = true;
+    this.#say(key);
+  }
+
   /**
-   * Initializes the session and reads what the LMS kept. Returns the resume string to start
-   * from (or null), or false when the LMS refuses to start (the page then runs standalone).
+   * Initializes the session and reads what the LMS kept. Resolves to false when the LMS refuses
+   * to start, else to {state, scope}: the resume string to start from ('' for a new attempt, null
+   * to take the browser's copy of this learner's attempt) and the scope of that copy.
    */
-  start() {
+  async start() {
     if (this.#call('init', '') !== 'true') return false;
     const v12 = this.#version === '1.2';
     if (v12) {
@@ -241,8 +279,14 @@ export class ScormBridge {
       }
     }
     this.#commit();
+    const entry = this.#get(v12 ? 'cmi.core.entry' : 'cmi.entry');
+    const learner = this.#get(v12 ? 'cmi.core.student_id' : 'cmi.learner_id');
+    const scope = `scorm:${learner}`;
+    // 1.2 says `resume` or '' (a relaunch of the same attempt after a normal exit); 2004 starts
+    // a new attempt after a normal exit.
+    if (v12 ? entry === 'ab-initio' : entry !== 'resume') return { state: '', scope };
     const suspended = this.#get('cmi.suspend_data');
-    return RESUME.test(suspended) ? suspended : null;
+    return { state: (await this.#isResumeString(suspended)) ? suspended : null, scope };
   }
 
   /** Reports what `element` tells from now on, and ends the session when the page goes. */
@@ -252,12 +296,15 @@ export class ScormBridge {
       this.#passMark = this.#mastery ?? passMark ?? this.#passMark;
       this.#lastCheckAt = Date.now();
       this.#suspend(e.detail?.state);
+      this.#commitSoon();
     });
     element.addEventListener('statechange', (e) => {
       this.#suspend(e.detail?.state);
       if (this.#judged) {
         this.#judged = false;
         this.#commit();
+      } else {
+        this.#commitSoon();
       }
     });
     element.addEventListener('answered', (e) => this.#answered(e.detail));
@@ -268,11 +315,11 @@ export class ScormBridge {
   #suspend(state) {
     if (typeof state !== 'string') return;
     if (state.length <= this.#model.suspendLimit) {
-      this.#set('cmi.suspend_data', state);
+      this.#keep('cmi.suspend_data', state);
       return;
     }
     // Too long for the LMS: an older, shorter state must not be resumed instead.
-    this.#set('cmi.suspend_data', '');
+    this.#keep('cmi.suspend_data', '');
     if (!this.#tooLong) {
       this.#tooLong = true;
       this.#say('scoreOnly');
@@ -320,24 +367,41 @@ export class ScormBridge {
     const passed = score >= this.#passMark;
     const v12 = this.#version === '1.2';
     const prefix = v12 ? 'cmi.core.score' : 'cmi.score';
-    this.#set(`${prefix}.min`, 0);
-    this.#set(`${prefix}.max`, 100);
-    this.#set(`${prefix}.raw`, score);
+    this.#keep(`${prefix}.min`, 0);
+    this.#keep(`${prefix}.max`, 100);
+    this.#keep(`${prefix}.raw`, score);
     if (v12) {
-      this.#set('cmi.core.lesson_status', passed ? 'passed' : 'failed');
+      this.#keep('cmi.core.lesson_status', passed ? 'passed' : 'failed');
     } else {
-      this.#set('cmi.score.scaled', score / 100);
-      this.#set('cmi.completion_status', 'completed');
-      this.#set('cmi.success_status', passed ? 'passed' : 'failed');
+      this.#keep('cmi.score.scaled', score / 100);
+      this.#keep('cmi.completion_status', 'completed');
+      this.#keep('cmi.success_status', passed ? 'passed' : 'failed');
     }
-    this.#set(this.#model.exit, v12 ? '' : 'normal');
-    this.#judged = true;
+    this.#keep(this.#model.exit, v12 ? '' : 'normal');
+    this.#commit();
   }
 
-  /** Commits; a failure is tried again later (see the top of this file). */
+  /** A Commit within COMMIT_AFTER_MS, unless one is already due. */
+  #commitSoon() {
+    if (this.#soon !== null || this.#retry !== null || this.#finished) return;
+    this.#soon = setTimeout(() => this.#commit(), COMMIT_AFTER_MS);
+  }
+
+  /** Sets again what the LMS refused; the elements it still refuses stay pending. */
+  #setPending() {
+    for (const [element, value] of this.#pending) {
+      if (this.#set(element, value)) this.#pending.delete(element);
+    }
+  }
+
+  /** Commits; a failure, or a value still refused, is tried again later (see the top of this file). */
   #commit() {
+    clearTimeout(this.#soon);
+    this.#soon = null;
     if (this.#retry !== null || this.#finished) return;
-    if (this.#call('commit', '') === 'true') {
+    this.#setPending();
+    const committed = this.#call('commit', '') === 'true';
+    if (committed && this.#pending.size === 0) {
       this.#retryMs = RETRY_FIRST_MS;
       if (this.#failing) {
         this.#failing = false;
@@ -345,10 +409,7 @@ export class ScormBridge {
       }
       return;
     }
-    if (!this.#failing) {
-      this.#failing = true;
-      this.#say('retrying');
-    }
+    this.#trouble(committed ? 'rejected' : 'retrying');
     const wait = this.#retryMs;
     this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
     this.#retry = setTimeout(() => {
@@ -363,7 +424,10 @@ export class ScormBridge {
     const [element, format] = this.#model.sessionTime;
     this.#set(element, format(Date.now() - this.#started));
     clearTimeout(this.#retry);
+    clearTimeout(this.#soon);
     this.#retry = null;
+    this.#soon = null;
+    this.#setPending();
     this.#call('commit', '');
     this.#finished = true;
     this.#call('finish', '');
