@@ -906,7 +906,7 @@ fn overrides(p: &mut Problems, node: &Node, path: &str) -> Option<Overrides> {
             let Some(key) = Key::ALL.iter().copied().find(|k| k.name() == t.key) else {
                 let mut hint = did_you_mean(&t.key, Key::ALL.iter().map(|k| k.name()), p.comparisons);
                 if hint.is_empty() {
-                    hint = "; the names are listed in the README and the schema".into();
+                    hint = "; the names are listed in docs/instructors.md and the schema".into();
                 }
                 p.at(text_path, t.pos, format!("unknown text `{}`{hint}", t.key));
                 continue;

@@ -2,7 +2,7 @@
 //! names the limit, the JSON path and the line and column, and is refused while it is read, so
 //! that no hostile or mistaken file keeps the page busy. The documented limits are in the
 
-//! README ("Limits").
+//! docs/instructors.md ("Limits").
 
 use std::time::{Duration, Instant};
 
@@ -54,7 +54,7 @@ fn place(text: &str, at: usize) -> (Option<usize>, Option<usize>) {
 }
 
 #[test]
-fn the_limits_are_what_the_readme_says() {
+fn the_limits_are_what_the_instructors_guide_says() {
     assert_eq!(MAX_SET_BYTES, 16 * 1024 * 1024);
     assert_eq!(MAX_EVIDENCE, 16);
     assert_eq!(MAX_EXCERPTS, 10_000);

@@ -633,7 +633,7 @@ fn the_quiz_resumes_from_its_string_and_refuses_any_other() {
 }
 
 /// An attempt of 200 excerpts, every one answered with ticks, marks and a certainty: how long its
-/// resume string is (noted in the README).
+/// resume string is (noted in docs/contributors.md, Benchmark).
 #[test]
 fn two_hundred_answered_items_fit_a_scorm_suspend_data() {
     let excerpt = |k: usize| {

@@ -109,7 +109,7 @@ fn unknown_languages_and_names_are_reported_with_did_you_mean_at_their_line() {
     let key = find("strings.en.chek");
     assert_eq!(key.message, "unknown text `chek`; did you mean `check`?");
     assert_eq!((key.line, key.column), line_col(&text, "\"chek\""));
-    assert_eq!(find("strings.en.zzz").message, "unknown text `zzz`; the names are listed in the README and the schema");
+    assert_eq!(find("strings.en.zzz").message, "unknown text `zzz`; the names are listed in docs/instructors.md and the schema");
 }
 
 #[test]
@@ -153,12 +153,12 @@ fn every_text_has_a_unique_snake_case_name_and_the_same_placeholders_in_both_lan
 }
 
 #[test]
-fn the_readme_lists_every_name_in_the_order_of_the_tables() {
-    let readme = include_str!("../../README.md");
-    let start = readme.find("<!-- strings table:").expect("the README has the table");
-    let end = readme.find("<!-- end of strings table -->").expect("the table ends");
+fn the_instructors_guide_lists_every_name_in_the_order_of_the_tables() {
+    let guide = include_str!("../../docs/instructors.md");
+    let start = guide.find("<!-- strings table:").expect("docs/instructors.md has the table");
+    let end = guide.find("<!-- end of strings table -->").expect("the table ends");
     let listed: Vec<&str> =
-        readme[start..end].lines().filter_map(|line| line.strip_prefix("| `")?.split_once('`').map(|(name, _)| name)).collect();
+        guide[start..end].lines().filter_map(|line| line.strip_prefix("| `")?.split_once('`').map(|(name, _)| name)).collect();
     let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
-    assert_eq!(listed, names, "regenerate the README's table from the schema's $defs/strings_en");
+    assert_eq!(listed, names, "regenerate the table in docs/instructors.md from the schema's $defs/strings_en");
 }
