@@ -1,3 +1,4 @@
+// @ts-check
 // The self-study page: loads a set (?set=, default sets/snijders-nl.json) and mounts the
 // exercise in #app. The interface language (page and widget alike) is ?lang= when given, else the
 // set's own `lang` (sets/snijders-en.json opens in English by itself), else, while there is no set
@@ -6,6 +7,7 @@
 // change language twice.
 import init, { Widget } from '../pkg/diary_sort.js';
 import { isModuleFailure, showFailure, watchModule } from './failure.js';
+import { firstLanguageOf, languageOf } from './lang.js';
 
 const PAGE = {
   nl: {
@@ -24,25 +26,24 @@ const PAGE = {
   },
 };
 
-/** The page language for a BCP 47 tag (`en`, `en-GB`, `nl_BE`…), or null when there is none. */
-function known(tag) {
-  const primary = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
-  return Object.hasOwn(PAGE, primary) ? primary : null;
-}
-
 const params = new URLSearchParams(window.location.search);
 const setUrl = params.get('set') || 'sets/snijders-nl.json';
 // Passed on to the widget as it is (the widget reads the tag itself).
 const requestedTag = params.get('lang') || undefined;
-const requested = known(requestedTag);
+const requested = languageOf(requestedTag);
 const browserLanguages = [...navigator.languages];
-const pageLang = known(document.documentElement.lang) ?? 'nl';
+const pageLang = languageOf(document.documentElement.lang) ?? 'nl';
 // Without a set (yet): the browser's language, else the page's.
-const unset = browserLanguages.map(known).find((lang) => lang) ?? pageLang;
-const app = document.getElementById('app');
+const unset = firstLanguageOf(browserLanguages) ?? pageLang;
+const appElement = document.getElementById('app');
+if (!appElement) throw new Error('index.html has no #app');
+const app = appElement;
 let page = PAGE[requested ?? pageLang];
 
-/** Puts the page (its lang attribute, title and heading) in `lang`. */
+/**
+ * Puts the page (its lang attribute, title and heading) in `lang`.
+ * @param {import('./lang.js').Lang} lang
+ */
 function applyPageLang(lang) {
   page = PAGE[lang];
   document.documentElement.lang = lang;
@@ -55,6 +56,11 @@ function applyPageLang(lang) {
 
 if (requested) applyPageLang(requested);
 
+/**
+ * Shows `what` went wrong with the set, and why (`detail`), in the exercise's place.
+ * @param {string} what
+ * @param {string} detail
+ */
 function showError(what, detail) {
   const p = document.createElement('p');
   p.className = 'page-error';
@@ -65,6 +71,7 @@ function showError(what, detail) {
 
 // The widget removes itself when its handle is garbage-collected: keep it for the page's life
 // (after a trap too: freeing it would call into the broken module).
+/** @type {Widget | null} */
 export let widget = null;
 
 // A trap in the module (from the widget's own listeners) leaves the widget dead: say so in its
@@ -96,10 +103,12 @@ if (text !== null) {
   try {
     await ready;
     app.replaceChildren();
-    widget = new Widget(app, text, { lang: requestedTag, browserLanguages });
+    /** @type {import('./diary-sort.js').WidgetOptions} */
+    const options = { lang: requestedTag, browserLanguages };
+    widget = new Widget(app, text, options);
     // Without ?lang=, the set decides: the page takes the widget's language (its root says it),
     // rather than parsing a set of up to 16 MB a second time here.
-    if (!requested) applyPageLang(known(app.firstElementChild?.getAttribute('lang')) ?? unset);
+    if (!requested) applyPageLang(languageOf(app.firstElementChild?.getAttribute('lang')) ?? unset);
   } catch (e) {
     if (isModuleFailure(e)) fail();
     else showError(page.startFailed, e instanceof Error ? e.message : String(e));

@@ -6,6 +6,8 @@
 export interface WidgetOptions {
   /** Interface language, a BCP 47 tag (`nl`, `en`); default: the set's language. */
   lang?: string;
+  /** The reader's languages, most preferred first (`navigator.languages`): the interface language when neither `lang` nor a set says one (a set that cannot be fetched or read). */
+  browserLanguages?: string[];
   /** Shuffle seed of a fresh attempt; default: random. */
   seed?: number;
   /** Keep the attempt in localStorage (default true). */

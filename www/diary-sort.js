@@ -1,3 +1,4 @@
+// @ts-check
 // <diary-sort src="sets/x.json" lang="nl" seed="42" storage="off"></diary-sort>: the exercise
 // as a custom element. This module is the only script a host page includes; it loads the wasm
 // and the styles (widget.css, minified there by scripts/build), both from ../pkg/ (found from this
@@ -37,14 +38,17 @@
 import { isModuleFailure, showFailure, watchModule } from './failure.js';
 
 const cssUrl = new URL('../pkg/widget.css', import.meta.url);
+/** @typedef {import('../pkg/diary_sort.js').Widget} Widget */
+/** @type {Promise<typeof import('../pkg/diary_sort.js')> | null} */
 let glue = null;
+/** @type {Promise<void> | null} */
 let styles = null;
 
 /** widget.css in the page, added once; resolves when it has loaded or failed (never rejects). */
 function loadStyles() {
   styles ??= new Promise((resolve) => {
     const links = document.querySelectorAll('link[rel~="stylesheet"]');
-    if ([...links].some((link) => link.hasAttribute('data-diary-sort') || link.href === cssUrl.href)) {
+    if ([...links].some((link) => link.hasAttribute('data-diary-sort') || (link instanceof HTMLLinkElement && link.href === cssUrl.href))) {
       resolve();
       return;
     }
@@ -75,12 +79,20 @@ function loadGlue() {
   return glue;
 }
 
-/** Whether `text` is a resume string the module reads (the LMS bridges ask; they never parse one). */
+/**
+ * Whether `text` is a resume string the module reads (the LMS bridges ask; they never parse one).
+ * @param {string} text
+ * @returns {Promise<boolean>}
+ */
 export async function isResumeString(text) {
   return (await loadGlue()).isResumeString(text);
 }
 
-/** The set's text, or a short reason why it could not be fetched ("HTTP 404", a network error). */
+/**
+ * The set's text, or a short reason why it could not be fetched ("HTTP 404", a network error).
+ * @param {URL} url
+ * @returns {Promise<{text: string, reason?: undefined} | {text?: undefined, reason: string}>}
+ */
 async function fetchSet(url) {
   try {
     const response = await fetch(url);
@@ -90,12 +102,19 @@ async function fetchSet(url) {
   }
 }
 
-/** For each element with a widget mounted, what turns it into the failure panel: a trap kills
- * the module, so it kills them all. */
+/**
+ * For each element with a widget mounted, what turns it into the failure panel: a trap kills
+ * the module, so it kills them all.
+ * @type {Map<HTMLElement, () => void>}
+ */
 const mounted = new Map();
-/** Handles of widgets that died with the module: kept, for freeing them would call into it. */
+/**
+ * Handles of widgets that died with the module: kept, for freeing them would call into it.
+ * @type {Widget[]}
+ */
 const dead = [];
 
+/** Turns every mounted widget into the failure panel. */
 function moduleFailed() {
   for (const fail of [...mounted.values()]) fail();
 }
@@ -105,7 +124,10 @@ watchModule(moduleFailed);
 class DiarySort extends HTMLElement {
   static observedAttributes = ['src', 'lang'];
 
-  /** The Widget handle: kept here, for a handle that is garbage-collected frees its widget. */
+  /**
+   * The Widget handle: kept here, for a handle that is garbage-collected frees its widget.
+   * @type {Widget | null}
+   */
   #widget = null;
   /** Whether the element has started (a start is running, or its widget is mounted). */
   #started = false;
@@ -123,10 +145,17 @@ class DiarySort extends HTMLElement {
     });
   }
 
+  /**
+   * A change of src or lang starts again.
+   * @param {string} _name
+   * @param {string | null} before
+   * @param {string | null} after
+   */
   attributeChangedCallback(_name, before, after) {
     if (before !== after && this.#started) this.#start();
   }
 
+  /** Removes the widget (and makes a start under way give up). */
   #stop() {
     this.#generation += 1;
     this.#started = false;
@@ -150,6 +179,7 @@ class DiarySort extends HTMLElement {
     showFailure(this);
   }
 
+  /** Starts (again): the module, the set and the styles, then the widget. */
   async #start() {
     this.#stop();
     this.#started = true;
@@ -160,6 +190,7 @@ class DiarySort extends HTMLElement {
       return;
     }
     const seed = Number.parseInt(this.getAttribute('seed') ?? '', 10);
+    /** @type {import('./diary-sort.js').WidgetOptions} */
     const options = {
       lang: this.getAttribute('lang') || undefined,
       browserLanguages: [...navigator.languages],

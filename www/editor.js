@@ -1,3 +1,4 @@
+// @ts-check
 // The instructor's set editor (editor.html): the set's JSON in a plain textarea with line numbers
 // and problem markers, the problems listed under it (activating one puts the caret there), and
 // the exercise as students see it, rebuilt as the instructor types (debounced). A toolbar opens
@@ -15,6 +16,7 @@
 // to this page alone (as the self-study page's texts are in app.js), and keeping them out of the
 // wasm keeps them out of the module every student downloads. Language: ?lang=, else <html lang>.
 import init, { Widget, coursePackage, problems } from '../pkg/editor/diary_sort.js';
+import { languageOf } from './lang.js';
 import { zip } from './zip.js';
 
 const TEXT = {
@@ -101,45 +103,80 @@ const STORAGE_KEY = 'diary-sort:editor';
 /** The sets the editor starts from when nothing is stored, by interface language. */
 const DEFAULT_SET = { nl: 'sets/snijders-nl.json', en: 'sets/snijders-en.json' };
 
-/** The table's language for a BCP 47 tag (`en`, `en-GB`…), or null. */
-function known(tag) {
-  const primary = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
-  return Object.hasOwn(TEXT, primary) ? primary : null;
-}
-
-const lang = known(new URLSearchParams(window.location.search).get('lang')) ?? known(document.documentElement.lang) ?? 'nl';
+const lang = languageOf(new URLSearchParams(window.location.search).get('lang')) ?? languageOf(document.documentElement.lang) ?? 'nl';
 const t = TEXT[lang];
 
-const $ = (id) => document.getElementById(id);
-const source = $('source');
-const lines = $('lines');
-const status = $('status');
-const list = $('problems');
-const preview = $('preview');
-const previewNote = $('preview-note');
-const fileInput = $('file');
-const dialog = $('confirm');
+/**
+ * A problem of the set, as `problems()` gives it.
+ * @typedef {object} Problem
+ * @property {number | null} line 1-based, null when unknown
+ * @property {number | null} column 1-based, in characters, null when unknown
+ * @property {string} path such as `excerpts[3].evidence[0].quote`, empty for the whole file
+ * @property {string} message
+ */
+
+/**
+ * The element of editor.html with the id `id`, an instance of `type`.
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {{new (): T, prototype: T}} type
+ * @returns {T}
+ */
+function $(id, type) {
+  const element = document.getElementById(id);
+  if (!(element instanceof type)) throw new Error(`editor.html has no #${id} of the right kind`);
+  return element;
+}
+const source = $('source', HTMLTextAreaElement);
+const lines = $('lines', HTMLElement);
+const status = $('status', HTMLElement);
+const list = $('problems', HTMLElement);
+const preview = $('preview', HTMLElement);
+const previewNote = $('preview-note', HTMLElement);
+const fileInput = $('file', HTMLInputElement);
+const dialog = $('confirm', HTMLDialogElement);
+
+/**
+ * Whether `key` names a text of the table.
+ * @param {string | undefined} key
+ * @returns {key is keyof typeof t}
+ */
+const isTextKey = (key) => key !== undefined && Object.hasOwn(t, key);
 
 document.documentElement.lang = lang;
 document.title = t.documentTitle;
-for (const el of document.querySelectorAll('[data-text]')) el.textContent = t[el.dataset.text];
+for (const el of document.querySelectorAll('[data-text]')) {
+  const key = el instanceof HTMLElement ? el.dataset.text : undefined;
+  if (isTextKey(key)) el.textContent = t[key];
+}
 
-/** Shows a notice above the workspace; `alert` for failures (announced at once). Returns it. */
+/**
+ * Shows a notice above the workspace; `alert` for failures (announced at once). Returns it.
+ * @param {string} text
+ * @param {{alert?: boolean}} [options]
+ * @returns {HTMLParagraphElement}
+ */
 function notice(text, { alert = false } = {}) {
   const p = document.createElement('p');
   p.className = alert ? 'page-error' : 'notice';
   if (alert) p.setAttribute('role', 'alert');
   p.textContent = text;
-  $('notices').append(p);
+  $('notices', HTMLElement).append(p);
   return p;
 }
 
-/** A failure's notice: `what` went wrong, and why. */
+/**
+ * A failure's notice: `what` went wrong, and why.
+ * @type {(what: string, e: unknown) => HTMLParagraphElement}
+ */
 const failure = (what, e) => notice(`${what}: ${e instanceof Error ? e.message : String(e)}`, { alert: true });
 
 // ------------------------------------------------------------------ keeping the text
 
-/** localStorage, or null where the browser refuses it (every use is guarded). */
+/**
+ * localStorage, or null where the browser refuses it (every use is guarded).
+ * @type {Storage | null}
+ */
 let store = null;
 try {
   store = window.localStorage;
@@ -150,6 +187,10 @@ try {
 let dirty = false;
 let storageNoticed = false;
 
+/**
+ * The text kept in localStorage, and whether it holds edits never downloaded; or null.
+ * @returns {{text: string, dirty?: boolean} | null}
+ */
 function loadStored() {
   try {
     const kept = JSON.parse(store?.getItem(STORAGE_KEY) ?? 'null');
@@ -159,6 +200,7 @@ function loadStored() {
   }
 }
 
+/** Keeps the text in localStorage (says once when it cannot). */
 function save() {
   try {
     store?.setItem(STORAGE_KEY, JSON.stringify({ text: source.value, dirty }));
@@ -179,7 +221,10 @@ window.addEventListener('beforeunload', (e) => {
 // ------------------------------------------------------------------ line numbers and markers
 
 let lineCount = 0;
-/** The gutter's line numbers that carry a problem marker. */
+/**
+ * The gutter's line numbers that carry a problem marker.
+ * @type {HTMLElement[]}
+ */
 let marked = [];
 
 /** Gives the gutter one number per line of the text (adding or removing only the difference). */
@@ -196,11 +241,14 @@ function updateGutter() {
     }
     lines.append(numbers);
   }
-  while (lines.childElementCount > count) lines.lastElementChild.remove();
+  while (lines.childElementCount > count) lines.lastElementChild?.remove();
   lineCount = count;
 }
 
-/** Marks the line numbers of the lines with problems; their messages show on hover. */
+/**
+ * Marks the line numbers of the lines with problems; their messages show on hover.
+ * @param {Problem[]} found
+ */
 function markLines(found) {
   for (const span of marked) {
     span.classList.remove('has-problem');
@@ -209,7 +257,7 @@ function markLines(found) {
   marked = [];
   for (const p of found) {
     const span = p.line == null ? null : lines.children[p.line - 1];
-    if (!span) continue;
+    if (!(span instanceof HTMLElement)) continue;
     if (span.classList.contains('has-problem')) {
       span.title += `\n${p.message}`;
     } else {
@@ -227,8 +275,14 @@ source.addEventListener('scroll', () => {
 
 // ------------------------------------------------------------------ problems
 
-/** The offset in `text` (UTF-16, as the textarea counts) of 1-based `line` and `column`
- * (columns counted in characters, as the core counts them). */
+/**
+ * The offset in `text` (UTF-16, as the textarea counts) of 1-based `line` and `column`
+ * (columns counted in characters, as the core counts them).
+ * @param {string} text
+ * @param {number} line
+ * @param {number} column
+ * @returns {number}
+ */
 function offsetOf(text, line, column) {
   let at = 0;
   for (let l = 1; l < line; l++) {
@@ -237,12 +291,16 @@ function offsetOf(text, line, column) {
     at = next + 1;
   }
   for (let c = 1; c < column && at < text.length && text[at] !== '\n'; c++) {
-    at += text.codePointAt(at) > 0xffff ? 2 : 1;
+    at += (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
   }
   return at;
 }
 
-/** Puts the caret at `line`:`column`, scrolled into view, and focuses the text. */
+/**
+ * Puts the caret at `line`:`column`, scrolled into view, and focuses the text.
+ * @param {number} line
+ * @param {number} column
+ */
 function jumpTo(line, column) {
   const at = offsetOf(source.value, line, column);
   const lineHeight = parseFloat(getComputedStyle(source).lineHeight);
@@ -257,16 +315,21 @@ function jumpTo(line, column) {
   source.focus();
 }
 
-/** Lists the problems (each a button that jumps to it) and says how many there are. */
+/**
+ * Lists the problems (each a button that jumps to it) and says how many there are.
+ * @param {Problem[]} found
+ */
 function showProblems(found) {
   const items = found.map((p) => {
     const li = document.createElement('li');
+    /** @type {HTMLElement} */
     let target = li;
     if (p.line != null) {
-      target = li.appendChild(document.createElement('button'));
-      target.type = 'button';
-      target.dataset.line = p.line;
-      target.dataset.column = p.column;
+      const button = li.appendChild(document.createElement('button'));
+      button.type = 'button';
+      button.dataset.line = String(p.line);
+      button.dataset.column = String(p.column);
+      target = button;
     }
     const where = [p.line == null ? '' : `${p.line}:${p.column}`, p.path].filter(Boolean).join(' — ');
     // The core's messages are English: marked so, for screen readers, on a Dutch page.
@@ -278,31 +341,43 @@ function showProblems(found) {
   });
   list.replaceChildren(...items);
   const n = found.length;
-  const summary = n === 0 ? t.noProblems : n === 1 ? t.oneProblem : t.manyProblems.replace('{n}', n);
+  const summary = n === 0 ? t.noProblems : n === 1 ? t.oneProblem : t.manyProblems.replace('{n}', String(n));
   // Only a change is announced.
   if (status.textContent !== summary) status.textContent = summary;
 }
 
 list.addEventListener('click', (e) => {
-  const button = e.target.closest('button[data-line]');
-  if (button) jumpTo(Number(button.dataset.line), Number(button.dataset.column));
+  const button = e.target instanceof Element ? e.target.closest('button[data-line]') : null;
+  if (button instanceof HTMLElement) jumpTo(Number(button.dataset.line), Number(button.dataset.column));
 });
 
 // ------------------------------------------------------------------ preview
 
-/** The preview's widget; kept here, or it would be freed (and removed) by the garbage collector. */
+/**
+ * The preview's widget; kept here, or it would be freed (and removed) by the garbage collector.
+ * @type {Widget | null}
+ */
 let widget = null;
-/** The text the preview shows. */
+/**
+ * The text the preview shows.
+ * @type {string | null}
+ */
 let previewed = null;
 
-/** Rebuilds the preview from a text without problems; otherwise marks the preview outdated. */
+/**
+ * Rebuilds the preview from a text without problems; otherwise marks the preview outdated.
+ * @param {string} text
+ * @param {boolean} loads whether the text has no problems
+ */
 function updatePreview(text, loads) {
   if (loads && text !== previewed) {
     widget?.destroy();
     widget = null;
     previewed = text;
     // In memory only, and with a fixed shuffle: the cards keep their order while you type.
-    widget = new Widget(preview, text, { storage: false, seed: 1 });
+    /** @type {import('./diary-sort.js').WidgetOptions} */
+    const options = { storage: false, seed: 1 };
+    widget = new Widget(preview, text, options);
   }
   preview.inert = !loads;
   preview.classList.toggle('stale', !loads);
@@ -312,6 +387,7 @@ function updatePreview(text, loads) {
 
 // ------------------------------------------------------------------ checking as you type
 
+/** The pending check after a keystroke (0: none). */
 let timer = 0;
 
 /** Checks the text, shows the problems, marks their lines, updates the preview, keeps the text.
@@ -322,6 +398,7 @@ function refresh() {
   timer = 0;
   const text = source.value;
   const start = performance.now();
+  /** @type {Problem[]} */
   const found = problems(text);
   performance.clearMeasures('editor:check');
   performance.measure('editor:check', { start });
@@ -347,7 +424,10 @@ window.addEventListener('pagehide', () => {
 
 // ------------------------------------------------------------------ replacing and downloading
 
-/** Asks (a modal dialog; Escape keeps the text) whether to replace unsaved edits. */
+/**
+ * Asks (a modal dialog; Escape keeps the text) whether to replace unsaved edits.
+ * @returns {Promise<boolean>}
+ */
 function mayReplace() {
   if (!dirty) return Promise.resolve(true);
   const opener = document.activeElement;
@@ -357,7 +437,7 @@ function mayReplace() {
       'close',
       () => {
         resolve(dialog.returnValue === 'replace');
-        opener?.focus?.();
+        if (opener instanceof HTMLElement) opener.focus();
       },
       { once: true },
     );
@@ -365,8 +445,12 @@ function mayReplace() {
   });
 }
 
-/** Puts `text` in the editor, caret at the start, checked at once; `dirty` when it holds edits
- * that were never downloaded (a kept text), otherwise it is a fresh start. */
+/**
+ * Puts `text` in the editor, caret at the start, checked at once; `dirty` when it holds edits
+ * that were never downloaded (a kept text), otherwise it is a fresh start.
+ * @param {string} text
+ * @param {boolean} [dirtyText]
+ */
 function setText(text, dirtyText = false) {
   // Another text: the preview of the previous one would mislead.
   widget?.destroy();
@@ -381,6 +465,11 @@ function setText(text, dirtyText = false) {
   refresh();
 }
 
+/**
+ * The text at `url`; rejects for an HTTP error.
+ * @param {string} url
+ * @returns {Promise<string>}
+ */
 async function fetchText(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -388,17 +477,19 @@ async function fetchText(url) {
 }
 
 for (const button of document.querySelectorAll('[data-start]')) {
+  const url = button instanceof HTMLElement ? button.dataset.start : undefined;
+  if (!url) continue;
   button.addEventListener('click', async () => {
     if (!(await mayReplace())) return;
     try {
-      setText(await fetchText(button.dataset.start));
+      setText(await fetchText(url));
     } catch (e) {
       failure(t.fetchFailed, e);
     }
   });
 }
 
-$('open').addEventListener('click', () => fileInput.click());
+$('open', HTMLButtonElement).addEventListener('click', () => fileInput.click());
 fileInput.addEventListener('change', async () => {
   const file = fileInput.files?.[0];
   fileInput.value = '';
@@ -410,7 +501,12 @@ fileInput.addEventListener('change', async () => {
   }
 });
 
-/** A download's file name: the set's id when it has a usable one, then `suffix`. */
+/**
+ * A download's file name: the set's id when it has a usable one, then `suffix`.
+ * @param {string} text
+ * @param {string} suffix
+ * @returns {string}
+ */
 function fileName(text, suffix) {
   try {
     const id = JSON.parse(text)?.id;
@@ -421,7 +517,11 @@ function fileName(text, suffix) {
   return `set${suffix}`;
 }
 
-/** Saves `blob` as the file `name` (the browser's download). */
+/**
+ * Saves `blob` as the file `name` (the browser's download).
+ * @param {Blob} blob
+ * @param {string} name
+ */
 function saveAs(blob, name) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -432,7 +532,7 @@ function saveAs(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-$('download').addEventListener('click', () => {
+$('download', HTMLButtonElement).addEventListener('click', () => {
   const text = source.value;
   saveAs(new Blob([text], { type: 'application/json' }), fileName(text, '.json'));
   dirty = false;
@@ -441,22 +541,34 @@ $('download').addEventListener('click', () => {
 
 // ------------------------------------------------------------------ a course package for an LMS
 
-const packageStatus = $('package-status');
+const packageStatus = $('package-status', HTMLElement);
 /** The folder that holds www/ and pkg/ on this server: the package's paths are relative to it. */
 const siteRoot = new URL('../', import.meta.url);
 /** Whether a package is being made (a second press meanwhile is ignored). */
 let packaging = false;
-/** The notice of the last package that could not be made: replaced by the next attempt's. */
+/**
+ * The notice of the last package that could not be made: replaced by the next attempt's.
+ * @type {HTMLElement | null}
+ */
 let packageError = null;
 
+/**
+ * The bytes of `path` on this server (relative to the folder of www/ and pkg/).
+ * @param {string} path
+ * @returns {Promise<Uint8Array<ArrayBuffer>>}
+ */
 async function fetchBytes(path) {
   const response = await fetch(new URL(path, siteRoot));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Makes the `format` package of the text as it is now and downloads it; a set with problems
- * gets none, and says so. The text is left as it is either way. */
+/**
+ * Makes the `format` package of the text as it is now and downloads it; a set with problems
+ * gets none, and says so. The text is left as it is either way.
+ * @param {string} format `scorm12`, `scorm2004` or `cmi5`
+ * @param {string} label the format's name for the student
+ */
 async function downloadPackage(format, label) {
   if (packaging) return;
   // The text as typed up to now, checked and shown (a pending check would lag behind).
@@ -467,14 +579,14 @@ async function downloadPackage(format, label) {
   packageStatus.textContent = '';
   const count = problems(text).length;
   if (count > 0) {
-    packageError = notice(t.packageProblems.replace('{n}', count), { alert: true });
+    packageError = notice(t.packageProblems.replace('{n}', String(count)), { alert: true });
     return;
   }
   packaging = true;
   packageStatus.textContent = t.packaging;
   try {
     const entries = await Promise.all(
-      coursePackage(text, format).map(async ({ path, text: content }) => ({
+      coursePackage(text, format).map(async (/** @type {{path: string, text: string | undefined}} */ { path, text: content }) => ({
         path,
         bytes: content === undefined ? await fetchBytes(path) : new TextEncoder().encode(content),
       })),
@@ -491,7 +603,9 @@ async function downloadPackage(format, label) {
 }
 
 for (const button of document.querySelectorAll('[data-package]')) {
-  button.addEventListener('click', () => downloadPackage(button.dataset.package, button.textContent));
+  const format = button instanceof HTMLElement ? button.dataset.package : undefined;
+  if (!format) continue;
+  button.addEventListener('click', () => downloadPackage(format, button.textContent ?? format));
 }
 
 // ------------------------------------------------------------------ start
@@ -500,7 +614,8 @@ try {
   const kept = loadStored();
   const [text] = await Promise.all([kept ? kept.text : fetchText(DEFAULT_SET[lang]), init()]);
   setText(text, kept?.dirty ?? false);
-  document.querySelector('main').dataset.ready = 'true';
+  const main = document.querySelector('main');
+  if (main) main.dataset.ready = 'true';
 } catch (e) {
   failure(t.startFailed, e);
 }

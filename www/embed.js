@@ -1,3 +1,4 @@
+// @ts-check
 // The page for iframes, embed.html?set=…&lang=…&seed=…&storage=off&parent=…: just the exercise,
 // as a <diary-sort> element built from the query (set: the set's URL, default the Dutch set).
 // With ?parent= (the parent page's origin, e.g. https://lms.example; a relative URL such as /
@@ -19,7 +20,9 @@ element.addEventListener('ready', () => {
   const lang = element.firstElementChild?.getAttribute('lang');
   if (lang) document.documentElement.lang = lang;
 });
-document.getElementById('embed').append(element);
+const host = document.getElementById('embed');
+if (!host) throw new Error('embed.html has no #embed');
+host.append(element);
 
 const origin = parentOrigin(params);
 if (origin) {

@@ -1,9 +1,12 @@
+// @ts-check
 // When the wasm module breaks down (a trap: `unreachable` after a panic, an out-of-bounds access,
 // memory that ran out), every widget of that module is dead: its memory may be half-updated and
 // any further call may trap again. The loaders (app.js, diary-sort.js and through it embed.js)
 // then replace each widget with this panel, built here in JavaScript because the module can no
 // longer build anything, and leave the rest of the host page alone. The panel's texts are the
 // one table below (the module's own tables are out of reach once it has trapped).
+
+import { languageOf } from './lang.js';
 
 const TEXT = {
   nl: {
@@ -16,19 +19,29 @@ const TEXT = {
   },
 };
 
-/** Whether `error` means the wasm module itself failed (a trap), not a mistake in its input. */
+/**
+ * Whether `error` means the wasm module itself failed (a trap), not a mistake in its input.
+ * @param {unknown} error
+ * @returns {boolean}
+ */
 export function isModuleFailure(error) {
   return error instanceof WebAssembly.RuntimeError;
 }
 
-/** The panel's language: the widget's own (its root's lang), else the host's, else the page's. */
+/**
+ * The panel's language: the widget's own (its root's lang), else the host's, else the page's.
+ * @param {Element} host
+ * @returns {import('./lang.js').Lang}
+ */
 function panelLang(host) {
   const tag = host.querySelector('.diary-sort[lang]')?.getAttribute('lang') ?? host.closest('[lang]')?.getAttribute('lang');
-  const primary = String(tag ?? '').split(/[-_]/)[0].toLowerCase();
-  return Object.hasOwn(TEXT, primary) ? primary : 'nl';
+  return languageOf(tag) ?? 'nl';
 }
 
-/** Replaces what `host` shows with the panel (role alert, so it is announced). */
+/**
+ * Replaces what `host` shows with the panel (role alert, so it is announced).
+ * @param {Element} host
+ */
 export function showFailure(host) {
   const lang = panelLang(host);
   const root = document.createElement('div');
@@ -51,8 +64,10 @@ export function showFailure(host) {
  * Calls `onFailure()` for every trap of the module that is not caught: thrown from one of the
  * widgets' own event listeners (the window's `error` event) or from an async call (an unhandled
  * rejection). The event is marked handled, so it is not reported a second time as uncaught.
+ * @param {() => void} onFailure
  */
 export function watchModule(onFailure) {
+  /** @type {(event: Event, error: unknown) => void} */
   const handle = (event, error) => {
     if (!isModuleFailure(error)) return;
     event.preventDefault();

@@ -1,3 +1,4 @@
+// @ts-check
 // A zip writer for the set editor's "Download for an LMS" (editor.js): the course package's
 // entries, in the order given, deflated by the browser's own CompressionStream('deflate-raw'),
 // with a CRC-32 each. No library: what a package needs is this small (no zip64, no encryption,
@@ -27,8 +28,8 @@ export function crc32(bytes) {
 
 /**
  * `bytes` deflated (raw, no zlib header), as zip's method 8 stores them.
- * @param {Uint8Array} bytes
- * @returns {Promise<Uint8Array>}
+ * @param {Uint8Array<ArrayBuffer>} bytes
+ * @returns {Promise<Uint8Array<ArrayBuffer>>}
  */
 async function deflateRaw(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
@@ -65,7 +66,7 @@ function record(fields, name) {
 
 /**
  * A zip of `entries`, in their order.
- * @param {{ path: string, bytes: Uint8Array }[]} entries
+ * @param {{ path: string, bytes: Uint8Array<ArrayBuffer> }[]} entries
  * @returns {Promise<Blob>}
  */
 export async function zip(entries) {
@@ -77,6 +78,7 @@ export async function zip(entries) {
     const data = await deflateRaw(bytes);
     const crc = crc32(bytes);
     // version needed, flags, method, time, date, CRC, compressed size, size, name length, extra length
+    /** @type {[number, 2 | 4][]} */
     const common = [
       [NEEDED, 2],
       [0, 2],

@@ -1,3 +1,4 @@
+// @ts-check
 // The exercise as a cmi5 assignable unit (cmi5 quartz, the AU's side). The LMS launches the page
 // with endpoint, fetch, actor, registration and activityId in the query; then:
 // 1. the auth token: one POST to `fetch` ({"auth-token": …}, used as `Basic …` from then on),
@@ -27,22 +28,42 @@ const MASTERY_EXTENSION = 'https://w3id.org/xapi/cmi5/context/extensions/mastery
 /** Our own state document: {state, sent}, the attempt's resume string and the verdicts sent. */
 export const RESUME_STATE = 'https://w3id.org/xapi/diary-sort/state/resume';
 
-/** The launch parameters, or null when the page was not launched by a cmi5 LMS. */
+/** @typedef {import('../diary-sort.js').DiarySortElement} DiarySortElement */
+/**
+ * A cmi5 launch's parameters (the launch URL's query).
+ * @typedef {object} Launch
+ * @property {string} endpoint the LRS
+ * @property {string} fetch the URL that gives the auth token, once
+ * @property {object} actor
+ * @property {string} registration
+ * @property {string} activityId
+ */
+
+/**
+ * The launch parameters, or null when the page was not launched by a cmi5 LMS.
+ * @param {string} [search] the page's query
+ * @returns {Launch | null}
+ */
 export function cmi5Launch(search = window.location.search) {
   const q = new URLSearchParams(search);
-  const names = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'];
-  if (!names.every((n) => q.get(n))) return null;
+  const [endpoint, fetchUrl, actorText, registration, activityId] = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'].map((n) => q.get(n));
+  if (!endpoint || !fetchUrl || !actorText || !registration || !activityId) return null;
   let actor;
   try {
-    actor = JSON.parse(q.get('actor'));
+    actor = JSON.parse(actorText);
   } catch {
     return null;
   }
   if (actor === null || typeof actor !== 'object') return null;
-  return { endpoint: q.get('endpoint'), fetch: q.get('fetch'), actor, registration: q.get('registration'), activityId: q.get('activityId') };
+  return { endpoint, fetch: fetchUrl, actor, registration, activityId };
 }
 
-/** The query of a State API request for `stateId`. */
+/**
+ * The query of a State API request for `stateId`.
+ * @param {Launch} launch
+ * @param {string} stateId
+ * @returns {string}
+ */
 function stateQuery(launch, stateId) {
   return new URLSearchParams({
     stateId,
@@ -52,7 +73,11 @@ function stateQuery(launch, stateId) {
   }).toString();
 }
 
-/** The auth token of this launch (its fetch URL) kept in this tab, or null. */
+/**
+ * The auth token of this launch (its fetch URL) kept in this tab, or null.
+ * @param {Launch} launch
+ * @returns {string | null}
+ */
 function keptToken(launch) {
   try {
     return sessionStorage.getItem(`diary-sort:cmi5-token:${launch.fetch}`);
@@ -61,7 +86,11 @@ function keptToken(launch) {
   }
 }
 
-/** The auth token from the LMS's fetch URL (once per launch), kept in this tab for a reload. */
+/**
+ * The auth token from the LMS's fetch URL (once per launch), kept in this tab for a reload.
+ * @param {Launch} launch
+ * @returns {Promise<string>}
+ */
 async function fetchToken(launch) {
   const answer = await fetch(launch.fetch, { method: 'POST' }).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`fetch URL: HTTP ${r.status}`))));
   const token = answer?.['auth-token'];
@@ -80,11 +109,16 @@ async function fetchToken(launch) {
  * of that copy (this registration), and `report(element)`, which sends what the element tells
  * and terminates on pagehide. `isResumeString(text)` (async) asks the module whether the stored
  * state is a resume string. Rejects when the LMS's fetch URL or the LRS fails.
+ * @param {Launch} launch
+ * @param {(key: import('./notices.js').Notice) => void} say
+ * @param {(text: string) => Promise<boolean>} isResumeString
+ * @returns {Promise<{state: string | null, scope: string, report: (element: DiarySortElement) => void}>}
  */
 export async function startCmi5(launch, say, isResumeString) {
   const kept = keptToken(launch);
   const token = kept ?? (await fetchToken(launch));
   const sender = new Sender({ endpoint: launch.endpoint, auth: `Basic ${token}`, onTrouble: () => say('offline') });
+  /** @type {(stateId: string) => Promise<any>} the document as JSON, or null when there is none */
   const readState = async (stateId) => {
     const r = await fetch(sender.url(`activities/state?${stateQuery(launch, stateId)}`), { headers: sender.headers() });
     if (r.status === 404) return null;
@@ -105,15 +139,19 @@ export async function startCmi5(launch, say, isResumeString) {
   const object = { objectType: 'Activity', id: launch.activityId };
   const initializedAt = Date.now();
   // A reload of this launch (the token was kept) goes on with the session initialized before.
-  if (kept === null) sender.send(statement(host, 'initialized', object, null, [CATEGORY]));
+  if (kept === null) sender.send(statement(host, 'initialized', object, undefined, [CATEGORY]));
 
-  /** Our state document as it is now; written to the State API one write at a time. */
+  /**
+   * Our state document as it is now; written to the State API one write at a time.
+   * @type {{state: string | null, sent: import('./xapi.js').Sent}}
+   */
   const doc = {
     state: typeof resume?.state === 'string' && (await isResumeString(resume.state)) ? resume.state : null,
     sent: resume?.sent !== null && typeof resume?.sent === 'object' ? resume.sent : {},
   };
   let dirty = false;
   let writing = false;
+  /** Writes `doc` to the State API (once more after the write under way, if any). */
   async function writeState() {
     dirty = true;
     if (writing) return;
@@ -126,6 +164,10 @@ export async function startCmi5(launch, say, isResumeString) {
     writing = false;
   }
 
+  /**
+   * Sends what `element` tells, and terminates on pagehide.
+   * @param {DiarySortElement} element
+   */
   function report(element) {
     const sent = sentOnce(launch.registration, launch.activityId, doc.sent, (now) => {
       doc.sent = now;
@@ -144,7 +186,7 @@ export async function startCmi5(launch, say, isResumeString) {
     });
     element.addEventListener('completed', (e) => {
       const score = e.detail?.score;
-      if (!normal || terminated || !Number.isFinite(score)) return;
+      if (!normal || terminated || typeof score !== 'number' || !Number.isFinite(score)) return;
       const duration = isoDuration(Date.now() - initializedAt);
       if (moveOn !== 'Passed' && !sent.has('completed')) {
         sent.add('completed');
@@ -154,7 +196,7 @@ export async function startCmi5(launch, say, isResumeString) {
       if (moveOn !== 'Completed' && verdictAllowed(sent, verdict)) {
         sent.add(verdict);
         const s = statement(host, verdict, object, { score: scoreOf(score), success: verdict === 'passed', duration }, [CATEGORY, MOVE_ON]);
-        if (mastery !== null) s.context.extensions = { ...s.context.extensions, [MASTERY_EXTENSION]: mastery };
+        if (mastery !== null) s.context.extensions = { .../** @type {import('./xapi.js').JsonObject | undefined} */ (s.context.extensions), [MASTERY_EXTENSION]: mastery };
         sender.send(s);
       }
     });

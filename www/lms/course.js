@@ -1,3 +1,4 @@
+// @ts-check
 // The launch page of a course package (course.html?set=…, default sets/course.json, which
 // `diary-sort package` writes): the exercise as a <diary-sort> element, reporting to whatever
 // launched it:
@@ -36,7 +37,10 @@ element.addEventListener('ready', () => {
 });
 const say = notifier(element, document.getElementById('lms-status'));
 
-/** ?actor= as an object, else an account for this browser (kept in localStorage). */
+/**
+ * ?actor= as an object, else an account for this browser (kept in localStorage).
+ * @returns {object}
+ */
 function actorFromQuery() {
   try {
     const actor = JSON.parse(params.get('actor') ?? 'null');
@@ -60,8 +64,11 @@ function actorFromQuery() {
 /** The scope of the local copy in this tab's LMS session (sessionStorage: it outlives a reload). */
 const SCOPE_KEY = 'diary-sort:lms-scope';
 
-/** Starts the element from the LMS's `state` (null: the local copy) in the local `scope`, which
- * this tab remembers for a reload that the LMS then refuses. */
+/**
+ * Starts the element from the LMS's `state` (null: the local copy) in the local `scope`, which
+ * this tab remembers for a reload that the LMS then refuses.
+ * @param {{state: string | null, scope: string}} start
+ */
 function fromLms({ state, scope }) {
   if (state !== null) element.setAttribute('state', state);
   element.setAttribute('storage-scope', scope);
@@ -72,8 +79,11 @@ function fromLms({ state, scope }) {
   }
 }
 
-/** The LMS is there but does not take reports: the student is told, and the attempt is kept in
- * this tab's scope (or a scope of its own), never in another learner's. */
+/**
+ * The LMS is there but does not take reports: the student is told, and the attempt is kept in
+ * this tab's scope (or a scope of its own), never in another learner's.
+ * @param {import('./notices.js').Notice} key
+ */
 function unreported(key) {
   say(key);
   let scope = null;
@@ -125,5 +135,7 @@ async function connect() {
   }
 }
 
+const course = document.getElementById('course');
+if (!course) throw new Error('course.html has no #course');
 await connect();
-document.getElementById('course').append(element);
+course.append(element);

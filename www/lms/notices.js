@@ -1,6 +1,9 @@
+// @ts-check
 // What the LMS bridges (scorm.js, cmi5.js, xapi.js) tell the student, in Dutch and English, and
 // the one place on the page where they say it: a live region (role="status") the launch page
 // provides. The language is the exercise's own (the widget's root states it), else the page's.
+
+import { languageOf } from '../lang.js';
 
 const TEXT = {
   nl: {
@@ -33,22 +36,30 @@ const TEXT = {
   },
 };
 
-/** The language of `element`'s exercise (its root's lang), else of the page; nl or en. */
-function languageOf(element) {
-  const tag = element.firstElementChild?.getAttribute('lang') || document.documentElement.lang || 'nl';
-  const primary = tag.split(/[-_]/)[0].toLowerCase();
-  return Object.hasOwn(TEXT, primary) ? primary : 'nl';
+/**
+ * The language of `element`'s exercise (its root's lang), else of the page; nl or en.
+ * @param {Element} element
+ * @returns {import('../lang.js').Lang}
+ */
+function exerciseLanguage(element) {
+  return languageOf(element.firstElementChild?.getAttribute('lang') || document.documentElement.lang) ?? 'nl';
 }
+
+/** @typedef {keyof typeof TEXT.en} Notice what a bridge can tell the student */
 
 /**
  * A notifier for the exercise in `element`: `say(key)` puts the text for `key` (retrying, saved,
  * scoreOnly, offline, rejected, refused, unreported) in `region`, a live region; without a region
  * it does nothing.
+ * @param {Element} element the <diary-sort> element
+ * @param {Element | null} region
+ * @returns {(key: Notice) => void}
  */
 export function notifier(element, region) {
+  /** @type {Notice | null} */
   let last = null;
   const show = () => {
-    if (region && last) region.textContent = TEXT[languageOf(element)][last];
+    if (region && last) region.textContent = TEXT[exerciseLanguage(element)][last];
   };
   // Said before the exercise was shown: said again in the exercise's language.
   element.addEventListener('ready', show);

@@ -1,3 +1,4 @@
+// @ts-check
 // The exercise in a SCORM 1.2 or 2004 course: finds the LMS's API as the standards describe and
 // reports what the <diary-sort> element tells (its ready, answered, completed and statechange
 // events) through it. No wasm here: the element knows nothing of SCORM.
@@ -34,6 +35,7 @@
 //   lost (the element keeps its attempt in localStorage as well) and, once a retry succeeds, that
 //   it is saved.
 
+import { Backoff } from './backoff.js';
 import { interactionOf, responseText, SCORM12, DELIMITED } from './interaction.js';
 
 /** SCORM 1.2's cmi.suspend_data is a CMIString4096. */
@@ -46,6 +48,13 @@ const RETRY_MAX_MS = 30000;
 /** How long after a change (a move, a tab) the LMS gets a Commit at the latest. */
 export const COMMIT_AFTER_MS = 3000;
 
+/** @typedef {'1.2' | '2004'} Version */
+/** @typedef {{init: string, get: string, set: string, commit: string, finish: string}} Calls the API's function names */
+/** @typedef {Record<string, (...args: string[]) => unknown>} ScormApi the LMS's API object */
+/** @typedef {{version: Version, api: ScormApi, calls: Calls}} FoundApi */
+/** @typedef {import('../diary-sort.js').DiarySortElement} DiarySortElement */
+
+/** @type {{version: Version, name: string, maxParents: number, calls: Calls}[]} */
 const VERSIONS = [
   {
     version: '2004',
@@ -61,11 +70,16 @@ const VERSIONS = [
   },
 ];
 
-/** The API object named `name` in `win` or one of its parents (at most `maxParents` up), or null. */
+/**
+ * The API object named `name` in `win` or one of its parents (at most `maxParents` up), or null.
+ * @param {Window} win
+ * @param {{name: string, maxParents: number, calls: Calls}} version
+ * @returns {ScormApi | null}
+ */
 function searchParents(win, { name, maxParents, calls }) {
   for (let level = 0; win && level <= maxParents; level += 1) {
     try {
-      const api = win[name];
+      const api = /** @type {ScormApi | undefined} */ (Reflect.get(win, name));
       if (api && typeof api[calls.init] === 'function') return api;
     } catch {
       // A window of another origin: look further up.
@@ -82,10 +96,15 @@ function searchParents(win, { name, maxParents, calls }) {
   return null;
 }
 
-/** The opener of `win` and of its top window, where they exist and can be read. */
+/**
+ * The opener of `win` and of its top window, where they exist and can be read.
+ * @param {Window} win
+ * @returns {Window[]}
+ */
 function openers(win) {
+  /** @type {Window[]} */
   const found = [];
-  for (const read of [() => win.opener, () => win.top.opener]) {
+  for (const read of [() => win.opener, () => win.top?.opener]) {
     try {
       const opener = read();
       if (opener && !found.includes(opener)) found.push(opener);
@@ -99,6 +118,9 @@ function openers(win) {
 /**
  * The LMS's API as {version: '2004' | '1.2', api, calls}, or null when there is none. A package
  * that knows its version ('1.2' or '2004') looks for that API only: an LMS page may offer both.
+ * @param {Window} [win]
+ * @param {Version | null} [version]
+ * @returns {FoundApi | null}
  */
 export function findApi(win = window, version = null) {
   for (const v of VERSIONS.filter((v) => version === null || v.version === version)) {
@@ -110,36 +132,72 @@ export function findApi(win = window, version = null) {
   return null;
 }
 
-/** A number from an LMS's text, or null when it is not one within [min, max]. */
+/**
+ * A number from an LMS's text, or null when it is not one within [min, max].
+ * @param {unknown} text
+ * @param {number} min
+ * @param {number} max
+ * @returns {number | null}
+ */
 function numberIn(text, min, max) {
   if (typeof text !== 'string' || text.trim() === '') return null;
   const n = Number(text);
   return Number.isFinite(n) && n >= min && n <= max ? n : null;
 }
 
+/** @type {(n: number, width?: number) => string} */
 const pad = (n, width = 2) => String(Math.floor(n)).padStart(width, '0');
 
-/** A duration as SCORM 1.2's CMITimespan, HHHH:MM:SS.SS. */
+/**
+ * A duration as SCORM 1.2's CMITimespan, HHHH:MM:SS.SS.
+ * @param {number} ms
+ * @returns {string}
+ */
 function timespan12(ms) {
   const s = Math.max(0, ms) / 1000;
   const hours = Math.min(9999, Math.floor(s / 3600));
   return `${pad(hours, 4)}:${pad((s % 3600) / 60)}:${(s % 60).toFixed(2).padStart(5, '0')}`;
 }
 
-/** A duration as an ISO 8601 time interval, PT#H#M#S (SCORM 2004's timeinterval, xAPI's duration). */
+/**
+ * A duration as an ISO 8601 time interval, PT#H#M#S (SCORM 2004's timeinterval, xAPI's duration).
+ * @param {number} ms
+ * @returns {string}
+ */
 export function isoDuration(ms) {
   const s = Math.max(0, ms) / 1000;
   return `PT${Math.floor(s / 3600)}H${Math.floor((s % 3600) / 60)}M${(s % 60).toFixed(2)}S`;
 }
 
-/** The time of day as SCORM 1.2's CMITime, HH:MM:SS. */
+/**
+ * The time of day as SCORM 1.2's CMITime, HH:MM:SS.
+ * @type {(date: Date) => string}
+ */
 const time12 = (date) => `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 
-/** A moment as SCORM 2004's time (second, 10, 0) in local time: YYYY-MM-DDThh:mm:ss. */
+/**
+ * A moment as SCORM 2004's time (second, 10, 0) in local time: YYYY-MM-DDThh:mm:ss.
+ * @type {(date: Date) => string}
+ */
 const time2004 = (date) =>
   `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${time12(date)}`;
 
-/** What differs between the versions, by element. */
+/**
+ * @typedef {object} Model
+ * @property {number} suspendLimit the longest cmi.suspend_data
+ * @property {import('./interaction.js').Separators} separators a response's
+ * @property {(correct: boolean) => string} result an interaction's result
+ * @property {string} response the interaction's element for the learner's response
+ * @property {(n: number, date: Date) => [string, string]} time interaction `n`'s time: element and value
+ * @property {(ms: number) => string} latency a duration as the version's type
+ * @property {string} exit the exit element
+ * @property {[string, (ms: number) => string]} sessionTime the session time's element and format
+ */
+
+/**
+ * What differs between the versions, by element.
+ * @type {Record<Version, Model>}
+ */
 const MODEL = {
   '1.2': {
     suspendLimit: SUSPEND_LIMIT_12,
@@ -168,10 +226,15 @@ const RESPONSE_LIMIT_12 = 255;
 
 /** One SCO session: Initialize when started, Finish/Terminate on pagehide. */
 export class ScormBridge {
+  /** @type {ScormApi} */
   #api;
+  /** @type {Calls} */
   #calls;
+  /** @type {Version} */
   #version;
+  /** @type {Model} */
   #model;
+  /** @type {(key: import('./notices.js').Notice) => void} */
   #say;
   #started = Date.now();
   /** The last check's time (the latency of the next one is measured from it). */
@@ -180,28 +243,45 @@ export class ScormBridge {
   /** Milliseconds from the check before to the one being reported. */
   #latency = 0;
   #count = 0;
-  /** 2004: an excerpt's or question's interaction index. */
+  /**
+   * 2004: an excerpt's or question's interaction index.
+   * @type {Map<string, number>}
+   */
   #indexOf = new Map();
   /** The attempt was completed in this SCO, now or in an earlier session. */
   #done = false;
-  /** The LMS's mastery score in percent, or null. */
+  /**
+   * The LMS's mastery score in percent, or null.
+   * @type {number | null}
+   */
   #mastery = null;
   #passMark = 60;
   #judged = false;
   #tooLong = false;
   #failing = false;
+  /** @type {number | null} */
   #retry = null;
-  #retryMs = RETRY_FIRST_MS;
-  /** The Commit due after a change. */
+  #backoff = new Backoff(RETRY_FIRST_MS, RETRY_MAX_MS);
+  /**
+   * The Commit due after a change.
+   * @type {number | null}
+   */
   #soon = null;
-  /** Values the LMS refused (element → value), set again before each Commit. */
+  /**
+   * Values the LMS refused (element → value), set again before each Commit.
+   * @type {Map<string, string>}
+   */
   #pending = new Map();
   #finished = false;
+  /** @type {(text: string) => Promise<boolean>} */
   #isResumeString;
 
   /**
    * `found` from findApi; `say(key)` tells the student (see notices.js); `isResumeString(text)`
    * (async) asks the module whether the suspend data is a resume string.
+   * @param {FoundApi} found
+   * @param {(key: import('./notices.js').Notice) => void} say
+   * @param {(text: string) => Promise<boolean>} isResumeString
    */
   constructor(found, say, isResumeString) {
     this.#api = found.api;
@@ -212,12 +292,20 @@ export class ScormBridge {
     this.#isResumeString = isResumeString;
   }
 
-  /** Which SCORM this is: '1.2' or '2004'. */
+  /**
+   * Which SCORM this is: '1.2' or '2004'.
+   * @returns {Version}
+   */
   get version() {
     return this.#version;
   }
 
-  /** Calls the API; its answer as a string ('' for nothing, or when it throws). */
+  /**
+   * Calls the API; its answer as a string ('' for nothing, or when it throws).
+   * @param {keyof Calls} which
+   * @param {string[]} args
+   * @returns {string}
+   */
   #call(which, ...args) {
     try {
       const answer = this.#api[this.#calls[which]](...args);
@@ -227,15 +315,28 @@ export class ScormBridge {
     }
   }
 
+  /**
+   * The LMS's value of `element` ('' when it has none).
+   * @param {string} element
+   */
   #get(element) {
     return this.#call('get', element);
   }
 
+  /**
+   * Sets `element` to `value`: whether the LMS took it.
+   * @param {string} element
+   * @param {string | number} value
+   */
   #set(element, value) {
     return this.#call('set', element, String(value)) === 'true';
   }
 
-  /** Sets what the LMS must keep (suspend data, score, status, exit): a refusal is tried again. */
+  /**
+   * Sets what the LMS must keep (suspend data, score, status, exit): a refusal is tried again.
+   * @param {string} element
+   * @param {string | number} value
+   */
   #keep(element, value) {
     this.#pending.delete(element);
     if (this.#set(element, value)) return;
@@ -244,7 +345,10 @@ export class ScormBridge {
     this.#commitSoon();
   }
 
-  /** Tells the student once, until it is saved again, that the LMS does not have everything. */
+  /**
+   * Tells the student once, until it is saved again, that the LMS does not have everything.
+   * @param {import('./notices.js').Notice} key
+   */
   #trouble(key) {
     if (this.#failing) return;
     this.#failing = true;
@@ -255,6 +359,7 @@ export class ScormBridge {
    * Initializes the session and reads what the LMS kept. Resolves to false when the LMS refuses
    * to start, else to {state, scope}: the resume string to start from ('' for a new attempt, null
    * to take the browser's copy of this learner's attempt) and the scope of that copy.
+   * @returns {Promise<false | {state: string | null, scope: string}>}
    */
   async start() {
     if (this.#call('init', '') !== 'true') return false;
@@ -289,7 +394,10 @@ export class ScormBridge {
     return { state: (await this.#isResumeString(suspended)) ? suspended : null, scope };
   }
 
-  /** Reports what `element` tells from now on, and ends the session when the page goes. */
+  /**
+   * Reports what `element` tells from now on, and ends the session when the page goes.
+   * @param {DiarySortElement} element
+   */
   attach(element) {
     element.addEventListener('ready', (e) => {
       const passMark = numberIn(String(e.detail?.passMark), 0, 100);
@@ -312,6 +420,10 @@ export class ScormBridge {
     window.addEventListener('pagehide', () => this.finish());
   }
 
+  /**
+   * Keeps the resume string `state` as the suspend data, or none when it is too long.
+   * @param {unknown} state
+   */
   #suspend(state) {
     if (typeof state !== 'string') return;
     if (state.length <= this.#model.suspendLimit) {
@@ -326,6 +438,10 @@ export class ScormBridge {
     }
   }
 
+  /**
+   * Records an `answered` event's detail as an interaction.
+   * @param {unknown} detail
+   */
   #answered(detail) {
     const it = interactionOf(detail);
     if (!it) return;
@@ -338,15 +454,16 @@ export class ScormBridge {
     this.#judged = true;
     const model = this.#model;
     const v12 = this.#version === '1.2';
-    let n = v12 ? undefined : this.#indexOf.get(it.id);
-    const fresh = n === undefined;
+    const known = v12 ? undefined : this.#indexOf.get(it.id);
+    const fresh = known === undefined;
+    const n = known ?? this.#count;
     if (fresh) {
-      n = this.#count;
       if (!this.#set(`cmi.interactions.${n}.id`, it.id)) return;
       this.#count += 1;
       if (!v12) this.#indexOf.set(it.id, n);
       this.#set(`cmi.interactions.${n}.type`, it.type);
     }
+    /** @type {(text: string) => boolean} */
     const fits = (text) => !v12 || text.length <= RESPONSE_LIMIT_12;
     const response = responseText(it.response, model.separators);
     if (fits(response)) this.#set(`cmi.interactions.${n}.${model.response}`, response);
@@ -360,6 +477,10 @@ export class ScormBridge {
   }
 
 
+  /**
+   * Records the score and status of a `completed` event's detail, once per attempt.
+   * @param {import('../diary-sort.js').CompletedDetail | undefined} detail
+   */
   #completed(detail) {
     const score = numberIn(String(detail?.score), 0, 100);
     if (this.#done || score === null) return;
@@ -396,13 +517,13 @@ export class ScormBridge {
 
   /** Commits; a failure, or a value still refused, is tried again later (see the top of this file). */
   #commit() {
-    clearTimeout(this.#soon);
+    clearTimeout(this.#soon ?? undefined);
     this.#soon = null;
     if (this.#retry !== null || this.#finished) return;
     this.#setPending();
     const committed = this.#call('commit', '') === 'true';
     if (committed && this.#pending.size === 0) {
-      this.#retryMs = RETRY_FIRST_MS;
+      this.#backoff.reset();
       if (this.#failing) {
         this.#failing = false;
         this.#say('saved');
@@ -410,12 +531,10 @@ export class ScormBridge {
       return;
     }
     this.#trouble(committed ? 'rejected' : 'retrying');
-    const wait = this.#retryMs;
-    this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
     this.#retry = setTimeout(() => {
       this.#retry = null;
       this.#commit();
-    }, wait);
+    }, this.#backoff.next());
   }
 
   /** Ends the session: session time, a last Commit, Finish/Terminate. Once. */
@@ -423,8 +542,8 @@ export class ScormBridge {
     if (this.#finished) return;
     const [element, format] = this.#model.sessionTime;
     this.#set(element, format(Date.now() - this.#started));
-    clearTimeout(this.#retry);
-    clearTimeout(this.#soon);
+    clearTimeout(this.#retry ?? undefined);
+    clearTimeout(this.#soon ?? undefined);
     this.#retry = null;
     this.#soon = null;
     this.#setPending();

@@ -1,3 +1,4 @@
+// @ts-check
 // xAPI statements for what the <diary-sort> element tells (its answered and completed events),
 // and where they go: the parent page (postMessage, to one configured origin only) and, with an
 // endpoint and credentials, a Learning Record Store (fetch; queued in localStorage while it
@@ -14,6 +15,7 @@
 //   min 0, max 100), success, completion, duration (since the exercise was shown).
 // The actor, the registration and a context (merged into every statement) come from the host.
 
+import { Backoff } from './backoff.js';
 import { interactionOf, responseText, DELIMITED } from './interaction.js';
 import { isoDuration } from './scorm.js';
 
@@ -23,20 +25,55 @@ export const EXTENSIONS = {
   certainty: 'https://w3id.org/xapi/diary-sort/extensions/certainty',
 };
 
-/** ADL verbs. */
-export const VERBS = Object.fromEntries(
-  ['answered', 'completed', 'passed', 'failed', 'initialized', 'terminated'].map((v) => [
-    v,
-    { id: `http://adlnet.gov/expapi/verbs/${v}`, display: { 'en-US': v } },
-  ]),
-);
+/** @typedef {'answered' | 'completed' | 'passed' | 'failed' | 'initialized' | 'terminated'} Verb */
+/** @typedef {{id: string, display: Record<string, string>}} VerbObject */
+/** @typedef {Record<string, unknown>} JsonObject a statement's part (object, result, context…) */
+/**
+ * @typedef {object} Statement
+ * @property {string} id
+ * @property {string} timestamp
+ * @property {unknown} actor
+ * @property {VerbObject} verb
+ * @property {JsonObject} object
+ * @property {JsonObject} context
+ * @property {JsonObject} [result]
+ */
+/**
+ * Who and what the statements are about, from the host page or the cmi5 launch.
+ * @typedef {object} Host
+ * @property {unknown} actor the xAPI actor
+ * @property {string} activityId
+ * @property {string} [registration]
+ * @property {JsonObject} [context] merged into every statement's context
+ * @property {number} [masteryPercent] the pass mark, instead of the set's
+ */
+/** @typedef {import('../diary-sort.js').DiarySortElement} DiarySortElement */
+
+/** @type {(verb: Verb) => VerbObject} */
+const adl = (verb) => ({ id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { 'en-US': verb } });
+
+/**
+ * ADL verbs.
+ * @type {Record<Verb, VerbObject>}
+ */
+export const VERBS = {
+  answered: adl('answered'),
+  completed: adl('completed'),
+  passed: adl('passed'),
+  failed: adl('failed'),
+  initialized: adl('initialized'),
+  terminated: adl('terminated'),
+};
 
 const INTERACTION = 'http://adlnet.gov/expapi/activities/cmi.interaction';
 const XAPI_VERSION = '1.0.3';
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 60000;
 
-/** A random UUID (version 4), also outside secure contexts where crypto.randomUUID is missing. */
+/**
+ * A random UUID (version 4), also outside secure contexts where crypto.randomUUID is missing.
+ * @returns {string}
+ */
 export function uuid() {
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 0x0f) | 0x40;
@@ -45,12 +82,18 @@ export function uuid() {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** A deep copy of a JSON value (the context template is never shared between statements). */
+/**
+ * A deep copy of a JSON value (the context template is never shared between statements).
+ * @type {(value: JsonObject | undefined) => any}
+ */
 const copy = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
 /**
  * The statement's context: the host's template, the registration, and `categories` (activity
  * ids) added to contextActivities.category.
+ * @param {Host} host
+ * @param {string[]} [categories]
+ * @returns {JsonObject}
  */
 function contextFor(host, categories = []) {
   const context = copy(host.context) ?? {};
@@ -63,8 +106,17 @@ function contextFor(host, categories = []) {
   return context;
 }
 
-/** A statement with id, timestamp, the host's actor and context. */
+/**
+ * A statement with id, timestamp, the host's actor and context.
+ * @param {Host} host
+ * @param {Verb} verb
+ * @param {JsonObject} object
+ * @param {JsonObject} [result]
+ * @param {string[]} [categories]
+ * @returns {Statement}
+ */
 export function statement(host, verb, object, result, categories) {
+  /** @type {Statement} */
   const s = {
     id: uuid(),
     timestamp: new Date().toISOString(),
@@ -77,11 +129,18 @@ export function statement(host, verb, object, result, categories) {
   return s;
 }
 
-/** The answered statement for an `answered` detail, or null for a detail of neither shape. */
+/**
+ * The answered statement for an `answered` detail, or null for a detail of neither shape.
+ * @param {Host} host
+ * @param {unknown} detail
+ * @param {string[]} [bins] the bins' ids (the matching interaction's targets)
+ * @returns {Statement | null}
+ */
 export function answeredStatement(host, detail, bins = []) {
   const it = interactionOf(detail);
   if (!it) return null;
   const kind = it.type === 'choice' ? 'questions' : 'excerpts';
+  /** @type {JsonObject} */
   const definition = { type: INTERACTION, interactionType: it.type };
   if (it.pattern.length > 0) definition.correctResponsesPattern = [responseText(it.pattern, DELIMITED)];
   if (it.type === 'matching') {
@@ -92,7 +151,9 @@ export function answeredStatement(host, detail, bins = []) {
     definition.choices = [...new Set([...it.response, ...it.pattern])].map((id) => ({ id }));
   }
   const object = { objectType: 'Activity', id: `${host.activityId}/${kind}/${encodeURIComponent(it.id)}`, definition };
+  /** @type {JsonObject} */
   const result = { success: it.correct, response: responseText(it.response, DELIMITED) };
+  /** @type {JsonObject} */
   const extensions = {};
   if (it.criteria) extensions[EXTENSIONS.criteria] = it.criteria;
   if (it.certainty) extensions[EXTENSIONS.certainty] = it.certainty;
@@ -100,7 +161,10 @@ export function answeredStatement(host, detail, bins = []) {
   return statement(host, 'answered', object, result);
 }
 
-/** result.score for a percentage. */
+/**
+ * result.score for a percentage.
+ * @type {(percent: number) => JsonObject}
+ */
 export const scoreOf = (percent) => ({ scaled: percent / 100, raw: percent, min: 0, max: 100 });
 
 /**
@@ -111,12 +175,18 @@ export const scoreOf = (percent) => ({ scaled: percent / 100, raw: percent, min:
  * `onTrouble()` is called when a send fails.
  */
 export class Sender {
+  /** @type {{parentOrigin: string | null, endpoint: string | null, auth: string | null, onTrouble: () => void}} */
   #config;
+  /** @type {Statement[]} */
   #queue;
   #sending = false;
+  /** @type {number | null} */
   #timer = null;
-  #retryMs = RETRY_FIRST_MS;
+  #backoff = new Backoff(RETRY_FIRST_MS, RETRY_MAX_MS);
 
+  /**
+   * @param {{parentOrigin?: string | null, endpoint?: string | null, auth?: string | null, onTrouble?: () => void}} config
+   */
   constructor({ parentOrigin = null, endpoint = null, auth = null, onTrouble = () => {} }) {
     this.#config = { parentOrigin, endpoint: endpoint && (endpoint.endsWith('/') ? endpoint : `${endpoint}/`), auth, onTrouble };
     this.#queue = this.#load();
@@ -128,6 +198,10 @@ export class Sender {
     return `diary-sort:xapi-queue:${this.#config.endpoint}`;
   }
 
+  /**
+   * The LRS's queue as localStorage keeps it.
+   * @returns {Statement[]}
+   */
   #load() {
     if (!this.#config.endpoint) return [];
     try {
@@ -138,6 +212,7 @@ export class Sender {
     }
   }
 
+  /** Keeps the LRS's queue in localStorage. */
   #store() {
     try {
       if (this.#queue.length > 0) localStorage.setItem(this.#key, JSON.stringify(this.#queue));
@@ -147,7 +222,12 @@ export class Sender {
     }
   }
 
-  /** Sends `s`: posted to the parent at once, queued for the LRS (and sent, unless `later`). */
+  /**
+   * Sends `s`: posted to the parent at once, queued for the LRS (and sent, unless `later`).
+   * @param {Statement} s
+   * @param {boolean} [later]
+   * @returns {Promise<void>}
+   */
   send(s, later = false) {
     const { parentOrigin, endpoint } = this.#config;
     if (parentOrigin && window.parent !== window) {
@@ -159,7 +239,10 @@ export class Sender {
     return later ? Promise.resolve() : this.flush();
   }
 
-  /** The LRS's headers. */
+  /**
+   * The LRS's headers.
+   * @returns {Record<string, string>}
+   */
   headers() {
     return {
       'Content-Type': 'application/json',
@@ -168,16 +251,20 @@ export class Sender {
     };
   }
 
-  /** The LRS's address for `path` (statements, activities/state). */
+  /**
+   * The LRS's address for `path` (statements, activities/state).
+   * @param {string} path
+   * @returns {string}
+   */
   url(path) {
-    return new URL(path, this.#config.endpoint).href;
+    return new URL(path, this.#config.endpoint ?? undefined).href;
   }
 
   /** Sends what is queued, oldest first; stops at the first failure and tries again later. */
   async flush() {
     if (this.#sending || !this.#config.endpoint) return;
     this.#sending = true;
-    clearTimeout(this.#timer);
+    clearTimeout(this.#timer ?? undefined);
     this.#timer = null;
     try {
       while (this.#queue.length > 0) {
@@ -196,12 +283,10 @@ export class Sender {
         }
         if (!taken) {
           this.#config.onTrouble();
-          const wait = this.#retryMs;
-          this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
-          this.#timer = setTimeout(() => this.flush(), wait);
+          this.#timer = setTimeout(() => this.flush(), this.#backoff.next());
           return;
         }
-        this.#retryMs = RETRY_FIRST_MS;
+        this.#backoff.reset();
         this.#queue.shift();
         this.#store();
       }
@@ -222,13 +307,22 @@ export class Sender {
   }
 }
 
+/** @typedef {Partial<Record<Verb, boolean>>} Sent the verbs sent for a registration */
+/** @typedef {{has: (verb: Verb) => boolean, add: (verb: Verb) => void}} SentOnce */
+
 /**
  * The statements already sent for a registration ({completed, passed, failed}: true), kept in
  * localStorage, or elsewhere: `initial` is what was kept, `keep(sent)` keeps a change (cmi5 keeps
  * it in the LRS's State API, so it holds in any browser).
+ * @param {string | undefined} registration
+ * @param {string} activityId
+ * @param {Sent | null} [initial]
+ * @param {((sent: Sent) => void) | null} [keep]
+ * @returns {SentOnce}
  */
 export function sentOnce(registration, activityId, initial = null, keep = null) {
   const key = `diary-sort:xapi-sent:${activityId}:${registration ?? ''}`;
+  /** @type {Sent} */
   let sent = initial ?? {};
   if (!initial) {
     try {
@@ -257,8 +351,12 @@ export function sentOnce(registration, activityId, initial = null, keep = null) 
 /**
  * Sends an answered statement for each `answered` event of `element` (the bins from its `ready`
  * event become the matching interaction's targets).
+ * @param {DiarySortElement} element
+ * @param {Host} host
+ * @param {Sender} sender
  */
 export function reportAnswers(element, host, sender) {
+  /** @type {string[]} */
   let bins = [];
   element.addEventListener('ready', (e) => {
     if (Array.isArray(e.detail?.bins)) bins = e.detail.bins.filter((b) => typeof b === 'string');
@@ -272,6 +370,9 @@ export function reportAnswers(element, host, sender) {
 /**
  * Whether a verdict may be sent now under the once-per-registration rules: passed once; failed
  * once, and never after passed.
+ * @param {SentOnce} sent
+ * @param {'passed' | 'failed'} verdict
+ * @returns {boolean}
  */
 export function verdictAllowed(sent, verdict) {
   return verdict === 'passed' ? !sent.has('passed') : !sent.has('failed') && !sent.has('passed');
@@ -280,6 +381,9 @@ export function verdictAllowed(sent, verdict) {
 /**
  * Reports `element`'s events as xAPI statements through `sender`. `host`: {actor, activityId,
  * registration?, context?, masteryPercent?}.
+ * @param {DiarySortElement} element
+ * @param {Host} host
+ * @param {Sender} sender
  */
 export function reportXapi(element, host, sender) {
   let started = Date.now();
@@ -292,12 +396,12 @@ export function reportXapi(element, host, sender) {
   });
   element.addEventListener('completed', (e) => {
     const score = e.detail?.score;
-    if (!Number.isFinite(score)) return;
+    if (typeof score !== 'number' || !Number.isFinite(score)) return;
     const passed = score >= passMark;
     const result = { score: scoreOf(score), success: passed, completion: true, duration: isoDuration(Date.now() - started) };
     const object = { objectType: 'Activity', id: host.activityId };
     const verdict = passed ? 'passed' : 'failed';
-    for (const verb of ['completed', verdict]) {
+    for (const verb of /** @type {const} */ (['completed', verdict])) {
       if (verb === 'completed' ? sent.has(verb) : !verdictAllowed(sent, verb)) continue;
       sent.add(verb);
       sender.send(statement(host, verb, object, result));
