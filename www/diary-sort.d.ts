@@ -60,6 +60,8 @@ export interface QuestionAnsweredDetail {
   expected: string[];
   correct: boolean;
   check: number;
+  /** How sure the student said they were (when the set asks). */
+  certainty?: 'low' | 'medium' | 'high';
 }
 
 export type AnsweredDetail = ExcerptAnsweredDetail | QuestionAnsweredDetail;
