@@ -42,6 +42,8 @@ export const status = (page) => page.getByRole('status');
 export async function placeByTap(page, cards) {
   for (const card of cards) {
     await grab(page, card).click();
+    // The student sees the card held before choosing its bin.
+    await grab(page, card).and(page.locator('[aria-pressed="true"]')).waitFor();
     await binButton(page, card.bin).click();
     await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor();
   }

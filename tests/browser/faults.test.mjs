@@ -159,6 +159,19 @@ async function clickBroken(page, target) {
 
 const FAILED = 'De oefening is door een fout gestopt.';
 
+/** Waits until `locator`'s box is the same in three samples 100 ms apart (at most 10 s). */
+async function standsStill(locator) {
+  let last = '';
+  let same = 0;
+  for (let i = 0; i < 100 && same < 2; i += 1) {
+    const box = JSON.stringify(await locator.boundingBox());
+    same = box === last ? same + 1 : 0;
+    last = box;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.equal(same, 2, `${locator} kept moving: ${last}`);
+}
+
 test('a wasm trap on the self-study page: a failure panel instead of a frozen board', async () => {
   const page = await openPage(env.browser, null);
   await page.addInitScript(keepWasmMemories);
@@ -196,7 +209,9 @@ test('a wasm trap in the elements of a host page: both show the panel, the ifram
   assert.deepEqual(page.errors, [], 'the trap is handled, not left uncaught');
 
   // The host page keeps working: its own text can be selected, and the iframe (a module of its
-  // own) still sorts and checks.
+  // own) still sorts and checks. The two boards above it have just become short panels, so the
+  // iframe moves up the page: tap once it stands still, as a person would.
+  await standsStill(page.locator('iframe[data-diary-sort]'));
   await placeAndCheck(frame);
 
   // Removing a dead element does not call into the broken module.
