@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import path from 'node:path';
 import { launchBrowser, openPage, READY } from './harness.mjs';
-import { readSet, grab, binButton, placeByTap } from './board.mjs';
+import { readSet, placeByTap, finishBoardWithOneWrong } from './board.mjs';
 import { sendFile, servePackage, waitUntil } from './lms.mjs';
 import { assertValidStatements } from './xapi-check.mjs';
 
@@ -131,14 +131,7 @@ test('cmi5: token once, launch data, statements in order with the context templa
   const { lrs } = env.stand;
   const page = await launch(1);
   await waitForVerb('initialized');
-  const [wrong, ...rest] = cards;
-  const elsewhere = cards.find((c) => c.bin !== wrong.bin);
-  await grab(page, wrong).click();
-  await binButton(page, elsewhere.bin).click();
-  await placeByTap(page, rest);
-  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
-  await placeByTap(page, [wrong]);
-  await page.getByRole('button', { name: 'Controleer', exact: true }).click();
+  await finishBoardWithOneWrong(page, cards);
   await waitForVerb('passed');
   await page.goto('about:blank');
   await waitForVerb('terminated');
