@@ -31,6 +31,9 @@ pub struct QuizInner {
     quiz: Quiz,
     view: QuizView,
     keeper: Keeper,
+    /// Whether the view has been drawn: a quiz behind a tab not yet opened is not (its attempt is
+    /// kept and reported all the same).
+    drawn: bool,
 }
 
 /// Registers the quiz's delegated listeners on its panel; events for the page go to `host`.
@@ -59,10 +62,22 @@ enum Then {
 }
 
 impl QuizInner {
-    /// Shared state for a mounted quiz, drawn once.
-    pub fn new(quiz: Quiz, mut view: QuizView, keeper: Keeper) -> QuizInner {
-        view.render(&quiz);
-        QuizInner { quiz, view, keeper }
+    /// Shared state for a mounted quiz; drawn at once when `shown`, else by [`QuizInner::draw`]
+    /// when its tab is first opened.
+    pub fn new(quiz: Quiz, view: QuizView, keeper: Keeper, shown: bool) -> QuizInner {
+        let mut inner = QuizInner { quiz, view, keeper, drawn: false };
+        if shown {
+            inner.draw();
+        }
+        inner
+    }
+
+    /// Draws the quiz, the first time it is shown.
+    pub fn draw(&mut self) {
+        if !self.drawn {
+            self.drawn = true;
+            self.view.render(&self.quiz);
+        }
     }
 
     /// The attempt's score, once it is fixed.
