@@ -302,6 +302,9 @@ impl Inner {
             return None;
         }
         if closest(&t, "summary, details, a").is_some() {
+            if let Some(i) = card.filter(|_| matches(&t, "details.move > summary")) {
+                self.view.open_menu(i, &self.session);
+            }
             return None;
         }
         if let Some(i) = card {
