@@ -255,6 +255,9 @@ impl BoardShell {
             return None;
         }
         if closest(&t, "summary, details, a").is_some() {
+            if let Some(i) = card.filter(|_| matches(&t, "details.move > summary")) {
+                self.view.open_menu(i, &self.board);
+            }
             return None;
         }
         if let Some(i) = card {

@@ -270,7 +270,12 @@ impl Widget {
             for key in shown(quiz_resumed) {
                 view.notice(key);
             }
-            let inner = Rc::new(RefCell::new(QuizShell::new(q, view, keeper.clone())));
+            // Behind a tab not shown, the quiz is drawn when the tab is first opened.
+            let shown = modes.is_none();
+            let inner = Rc::new(RefCell::new(QuizShell::new(q, view, keeper.clone(), shown)));
+            if let Some(mut m) = modes.as_ref().and_then(|m| m.try_borrow_mut().ok()) {
+                m.hold_quiz(inner.clone());
+            }
             listeners.append(&mut quiz_events::listen(&host, &inner));
             quiz = Some(inner);
         }

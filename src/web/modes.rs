@@ -2,7 +2,11 @@
 //! tabs, each controlling its panel (WAI-ARIA tabs with automatic activation). Click or tap a
 //! tab; with the keyboard, the arrow keys (and Home/End) move between the tabs and show the
 //! panel. The choice is part of the widget's resume string (with both modes' attempts), so a
-//! reload, or a relaunch from an LMS, opens the mode the student last used.
+//! reload, or a relaunch from an LMS, opens the mode the student last used. The quiz is drawn
+//! when its tab is first shown, not while it is hidden.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
@@ -13,6 +17,7 @@ use crate::web::dom::Ui;
 use crate::web::dom::{Dom, as_a, attr, attribute, closest, focus, hide, key, prevent_default};
 use crate::web::effects;
 use crate::web::events::{Out, target};
+use crate::web::quiz_events::QuizShell;
 use crate::web::store::Keeper;
 
 /// The tab list and the two panels.
@@ -22,6 +27,8 @@ pub struct Modes {
     panels: [HtmlElement; 2],
     active: Tab,
     keeper: Keeper,
+    /// The quiz in its panel, drawn when its tab is shown.
+    quiz: Option<Rc<RefCell<QuizShell>>>,
 }
 
 impl Modes {
@@ -49,9 +56,15 @@ impl Modes {
         // Array literals, not `Tab::ALL.map(…)`: that costs 0.9 KB of the module.
         let tabs = [tab(Tab::Board, Key::ModeBoard), tab(Tab::Quiz, Key::ModeQuiz)];
         let panels = [panel(Tab::Board), panel(Tab::Quiz)];
-        let mut modes = Modes { tabs, panels, active, keeper };
+        let mut modes = Modes { tabs, panels, active, keeper, quiz: None };
         modes.show(active);
         modes
+    }
+
+    /// The quiz in the quiz panel: drawn now if its tab is shown, else when it is first opened.
+    pub fn hold_quiz(&mut self, quiz: Rc<RefCell<QuizShell>>) {
+        self.quiz = Some(quiz);
+        self.show(self.active);
     }
 
     /// The panel of `mode`.
@@ -72,6 +85,11 @@ impl Modes {
             hide(panel, !on);
         }
         self.active = mode;
+        if mode == Tab::Quiz {
+            if let Some(mut quiz) = self.quiz.as_ref().and_then(|q| q.try_borrow_mut().ok()) {
+                quiz.draw();
+            }
+        }
     }
 
     /// Shows `mode` and keeps the choice; the widget's resume string changes (for the page).

@@ -33,6 +33,9 @@ pub struct QuizShell {
     quiz: Quiz,
     view: QuizView,
     keeper: Keeper,
+    /// Whether the view has been drawn: a quiz behind a tab not yet opened is not (its attempt is
+    /// kept and reported all the same).
+    drawn: bool,
 }
 
 /// Registers the quiz's delegated listeners on its panel; events for the page go to `host`.
@@ -61,10 +64,22 @@ enum Then {
 }
 
 impl QuizShell {
-    /// Shared state for a mounted quiz, drawn once.
-    pub fn new(quiz: Quiz, mut view: QuizView, keeper: Keeper) -> QuizShell {
-        view.render(&quiz);
-        QuizShell { quiz, view, keeper }
+    /// Shared state for a mounted quiz; drawn at once when `shown`, else by [`QuizShell::draw`]
+    /// when its tab is first opened.
+    pub fn new(quiz: Quiz, view: QuizView, keeper: Keeper, shown: bool) -> QuizShell {
+        let mut inner = QuizShell { quiz, view, keeper, drawn: false };
+        if shown {
+            inner.draw();
+        }
+        inner
+    }
+
+    /// Draws the quiz, the first time it is shown.
+    pub fn draw(&mut self) {
+        if !self.drawn {
+            self.drawn = true;
+            self.view.render(&self.quiz);
+        }
     }
 
     /// The attempt's score, once it is fixed.

@@ -36,7 +36,7 @@ struct CardView {
     li: Element,
     grab: HtmlElement,
     menu: Element,
-    /// The menu's buttons with the place each one moves to.
+    /// The menu's buttons with the place each one moves to (none until the menu is first opened).
     options: Vec<(Place, Element)>,
     feedback: Option<(Feedback, Element)>,
     /// What the card's DOM shows now: (status, place, held, locked, checks used). A render
@@ -253,21 +253,32 @@ impl View {
 
         dom.source(&li, ui, &excerpt.source);
 
+        // The move menu's options are built when it is first opened (`open_menu`): closed, they
+        // would be a third of the board's nodes at mount.
         let menu = dom.child(&li, "details", "move", "");
         dom.child(&menu, "summary", "", t(Key::MoveTo));
-        let box_ = dom.child(&menu, "div", "move-options", "");
-        let mut options = Vec::with_capacity(set.bins.len() + 1);
-        for &bin in &set.bins {
-            let b = dom.button(&box_, "", set.bin(bin).label);
-            dom.set_text(&b);
-            attr(&b, "data-place", &bin.to_string());
-            options.push((Some(bin), b.unchecked_into()));
-        }
-        let b = dom.button(&box_, "to-pile", t(Key::PoolButton));
-        attr(&b, "data-place", PILE);
-        options.push((None, b.unchecked_into()));
 
-        CardView { li, grab: grab.unchecked_into(), menu, options, feedback: None, shown: None }
+        CardView { li, grab: grab.unchecked_into(), menu, options: Vec::new(), feedback: None, shown: None }
+    }
+
+    /// Builds card `i`'s move-menu options, the first time its menu is opened; the one for the
+    /// place the card is in is hidden, as [`View::render`] keeps it.
+    pub fn open_menu(&mut self, i: usize, board: &Board) {
+        let Some(c) = self.cards.get_mut(i).filter(|c| c.options.is_empty()) else { return };
+        let set = board.set();
+        let box_ = self.dom.child(&c.menu, "div", "move-options", "");
+        for &bin in &set.bins {
+            let b = self.dom.button(&box_, "", set.bin(bin).label);
+            self.dom.set_text(&b);
+            attr(&b, "data-place", &bin.to_string());
+            c.options.push((Some(bin), b.unchecked_into()));
+        }
+        let b = self.dom.button(&box_, "to-pile", self.ui.get(Key::PoolButton));
+        attr(&b, "data-place", PILE);
+        c.options.push((None, b.unchecked_into()));
+        for (p, b) in &c.options {
+            hide(b, *p == board.place(i));
+        }
     }
 
     /// Brings the DOM up to date with `session`.

@@ -240,9 +240,11 @@ fn tap_card_then_bin_moves_it() {
     tap(&q(&root, "section.pile button.pool"));
     assert_eq!(where_is(&root, 1), "pile");
 
-    // The move menu works without picking anything up.
+    // The move menu works without picking anything up; its options are there once it is opened.
     let menu = q(&root, "li.card[data-card=\"2\"] details.move");
     assert_eq!(text(&q(&menu, "summary")), "Move to…");
+    q(&menu, "summary").unchecked_ref::<HtmlElement>().click();
+    assert!(menu.has_attribute("open"));
     let none = q_all(&menu, "button").into_iter().find(|b| text(b) == "none of these").unwrap();
     none.unchecked_ref::<HtmlElement>().click();
     assert_eq!(where_is(&root, 2), "none of these");
