@@ -618,24 +618,24 @@ fn walk(node: &mut Node, ty: &Type, visit: &mut dyn FnMut(&'static Object, &mut 
     }
 }
 
-fn text(s: &str) -> Value {
-    Value::String(s.to_string())
+fn text(s: &str) -> Value<'static> {
+    Value::String(s.to_string().into())
 }
 
 /// A JSON value written in the tables (examples and defaults).
-fn literal(json_text: &str) -> Value {
+fn literal(json_text: &'static str) -> Value<'static> {
     json::parse(json_text).expect("the tables' examples and defaults are JSON").value
 }
 
 /// `$ref` to a definition.
-fn reference(name: &str) -> (&'static str, Value) {
+fn reference(name: &str) -> (&'static str, Value<'static>) {
     ("$ref", text(&format!("#/$defs/{name}")))
 }
 
 /// The schema of an object: its description, properties, required fields, and no others.
-fn object_schema(object: &Object) -> Vec<(&'static str, Value)> {
+fn object_schema(object: &Object) -> Vec<(&'static str, Value<'static>)> {
     let properties = object.fields.iter().map(|f| (f.name, field_schema(f)));
-    let required: Vec<Value> = object.fields.iter().filter(|f| f.required).map(|f| text(f.name)).collect();
+    let required: Vec<Value<'static>> = object.fields.iter().filter(|f| f.required).map(|f| text(f.name)).collect();
     let mut schema = vec![("description", text(object.description)), ("type", text("object")), ("properties", Value::object(properties))];
     if !required.is_empty() {
         schema.push(("required", Value::array(required)));
@@ -644,7 +644,7 @@ fn object_schema(object: &Object) -> Vec<(&'static str, Value)> {
     schema
 }
 
-fn field_schema(field: &Field) -> Value {
+fn field_schema(field: &Field) -> Value<'static> {
     let mut schema = vec![("description", text(field.description))];
     schema.extend(type_schema(&field.ty));
     schema.extend(field.default.map(|d| ("default", literal(d))));
@@ -653,7 +653,7 @@ fn field_schema(field: &Field) -> Value {
 }
 
 /// The keywords that say what a value of type `ty` is.
-fn type_schema(ty: &Type) -> Vec<(&'static str, Value)> {
+fn type_schema(ty: &Type) -> Vec<(&'static str, Value<'static>)> {
     let count = |n: usize| Value::Integer(n as i64);
     match ty {
         Type::Text => vec![("type", text("string"))],
@@ -695,7 +695,7 @@ const OPERATORS: [(&str, &str, bool); 3] = [
 ];
 
 /// The rule: a criterion id, or an operator over rules.
-fn rule_schema() -> Value {
+fn rule_schema() -> Value<'static> {
     let operator = |&(name, description, takes_list): &(&'static str, &str, bool)| {
         let operand = if takes_list {
             Value::object([("type", text("array")), ("items", Value::object([reference("rule")])), ("minItems", Value::Integer(1))])
@@ -734,7 +734,7 @@ fn rule_schema() -> Value {
 const LANGS: [(&str, Lang, &str); 2] = [("strings_nl", Lang::Nl, "Dutch"), ("strings_en", Lang::En, "English")];
 
 /// `strings`: per interface language, the texts the set words its own way.
-fn strings_schema() -> Value {
+fn strings_schema() -> Value<'static> {
     let languages = set::LANG_CODES.iter().zip(LANGS).map(|(code, (name, _, _))| (*code, Value::object([reference(name)])));
     Value::object([
         (
@@ -750,7 +750,7 @@ fn strings_schema() -> Value {
 }
 
 /// The texts of one language by name, each described by its built-in wording and placeholders.
-fn texts_schema(lang: Lang, name: &str) -> Value {
+fn texts_schema(lang: Lang, name: &str) -> Value<'static> {
     let texts = Key::ALL.iter().map(|&key| {
         let builtin = strings::get(lang, key);
         let placeholders = strings::placeholders(builtin);
@@ -772,7 +772,7 @@ fn texts_schema(lang: Lang, name: &str) -> Value {
 }
 
 /// The identifier of a criterion, category or excerpt.
-fn id_schema() -> Value {
+fn id_schema() -> Value<'static> {
     Value::object([
         ("description", text("An identifier: letters a–z and A–Z, digits, - and _.")),
         ("type", text("string")),
@@ -846,7 +846,7 @@ mod tests {
     }
 
     /// Loads a sample with the first `field` of an `object` set to `value`.
-    fn with_value(object: &Object, field: &str, value: Value) -> Result<set::Set, SetErrors> {
+    fn with_value(object: &Object, field: &str, value: Value<'static>) -> Result<set::Set, SetErrors> {
         let (_, text) = edited(object, field, &|_| true, &|members, i| members[i].value = Node::made(value.clone()))
             .unwrap_or_else(|| panic!("no sample has {}.{field}", object.name));
         set::load(&text)
@@ -889,7 +889,7 @@ mod tests {
         for (object, _) in objects() {
             for field in object.fields {
                 let name = format!("{}.{}", object.name, field.name);
-                let loads = |value: Value| with_value(object, field.name, value).is_ok();
+                let loads = |value: Value<'static>| with_value(object, field.name, value).is_ok();
                 let wrong_kind = match field.ty {
                     Type::Text | Type::Filled | Type::Id | Type::Word(_) | Type::Rule | Type::Rules => Value::Integer(5),
                     _ => text("5"),

@@ -1,9 +1,10 @@
 //! Any text through the JSON parser alone: it never panics, every value it reads starts where
-//! its position says (on the value's first character), and a syntax error points inside the
-//! text or just past its end.
+//! its byte offset says (on the value's first character), the line and column [`Positions`]
+//! gives for that offset name the same character, and a syntax error points inside the text or
+//! just past its end.
 #![no_main]
 
-use diary_sort::core::json::{self, Node, Pos, Value};
+use diary_sort::core::json::{self, Node, Pos, Positions, Value};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -14,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
         line.get(pos.column.checked_sub(1)?).copied()
     };
     match json::parse(&text) {
-        Ok(root) => check(&root, &at),
+        Ok(root) => check(&root, &text, &mut Positions::new(&text), &at),
         Err(e) => {
             let line = e.pos.line.checked_sub(1).and_then(|l| lines.get(l));
             let line = line.unwrap_or_else(|| panic!("{e:?} is not on a line of the text"));
@@ -23,9 +24,10 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-/// Asserts that `node` and everything in it start on the character their positions name.
-fn check(node: &Node, at: &dyn Fn(Pos) -> Option<char>) {
-    let first = at(node.pos);
+/// Asserts that `node` and everything in it start on the character their offsets name, and
+/// that their lines and columns name it too.
+fn check(node: &Node, text: &str, positions: &mut Positions, at: &dyn Fn(Pos) -> Option<char>) {
+    let first = text.get(node.at..).and_then(|rest| rest.chars().next());
     let expected: &[char] = match &node.value {
         Value::Null => &['n'],
         Value::Bool(true) => &['t'],
@@ -35,12 +37,16 @@ fn check(node: &Node, at: &dyn Fn(Pos) -> Option<char>) {
         Value::Array(_) => &['['],
         Value::Object(_) => &['{'],
     };
-    assert!(first.is_some_and(|c| expected.contains(&c)), "{:?} at {:?} starts with {first:?}", node.value, node.pos);
+    assert!(first.is_some_and(|c| expected.contains(&c)), "{:?} at byte {} starts with {first:?}", node.value, node.at);
+    let pos = positions.pos(node.at);
+    assert_eq!(at(pos), first, "{:?} at byte {} is at {pos:?}", node.value, node.at);
     match &node.value {
-        Value::Array(items) => items.iter().for_each(|item| check(item, at)),
+        Value::Array(items) => items.iter().for_each(|item| check(item, text, positions, at)),
         Value::Object(members) => members.iter().for_each(|m| {
-            assert_eq!(at(m.pos), Some('"'), "the key {:?} at {:?}", m.key, m.pos);
-            check(&m.value, at);
+            let pos = positions.pos(m.at);
+            assert_eq!(text.get(m.at..m.at + 1), Some("\""), "the key {:?} at byte {}", m.key, m.at);
+            assert_eq!(at(pos), Some('"'), "the key {:?} at byte {} is at {pos:?}", m.key, m.at);
+            check(&m.value, text, positions, at);
         }),
         _ => {}
     }

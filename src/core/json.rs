@@ -11,10 +11,18 @@
 //! for seconds). Syntax errors carry a position, the JSON path of the value they are in, and a
 //! message meant for someone who does not program.
 //!
+//! The tree borrows from the text: a value keeps the byte offset where it starts, and a text in
+//! quotes or a number is a slice of the text unless it has escapes to decode. Line and column
+//! are counted by [`Positions`] only for what is reported, so a set of 10,000 excerpts that
+//! loads costs one pass over its bytes and no copy of them (counting every value's line and
+//! column and copying every text took most of the time the browser spent on such a set).
+//!
 //! A leading byte-order mark is skipped (RFC 8259 §8.1 allows it; Windows editors write one).
 //!
 //! The native tool also makes values and writes them (the JSON Schema, `diary-sort fmt`,
 //! `validate --format json`); that part is not in the browser's build.
+
+use std::borrow::Cow;
 
 /// The deepest nesting of lists and objects accepted.
 pub const MAX_NESTING: usize = 128;
@@ -39,18 +47,19 @@ pub struct Pos {
     pub column: usize,
 }
 
-/// A value with the position of its first character.
+/// A value with where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
-    /// Where the value starts.
-    pub pos: Pos,
+pub struct Node<'t> {
+    /// Byte offset of the value's first character in the text ([`Positions`] gives its line and
+    /// column); 0 for a value made by a program.
+    pub at: usize,
     /// The value.
-    pub value: Value,
+    pub value: Value<'t>,
 }
 
 /// A JSON value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
+pub enum Value<'t> {
     /// `null`.
     Null,
     /// `true` or `false`.
@@ -58,24 +67,24 @@ pub enum Value {
     /// A number without fraction or exponent that fits in an `i64`.
     Integer(i64),
     /// Any other number, exactly as written (`2.5`, `1e3`, `99999999999999999999`).
-    Number(String),
-    /// A string, escapes decoded.
-    String(String),
+    Number(Cow<'t, str>),
+    /// A string, escapes decoded (a slice of the text when it has none).
+    String(Cow<'t, str>),
     /// An array.
-    Array(Vec<Node>),
+    Array(Vec<Node<'t>>),
     /// An object's members in the order written.
-    Object(Vec<Member>),
+    Object(Vec<Member<'t>>),
 }
 
 /// One `"key": value` pair of an object.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Member {
+pub struct Member<'t> {
     /// The key, escapes decoded.
-    pub key: String,
-    /// Where the key (its opening quote) starts.
-    pub pos: Pos,
+    pub key: Cow<'t, str>,
+    /// Byte offset of the key's opening quote.
+    pub at: usize,
     /// The value.
-    pub value: Node,
+    pub value: Node<'t>,
 }
 
 /// Why the text is not JSON, and where.
@@ -90,18 +99,18 @@ pub struct SyntaxError {
     pub message: String,
 }
 
-impl Node {
+impl<'t> Node<'t> {
     /// The value of the first member named `key`, when this is an object that has one.
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub fn get(&self, key: &str) -> Option<&Node<'t>> {
         match &self.value {
             Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.value),
             _ => None,
         }
     }
 
-    /// The position of the value at `path` (`excerpts[3].evidence[0].quote`; empty for this
-    /// node), or of its deepest existing ancestor when the path leads past the tree.
-    pub fn locate(&self, path: &str) -> Pos {
+    /// Where the value at `path` (`excerpts[3].evidence[0].quote`; empty for this node) starts,
+    /// or its deepest existing ancestor when the path leads past the tree: a byte offset.
+    pub fn locate(&self, path: &str) -> usize {
         let mut node = self;
         let mut rest = path;
         while !rest.is_empty() {
@@ -123,13 +132,88 @@ impl Node {
                 None => break,
             }
         }
-        node.pos
+        node.at
     }
 }
 
+/// Bytes between two of the marks [`Positions`] keeps.
+const MARK_BYTES: usize = 4096;
+
+/// The lines and columns of byte offsets in one text. Counting starts when the first position is
+/// asked for and goes no further than the furthest one asked for; it keeps the position of every
+/// [`MARK_BYTES`]th byte on the way, so that any later question, in any order, counts at most
+/// that many bytes (a thousand problems in a one-line file of 16 MiB stay quick).
+#[derive(Debug, Clone)]
+pub struct Positions<'t> {
+    text: &'t str,
+    /// The position of byte `k * MARK_BYTES`, for each `k` counted so far.
+    marks: Vec<Pos>,
+}
+
+impl<'t> Positions<'t> {
+    /// Positions in `text`, none counted yet.
+    pub fn new(text: &'t str) -> Positions<'t> {
+        Positions { text, marks: vec![Pos { line: 1, column: 1 }] }
+    }
+
+    /// The line and column of byte `at` (of the text's end when `at` is past it). A byte inside
+    /// a character has the column of the character after it.
+    pub fn pos(&mut self, at: usize) -> Pos {
+        let bytes = self.text.as_bytes();
+        let at = at.min(bytes.len());
+        let mark = at / MARK_BYTES;
+        while self.marks.len() <= mark {
+            let k = self.marks.len();
+            let next = count(self.marks[k - 1], &bytes[(k - 1) * MARK_BYTES..k * MARK_BYTES]);
+            self.marks.push(next);
+        }
+        count(self.marks[mark], &bytes[mark * MARK_BYTES..at])
+    }
+}
+
+/// The position after `bytes`, which start at `pos`: a line break starts a line, and every byte
+/// that starts a character is a column.
+fn count(mut pos: Pos, bytes: &[u8]) -> Pos {
+    for &b in bytes {
+        if b == b'\n' {
+            pos.line += 1;
+            pos.column = 1;
+        } else if b & 0xC0 != 0x80 {
+            pos.column += 1;
+        }
+    }
+    pos
+}
+
+/// Where the run of bytes from `at` that stand for themselves inside quotes ends: at the next
+/// quote, backslash or control character (or the end). Eight bytes are looked at together while
+/// eight are left (most of a set is text in quotes: a byte at a time, this was the parser's
+/// slowest loop).
+fn run_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    while let Some(Ok(eight)) = bytes.get(at..at + 8).map(<[u8; 8]>::try_from) {
+        let word = u64::from_le_bytes(eight);
+        // Each byte of `x` below `n` (n at most 0x80) sets its high bit in `below(x, n)`; a byte
+        // above the first such byte may be set too, so only the lowest set bit is taken.
+        let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH_BITS;
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let found = below(quote, 1) | below(backslash, 1) | below(word, 0x20);
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && !matches!(bytes[at], b'"' | b'\\' | 0..=0x1f) {
+        at += 1;
+    }
+    at
+}
+
 /// Parses one JSON value that fills the whole text (surrounding whitespace aside).
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut p = Parser { text, at: 0, counted: 0, line: 1, column: 1, open: None, values: 0 };
+pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
+    let mut p = Parser { text, at: 0, open: None, values: 0 };
     if text.starts_with('\u{feff}') {
         p.at = '\u{feff}'.len_utf8();
     }
@@ -157,12 +241,8 @@ struct Parser<'t> {
     text: &'t str,
     /// Byte offset of the cursor.
     at: usize,
-    /// Byte offset up to which `line` and `column` have been counted.
-    counted: usize,
-    line: usize,
-    column: usize,
-    /// The innermost list or object being read: its bracket and where it opened.
-    open: Option<(char, Pos)>,
+    /// The innermost list or object being read: its bracket and the byte offset where it opened.
+    open: Option<(char, usize)>,
     /// Values started so far (for [`MAX_VALUES`]).
     values: usize,
 }
@@ -183,49 +263,40 @@ impl SyntaxError {
     }
 }
 
-impl Parser<'_> {
+impl<'t> Parser<'t> {
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
 
+    #[inline]
     fn space(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.at += 1;
+        let bytes = self.text.as_bytes();
+        let mut at = self.at;
+        while at < bytes.len() && matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
+            at += 1;
         }
+        self.at = at;
     }
 
-    /// The position of byte `at`. Positions are asked for in increasing order while parsing, so
-    /// counting continues from the last one (an earlier offset starts over).
-    fn pos_of(&mut self, at: usize) -> Pos {
-        if at < self.counted {
-            (self.counted, self.line, self.column) = (0, 1, 1);
-        }
-        for &b in &self.text.as_bytes()[self.counted..at] {
-            if b == b'\n' {
-                self.line += 1;
-                self.column = 1;
-            } else if b & 0xC0 != 0x80 {
-                self.column += 1;
-            }
-        }
-        self.counted = at;
-        Pos { line: self.line, column: self.column }
+    /// The error `message` at byte `at` (its line and column counted now: errors are rare).
+    fn fail(&self, at: usize, message: String) -> SyntaxError {
+        SyntaxError { pos: Positions::new(self.text).pos(at), path: String::new(), message }
     }
 
-    fn fail(&mut self, at: usize, message: String) -> SyntaxError {
-        SyntaxError { pos: self.pos_of(at), path: String::new(), message }
-    }
-
-    fn invalid(&mut self, at: usize, message: String) -> SyntaxError {
+    fn invalid(&self, at: usize, message: String) -> SyntaxError {
         self.fail(at, format!("this is not valid JSON: {message}"))
     }
 
     /// The error for text that stops in the middle of a value.
-    fn ends_early(&mut self) -> SyntaxError {
+    fn ends_early(&self) -> SyntaxError {
         let message = match self.open {
-            Some((bracket, Pos { line, column })) => format!(
-                "the file ends too early: the `{bracket}` at line {line}, column {column} is never closed; is a closing bracket or quote missing?"
-            ),
+            Some((bracket, at)) => {
+                let Pos { line, column } = Positions::new(self.text).pos(at);
+                format!(
+                    "the file ends too early: the `{bracket}` at line {line}, column {column} is never closed; is a closing bracket or quote missing?"
+                )
+            }
             None => "the file ends too early; is a closing bracket or quote missing?".into(),
         };
         self.fail(self.text.len(), message)
@@ -252,8 +323,8 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
-        let pos = self.pos_of(self.at);
+    fn value(&mut self, depth: usize) -> Result<Node<'t>, SyntaxError> {
+        let at = self.at;
         self.values += 1;
         let value = match self.peek() {
             None => return Err(self.ends_early()),
@@ -271,8 +342,8 @@ impl Parser<'_> {
                     ),
                 ));
             }
-            Some(b'{') => self.object(pos, depth + 1)?,
-            Some(b'[') => self.array(pos, depth + 1)?,
+            Some(b'{') => self.object(at, depth + 1)?,
+            Some(b'[') => self.array(at, depth + 1)?,
             Some(b'"') => Value::String(self.string()?),
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(_) => {
@@ -288,12 +359,12 @@ impl Parser<'_> {
                 literal
             }
         };
-        Ok(Node { pos, value })
+        Ok(Node { at, value })
     }
 
     /// After an item: `,` (another follows), the closing bracket (`Ok(false)`), or an error.
     fn next_item(&mut self, close: u8, after: &str) -> Result<bool, SyntaxError> {
-        let end = self.pos_of(self.at);
+        let end = self.at;
         self.space();
         let Some(b) = self.peek() else { return Err(self.ends_early()) };
         self.at += 1;
@@ -311,9 +382,8 @@ impl Parser<'_> {
         }
         self.at -= 1;
         let close = char::from(close);
-        let token = self.pos_of(self.at);
-        let tail = if token.line > end.line {
-            format!("; is a `,` missing at the end of line {}?", end.line)
+        let tail = if self.text.as_bytes()[end..self.at].contains(&b'\n') {
+            format!("; is a `,` missing at the end of line {}?", Positions::new(self.text).pos(end).line)
         } else {
             format!(", found {}", self.found())
         };
@@ -322,8 +392,8 @@ impl Parser<'_> {
 
     // `object`, `array` and `number` are not inlined into `value`: 0.2 KB less gzipped wasm.
     #[inline(never)]
-    fn object(&mut self, pos: Pos, depth: usize) -> Result<Value, SyntaxError> {
-        let outer = self.open.replace(('{', pos));
+    fn object(&mut self, at: usize, depth: usize) -> Result<Value<'t>, SyntaxError> {
+        let outer = self.open.replace(('{', at));
         self.at += 1;
         self.space();
         let mut members = Vec::new();
@@ -338,7 +408,7 @@ impl Parser<'_> {
                         return Err(self.invalid(self.at, format!("expected a field name in double quotes, found {}", self.found())));
                     }
                 }
-                let key_pos = self.pos_of(self.at);
+                let key_at = self.at;
                 let key = self.string()?;
                 self.space();
                 match self.peek() {
@@ -350,7 +420,7 @@ impl Parser<'_> {
                 }
                 self.space();
                 let value = self.value(depth).map_err(|e| e.in_member(&key))?;
-                members.push(Member { key, pos: key_pos, value });
+                members.push(Member { key, at: key_at, value });
                 if !self.next_item(b'}', "an object member")? {
                     break;
                 }
@@ -361,8 +431,8 @@ impl Parser<'_> {
     }
 
     #[inline(never)]
-    fn array(&mut self, pos: Pos, depth: usize) -> Result<Value, SyntaxError> {
-        let outer = self.open.replace(('[', pos));
+    fn array(&mut self, at: usize, depth: usize) -> Result<Value<'t>, SyntaxError> {
+        let outer = self.open.replace(('[', at));
         self.at += 1;
         self.space();
         let mut items = Vec::new();
@@ -386,61 +456,72 @@ impl Parser<'_> {
         Ok(Value::Array(items))
     }
 
-    /// Reads a string at the cursor (on its opening quote).
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    /// Reads a string at the cursor (on its opening quote): a slice of the text, or, when it has
+    /// escapes, its decoded copy.
+    fn string(&mut self) -> Result<Cow<'t, str>, SyntaxError> {
+        let text = self.text;
+        let bytes = text.as_bytes();
         let open_at = self.at;
-        let open = self.pos_of(self.at);
         self.at += 1;
-        let mut out = String::new();
+        let mut decoded: Option<String> = None;
         let mut start = self.at;
         loop {
-            let Some(b) = self.peek() else {
+            let run = self.at;
+            let at = run_end(bytes, run);
+            self.at = at;
+            if at > run && at - 1 - open_at > MAX_STRING_BYTES {
                 return Err(self.fail(
-                    self.text.len(),
-                    format!(
-                        "the file ends too early: the text in quotes at line {}, column {} is never closed; is a closing quote missing?",
-                        open.line, open.column
-                    ),
+                    open_at,
+                    format!("this text in quotes is longer than {MAX_STRING_BYTES} bytes; the most this tool reads is {MAX_STRING_BYTES}"),
                 ));
-            };
-            match b {
-                b'"' => {
-                    out.push_str(&self.text[start..self.at]);
-                    self.at += 1;
-                    return Ok(out);
+            }
+            match bytes.get(at) {
+                None => {
+                    let open = Positions::new(text).pos(open_at);
+                    return Err(self.fail(
+                        text.len(),
+                        format!(
+                            "the file ends too early: the text in quotes at line {}, column {} is never closed; is a closing quote missing?",
+                            open.line, open.column
+                        ),
+                    ));
                 }
-                b'\\' => {
-                    out.push_str(&self.text[start..self.at]);
+                Some(b'"') => {
+                    let rest = &text[start..at];
+                    self.at += 1;
+                    return Ok(match decoded {
+                        None => Cow::Borrowed(rest),
+                        Some(mut out) => {
+                            out.push_str(rest);
+                            Cow::Owned(out)
+                        }
+                    });
+                }
+                Some(b'\\') => {
+                    let out = decoded.get_or_insert_with(String::new);
+                    out.push_str(&text[start..at]);
                     out.push(self.escape()?);
                     start = self.at;
                 }
-                b'\n' | b'\r' => {
+                Some(b'\n' | b'\r') => {
+                    let open = Positions::new(text).pos(open_at);
                     return Err(self.invalid(
-                        self.at,
+                        at,
                         format!(
                             "the text in quotes at line {}, column {} does not end on its line; is a closing quote missing? (a line break inside text is written \\n)",
                             open.line, open.column
                         ),
                     ));
                 }
-                b'\t' => return Err(self.invalid(self.at, "a tab inside text in quotes must be written \\t".into())),
-                0..=0x1f => {
-                    return Err(self
-                        .invalid(self.at, format!("the invisible character U+{b:04X} inside text in quotes must be written \\u{b:04x}")));
+                Some(b'\t') => return Err(self.invalid(at, "a tab inside text in quotes must be written \\t".into())),
+                Some(&b) => {
+                    return Err(
+                        self.invalid(at, format!("the invisible character U+{b:04X} inside text in quotes must be written \\u{b:04x}"))
+                    );
                 }
-                _ if self.at - open_at > MAX_STRING_BYTES => {
-                    return Err(self.fail(
-                        open_at,
-                        format!(
-                            "this text in quotes is longer than {MAX_STRING_BYTES} bytes; the most this tool reads is {MAX_STRING_BYTES}"
-                        ),
-                    ));
-                }
-                _ => self.at += 1,
             }
         }
     }
-
     /// Decodes the escape at the cursor (on its backslash), a surrogate pair as one character.
     fn escape(&mut self) -> Result<char, SyntaxError> {
         let backslash = self.at;
@@ -509,7 +590,7 @@ impl Parser<'_> {
 
     /// Reads a number at the cursor: an `i64` when it is a whole number that fits, else its text.
     #[inline(never)]
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Value<'t>, SyntaxError> {
         let start = self.at;
         let digits = |p: &mut Self, after: &str| -> Result<(), SyntaxError> {
             if !p.peek().is_some_and(|b| b.is_ascii_digit()) {
@@ -551,7 +632,7 @@ impl Parser<'_> {
         let integer = digits.parse::<u64>().ok().and_then(|n| if negative { 0i64.checked_sub_unsigned(n) } else { i64::try_from(n).ok() });
         Ok(match integer {
             Some(n) if whole => Value::Integer(n),
-            _ => Value::Number(text.to_string()),
+            _ => Value::Number(Cow::Borrowed(text)),
         })
     }
 }
@@ -563,42 +644,37 @@ pub use writing::write;
 mod writing {
     use std::fmt::Write as _;
 
-    use super::{Member, Node, Pos, Value};
+    use super::{Member, Node, Value};
 
-    /// The position of values made by a program rather than read from text.
-    const NOWHERE: Pos = Pos { line: 0, column: 0 };
-
-    impl Value {
-        /// An object with these members, in this order (made, not read: positions are 0:0).
-        pub fn object<'k>(members: impl IntoIterator<Item = (&'k str, Value)>) -> Value {
-            Value::Object(
-                members.into_iter().map(|(key, value)| Member { key: key.to_string(), pos: NOWHERE, value: Node::made(value) }).collect(),
-            )
+    impl<'k> Value<'k> {
+        /// An object with these members, in this order (made, not read: every offset is 0).
+        pub fn object(members: impl IntoIterator<Item = (&'k str, Value<'k>)>) -> Value<'k> {
+            Value::Object(members.into_iter().map(|(key, value)| Member { key: key.into(), at: 0, value: Node::made(value) }).collect())
         }
 
-        /// An array of these items (made, not read: positions are 0:0).
-        pub fn array(items: impl IntoIterator<Item = Value>) -> Value {
+        /// An array of these items (made, not read: every offset is 0).
+        pub fn array(items: impl IntoIterator<Item = Value<'k>>) -> Value<'k> {
             Value::Array(items.into_iter().map(Node::made).collect())
         }
     }
 
-    impl Node {
-        /// A node for a value made by a program: it has no place in any text (0:0).
-        pub fn made(value: Value) -> Node {
-            Node { pos: NOWHERE, value }
+    impl<'k> Node<'k> {
+        /// A node for a value made by a program: it has no place in any text (offset 0).
+        pub fn made(value: Value<'k>) -> Node<'k> {
+            Node { at: 0, value }
         }
     }
 
     /// Writes `value` as JSON, indented by two spaces a level with one member or item a line (as
     /// serde_json's `to_string_pretty` does); in strings only `"`, `\\` and control characters are
     /// escaped. Numbers that are not integers are written as they were read.
-    pub fn write(value: &Value) -> String {
+    pub fn write(value: &Value<'_>) -> String {
         let mut out = String::new();
         write_value(value, 0, &mut out);
         out
     }
 
-    fn write_value(value: &Value, depth: usize, out: &mut String) {
+    fn write_value(value: &Value<'_>, depth: usize, out: &mut String) {
         match value {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -688,7 +764,7 @@ mod writing {
 mod tests {
     use super::*;
 
-    fn ok(text: &str) -> Value {
+    fn ok(text: &str) -> Value<'_> {
         parse(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}")).value
     }
 
@@ -705,7 +781,7 @@ mod tests {
 
     fn string(text: &str) -> String {
         match ok(text) {
-            Value::String(s) => s,
+            Value::String(s) => s.into_owned(),
             other => panic!("{other:?}"),
         }
     }
@@ -718,9 +794,23 @@ mod tests {
         assert_eq!(ok("[]"), Value::Array(Vec::new()));
         assert_eq!(ok("{}"), Value::Object(Vec::new()));
         let Value::Object(members) = ok("{\"b\": 1, \"a\": [2, \"x\"], \"b\": null}") else { panic!() };
-        let keys: Vec<&str> = members.iter().map(|m| m.key.as_str()).collect();
+        let keys: Vec<&str> = members.iter().map(|m| &*m.key).collect();
         assert_eq!(keys, ["b", "a", "b"], "order and duplicates are kept");
         assert_eq!(ok("\u{feff}{}"), Value::Object(Vec::new()), "a byte-order mark is skipped");
+    }
+
+    #[test]
+    fn a_run_in_quotes_ends_at_the_first_quote_backslash_or_control_character() {
+        let plain = "aé€😀 ~\u{7f}xyz0123456789ABCDEFGHIJ";
+        for end in ['"', '\\', '\n', '\t', '\u{0}', '\u{1f}'] {
+            for at in (0..=plain.len()).filter(|&i| plain.is_char_boundary(i)) {
+                let text = format!("{}{end}{}\"", &plain[..at], &plain[at..]);
+                assert_eq!(run_end(text.as_bytes(), 0), at, "{text:?}");
+                assert_eq!(run_end(text.as_bytes(), at), at, "{text:?} from the end itself");
+            }
+        }
+        assert_eq!(run_end(plain.as_bytes(), 0), plain.len(), "no end: the text's");
+        assert_eq!(run_end(b"", 0), 0);
     }
 
     #[test]
@@ -778,15 +868,19 @@ mod tests {
     fn positions_count_lines_and_characters() {
         let text = "{\n  \"é\": [1, {\"ü\": \"x\"}],\n\t\"c\": \"😀\", \"d\": true\n}";
         let root = parse(text).unwrap();
-        assert_eq!(root.pos, Pos { line: 1, column: 1 });
+        let mut lines = Positions::new(text);
+        let mut pos = |at| lines.pos(at);
+        assert_eq!(pos(root.at), Pos { line: 1, column: 1 });
         let Value::Object(members) = &root.value else { panic!() };
-        assert_eq!(members[0].pos, Pos { line: 2, column: 3 });
-        assert_eq!(root.locate("é"), Pos { line: 2, column: 8 });
-        assert_eq!(root.locate("é[1].ü"), Pos { line: 2, column: 18 });
-        assert_eq!(root.locate("d"), Pos { line: 3, column: 17 }, "a tab and an emoji are one column each");
-        assert_eq!(root.locate("é[7]"), Pos { line: 2, column: 8 }, "a missing item: its list");
-        assert_eq!(root.locate("c.x"), Pos { line: 3, column: 7 }, "inside a string: the string");
-        assert_eq!(root.locate(""), root.pos);
+        assert_eq!(pos(members[0].at), Pos { line: 2, column: 3 });
+        assert_eq!(pos(root.locate("é")), Pos { line: 2, column: 8 });
+        assert_eq!(pos(root.locate("é[1].ü")), Pos { line: 2, column: 18 });
+        assert_eq!(pos(root.locate("d")), Pos { line: 3, column: 17 }, "a tab and an emoji are one column each");
+        assert_eq!(pos(root.locate("é[7]")), Pos { line: 2, column: 8 }, "a missing item: its list");
+        assert_eq!(pos(root.locate("c.x")), Pos { line: 3, column: 7 }, "inside a string: the string");
+        assert_eq!(root.locate(""), root.at);
+        assert_eq!(pos(2), Pos { line: 2, column: 1 }, "asked again for an earlier place");
+        assert_eq!(pos(text.len() + 5), Pos { line: 4, column: 2 }, "past the end: the end");
         fails("{\"é\": x}", 1, 7, "expected a value, found `x`");
     }
 

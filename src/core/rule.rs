@@ -35,7 +35,7 @@ impl Rule {
         }
         const SHAPE: &str = "a rule is a criterion id (\"loneliness\"), {\"all\": [...]}, {\"any\": [...]} or {\"not\": ...}";
         match &node.value {
-            Value::String(id) => Ok(Rule::Criterion(id.clone())),
+            Value::String(id) => Ok(Rule::Criterion(id.to_string())),
             Value::Object(members) if members.len() == 1 => {
                 let (key, inner) = (&members[0].key, &members[0].value);
                 let list = |inner: &Node| -> Result<Vec<Rule>, String> {
@@ -52,7 +52,7 @@ impl Rule {
                     }
                     Ok(rules)
                 };
-                match key.as_str() {
+                match &**key {
                     "all" => Ok(Rule::All(list(inner)?)),
                     "any" => Ok(Rule::Any(list(inner)?)),
                     "not" => Ok(Rule::Not(Box::new(Self::parse(inner, depth + 1)?))),

@@ -3,8 +3,8 @@
 //! and move the caret to them.
 //!
 //! The problems are exactly those [`set::load`] reports (the same as `diary-sort validate` and a
-//! widget's "cannot be loaded" panel); this module only copies them out, field by field, into
-//! plain objects.
+//! widget's "cannot be loaded" panel), from [`set::problems`], which skips the text's hash a
+//! loaded set needs; this module only copies them out, field by field, into plain objects.
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
@@ -19,9 +19,8 @@ use crate::web::dom::object;
 #[wasm_bindgen(skip_jsdoc)]
 pub fn problems(text: &str) -> Array {
     let list = Array::new();
-    let Err(errors) = set::load(text) else { return list };
     let number = |n: Option<usize>| n.map_or(JsValue::NULL, JsValue::from);
-    for problem in errors.0 {
+    for problem in set::problems(text) {
         list.push(&object(&[
             ("line", number(problem.line)),
             ("column", number(problem.column)),

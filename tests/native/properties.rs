@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use diary_sort::core::board::{Board, CardStatus, Msg};
-use diary_sort::core::json::{self, Member, Node, Pos, Value};
+use diary_sort::core::json::{self, Member, Node, Pos, Positions, Value};
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::state;
 use diary_sort::core::strings::Lang;
@@ -147,24 +147,27 @@ fn doc() -> impl Strategy<Value = Doc> {
 }
 
 /// Prints a document with whitespace, escapes and a byte-order mark chosen by a seeded PRNG,
-/// keeping the line and column where each value starts: the tree the parser must read back.
+/// keeping the byte offset, line and column where each value and key starts: the tree the
+/// parser must read back, and the positions [`Positions`] must give its offsets.
 struct Printer {
     out: String,
     line: usize,
     column: usize,
     rng: u64,
+    /// Where each value and key starts: its byte offset and its line and column.
+    places: Vec<(usize, Pos)>,
 }
 
 impl Printer {
-    fn print(doc: &Doc, style: u64) -> (String, Node) {
-        let mut p = Printer { out: String::new(), line: 1, column: 1, rng: style };
+    fn print(doc: &Doc, style: u64) -> (String, Node<'static>, Vec<(usize, Pos)>) {
+        let mut p = Printer { out: String::new(), line: 1, column: 1, rng: style, places: Vec::new() };
         if p.pick(8) == 0 {
             p.push("\u{feff}");
         }
         p.space();
         let node = p.value(doc);
         p.space();
-        (p.out, node)
+        (p.out, node, p.places)
     }
 
     /// A number below `n` (xorshift).
@@ -186,8 +189,10 @@ impl Printer {
         self.out.push_str(s);
     }
 
-    fn pos(&self) -> Pos {
-        Pos { line: self.line, column: self.column }
+    /// The byte offset where the next value or key starts, its line and column kept.
+    fn place(&mut self) -> usize {
+        self.places.push((self.out.len(), Pos { line: self.line, column: self.column }));
+        self.out.len()
     }
 
     fn space(&mut self) {
@@ -195,8 +200,8 @@ impl Printer {
         self.push(space);
     }
 
-    fn value(&mut self, doc: &Doc) -> Node {
-        let pos = self.pos();
+    fn value(&mut self, doc: &Doc) -> Node<'static> {
+        let at = self.place();
         let value = match doc {
             Doc::Null => {
                 self.push("null");
@@ -211,12 +216,12 @@ impl Printer {
                 let whole = !text.contains(['.', 'e', 'E']);
                 match text.parse::<i64>() {
                     Ok(n) if whole => Value::Integer(n),
-                    _ => Value::Number(text.clone()),
+                    _ => Value::Number(text.clone().into()),
                 }
             }
             Doc::Text(s) => {
                 self.string(s);
-                Value::String(s.clone())
+                Value::String(s.clone().into())
             }
             Doc::Array(items) => {
                 self.push("[");
@@ -234,19 +239,19 @@ impl Printer {
                 let mut read = Vec::new();
                 for (i, (key, item)) in members.iter().enumerate() {
                     self.separator(i);
-                    let pos = self.pos();
+                    let key_at = self.place();
                     self.string(key);
                     self.space();
                     self.push(":");
                     self.space();
-                    read.push(Member { key: key.clone(), pos, value: self.value(item) });
+                    read.push(Member { key: key.clone().into(), at: key_at, value: self.value(item) });
                     self.space();
                 }
                 self.close("}", members.is_empty());
                 Value::Object(read)
             }
         };
-        Node { pos, value }
+        Node { at, value }
     }
 
     fn separator(&mut self, index: usize) {
@@ -371,13 +376,17 @@ proptest! {
 
     #[test]
     fn every_printed_document_reads_back_with_its_positions(doc in doc(), style in 1..u64::MAX) {
-        let (text, expected) = Printer::print(&doc, style);
+        let (text, expected, places) = Printer::print(&doc, style);
         prop_assert_eq!(json::parse(&text), Ok(expected), "{}", text);
+        let mut positions = Positions::new(&text);
+        for (at, pos) in places {
+            prop_assert_eq!(positions.pos(at), pos, "byte {} of {}", at, text);
+        }
     }
 
     #[test]
     fn a_cut_off_list_or_object_is_an_error(doc in doc(), style in 1..u64::MAX, cut: prop::sample::Index) {
-        let (text, root) = Printer::print(&doc, style);
+        let (text, root, _) = Printer::print(&doc, style);
         prop_assume!(matches!(root.value, Value::Array(_) | Value::Object(_)));
         let end = text.trim_end().len() - 1;
         let cuts: Vec<usize> = (0..=end).filter(|&i| text.is_char_boundary(i)).collect();

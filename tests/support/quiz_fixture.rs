@@ -23,7 +23,7 @@ pub fn quiz_set(edits: &[(&str, &str)]) -> Set {
         members.retain(|m| m.key != *last);
         if *value != "-" {
             let value = json::parse(value).unwrap_or_else(|e| panic!("{path}: {value} is not JSON: {e:?}"));
-            members.push(Member { key: last.to_string(), pos: value.pos, value: Node::made(value.value) });
+            members.push(Member { key: last.to_string().into(), at: value.at, value: Node::made(value.value) });
         }
     }
     set::load(&json::write(&root.value)).unwrap_or_else(|e| panic!("{edits:?}: {:#?}", e.0))

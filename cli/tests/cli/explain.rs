@@ -37,18 +37,18 @@ fn the_dutch_set_explains_the_ex_prisoner_as_loneliness_not_atomisation() {
 }
 
 /// The JSON output's value at `key` of `node`.
-fn at<'a>(node: &'a Node, key: &str) -> &'a Node {
+fn at<'a>(node: &'a Node<'a>, key: &str) -> &'a Node<'a> {
     node.get(key).unwrap_or_else(|| panic!("no {key}"))
 }
 
-fn text(node: &Node) -> &str {
+fn text<'a>(node: &'a Node<'a>) -> &'a str {
     match &node.value {
         Value::String(s) => s,
         other => panic!("not text: {other:?}"),
     }
 }
 
-fn items(node: &Node) -> &[Node] {
+fn items<'a>(node: &'a Node<'a>) -> &'a [Node<'a>] {
     match &node.value {
         Value::Array(items) => items,
         other => panic!("not a list: {other:?}"),

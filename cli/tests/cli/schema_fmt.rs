@@ -137,8 +137,8 @@ fn validate_as_json_reports_each_file_with_the_problems_of_the_text_report() {
     let report = json::parse(&out).unwrap_or_else(|e| panic!("one JSON document: {e:?}\n{out}"));
     let Value::Array(entries) = &report.value else { panic!("an array: {out}") };
     assert_eq!(entries.len(), 3);
-    let field = |entry: &json::Node, name: &str| entry.get(name).unwrap_or_else(|| panic!("no {name} in {out}")).value.clone();
-    let problems = |entry: &json::Node| match field(entry, "problems") {
+    let field = |entry: &_, name: &str| json::Node::get(entry, name).unwrap_or_else(|| panic!("no {name} in {out}")).value.clone();
+    let problems = |entry: &_| match field(entry, "problems") {
         Value::Array(list) => list,
         other => panic!("{other:?}"),
     };
@@ -152,7 +152,7 @@ fn validate_as_json_reports_each_file_with_the_problems_of_the_text_report() {
     assert_eq!(field(problem, "path"), Value::String("settings.tries".into()));
     let Value::String(message) = field(problem, "message") else { panic!("{out}") };
     let keys: Vec<&str> = match &problem.value {
-        Value::Object(members) => members.iter().map(|m| m.key.as_str()).collect(),
+        Value::Object(members) => members.iter().map(|m| &*m.key).collect(),
         _ => panic!(),
     };
     assert_eq!(keys, ["line", "column", "path", "message"]);

@@ -239,12 +239,12 @@ fn lens_rules(p: &mut Problems, node: &Node, path: &str) -> Option<Vec<(String, 
     for m in members {
         let rpath = super::child(path, &m.key);
         if rules.iter().any(|(id, _): &(String, Rule)| *id == m.key) {
-            p.at(rpath, m.pos, format!("category `{}` has a rule here already", m.key));
+            p.at(rpath, m.at, format!("category `{}` has a rule here already", m.key));
             continue;
         }
         match Rule::from_value(&m.value) {
-            Ok(rule) => rules.push((m.key.clone(), rule)),
-            Err(message) => p.unreadable(&rpath, m.value.pos, message),
+            Ok(rule) => rules.push((m.key.to_string(), rule)),
+            Err(message) => p.unreadable(&rpath, m.value.at, message),
         }
     }
     Some(rules)
