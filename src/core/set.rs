@@ -19,6 +19,8 @@ use crate::core::strings::{self, Key, Lang};
 use crate::core::wording::Overrides;
 
 pub mod quiz;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub use quiz::{Lens, Mode, Question, QuestionOption, QuestionType, QuizSettings, Step};
 
@@ -56,77 +58,95 @@ pub const MAX_PROBLEMS: usize = 1_000;
 /// Names longer than this (in characters) are neither given nor compared for a suggestion.
 const MAX_SUGGESTED_CHARS: usize = 64;
 
-/// Where in the essay something is said.
+// The types below are the format's description: each field's doc comment is what the JSON Schema
+// (`diary-sort schema`, built with the `schema` feature) tells an instructor about it, and the
+// `schemars` attributes say what the loader accepts (cli/src/schema.rs tests the two agree).
+
+/// Where the essay says it: the section, and the footnote when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct EssayRef {
-    /// The section title as printed in the essay; empty for its untitled introduction.
+    /// The section title as printed in the essay; empty ("") for the essay's untitled
+    /// introduction, cited as the introduction.
     pub section: String,
-    /// The essay's footnote number, when there is one.
+    /// The essay's footnote number.
     pub footnote: Option<u32>,
 }
 
-/// A condition the essay names (loneliness, the four conditions of atomisation, the marks of
-/// internalisation…). Rules refer to criteria by `id`.
+/// A condition the essay names (loneliness, one of the four conditions of atomisation, a mark of
+/// internalisation…). Rules and evidence refer to it by its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Criterion {
-    /// Identifier used in rules and evidence, e.g. `loneliness`.
+    /// Used in rules and evidence; unique among the criteria.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Id"))]
     pub id: String,
-    /// Short name shown to students.
+    /// The criterion's name, shown to students.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub label: String,
-    /// One or two sentences: what the essay means by it.
+    /// What the essay means by it, in one or two sentences; used in hints.
     pub explanation: String,
     /// Where the essay says so.
     pub essay: EssayRef,
 }
 
-/// A bin the student can sort into, with the rule that decides membership.
+/// A bin, with the rule that decides which excerpts belong in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Category {
-    /// Identifier, e.g. `atomisation`.
+    /// Unique among the categories and the fallback.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Id"))]
     pub id: String,
-    /// Name on the bin, e.g. "atomisatie".
+    /// The bin's name and its button's accessible name.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub label: String,
-    /// One-line definition shown on the bin.
+    /// One line on the bin.
     pub definition: String,
-    /// The longer "what the essay says" text behind the bin's expansion.
+    /// Behind "What the essay says": the longer text the bin opens to.
     pub essay_says: String,
     /// Where the essay says it.
     pub essay: EssayRef,
-    /// Membership rule over criterion ids. Categories are tried in the order they are listed:
-    /// the first whose rule holds is the excerpt's category.
+    /// Which excerpts belong here, over the criteria they show. Categories are tried in the
+    /// precedence order: the first whose rule holds is the excerpt's category.
     pub rule: Rule,
 }
 
-/// The category for excerpts that no rule matches ("none of these").
+/// The "none of these" category, for excerpts no rule matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Fallback {
-    /// Identifier, e.g. `none`.
+    /// Unique among the categories and the fallback.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Id"))]
     pub id: String,
-    /// Name on the bin.
+    /// The bin's name and its button's accessible name.
     pub label: String,
-    /// One-line definition shown on the bin.
+    /// One line on the bin.
     pub definition: String,
-    /// The longer "what the essay says" text.
+    /// Behind "What the essay says".
     pub essay_says: String,
     /// Where the essay says it.
     pub essay: EssayRef,
-    /// Whether students get this as a bin (default true). When false, no excerpt may fall to it.
+    /// Whether students get it as a bin (default true). When false, every excerpt must match a
+    /// rule.
+    #[cfg_attr(feature = "schema", schemars(default = "schema::offered"))]
     pub offer: bool,
 }
 
-/// Whether an excerpt quotes a diary or describes a passage the essay does not quote.
+/// quote, or description for a passage the essay describes but does not quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum ExcerptKind {
-    /// A quotation (shown in quotation marks).
+    /// A quotation, shown in quotation marks (the default).
     #[default]
     Quote,
-    /// The essay's description of a passage (shown as a description, never as a quotation).
+    /// The essay's description of a passage: shown as a description, never in quotation marks.
     Description,
 }
 
-/// What kind of text an excerpt comes from: students weigh a diary's words differently from a
-/// memoir written years later or a newspaper's.
+/// What kind of text it is, shown on every card and quiz item: students weigh a diary's words
+/// differently from a memoir written years later or a newspaper's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum SourceKind {
     /// A diary (the default: every set before the field existed quoted diaries).
     #[default]
@@ -153,10 +173,12 @@ impl SourceKind {
 
 /// Where an excerpt comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Source {
-    /// What kind of text it is.
+    /// What kind of text it is (default diary).
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub kind: SourceKind,
-    /// Who wrote it, e.g. "Ljoebov Sjaporina" (for a newspaper, the newspaper).
+    /// Who wrote it, e.g. "Lyubov Shaporina" (for a newspaper, the newspaper).
     pub diarist: String,
     /// The date of the entry, as written.
     pub date: Option<String>,
@@ -164,63 +186,83 @@ pub struct Source {
     pub work: String,
     /// Page or pages in that work.
     pub page: Option<String>,
-    /// One line on who wrote it, when, in what position, as the essay or the edition states it.
+    /// One line on who wrote it, when, in what position: only what the essay or the edition
+    /// states. Shown under the source.
     pub context: Option<String>,
 }
 
 /// A criterion an excerpt shows, with the words that show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Evidence {
-    /// The criterion id.
+    /// The criterion's id.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Id"))]
     pub criterion: String,
-    /// Words from the excerpt's text; must occur in it exactly.
+    /// Words from the excerpt's text that show the criterion; they must occur in the text
+    /// exactly, same spelling and punctuation.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub quote: String,
 }
 
-/// One card to sort.
+/// A card to sort: a diary's words (or the essay's description of them), where they come from,
+/// and the criteria they show.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Excerpt {
-    /// Identifier, unique in the set.
+    /// Unique among the excerpts.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Id"))]
     pub id: String,
-    /// Quotation or description.
+    /// quote or description (default quote).
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub kind: ExcerptKind,
-    /// Plain text; a blank line separates paragraphs. Never HTML.
+    /// The words of the diary, exactly; a blank line between paragraphs. Plain text, never HTML.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub text: String,
-    /// Where it comes from.
+    /// Where the excerpt comes from.
     pub source: Source,
-    /// Where the essay discusses it (section and footnote).
+    /// Where the essay discusses it.
     pub essay: EssayRef,
-    /// The criteria it shows, each with its evidence. Criteria not listed are absent.
+    /// Each criterion the excerpt shows, with the words that show it. Criteria not listed are
+    /// absent.
+    #[cfg_attr(feature = "schema", schemars(default, length(max = MAX_EVIDENCE)))]
     pub evidence: Vec<Evidence>,
-    /// The category the author expects; when given it must agree with the rule.
+    /// The bin the author expects: checked against the rules, and refused with both categories
+    /// when they disagree.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::Id>"))]
     pub category: Option<String>,
-    /// Author's commentary, shown after the derived explanation.
+    /// Added after the derived explanation once the card is right or revealed.
     pub commentary: Option<String>,
-    /// Author's hint, shown instead of the derived hint after a wrong try.
+    /// Replaces the derived hint after a wrong try.
     pub hint: Option<String>,
 }
 
-/// Overall feedback for scores from `min` percent up to the next band.
+/// Feedback for scores from `min` up to the next band's `min`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct ScoreBand {
-    /// Lowest score (percent, 0–100) this text is for.
+    /// The lowest score (percent) this text is for; each band starts at another score.
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub min: u8,
-    /// The text.
+    /// The feedback.
     pub text: String,
 }
 
-/// How an attempt is scored.
+/// How an attempt is scored, on the board and in the quiz; a field left out takes its default.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields, default))]
 pub struct Settings {
-    /// Number of checks a student gets (1–9; default 3).
+    /// The checks a student gets.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 9)))]
     pub tries: u8,
-    /// Percentage points an excerpt loses for each extra check it needed (0–100; default 25).
+    /// Percentage points a card loses for each extra check it needed.
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub penalty: u8,
-    /// Score (percent) needed to pass (default 60).
+    /// The score (percent) that passes.
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub pass_mark: u8,
-    /// Whether the cards are shuffled (with a seed kept in the resume state; default true).
+    /// Whether the cards are shuffled (seeded, and kept on resume).
     pub shuffle: bool,
-    /// Overall feedback by score.
+    /// Feedback by score: the text of the highest band reached is shown with the score.
     pub overall: Vec<ScoreBand>,
 }
 
@@ -230,43 +272,70 @@ impl Default for Settings {
     }
 }
 
-/// An exercise set exactly as written in its JSON file.
+/// An exercise set for diary-sort: the essay's criteria, per category a rule over them, and the
+/// excerpts to sort, each with the criteria it shows. Check it with `diary-sort validate`: it also
+/// finds what a schema cannot (quotes not in the text, unknown criterion ids, duplicate ids, a
+/// stated category the rules contradict).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct SetFile {
-    /// Editors' schema reference (`$schema`); ignored.
+    /// Where editors such as VS Code find this schema, to autocomplete the set and underline its
+    /// mistakes; diary-sort ignores it. From a set in www/sets/: "../schema/set.schema.json".
+    #[cfg_attr(feature = "schema", schemars(rename = "$schema"))]
     pub schema: Option<String>,
-    /// Format version as written: 1 or 2.
+    /// The format version: 2, the current one (`diary-sort fmt` writes it). 1 still loads: a
+    /// version-1 set is a version-2 set with mode "board" and no quiz, questions or lenses.
+    #[cfg_attr(feature = "schema", schemars(range(min = OLDEST_FORMAT_VERSION, max = FORMAT_VERSION)))]
     pub format: u32,
-    /// Identifier of the set (part of the key under which attempts are stored).
+    /// The set's identifier (letters, digits, -, _); with the text's hash it keys a student's
+    /// stored attempt, so editing a set starts attempts afresh.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub id: String,
-    /// Language of the set's texts and, unless the page says otherwise, of the interface.
+    /// nl or en: the language of the set's texts and the default interface language.
     pub lang: Lang,
-    /// Which modes the set offers (default: the board).
+    /// Which modes the set offers (default board): board (the sorting board), quiz (one excerpt
+    /// at a time, then the questions), or both, with a switch.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub mode: Mode,
-    /// Title shown above the exercise.
+    /// Shown above the exercise. Plain text, never HTML.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub title: String,
-    /// Introduction; a blank line separates paragraphs.
+    /// Shown above the exercise; a blank line separates paragraphs. Plain text, never HTML.
     pub intro: String,
-    /// The essay's conditions.
+    /// The essay's conditions. Rules and evidence name them by id.
     pub criteria: Vec<Criterion>,
-    /// The bins, in the order they are shown.
+    /// The bins, in display order, each with the rule that decides which excerpts belong in it.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = MAX_CATEGORIES)))]
     pub categories: Vec<Category>,
-    /// Category ids in the order their rules are tried (the first that holds wins); when
-    /// absent, the order of `categories`.
+    /// Category ids in the order their rules are tried; the first rule that holds gives the
+    /// excerpt's category. Lists every category once. Default: the order of categories.
+    #[cfg_attr(feature = "schema", schemars(default, with = "Vec<schema::Id>", extend("uniqueItems" = true)))]
     pub precedence: Vec<String>,
-    /// The "none of these" category.
+    /// The "none of these" category for excerpts no rule matches. Without it, every excerpt must
+    /// match a rule.
     pub fallback: Option<Fallback>,
-    /// The cards.
+    /// The cards to sort. The bin each belongs in is derived from the rules.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = MAX_EXCERPTS)))]
     pub excerpts: Vec<Excerpt>,
-    /// Concept questions (quiz mode only), asked after the excerpts.
+    /// Concept questions about the argument itself, asked in the quiz after the excerpts (quiz
+    /// mode only).
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub questions: Vec<Question>,
-    /// The historians' readings of the same criteria.
+    /// The historians' readings of the same criteria, shown after an excerpt is answered in the
+    /// quiz: how each school would classify it, and why. The essay's own reading is a lens
+    /// without rules.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub lenses: Vec<Lens>,
-    /// Scoring (both modes).
+    /// How an attempt is scored, on the board and in the quiz; a field left out takes its
+    /// default.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub settings: Settings,
-    /// How the quiz runs, as written (`None`: every default; see [`Set::quiz_settings`]).
+    /// How the quiz runs (only with mode quiz or both); a field left out takes its default.
     pub quiz: Option<QuizSettings>,
-    /// The set's own wording of interface texts and feedback templates (`strings`).
+    /// Your own wording of the interface and the feedback, per interface language (nl, en): any
+    /// built-in text by its name, e.g. the Check button's label as "check". A {placeholder} must
+    /// be one the text has (listed with each name); leaving one out is fine.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub strings: Overrides,
 }
 

@@ -11,6 +11,7 @@ use super::{EssayRef, Ids, Problems, SetFile, category_order, choice, did_you_me
 
 /// Which modes a set offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum Mode {
     /// The sorting board only (the default, and what every version-1 set is).
     #[default]
@@ -35,6 +36,7 @@ impl Mode {
 
 /// Whether a step of a quiz item is offered, and whether it must be done before submitting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum Step {
     /// Not offered.
     Off,
@@ -52,20 +54,29 @@ impl Step {
     }
 }
 
-/// How the quiz runs (the `quiz` object; every field has a default).
+/// How the quiz runs: the steps of each excerpt, certainty-based marking, the solution button,
+/// retrying the wrong ones, and a pool. A field left out takes its default.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields, default, rename_all = "camelCase"))]
 pub struct QuizSettings {
-    /// Ticking the criteria seen in the excerpt.
+    /// Ticking the criteria seen in the excerpt: off, optional (the default) or required (an
+    /// answer without a tick is refused).
     pub criteria_step: Step,
-    /// Marking the words that show them.
+    /// Marking the words that justify the choice: off, optional (the default) or required (an
+    /// answer without marked words is refused).
     pub evidence_step: Step,
-    /// Certainty-based marking (Moodle's CBM scale).
+    /// Certainty-based marking (Moodle's CBM): with each answer the student says how sure they
+    /// are; right earns 1, 2 or 3, wrong costs 0, 2 or 6 (low, medium, high), scaled so that every
+    /// answer right at the first try with high certainty is 100%.
     pub certainty: bool,
-    /// Whether a "show solution" button is offered (the item then scores 0).
+    /// Whether a "show solution" button is offered; an item whose solution is shown scores 0.
     pub show_solution: bool,
-    /// Whether "retry only the wrong ones" is offered after the review.
+    /// Whether "retry only the wrong ones" is offered after the review: a practice round that
+    /// leaves the score as it was.
     pub retry_wrong: bool,
-    /// Draw this many excerpts per attempt (seeded); all when `None`. Questions are always all.
+    /// Draw this many excerpts per attempt (with the attempt's seed), at most as many as the set
+    /// has; all when left out. Questions are always all asked.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub pool: Option<u32>,
 }
 
@@ -84,6 +95,7 @@ impl Default for QuizSettings {
 
 /// Whether a concept question takes one answer or several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum QuestionType {
     /// Exactly one option is correct; the student chooses one.
     #[default]
@@ -94,10 +106,13 @@ pub enum QuestionType {
 
 /// One option of a concept question.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct QuestionOption {
-    /// Identifier, unique within the question.
+    /// Unique within the question.
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::Id"))]
     pub id: String,
-    /// The option's text.
+    /// The option as shown.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub text: String,
     /// Whether choosing it is right.
     pub correct: bool,
@@ -105,20 +120,27 @@ pub struct QuestionOption {
     pub feedback: String,
 }
 
-/// A concept question about the essay's argument (quiz mode only, after the excerpts).
+/// A concept question about the essay's argument (quiz mode only, after the excerpts), with
+/// feedback per option.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Question {
-    /// Identifier, unique among the questions.
+    /// Unique among the questions.
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::Id"))]
     pub id: String,
-    /// Single or multiple answer.
+    /// single (exactly one option is correct) or multiple (one or more are; the student must
+    /// choose all and only those).
+    #[cfg_attr(feature = "schema", schemars(rename = "type"))]
     pub kind: QuestionType,
-    /// The question.
+    /// The question. Plain text, never HTML.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub prompt: String,
-    /// The options, in the order written (shuffling them is not part of the format).
+    /// The options, shown in this order.
+    #[cfg_attr(feature = "schema", schemars(length(min = 2)))]
     pub options: Vec<QuestionOption>,
     /// Where the essay says it.
     pub essay: EssayRef,
-    /// Shown after the question is answered (right, revealed or solution shown).
+    /// Shown once the question is answered (right, out of tries, or its solution shown).
     pub explanation: Option<String>,
 }
 
@@ -133,22 +155,28 @@ impl Question {
     }
 }
 
-/// A historians' reading of the same criteria: a school's rules where they differ from the set's.
+/// A historians' school's reading of the same criteria: its summary and, where it differs from
+/// the set, its own rules.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Lens {
-    /// Identifier, unique among the lenses.
+    /// Unique among the lenses.
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::Id"))]
     pub id: String,
-    /// The school's name, e.g. "totalitaire school".
+    /// The school's name, e.g. "totalitarian school".
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub label: String,
-    /// One or two sentences: what this school assumes, from the essay.
+    /// What this school assumes, in one or two sentences from the essay.
     pub summary: String,
     /// Where the essay describes the school.
     pub essay: EssayRef,
-    /// Per category id, the lens's own rule, in the order written; categories not listed keep
-    /// the set's rule. Empty for the essay's own reading.
+    /// The school's own rule per category id, where it differs from the set's, in the order
+    /// written; categories not listed keep the set's rule. Leave out for the essay's own reading.
+    #[cfg_attr(feature = "schema", schemars(default, schema_with = "super::schema::lens_rules"))]
     pub rules: Vec<(String, Rule)>,
-    /// Category ids in the order the lens tries its rules; empty: the set's precedence. A
-    /// category left out is one this reading never gives.
+    /// Category ids in the order this school's rules are tried; a category left out is one this
+    /// reading never gives. Default: the set's precedence.
+    #[cfg_attr(feature = "schema", schemars(default, with = "Vec<super::schema::Id>", extend("uniqueItems" = true)))]
     pub precedence: Vec<String>,
 }
 
