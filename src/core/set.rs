@@ -564,7 +564,7 @@ fn child(path: &str, name: &str) -> String {
 }
 
 /// Reports a value of the wrong kind: "expected {expected}, found …".
-fn wrong<T>(p: &mut Problems, node: &Node, path: &str, expected: &str) -> Option<T> {
+fn wrong<T>(p: &mut Problems<'_>, node: &Node, path: &str, expected: &str) -> Option<T> {
     report_wrong(p, node, path, expected);
     None
 }
@@ -572,7 +572,7 @@ fn wrong<T>(p: &mut Problems, node: &Node, path: &str, expected: &str) -> Option
 /// The report of [`wrong`], apart from it so that its eight return types do not each make a copy
 /// in the wasm.
 #[inline(never)]
-fn report_wrong(p: &mut Problems, node: &Node, path: &str, expected: &str) {
+fn report_wrong(p: &mut Problems<'_>, node: &Node, path: &str, expected: &str) {
     let found = match &node.value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => b.to_string(),
@@ -590,7 +590,7 @@ fn report_wrong(p: &mut Problems, node: &Node, path: &str, expected: &str) {
 }
 
 /// Reads text in quotes.
-fn text(p: &mut Problems, node: &Node, path: &str) -> Option<String> {
+fn text(p: &mut Problems<'_>, node: &Node, path: &str) -> Option<String> {
     match &node.value {
         Value::String(s) => Some(s.clone()),
         _ => wrong(p, node, path, "text in quotes"),
@@ -598,7 +598,7 @@ fn text(p: &mut Problems, node: &Node, path: &str) -> Option<String> {
 }
 
 /// Reads `true` or `false`.
-fn flag(p: &mut Problems, node: &Node, path: &str) -> Option<bool> {
+fn flag(p: &mut Problems<'_>, node: &Node, path: &str) -> Option<bool> {
     match node.value {
         Value::Bool(b) => Some(b),
         _ => wrong(p, node, path, "true or false"),
@@ -606,7 +606,7 @@ fn flag(p: &mut Problems, node: &Node, path: &str) -> Option<bool> {
 }
 
 /// Reads a whole number from 0 to `max`.
-fn whole(p: &mut Problems, node: &Node, path: &str, max: u32) -> Option<u32> {
+fn whole(p: &mut Problems<'_>, node: &Node, path: &str, max: u32) -> Option<u32> {
     match node.value {
         Value::Integer(n) if (0..=i64::from(max)).contains(&n) => Some(n as u32),
         _ if max == u32::MAX => wrong(p, node, path, "a whole number (0 or more)"),
@@ -615,22 +615,22 @@ fn whole(p: &mut Problems, node: &Node, path: &str, max: u32) -> Option<u32> {
 }
 
 /// Reads a whole number that fits a `u32`.
-fn number(p: &mut Problems, node: &Node, path: &str) -> Option<u32> {
+fn number(p: &mut Problems<'_>, node: &Node, path: &str) -> Option<u32> {
     whole(p, node, path, u32::MAX)
 }
 
 /// Reads a whole number from 0 to 255.
-fn small(p: &mut Problems, node: &Node, path: &str) -> Option<u8> {
+fn small(p: &mut Problems<'_>, node: &Node, path: &str) -> Option<u8> {
     whole(p, node, path, u8::MAX.into()).map(|n| n as u8)
 }
 
 /// Reads a list of ids (texts; empty where an item cannot be read).
-fn id_list(p: &mut Problems, node: &Node, path: &str) -> Option<Vec<String>> {
+fn id_list(p: &mut Problems<'_>, node: &Node, path: &str) -> Option<Vec<String>> {
     list(p, node, path, |p, node, path| text(p, node, path).unwrap_or_default())
 }
 
 /// Reads one of the words in `names`, returning its index.
-fn choice(p: &mut Problems, node: &Node, path: &str, names: &[&str]) -> Option<usize> {
+fn choice(p: &mut Problems<'_>, node: &Node, path: &str, names: &[&str]) -> Option<usize> {
     if let Value::String(s) = &node.value {
         if let Some(i) = names.iter().position(|n| n == s) {
             return Some(i);
@@ -642,7 +642,7 @@ fn choice(p: &mut Problems, node: &Node, path: &str, names: &[&str]) -> Option<u
 
 /// Reads a list item by item; every item is kept (broken ones as defaults), so that paths of
 /// later items stay right.
-fn list<T>(p: &mut Problems, node: &Node, path: &str, item: fn(&mut Problems, &Node, &str) -> T) -> Option<Vec<T>> {
+fn list<T>(p: &mut Problems<'_>, node: &Node, path: &str, item: fn(&mut Problems<'_>, &Node, &str) -> T) -> Option<Vec<T>> {
     let items = array(p, node, path)?;
     // A loop rather than `map(…).collect()`: each of the nine types read saves 0.3 KB of wasm.
     let mut list = Vec::with_capacity(items.len());
@@ -654,7 +654,7 @@ fn list<T>(p: &mut Problems, node: &Node, path: &str, item: fn(&mut Problems, &N
 
 /// The items of a list, or a report that the value is not one (apart from [`list`], which is
 /// instantiated per type).
-fn array<'n>(p: &mut Problems, node: &'n Node, path: &str) -> Option<&'n [Node]> {
+fn array<'n>(p: &mut Problems<'_>, node: &'n Node, path: &str) -> Option<&'n [Node]> {
     match &node.value {
         Value::Array(items) => Some(items),
         _ => wrong(p, node, path, "a list [ … ]"),
@@ -671,7 +671,7 @@ struct Fields<'n> {
 
 /// Opens the object at `path`, reporting unknown and repeated fields (the first of a repeated
 /// field is the one read). A value that is not an object is reported and reads as empty.
-fn fields<'n>(p: &mut Problems, node: &'n Node, path: &str, known: &[&str]) -> Fields<'n> {
+fn fields<'n>(p: &mut Problems<'_>, node: &'n Node, path: &str, known: &[&str]) -> Fields<'n> {
     let Value::Object(members) = &node.value else {
         wrong::<()>(p, node, path, "an object { … }");
         return Fields { node, path: path.to_string(), members: &[] };
@@ -699,7 +699,7 @@ impl<'n> Fields<'n> {
     }
 
     /// Reads field `name`, reporting it when missing.
-    fn required<T>(&self, p: &mut Problems, name: &str, read: fn(&mut Problems, &Node, &str) -> Option<T>) -> Option<T> {
+    fn required<T>(&self, p: &mut Problems<'_>, name: &str, read: fn(&mut Problems<'_>, &Node, &str) -> Option<T>) -> Option<T> {
         let (node, path) = self.present(p, name)?;
         read(p, node, &path)
     }
@@ -707,7 +707,7 @@ impl<'n> Fields<'n> {
     /// Field `name` and its path; reported (and remembered as unread) when missing. The
     /// part of [`Fields::required`] that does not depend on the type read: one copy in the
     /// wasm instead of one per type.
-    fn present(&self, p: &mut Problems, name: &str) -> Option<(&'n Node, String)> {
+    fn present(&self, p: &mut Problems<'_>, name: &str) -> Option<(&'n Node, String)> {
         let path = child(&self.path, name);
         match self.member(name) {
             Some(node) => Some((node, path)),
@@ -722,7 +722,7 @@ impl<'n> Fields<'n> {
     }
 
     /// Reads field `name` when it is there and not `null`.
-    fn optional<T>(&self, p: &mut Problems, name: &str, read: fn(&mut Problems, &Node, &str) -> Option<T>) -> Option<T> {
+    fn optional<T>(&self, p: &mut Problems<'_>, name: &str, read: fn(&mut Problems<'_>, &Node, &str) -> Option<T>) -> Option<T> {
         let (node, path) = self.given(name)?;
         read(p, node, &path)
     }
@@ -734,17 +734,17 @@ impl<'n> Fields<'n> {
     }
 
     /// Reads required text, empty when it cannot be read.
-    fn text(&self, p: &mut Problems, name: &str) -> String {
+    fn text(&self, p: &mut Problems<'_>, name: &str) -> String {
         self.required(p, name, text).unwrap_or_default()
     }
 
     /// Reads optional text.
-    fn optional_text(&self, p: &mut Problems, name: &str) -> Option<String> {
+    fn optional_text(&self, p: &mut Problems<'_>, name: &str) -> Option<String> {
         self.optional(p, name, text)
     }
 
     /// Reads the required `essay` reference.
-    fn essay(&self, p: &mut Problems) -> EssayRef {
+    fn essay(&self, p: &mut Problems<'_>) -> EssayRef {
         self.required(p, "essay", |p, node, path| Some(essay_ref(p, node, path))).unwrap_or_default()
     }
 }
@@ -801,7 +801,7 @@ pub const SOURCE_KIND_NAMES: &[&str] = &["diary", "memoir", "newspaper", "letter
 
 /// Reads the whole set; also says whether it was read without any problem. `None` when it is
 /// not an object or not format 1 (nothing else is worth reading then).
-fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
+fn read_set(p: &mut Problems<'_>) -> Option<(SetFile, bool)> {
     let root = p.root;
     if !matches!(root.value, Value::Object(_)) {
         p.at(String::new(), root.pos, "a set is a JSON object: it starts with { and ends with }".into());
@@ -853,19 +853,19 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
 // wasm 0.6 KB larger gzipped.
 
 #[inline(never)]
-fn essay_ref(p: &mut Problems, node: &Node, path: &str) -> EssayRef {
+fn essay_ref(p: &mut Problems<'_>, node: &Node, path: &str) -> EssayRef {
     let f = fields(p, node, path, ESSAY_FIELDS);
     EssayRef { section: f.text(p, "section"), footnote: f.optional(p, "footnote", number) }
 }
 
 #[inline(never)]
-fn criterion(p: &mut Problems, node: &Node, path: &str) -> Criterion {
+fn criterion(p: &mut Problems<'_>, node: &Node, path: &str) -> Criterion {
     let f = fields(p, node, path, CRITERION_FIELDS);
     Criterion { id: f.text(p, "id"), label: f.text(p, "label"), explanation: f.text(p, "explanation"), essay: f.essay(p) }
 }
 
 #[inline(never)]
-fn category(p: &mut Problems, node: &Node, path: &str) -> Category {
+fn category(p: &mut Problems<'_>, node: &Node, path: &str) -> Category {
     let f = fields(p, node, path, CATEGORY_FIELDS);
     Category {
         id: f.text(p, "id"),
@@ -880,7 +880,7 @@ fn category(p: &mut Problems, node: &Node, path: &str) -> Category {
 }
 
 #[inline(never)]
-fn fallback(p: &mut Problems, node: &Node, path: &str) -> Fallback {
+fn fallback(p: &mut Problems<'_>, node: &Node, path: &str) -> Fallback {
     let f = fields(p, node, path, FALLBACK_FIELDS);
     Fallback {
         id: f.text(p, "id"),
@@ -893,7 +893,7 @@ fn fallback(p: &mut Problems, node: &Node, path: &str) -> Fallback {
 }
 
 #[inline(never)]
-fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
+fn excerpt(p: &mut Problems<'_>, node: &Node, path: &str) -> Excerpt {
     let f = fields(p, node, path, EXCERPT_FIELDS);
     Excerpt {
         id: f.text(p, "id"),
@@ -911,7 +911,7 @@ fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
 }
 
 #[inline(never)]
-fn source(p: &mut Problems, node: &Node, path: &str) -> Source {
+fn source(p: &mut Problems<'_>, node: &Node, path: &str) -> Source {
     let f = fields(p, node, path, SOURCE_FIELDS);
     const KINDS: [SourceKind; 4] = [SourceKind::Diary, SourceKind::Memoir, SourceKind::Newspaper, SourceKind::Letter];
     Source {
@@ -925,13 +925,13 @@ fn source(p: &mut Problems, node: &Node, path: &str) -> Source {
 }
 
 #[inline(never)]
-fn evidence(p: &mut Problems, node: &Node, path: &str) -> Evidence {
+fn evidence(p: &mut Problems<'_>, node: &Node, path: &str) -> Evidence {
     let f = fields(p, node, path, EVIDENCE_FIELDS);
     Evidence { criterion: f.text(p, "criterion"), quote: f.text(p, "quote") }
 }
 
 #[inline(never)]
-fn settings(p: &mut Problems, node: &Node, path: &str) -> Settings {
+fn settings(p: &mut Problems<'_>, node: &Node, path: &str) -> Settings {
     let f = fields(p, node, path, SETTINGS_FIELDS);
     let default = Settings::default();
     Settings {
@@ -944,7 +944,7 @@ fn settings(p: &mut Problems, node: &Node, path: &str) -> Settings {
 }
 
 #[inline(never)]
-fn score_band(p: &mut Problems, node: &Node, path: &str) -> ScoreBand {
+fn score_band(p: &mut Problems<'_>, node: &Node, path: &str) -> ScoreBand {
     let f = fields(p, node, path, SCORE_BAND_FIELDS);
     ScoreBand { min: f.required(p, "min", small).unwrap_or_default(), text: f.text(p, "text") }
 }
@@ -952,7 +952,7 @@ fn score_band(p: &mut Problems, node: &Node, path: &str) -> ScoreBand {
 /// Reads `strings`: per language code, texts by key name ([`Key::name`]). Reports an unknown
 /// language or key (with "did you mean"), a repeated one, blank text, and a `{placeholder}` the
 /// key does not have; leaving out one it has is fine.
-fn overrides(p: &mut Problems, node: &Node, path: &str) -> Option<Overrides> {
+fn overrides(p: &mut Problems<'_>, node: &Node, path: &str) -> Option<Overrides> {
     let Value::Object(langs) = &node.value else { return wrong(p, node, path, "an object { … } with `nl` and/or `en`") };
     let mut list = Vec::new();
     for (i, l) in langs.iter().enumerate() {
@@ -1006,7 +1006,7 @@ fn overrides(p: &mut Problems, node: &Node, path: &str) -> Option<Overrides> {
 
 /// Checks what the types cannot and derives each excerpt's category. Returns `None` when the
 /// set is incomplete or has problems (all of which are recorded).
-fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) -> Option<Set> {
+fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems<'_>) -> Option<Set> {
     let unread = &problems.unread;
     let mut unread_order: Vec<usize> = (0..unread.len()).collect();
     sort_indices(&mut unread_order, &|a, b| unread[a].cmp(&unread[b]));

@@ -198,7 +198,7 @@ impl Dom {
     /// What a finished attempt came to, appended to `parent`: the score line (`score_key`, "You
     /// scored 80% (8 of 10 right)."), the score's note, whether the pass mark was reached, how
     /// many are right now (after a retry round), and the set's overall feedback.
-    pub fn outcome(&self, ui: &Ui, parent: &Element, score_key: Key, o: &Outcome) {
+    pub fn outcome(&self, ui: &Ui, parent: &Element, score_key: Key, o: &Outcome<'_>) {
         let total = o.total.to_string();
         let (score, right) = (o.score.to_string(), o.right.to_string());
         self.child(parent, "p", "score", &ui.text(score_key, &[("score", &score), ("right", &right), ("total", &total)]));

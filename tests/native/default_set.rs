@@ -109,20 +109,20 @@ fn the_english_set_mirrors_the_dutch_set() {
         e.intro
     );
     assert_eq!((n.format, &n.precedence), (e.format, &e.precedence));
-    let settings = |f: &set::SetFile| {
+    let settings = |f: &SetFile| {
         let s = &f.settings;
         (s.tries, s.penalty, s.pass_mark, s.shuffle, s.overall.iter().map(|b| b.min).collect::<Vec<_>>())
     };
     assert_eq!(settings(n), settings(e), "same scoring and score bands");
-    let criteria = |f: &set::SetFile| f.criteria.iter().map(|c| (c.id.clone(), c.essay.clone())).collect::<Vec<_>>();
+    let criteria = |f: &SetFile| f.criteria.iter().map(|c| (c.id.clone(), c.essay.clone())).collect::<Vec<_>>();
     assert_eq!(criteria(n), criteria(e), "same criteria, cited at the same places");
-    let categories = |f: &set::SetFile| f.categories.iter().map(|c| (c.id.clone(), c.essay.clone(), c.rule.clone())).collect::<Vec<_>>();
+    let categories = |f: &SetFile| f.categories.iter().map(|c| (c.id.clone(), c.essay.clone(), c.rule.clone())).collect::<Vec<_>>();
     assert_eq!(categories(n), categories(e), "same categories with the same rules");
-    let fallback = |f: &set::SetFile| f.fallback.as_ref().map(|b| (b.id.clone(), b.essay.clone(), b.offer));
+    let fallback = |f: &SetFile| f.fallback.as_ref().map(|b| (b.id.clone(), b.essay.clone(), b.offer));
     assert_eq!(fallback(n), fallback(e), "same fallback bin");
     assert_eq!(nl.bins, en.bins, "the same bins, in the same order");
 
-    let ids = |f: &set::SetFile| f.excerpts.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    let ids = |f: &SetFile| f.excerpts.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(n), ids(e), "the same excerpts in the same order");
     for (i, (a, b)) in n.excerpts.iter().zip(&e.excerpts).enumerate() {
         let id = &a.id;

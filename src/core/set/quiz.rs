@@ -195,16 +195,16 @@ pub const STEP_NAMES: &[&str] = &["off", "optional", "required"];
 /// The words of a question's `type`, in the order of [`QuestionType`]'s variants.
 pub const QUESTION_TYPE_NAMES: &[&str] = &["single", "multiple"];
 
-pub(super) fn mode(p: &mut Problems, node: &Node, path: &str) -> Option<Mode> {
+pub(super) fn mode(p: &mut Problems<'_>, node: &Node, path: &str) -> Option<Mode> {
     Some([Mode::Board, Mode::Quiz, Mode::Both][choice(p, node, path, MODE_NAMES)?])
 }
 
-fn step(p: &mut Problems, node: &Node, path: &str) -> Option<Step> {
+fn step(p: &mut Problems<'_>, node: &Node, path: &str) -> Option<Step> {
     Some([Step::Off, Step::Optional, Step::Required][choice(p, node, path, STEP_NAMES)?])
 }
 
 #[inline(never)]
-pub(super) fn quiz_settings(p: &mut Problems, node: &Node, path: &str) -> QuizSettings {
+pub(super) fn quiz_settings(p: &mut Problems<'_>, node: &Node, path: &str) -> QuizSettings {
     let f = fields(p, node, path, QUIZ_FIELDS);
     let default = QuizSettings::default();
     QuizSettings {
@@ -218,7 +218,7 @@ pub(super) fn quiz_settings(p: &mut Problems, node: &Node, path: &str) -> QuizSe
 }
 
 #[inline(never)]
-pub(super) fn question(p: &mut Problems, node: &Node, path: &str) -> Question {
+pub(super) fn question(p: &mut Problems<'_>, node: &Node, path: &str) -> Question {
     let f = fields(p, node, path, QUESTION_FIELDS);
     Question {
         id: f.text(p, "id"),
@@ -235,7 +235,7 @@ pub(super) fn question(p: &mut Problems, node: &Node, path: &str) -> Question {
 }
 
 #[inline(never)]
-fn option(p: &mut Problems, node: &Node, path: &str) -> QuestionOption {
+fn option(p: &mut Problems<'_>, node: &Node, path: &str) -> QuestionOption {
     let f = fields(p, node, path, OPTION_FIELDS);
     QuestionOption {
         id: f.text(p, "id"),
@@ -246,7 +246,7 @@ fn option(p: &mut Problems, node: &Node, path: &str) -> QuestionOption {
 }
 
 #[inline(never)]
-pub(super) fn lens(p: &mut Problems, node: &Node, path: &str) -> Lens {
+pub(super) fn lens(p: &mut Problems<'_>, node: &Node, path: &str) -> Lens {
     let f = fields(p, node, path, LENS_FIELDS);
     Lens {
         id: f.text(p, "id"),
@@ -259,7 +259,7 @@ pub(super) fn lens(p: &mut Problems, node: &Node, path: &str) -> Lens {
 }
 
 /// Reads `{"category id": rule, …}`, keeping the order written.
-fn lens_rules(p: &mut Problems, node: &Node, path: &str) -> Option<Vec<(String, Rule)>> {
+fn lens_rules(p: &mut Problems<'_>, node: &Node, path: &str) -> Option<Vec<(String, Rule)>> {
     let crate::core::json::Value::Object(members) = &node.value else {
         return super::wrong(p, node, path, "an object { \"category id\": rule, … }");
     };
