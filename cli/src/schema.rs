@@ -152,14 +152,16 @@ mod tests {
     use diary_sort::core::set::schema::OPERATORS;
 
     /// The sets the schema is tried on: the mini set first (its settings leave room to try every
-    /// value), the same as a version-2 board set (`mode` at its default), the quiz fixture (every
-    /// quiz field, those with defaults at them), then the editor's template and the default sets,
-    /// which between them have every field.
+    /// value), the same as a version-2 board set (`mode` at its default) with its own wording, the
+    /// quiz fixture (every quiz field, those with defaults at them), then the editor's template
+    /// and the default sets, which between them have every field.
     fn samples() -> [String; 6] {
         let mini = include_str!("../../tests/fixtures/mini.json");
+        let end = mini.rfind('}').unwrap();
+        let worded = format!("{},\n  \"strings\": {{\"en\": {{\"check\": \"Check my answers\"}}}}\n}}\n", mini[..end].trim_end());
         [
             mini.to_string(),
-            mini.replacen("\"format\": 1,", "\"format\": 2,\n  \"mode\": \"board\",", 1),
+            worded.replacen("\"format\": 1,", "\"format\": 2,\n  \"mode\": \"board\",", 1),
             include_str!("../../tests/fixtures/quiz.json").to_string(),
             include_str!("../../www/sets/template.json").to_string(),
             include_str!("../../www/sets/snijders-nl.json").to_string(),

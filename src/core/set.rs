@@ -84,10 +84,12 @@ pub struct Criterion {
     /// The criterion's name, shown to students.
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub label: String,
-    /// What the essay means by it, in one or two sentences; used in hints.
+    /// What the essay means by it, in one or two sentences: the hint that points to the
+    /// criterion quotes it. Left out, the hint names the criterion alone.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub explanation: String,
     /// Where the essay says so.
-    pub essay: EssayRef,
+    pub essay: Option<EssayRef>,
 }
 
 /// A bin, with the rule that decides which excerpts belong in it.
@@ -100,12 +102,15 @@ pub struct Category {
     /// The bin's name and its button's accessible name.
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub label: String,
-    /// One line on the bin.
+    /// One line on the bin, under its name. Left out, the bin shows its name alone.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub definition: String,
-    /// Behind "What the essay says": the longer text the bin opens to.
+    /// Behind "What the essay says": the longer text the bin opens to. Left out (and without
+    /// `essay`), the bin has no "What the essay says".
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub essay_says: String,
-    /// Where the essay says it.
-    pub essay: EssayRef,
+    /// Where the essay says it: cited under "What the essay says".
+    pub essay: Option<EssayRef>,
     /// Which excerpts belong here, over the criteria they show. Categories are tried in the
     /// precedence order: the first whose rule holds is the excerpt's category.
     pub rule: Rule,
@@ -120,12 +125,14 @@ pub struct Fallback {
     pub id: String,
     /// The bin's name and its button's accessible name.
     pub label: String,
-    /// One line on the bin.
+    /// One line on the bin, under its name.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub definition: String,
-    /// Behind "What the essay says".
+    /// Behind "What the essay says"; left out (and without `essay`), the bin has none.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub essay_says: String,
     /// Where the essay says it.
-    pub essay: EssayRef,
+    pub essay: Option<EssayRef>,
     /// Whether students get it as a bin (default true). When false, every excerpt must match a
     /// rule.
     #[cfg_attr(feature = "schema", schemars(default = "schema::offered"))]
@@ -182,8 +189,8 @@ pub struct Source {
     pub diarist: String,
     /// The date of the entry, as written.
     pub date: Option<String>,
-    /// The published work it is taken from.
-    pub work: String,
+    /// The published work it is taken from, cited after the writer.
+    pub work: Option<String>,
     /// Page or pages in that work.
     pub page: Option<String>,
     /// One line on who wrote it, when, in what position: only what the essay or the edition
@@ -218,10 +225,11 @@ pub struct Excerpt {
     /// The words of the diary, exactly; a blank line between paragraphs. Plain text, never HTML.
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub text: String,
-    /// Where the excerpt comes from.
-    pub source: Source,
-    /// Where the essay discusses it.
-    pub essay: EssayRef,
+    /// Where the excerpt comes from, shown under it. Left out, the card shows the text alone.
+    pub source: Option<Source>,
+    /// Where the essay discusses it: the feedback's citation line. Left out, the feedback has
+    /// none.
+    pub essay: Option<EssayRef>,
     /// Each criterion the excerpt shows, with the words that show it. Criteria not listed are
     /// absent.
     #[cfg_attr(feature = "schema", schemars(default, length(max = MAX_EVIDENCE)))]
@@ -300,7 +308,12 @@ pub struct SetFile {
     /// Shown above the exercise. Plain text, never HTML.
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub title: String,
-    /// Shown above the exercise; a blank line separates paragraphs. Plain text, never HTML.
+    /// A short line the self-study page shows above everything, naming the kind of exercise
+    /// (the default sets: "Sorting diaries"). Left out, the page shows none.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
+    pub eyebrow: Option<String>,
+    /// Shown under the title; a blank line separates paragraphs. Plain text, never HTML.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub intro: String,
     /// The essay's conditions. Rules and evidence name them by id.
     pub criteria: Vec<Criterion>,
@@ -400,20 +413,22 @@ pub struct BinInfo<'a> {
     pub label: &'a str,
     /// One-line definition.
     pub definition: &'a str,
-    /// "What the essay says".
+    /// "What the essay says" (empty when the set has none).
     pub essay_says: &'a str,
     /// Where the essay says it.
-    pub essay: &'a EssayRef,
+    pub essay: Option<&'a EssayRef>,
 }
 
 impl Set {
     /// The bin's texts; `bin` must be a category index or the fallback index.
     pub fn bin(&self, bin: BinId) -> BinInfo<'_> {
         match self.file.categories.get(bin) {
-            Some(c) => BinInfo { id: &c.id, label: &c.label, definition: &c.definition, essay_says: &c.essay_says, essay: &c.essay },
+            Some(c) => {
+                BinInfo { id: &c.id, label: &c.label, definition: &c.definition, essay_says: &c.essay_says, essay: c.essay.as_ref() }
+            }
             None => {
                 let f = self.file.fallback.as_ref().expect("bin index past the fallback");
-                BinInfo { id: &f.id, label: &f.label, definition: &f.definition, essay_says: &f.essay_says, essay: &f.essay }
+                BinInfo { id: &f.id, label: &f.label, definition: &f.definition, essay_says: &f.essay_says, essay: f.essay.as_ref() }
             }
         }
     }
@@ -743,9 +758,14 @@ impl<'n> Fields<'n> {
         self.optional(p, name, text)
     }
 
-    /// Reads the required `essay` reference.
-    fn essay(&self, p: &mut Problems<'_>) -> EssayRef {
-        self.required(p, "essay", |p, node, path| Some(essay_ref(p, node, path))).unwrap_or_default()
+    /// Reads optional text, empty when it is left out.
+    fn text_or_empty(&self, p: &mut Problems<'_>, name: &str) -> String {
+        self.optional_text(p, name).unwrap_or_default()
+    }
+
+    /// Reads the optional `essay` reference.
+    fn essay(&self, p: &mut Problems<'_>) -> Option<EssayRef> {
+        self.optional(p, "essay", |p, node, path| Some(essay_ref(p, node, path)))
     }
 }
 
@@ -760,6 +780,7 @@ pub const SET_FIELDS: &[&str] = &[
     "lang",
     "mode",
     "title",
+    "eyebrow",
     "intro",
     "criteria",
     "categories",
@@ -832,7 +853,8 @@ fn read_set(p: &mut Problems<'_>) -> Option<(SetFile, bool)> {
         lang: f.required(p, "lang", |p, node, path| Some([Lang::Nl, Lang::En][choice(p, node, path, LANG_CODES)?])).unwrap_or(Lang::Nl),
         mode: f.optional(p, "mode", quiz::mode).unwrap_or_default(),
         title: f.text(p, "title"),
-        intro: f.text(p, "intro"),
+        eyebrow: f.optional_text(p, "eyebrow"),
+        intro: f.text_or_empty(p, "intro"),
         criteria: f.required(p, "criteria", |p, node, path| list(p, node, path, criterion)).unwrap_or_default(),
         categories: f.required(p, "categories", |p, node, path| list(p, node, path, category)).unwrap_or_default(),
         precedence: f.optional(p, "precedence", id_list).unwrap_or_default(),
@@ -861,7 +883,7 @@ fn essay_ref(p: &mut Problems<'_>, node: &Node, path: &str) -> EssayRef {
 #[inline(never)]
 fn criterion(p: &mut Problems<'_>, node: &Node, path: &str) -> Criterion {
     let f = fields(p, node, path, CRITERION_FIELDS);
-    Criterion { id: f.text(p, "id"), label: f.text(p, "label"), explanation: f.text(p, "explanation"), essay: f.essay(p) }
+    Criterion { id: f.text(p, "id"), label: f.text(p, "label"), explanation: f.text_or_empty(p, "explanation"), essay: f.essay(p) }
 }
 
 #[inline(never)]
@@ -870,8 +892,8 @@ fn category(p: &mut Problems<'_>, node: &Node, path: &str) -> Category {
     Category {
         id: f.text(p, "id"),
         label: f.text(p, "label"),
-        definition: f.text(p, "definition"),
-        essay_says: f.text(p, "essay_says"),
+        definition: f.text_or_empty(p, "definition"),
+        essay_says: f.text_or_empty(p, "essay_says"),
         essay: f.essay(p),
         rule: f
             .required(p, "rule", |p, node, path| Rule::from_value(node).map_err(|m| p.unreadable(path, node.pos, m)).ok())
@@ -885,8 +907,8 @@ fn fallback(p: &mut Problems<'_>, node: &Node, path: &str) -> Fallback {
     Fallback {
         id: f.text(p, "id"),
         label: f.text(p, "label"),
-        definition: f.text(p, "definition"),
-        essay_says: f.text(p, "essay_says"),
+        definition: f.text_or_empty(p, "definition"),
+        essay_says: f.text_or_empty(p, "essay_says"),
         essay: f.essay(p),
         offer: f.optional(p, "offer", flag).unwrap_or(true),
     }
@@ -901,7 +923,7 @@ fn excerpt(p: &mut Problems<'_>, node: &Node, path: &str) -> Excerpt {
             .optional(p, "kind", |p, node, path| Some([ExcerptKind::Quote, ExcerptKind::Description][choice(p, node, path, KIND_NAMES)?]))
             .unwrap_or_default(),
         text: f.text(p, "text"),
-        source: f.required(p, "source", |p, node, path| Some(source(p, node, path))).unwrap_or_default(),
+        source: f.optional(p, "source", |p, node, path| Some(source(p, node, path))),
         essay: f.essay(p),
         evidence: f.optional(p, "evidence", |p, node, path| list(p, node, path, evidence)).unwrap_or_default(),
         category: f.optional_text(p, "category"),
@@ -918,7 +940,7 @@ fn source(p: &mut Problems<'_>, node: &Node, path: &str) -> Source {
         kind: f.optional(p, "kind", |p, node, path| Some(KINDS[choice(p, node, path, SOURCE_KIND_NAMES)?])).unwrap_or_default(),
         diarist: f.text(p, "diarist"),
         date: f.optional_text(p, "date"),
-        work: f.text(p, "work"),
+        work: f.optional_text(p, "work"),
         page: f.optional_text(p, "page"),
         context: f.optional_text(p, "context"),
     }
@@ -1018,6 +1040,9 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems<'
     }
     if file.title.trim().is_empty() && complete {
         p("title".into(), "the title is empty".into());
+    }
+    if file.eyebrow.as_ref().is_some_and(|e| e.trim().is_empty()) {
+        p("eyebrow".into(), "the eyebrow is empty: leave the field out for a page without one".into());
     }
 
     // Criteria.

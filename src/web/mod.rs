@@ -149,6 +149,8 @@ pub struct Widget {
     /// The switch between them, when the set offers both.
     modes: Option<Rc<RefCell<Modes>>>,
     listeners: Vec<Listener>,
+    /// The set's `eyebrow`, for the page around the exercise.
+    eyebrow: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -270,7 +272,7 @@ impl Widget {
             ("state", JsValue::from_str(&first_state)),
         ]);
         events::dispatch(&host, "ready", &ready);
-        Ok(Widget { root, inner: board, quiz, modes, listeners })
+        Ok(Widget { root, inner: board, quiz, modes, listeners, eyebrow: set.file.eyebrow.clone() })
     }
 
     /// Mounts, instead of an exercise, the notice that the set at `url` could not be fetched
@@ -295,13 +297,20 @@ impl Widget {
         if quiz_shown { self.quiz.as_ref()?.try_borrow().ok()?.score() } else { self.inner.as_ref()?.try_borrow().ok()?.score() }
     }
 
+    /// The set's eyebrow, the short line a page shows above the exercise naming its kind
+    /// ("Sorting diaries"), when the set has one (`undefined` also when the set did not load).
+    #[wasm_bindgen(getter, skip_jsdoc)]
+    pub fn eyebrow(&self) -> Option<String> {
+        self.eyebrow.clone()
+    }
+
     /// Removes the widget: its DOM and every listener. The handle is unusable afterwards.
     pub fn destroy(self) {}
 
     /// A widget that only shows `panel` (a problem instead of an exercise) in `host`.
     fn failed(host: &HtmlElement, panel: HtmlElement) -> Widget {
         dom::append(host, &panel);
-        Widget { root: panel, inner: None, quiz: None, modes: None, listeners: Vec::new() }
+        Widget { root: panel, inner: None, quiz: None, modes: None, listeners: Vec::new(), eyebrow: None }
     }
 }
 

@@ -7,7 +7,7 @@ use std::cell::Cell;
 use crate::core::json::Node;
 use crate::core::rule::Rule;
 
-use super::{EssayRef, Ids, Problems, SetFile, category_order, choice, did_you_mean, fields, flag, list, number};
+use super::{EssayRef, Ids, Problems, SetFile, category_order, choice, did_you_mean, fields, flag, number};
 
 /// Which modes a set offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -108,16 +108,17 @@ pub enum QuestionType {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct QuestionOption {
-    /// Unique within the question.
-    #[cfg_attr(feature = "schema", schemars(with = "super::schema::Id"))]
+    /// Unique within the question; left out, the option's letter in the list (a, b, c, …).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::schema::Id>"))]
     pub id: String,
     /// The option as shown.
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub text: String,
     /// Whether choosing it is right.
     pub correct: bool,
-    /// Why this option is right or wrong, from the essay; shown when it was chosen.
-    pub feedback: String,
+    /// Why this option is right or wrong, from the essay; shown when it was chosen. Left out, a
+    /// chosen option gets a plain "right" or "not right".
+    pub feedback: Option<String>,
 }
 
 /// A concept question about the essay's argument (quiz mode only, after the excerpts), with
@@ -138,8 +139,8 @@ pub struct Question {
     /// The options, shown in this order.
     #[cfg_attr(feature = "schema", schemars(length(min = 2)))]
     pub options: Vec<QuestionOption>,
-    /// Where the essay says it.
-    pub essay: EssayRef,
+    /// Where the essay says it: cited once the question is answered.
+    pub essay: Option<EssayRef>,
     /// Shown once the question is answered (right, out of tries, or its solution shown).
     pub explanation: Option<String>,
 }
@@ -167,9 +168,10 @@ pub struct Lens {
     #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub label: String,
     /// What this school assumes, in one or two sentences from the essay.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub summary: String,
     /// Where the essay describes the school.
-    pub essay: EssayRef,
+    pub essay: Option<EssayRef>,
     /// The school's own rule per category id, where it differs from the set's, in the order
     /// written; categories not listed keep the set's rule. Leave out for the essay's own reading.
     #[cfg_attr(feature = "schema", schemars(default, schema_with = "super::schema::lens_rules"))]
@@ -228,20 +230,36 @@ pub(super) fn question(p: &mut Problems<'_>, node: &Node, path: &str) -> Questio
             })
             .unwrap_or_default(),
         prompt: f.text(p, "prompt"),
-        options: f.required(p, "options", |p, node, path| list(p, node, path, option)).unwrap_or_default(),
+        options: f.required(p, "options", options).unwrap_or_default(),
         essay: f.essay(p),
         explanation: f.optional_text(p, "explanation"),
     }
 }
 
+/// Reads a question's options (see [`option`]).
+fn options(p: &mut Problems<'_>, node: &Node, path: &str) -> Option<Vec<QuestionOption>> {
+    let items = super::array(p, node, path)?;
+    let mut options = Vec::with_capacity(items.len());
+    for (j, node) in items.iter().enumerate() {
+        options.push(option(p, node, &format!("{path}[{j}]"), j));
+    }
+    Some(options)
+}
+
+/// Reads option `j` of a question; without an id it is named by its letter in the list (`a`,
+/// `b`, …, then `27`, `28`, …).
 #[inline(never)]
-fn option(p: &mut Problems<'_>, node: &Node, path: &str) -> QuestionOption {
+fn option(p: &mut Problems<'_>, node: &Node, path: &str, j: usize) -> QuestionOption {
     let f = fields(p, node, path, OPTION_FIELDS);
+    let letter = || match u8::try_from(j).ok().filter(|&j| j < 26) {
+        Some(letter) => char::from(b'a' + letter).to_string(),
+        None => (j + 1).to_string(),
+    };
     QuestionOption {
-        id: f.text(p, "id"),
+        id: f.optional_text(p, "id").unwrap_or_else(letter),
         text: f.text(p, "text"),
         correct: f.required(p, "correct", flag).unwrap_or_default(),
-        feedback: f.text(p, "feedback"),
+        feedback: f.optional_text(p, "feedback"),
     }
 }
 
@@ -251,7 +269,7 @@ pub(super) fn lens(p: &mut Problems<'_>, node: &Node, path: &str) -> Lens {
     Lens {
         id: f.text(p, "id"),
         label: f.text(p, "label"),
-        summary: f.text(p, "summary"),
+        summary: f.text_or_empty(p, "summary"),
         essay: f.essay(p),
         rules: f.optional(p, "rules", lens_rules).unwrap_or_default(),
         precedence: f.optional(p, "precedence", super::id_list).unwrap_or_default(),
