@@ -72,25 +72,11 @@ fn assert_classified_as_the_essay_argues(set: &Set, labels: [&str; 3]) {
     assert!(set.len() >= 16, "{name}: at least 16 fragments, got {}", set.len());
     let mut footnotes = HashSet::new();
     for (i, e) in set.file.excerpts.iter().enumerate() {
-        let footnote = e
-            .essay
-            .as_ref()
-            .expect("the default sets cite the essay")
-            .footnote
-            .unwrap_or_else(|| panic!("{name}: {} cites no footnote", e.id));
+        let footnote = cited(&e.essay).footnote.unwrap_or_else(|| panic!("{name}: {} cites no footnote", e.id));
         assert!(footnotes.insert(footnote), "{name}: footnote {footnote} used twice");
         assert_eq!(set.bin(set.expected[i]).id, essay_reading(footnote), "{name}: excerpt {} (fn {footnote})", e.id);
-        assert_eq!(
-            e.source.as_ref().expect("the default sets name every source").kind,
-            source_kind(footnote),
-            "{name}: the kind of text {} comes from",
-            e.id
-        );
-        assert!(
-            e.source.as_ref().expect("the default sets name every source").page.is_some() || footnote == 23,
-            "{name}: {} cites its page",
-            e.id
-        );
+        assert_eq!(source(e).kind, source_kind(footnote), "{name}: the kind of text {} comes from", e.id);
+        assert!(source(e).page.is_some() || footnote == 23, "{name}: {} cites its page", e.id);
         if e.kind == ExcerptKind::Description {
             assert!(!e.text.starts_with(['‘', '“', '\'', '"']), "{name}: {} is a description, not a quotation", e.id);
         }
@@ -101,6 +87,16 @@ fn assert_classified_as_the_essay_argues(set: &Set, labels: [&str; 3]) {
     for label in labels {
         assert!(offered.contains(&label), "{name}: bin {label} offered: {offered:?}");
     }
+}
+
+/// Where an excerpt of a default set comes from (they all say).
+fn source(e: &set::Excerpt) -> &set::Source {
+    e.source.as_ref().expect("the default sets name every source")
+}
+
+/// Where the essay says something of a default set (they cite it everywhere).
+fn cited(reference: &Option<set::EssayRef>) -> &set::EssayRef {
+    reference.as_ref().expect("the default sets cite the essay everywhere")
 }
 
 #[test]
@@ -141,26 +137,10 @@ fn the_english_set_mirrors_the_dutch_set() {
     for (i, (a, b)) in n.excerpts.iter().zip(&e.excerpts).enumerate() {
         let id = &a.id;
         assert_eq!(a.essay, b.essay, "{id}: same section and footnote");
-        assert_eq!(
-            a.source.as_ref().expect("the default sets name every source").page,
-            b.source.as_ref().expect("the default sets name every source").page,
-            "{id}: same page"
-        );
-        assert_eq!(
-            a.source.as_ref().expect("the default sets name every source").date.is_some(),
-            b.source.as_ref().expect("the default sets name every source").date.is_some(),
-            "{id}: dated in both or neither"
-        );
-        assert_eq!(
-            a.source.as_ref().expect("the default sets name every source").kind,
-            b.source.as_ref().expect("the default sets name every source").kind,
-            "{id}: the same kind of source"
-        );
-        assert_eq!(
-            a.source.as_ref().expect("the default sets name every source").context.is_some(),
-            b.source.as_ref().expect("the default sets name every source").context.is_some(),
-            "{id}: context in both or neither"
-        );
+        assert_eq!(source(a).page, source(b).page, "{id}: same page");
+        assert_eq!(source(a).date.is_some(), source(b).date.is_some(), "{id}: dated in both or neither");
+        assert_eq!(source(a).kind, source(b).kind, "{id}: the same kind of source");
+        assert_eq!(source(a).context.is_some(), source(b).context.is_some(), "{id}: context in both or neither");
         assert_eq!(a.kind, b.kind, "{id}: a quotation in both, or a description in both");
         let criteria = |x: &set::Excerpt| x.evidence.iter().map(|v| v.criterion.clone()).collect::<Vec<_>>();
         assert_eq!(criteria(a), criteria(b), "{id}: the same evidence criteria");
@@ -388,24 +368,12 @@ fn section_of_footnote(n: u32) -> &'static str {
 /// Every reference in `f` to the essay, with where it is.
 fn essay_refs(f: &SetFile) -> Vec<(String, &EssayRef)> {
     let mut refs: Vec<(String, &EssayRef)> = Vec::new();
-    refs.extend(
-        f.criteria.iter().map(|c| (format!("criteria.{}", c.id), c.essay.as_ref().expect("the default sets cite the essay everywhere"))),
-    );
-    refs.extend(
-        f.categories
-            .iter()
-            .map(|c| (format!("categories.{}", c.id), c.essay.as_ref().expect("the default sets cite the essay everywhere"))),
-    );
-    refs.extend(f.fallback.iter().map(|b| ("fallback".to_string(), b.essay.as_ref().expect("the default sets cite the essay everywhere"))));
-    refs.extend(
-        f.excerpts.iter().map(|e| (format!("excerpts.{}", e.id), e.essay.as_ref().expect("the default sets cite the essay everywhere"))),
-    );
-    refs.extend(
-        f.questions.iter().map(|q| (format!("questions.{}", q.id), q.essay.as_ref().expect("the default sets cite the essay everywhere"))),
-    );
-    refs.extend(
-        f.lenses.iter().map(|l| (format!("lenses.{}", l.id), l.essay.as_ref().expect("the default sets cite the essay everywhere"))),
-    );
+    refs.extend(f.criteria.iter().map(|c| (format!("criteria.{}", c.id), cited(&c.essay))));
+    refs.extend(f.categories.iter().map(|c| (format!("categories.{}", c.id), cited(&c.essay))));
+    refs.extend(f.fallback.iter().map(|b| ("fallback".to_string(), cited(&b.essay))));
+    refs.extend(f.excerpts.iter().map(|e| (format!("excerpts.{}", e.id), cited(&e.essay))));
+    refs.extend(f.questions.iter().map(|q| (format!("questions.{}", q.id), cited(&q.essay))));
+    refs.extend(f.lenses.iter().map(|l| (format!("lenses.{}", l.id), cited(&l.essay))));
     refs
 }
 
@@ -492,7 +460,7 @@ fn each_lens_classifies_the_fragments_as_derived_from_the_essays_account_of_its_
         }
         let mut atomised = [0; 4];
         for (i, e) in f.excerpts.iter().enumerate() {
-            let footnote = e.essay.as_ref().expect("the default sets cite the essay").footnote.expect("every fragment cites its footnote");
+            let footnote = cited(&e.essay).footnote.expect("every fragment cites its footnote");
             let [totalitarian, revisionist, neo] = schools_reading(footnote);
             for (lens, want) in [essay_reading(footnote), totalitarian, revisionist, neo].into_iter().enumerate() {
                 let got = set.bin(set.classify(lens, i)).id;
@@ -575,12 +543,7 @@ fn every_excerpt_in_every_bin_gets_feedback_that_reasons_from_the_rule() {
 /// Shaporina's grief (footnote 10) placed in atomisation: the feedback states the essay's rule,
 /// quotes the loneliness that is there, and names the four conditions that are not.
 fn assert_grief_in_atomisation_answered(set: &Set, lang: Lang, expected: [&str; 4]) {
-    let i = set
-        .file
-        .excerpts
-        .iter()
-        .position(|e| e.essay.as_ref().expect("the default sets cite the essay").footnote == Some(10))
-        .expect("fn 10");
+    let i = set.file.excerpts.iter().position(|e| cited(&e.essay).footnote == Some(10)).expect("fn 10");
     let atomisation = set.bins.iter().copied().find(|&b| set.bin(b).id == "atomisation").unwrap();
     let text = plain(&feedback::wrong(set, lang, i, atomisation, Stage::Explain).paragraphs);
     for sentence in expected {
@@ -622,12 +585,7 @@ fn a_nested_rule_reads_with_its_inner_part_in_parentheses() {
         let f = &set.file;
         let lens = |id: &str| f.lenses.iter().position(|l| l.id == id).expect("the lens");
         let totalitarian = lens("totalitarian");
-        let footnote = |n: u32| {
-            f.excerpts
-                .iter()
-                .position(|e| e.essay.as_ref().expect("the default sets cite the essay").footnote == Some(n))
-                .expect("the fragment")
-        };
+        let footnote = |n: u32| f.excerpts.iter().position(|e| cited(&e.essay).footnote == Some(n)).expect("the fragment");
         let against_the_system = footnote(12);
         let text = plain(&feedback::lens_reading(&set, lang, totalitarian, against_the_system));
         let loneliness = &f.criteria.iter().find(|c| c.id == "loneliness").expect("loneliness").label;
