@@ -185,8 +185,9 @@ pub struct ReviewItem {
     /// The derived explanation of the right answer (for questions: the correct options'
     /// feedback and the explanation).
     pub explanation: Vec<Vec<Span>>,
-    /// The essay reference as running text ("essay, § Internalisatie, voetnoot 19").
-    pub essay: String,
+    /// The essay reference as running text ("essay, § Internalisatie, voetnoot 19"), when the
+    /// set gives one.
+    pub essay: Option<String>,
 }
 
 /// The whole review of a finished round.
@@ -663,7 +664,7 @@ impl Quiz {
             marked,
             right_answer,
             explanation,
-            essay: feedback::essay_ref(set.wording(lang), essay),
+            essay: essay.as_ref().map(|essay| feedback::essay_ref(set.wording(lang), essay)),
         }
     }
 
@@ -714,7 +715,9 @@ impl Quiz {
                 why.push_str(&markdown(&feedback::spans_text(paragraph)));
             }
             line(&mut md, Key::ReviewWhy, &why);
-            line(&mut md, Key::ReviewEssay, &markdown(&item.essay));
+            if let Some(essay) = &item.essay {
+                line(&mut md, Key::ReviewEssay, &markdown(essay));
+            }
             md.push('\n');
         }
         Some(md)

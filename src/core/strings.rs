@@ -5,6 +5,7 @@
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum Lang {
     /// Dutch.
     Nl,
@@ -219,6 +220,7 @@ table! {
     ExcludedShown "excluded_shown" => "De regel sluit {part} uit, maar het fragment toont dat wel.", "The rule excludes {part}, but the excerpt shows it.";
     AlsoShows "also_shows" => "Verder toont het fragment {criterion}: ", "The excerpt also shows {criterion}: ";
     Hint "hint" => "Tip: kijk nog eens naar {criterion}: {explanation}", "Hint: look again at {criterion}: {explanation}";
+    HintCriterion "hint_criterion" => "Tip: kijk nog eens naar {criterion}.", "Hint: look again at {criterion}.";
     EssayDiscusses "essay_discusses" => "Waar het essay dit fragment bespreekt: {reference}.", "Where the essay discusses this excerpt: {reference}.";
     Commentary "commentary" => "Toelichting: ", "Commentary: ";
     // The quiz (core): feedback on the criteria step, the evidence, the questions and the lenses.
@@ -235,6 +237,8 @@ table! {
         "Your marked words support none of the criteria the excerpt shows.";
     MarksMissed "marks_missed" => "Je markeerde niet de woorden die {criterion} tonen: ", "You did not mark the words that show {criterion}: ";
     OptionChosen "option_chosen" => "Je koos ‘{option}’: ", "You chose ‘{option}’: ";
+    OptionRight "option_right" => "dat is juist.", "that is right.";
+    OptionNotRight "option_not_right" => "dat is niet juist.", "that is not right.";
     RightOptions "right_options" => "Het juiste antwoord: {options}.", "The right answer: {options}.";
     EssayRefSee "essay_ref_see" => "Zie {reference}.", "See {reference}.";
     LensReads "lens_reads" => "Volgens de {lens}: ‘{bin}’.", "According to the {lens}: ‘{bin}’.";

@@ -125,14 +125,18 @@ impl Dom {
     }
 
     /// The kind of text the excerpt comes from ("Dagboek", "Krant"…, in the interface's language),
-    /// appended to `parent` above the excerpt's text, so that it is read first.
-    pub fn source_kind(&self, parent: &Element, ui: &Ui, src: &Source) {
-        self.child(parent, "p", "source-kind", ui.get(src.kind.key()));
+    /// appended to `parent` above the excerpt's text, so that it is read first; nothing for an
+    /// excerpt without a source.
+    pub fn source_kind(&self, parent: &Element, ui: &Ui, src: Option<&Source>) {
+        if let Some(src) = src {
+            self.child(parent, "p", "source-kind", ui.get(src.kind.key()));
+        }
     }
 
-    /// The excerpt's source line ("diarist, date, *work*, p. n") and its line of context, if any,
-    /// appended to `parent`.
-    pub fn source(&self, parent: &Element, ui: &Ui, src: &Source) {
+    /// The excerpt's source line ("diarist, date, *work*, p. n", of these what the set gives) and
+    /// its line of context, if any, appended to `parent`; nothing for an excerpt without a source.
+    pub fn source(&self, parent: &Element, ui: &Ui, src: Option<&Source>) {
+        let Some(src) = src else { return };
         let line = self.child(parent, "p", "source", "");
         self.set_text(&line);
         let mut lead = src.diarist.clone();
@@ -140,9 +144,13 @@ impl Dom {
             lead.push_str(", ");
             lead.push_str(date);
         }
-        lead.push_str(", ");
-        self.text(&line, &lead);
-        self.child(&line, "cite", "", &src.work);
+        if let Some(work) = &src.work {
+            lead.push_str(", ");
+            self.text(&line, &lead);
+            self.child(&line, "cite", "", work);
+        } else {
+            self.text(&line, &lead);
+        }
         if let Some(page) = &src.page {
             let mut tail = String::from(", ");
             tail.push_str(&ui.text(Key::SourcePage, &[("page", page)]));

@@ -168,6 +168,8 @@ pub struct Widget {
     /// The switch between them, when the set offers both.
     modes: Option<Rc<RefCell<Modes>>>,
     listeners: Vec<Listener>,
+    /// The set's `eyebrow`, for the page around the exercise.
+    eyebrow: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -293,7 +295,7 @@ impl Widget {
             state: &first_state,
         };
         events::dispatch(&host, "ready", &effects::detail(&ready));
-        Ok(Widget { root, board: board_shell, quiz, modes, listeners })
+        Ok(Widget { root, board: board_shell, quiz, modes, listeners, eyebrow: set.file.eyebrow.clone() })
     }
 
     /// Mounts, instead of an exercise, the notice that the set at `url` could not be fetched
@@ -318,13 +320,20 @@ impl Widget {
         if quiz_shown { self.quiz.as_ref()?.try_borrow().ok()?.score() } else { self.board.as_ref()?.try_borrow().ok()?.score() }
     }
 
+    /// The set's eyebrow, the short line a page shows above the exercise naming its kind
+    /// ("Sorting diaries"), when the set has one (`undefined` also when the set did not load).
+    #[wasm_bindgen(getter, skip_jsdoc)]
+    pub fn eyebrow(&self) -> Option<String> {
+        self.eyebrow.clone()
+    }
+
     /// Removes the widget: its DOM and every listener. The handle is unusable afterwards.
     pub fn destroy(self) {}
 
     /// A widget that only shows `panel` (a problem instead of an exercise) in `host`.
     fn failed(host: &HtmlElement, panel: HtmlElement) -> Widget {
         dom::append(host, &panel);
-        Widget { root: panel, board: None, quiz: None, modes: None, listeners: Vec::new() }
+        Widget { root: panel, board: None, quiz: None, modes: None, listeners: Vec::new(), eyebrow: None }
     }
 }
 

@@ -284,7 +284,7 @@ impl QuizView {
             Item::Excerpt(i) => {
                 let excerpt = &set.file.excerpts[i];
                 let text_box = dom.child(&form, "div", "excerpt", "");
-                dom.source_kind(&text_box, &self.ui, &excerpt.source);
+                dom.source_kind(&text_box, &self.ui, excerpt.source.as_ref());
                 if excerpt.kind == ExcerptKind::Description {
                     dom.child(&text_box, "p", "kind", self.t(Key::Description));
                 }
@@ -318,13 +318,14 @@ impl QuizView {
                     dom.set_text(&q);
                     dom.paragraphs(&q, "", &excerpt.text);
                 }
-                dom.source(&text_box, &self.ui, &excerpt.source);
+                dom.source(&text_box, &self.ui, excerpt.source.as_ref());
 
                 if settings.criteria_step.offered() {
                     let legend = [self.t(Key::CriteriaLegend), self.t(step_word(settings.criteria_step))].concat();
                     let fs = self.fieldset(&form, "step-criteria", &legend);
                     for (c, criterion) in set.file.criteria.iter().enumerate() {
-                        let input = self.choice(&fs, "checkbox", "", Input::Criterion(c), &criterion.label, Some(&criterion.explanation));
+                        let input =
+                            self.choice(&fs, "checkbox", "", Input::Criterion(c), &criterion.label, not_empty(&criterion.explanation));
                         inputs.push((Input::Criterion(c), input));
                     }
                 }
@@ -332,7 +333,7 @@ impl QuizView {
                 let name = self.id("-bin");
                 for &b in &set.bins {
                     let info = set.bin(b);
-                    let input = self.choice(&fs, "radio", &name, Input::Bin(b), info.label, Some(info.definition));
+                    let input = self.choice(&fs, "radio", &name, Input::Bin(b), info.label, not_empty(info.definition));
                     inputs.push((Input::Bin(b), input));
                 }
             }
@@ -536,8 +537,10 @@ impl QuizView {
                 let dd = row(Key::ReviewWhy);
                 dom.span_paragraphs(&dd, &r.explanation);
             }
-            let dd = row(Key::ReviewEssay);
-            dom.child(&dd, "cite", "", &r.essay);
+            if let Some(essay) = &r.essay {
+                let dd = row(Key::ReviewEssay);
+                dom.child(&dd, "cite", "", essay);
+            }
         }
         heading
     }
@@ -637,15 +640,24 @@ fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
             class(&li, "agrees", r.agrees);
             let name = dom.child(&li, "p", "lens-name", &lens.label);
             dom.set_text(&name);
-            let summary = dom.child(&li, "p", "lens-summary", &lens.summary);
-            dom.set_text(&summary);
+            if !lens.summary.is_empty() {
+                let summary = dom.child(&li, "p", "lens-summary", &lens.summary);
+                dom.set_text(&summary);
+            }
             let why = dom.child(&li, "div", "lens-why", "");
             dom.span_paragraphs(&why, &r.why);
             // Where the essay describes this school: said as such, not taken for the excerpt's place.
-            let source = dom.child(&li, "p", "ref", "");
-            dom.spans(&source, &feedback::cite(ui.wording(), Key::LensSource, &lens.essay));
+            if let Some(essay) = &lens.essay {
+                let source = dom.child(&li, "p", "ref", "");
+                dom.spans(&source, &feedback::cite(ui.wording(), Key::LensSource, essay));
+            }
         }
         v.lenses_shown = true;
     }
     hide(&v.lenses, readings.is_empty());
+}
+
+/// `text` as a choice's note, unless the set left it empty.
+fn not_empty(text: &str) -> Option<&str> {
+    Some(text).filter(|t| !t.is_empty())
 }

@@ -158,15 +158,22 @@ impl View {
             let b = dom.button(&h, "bin-button", info.label);
             attr(&b, "id", &label_id);
             dom.set_text(&b);
-            let def = dom.child(&section, "p", "definition", info.definition);
-            dom.set_text(&def);
-            let details = dom.child(&section, "details", "essay", "");
-            dom.child(&details, "summary", "", t(Key::EssaySays));
-            let says = dom.child(&details, "div", "says", "");
-            dom.set_text(&says);
-            dom.paragraphs(&says, "", info.essay_says);
-            let r = dom.child(&details, "p", "ref", "");
-            dom.child(&r, "cite", "", &essay_ref(&ui, info.essay));
+            // The definition and "What the essay says", when the set gives them.
+            if !info.definition.is_empty() {
+                let def = dom.child(&section, "p", "definition", info.definition);
+                dom.set_text(&def);
+            }
+            if !info.essay_says.is_empty() || info.essay.is_some() {
+                let details = dom.child(&section, "details", "essay", "");
+                dom.child(&details, "summary", "", t(Key::EssaySays));
+                let says = dom.child(&details, "div", "says", "");
+                dom.set_text(&says);
+                dom.paragraphs(&says, "", info.essay_says);
+                if let Some(essay) = info.essay {
+                    let r = dom.child(&details, "p", "ref", "");
+                    dom.child(&r, "cite", "", &essay_ref(&ui, essay));
+                }
+            }
             let empty = dom.child(&section, "p", "empty", t(Key::BinEmpty));
             let list = dom.child(&section, "ul", "cards", "");
             bins.push(BinView { bin, section, list, empty });
@@ -235,7 +242,7 @@ impl View {
         attr(&grab, "aria-pressed", "false");
         dom.set_text(&grab);
 
-        dom.source_kind(&li, ui, &excerpt.source);
+        dom.source_kind(&li, ui, excerpt.source.as_ref());
         match excerpt.kind {
             ExcerptKind::Quote => {
                 let q = dom.child(&li, "blockquote", "text", "");
@@ -251,7 +258,7 @@ impl View {
             }
         }
 
-        dom.source(&li, ui, &excerpt.source);
+        dom.source(&li, ui, excerpt.source.as_ref());
 
         // The move menu's options are built when it is first opened (`open_menu`): closed, they
         // would be a third of the board's nodes at mount.

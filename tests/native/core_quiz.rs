@@ -561,7 +561,7 @@ fn the_review_lists_every_item_and_downloads_as_escaped_markdown() {
     assert_eq!((item.answer.clone(), item.right_answer.clone()), (vec!["loneliness".to_string()], vec!["atomisation".to_string()]));
     assert_eq!(item.criteria, ["loneliness"]);
     assert_eq!(item.marked, ["I am alone", "hot air"]);
-    assert_eq!(item.essay, "essay, § Isolatie en manipulatie, footnote 12");
+    assert_eq!(item.essay.as_deref(), Some("essay, § Isolatie en manipulatie, footnote 12"));
     assert!(plain(&item.explanation).contains("That puts it in ‘atomisation’."));
     assert!(!plain(&item.explanation).contains("essay, §"), "the reference once, in its own row: {:?}", item.explanation);
     let md = q.review_markdown().unwrap();

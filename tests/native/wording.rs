@@ -154,12 +154,16 @@ fn every_text_has_a_unique_snake_case_name_and_the_same_placeholders_in_both_lan
 }
 
 #[test]
-fn the_instructors_guide_lists_every_name_in_the_order_of_the_tables() {
+fn the_instructors_guide_has_the_table_the_code_makes() {
     let guide = include_str!("../../docs/instructors.md");
     let start = guide.find("<!-- strings table:").expect("docs/instructors.md has the table");
+    let start = start + guide[start..].find('\n').expect("the table follows its comment") + 1;
     let end = guide.find("<!-- end of strings table -->").expect("the table ends");
-    let listed: Vec<&str> =
-        guide[start..end].lines().filter_map(|line| line.strip_prefix("| `")?.split_once('`').map(|(name, _)| name)).collect();
-    let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
-    assert_eq!(listed, names, "regenerate the table in docs/instructors.md from the schema's $defs/strings_en");
+    let mut table = String::from("| name | placeholders | built-in English |\n|---|---|---|\n");
+    for &key in Key::ALL {
+        let text = strings::get(Lang::En, key);
+        let placeholders: Vec<String> = strings::placeholders(text).iter().map(|p| format!("{{{p}}}")).collect();
+        table.push_str(&format!("| `{}` | {} | {} |\n", key.name(), placeholders.join(", "), text.replace('|', "\\|")));
+    }
+    assert!(guide[start..end] == table, "the strings table in docs/instructors.md is not the code's; replace it with:\n{table}");
 }

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use diary_sort::core::json::{self, Value};
 use diary_sort::core::set::{self, Set};
-use diary_sort_cli::schema::{self, canonical};
+use diary_sort_cli::schema::canonical;
 
 use crate::ROOT;
 
@@ -47,7 +47,7 @@ impl Drop for TempFile {
 
 /// The set with every object's fields in reverse order: the same set, not formatted.
 fn reversed(text: &str) -> String {
-    fn reverse(value: &mut Value) {
+    fn reverse(value: &mut Value<'_>) {
         match value {
             Value::Object(members) => {
                 members.reverse();
@@ -193,7 +193,7 @@ fn fmt_rewrites_a_set_in_the_canonical_form_and_refuses_a_broken_one() {
     assert!(out.contains("quote is not found in the excerpt's text"), "its problems are listed: {out}");
     assert!(out.contains(&format!("{}: 1 problem(s); not formatted", broken.name())), "{out}");
     assert_eq!(broken.text(), text, "a set with problems is left as it is");
-    assert_eq!(schema::canonical(&text).map_err(|e| e.0.len()), Err(1));
+    assert_eq!(canonical(&text).map_err(|e| e.0.len()), Err(1));
 }
 
 #[test]
