@@ -4,8 +4,10 @@
 //! set's wording, and a course package's manifest and files (with the markup escaping it needs).
 //! Nothing here touches the browser.
 
+pub mod edit;
 pub mod explain;
 pub mod feedback;
+pub mod import;
 pub mod json;
 pub mod markup;
 pub mod package;

@@ -12,6 +12,7 @@ mod quiz_fixture;
 #[path = "../support/valid.rs"]
 mod valid;
 
+mod core_edit;
 mod core_explain;
 mod core_limits;
 mod core_quiz;
