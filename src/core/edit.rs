@@ -78,6 +78,47 @@ impl EditError {
     }
 }
 
+/// What an author marks evidence in: the set's criteria and excerpts as the text has them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Outline {
+    /// Each criterion's id and label.
+    pub criteria: Vec<(String, String)>,
+    /// The excerpts, in the set's order.
+    pub excerpts: Vec<OutlineExcerpt>,
+}
+
+/// One excerpt of an [`Outline`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineExcerpt {
+    /// Its id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// Its evidence: each criterion id with its quote.
+    pub evidence: Vec<(String, String)>,
+}
+
+/// The criteria and excerpts of the set `text`, read from its JSON alone (a set with problems
+/// has them too, so an author can mark evidence while fixing it); entries without an id, and
+/// excerpts without a text, are left out. `None` when the text is not JSON.
+pub fn outline(text: &str) -> Option<Outline> {
+    let root = json::parse(text).ok()?;
+    let list = |name: &str| match root.get(name) {
+        Some(Node { value: Value::Array(items), .. }) => items.as_slice(),
+        _ => &[],
+    };
+    let pair = |n: &Node, a: &str, b: &str| Some((string(n.get(a))?.to_string(), string(n.get(b)).unwrap_or_default().to_string()));
+    let criteria = list("criteria").iter().filter_map(|c| pair(c, "id", "label")).collect();
+    let excerpts = list("excerpts")
+        .iter()
+        .filter_map(|e| {
+            let evidence = listed(e).iter().filter_map(|ev| pair(ev, "criterion", "quote")).collect();
+            Some(OutlineExcerpt { id: string(e.get("id"))?.to_string(), text: string(e.get("text"))?.to_string(), evidence })
+        })
+        .collect();
+    Some(Outline { criteria, excerpts })
+}
+
 /// The words of `text` that `selected` stands for: `selected` itself when the text holds it,
 /// else the stretch of the text that reads the same once runs of white space are taken as one
 /// space (a browser's selection of a card joins the lines of a paragraph with spaces). `None`

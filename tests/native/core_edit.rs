@@ -4,10 +4,16 @@
 //! refused with its reason.
 
 use diary_sort::core::edit::{self, EditError, Splice};
+use diary_sort::core::json;
 use diary_sort::core::set;
 
+/// A set written one object a line.
 const MINI: &str = include_str!("../fixtures/mini.json");
-const TEMPLATE: &str = include_str!("../../www/sets/template.json");
+
+/// The same set written one member a line, as `diary-sort fmt` writes.
+fn pretty() -> String {
+    json::write(&json::parse(MINI).unwrap().value)
+}
 
 /// `text` with `splice` made, after checking that only `start..end` changed.
 fn applied(text: &str, splice: &Splice) -> String {
@@ -36,23 +42,25 @@ fn evidence_is_added_after_the_last_in_the_layout_of_its_neighbours() {
     );
     assert_eq!(evidence(&after, "happy")[1], ("party".into(), "happy land".into()));
 
-    let splice = edit::add_evidence(TEMPLATE, "first-excerpt", "loneliness", "alone");
+    let pretty = pretty();
+    let splice = edit::add_evidence(&pretty, "alone", "loneliness", "alone");
     assert_eq!(splice, Err(EditError::AlreadyListed("loneliness".into())));
-    let removed = applied(TEMPLATE, &edit::remove_evidence(TEMPLATE, "first-excerpt", "loneliness").unwrap());
-    assert!(removed.contains("\"evidence\": []\n    }"), "{removed}");
-    let added = applied(&removed, &edit::add_evidence(&removed, "first-excerpt", "loneliness", "I am alone").unwrap());
-    let expected = "\"evidence\": [\n        {\n          \"criterion\": \"loneliness\",\n          \"quote\": \"I am alone\"\n        }\n      ]\n    }";
+    let removed = applied(&pretty, &edit::remove_evidence(&pretty, "alone", "loneliness").unwrap());
+    assert!(removed.contains("\"evidence\": []\n    },\n    {\n      \"id\": \"against\""), "{removed}");
+    assert_eq!(evidence(&removed, "alone"), []);
+    let added = applied(&removed, &edit::add_evidence(&removed, "alone", "loneliness", "I am alone").unwrap());
+    let expected = "\"evidence\": [\n        {\n          \"criterion\": \"loneliness\",\n          \"quote\": \"I am alone\"\n        }\n      ]\n    },";
     assert!(added.contains(expected), "{added}");
+    assert_eq!(evidence(&added, "alone"), [("loneliness".into(), "I am alone".into())]);
 }
 
 #[test]
 fn an_excerpt_without_evidence_gets_the_field_in_the_format_s_order() {
-    let without = TEMPLATE.replace(",\n      \"evidence\": [\n        {\n          \"criterion\": \"loneliness\",\n          \"quote\": \"Here I am alone\"\n        }\n      ]", "");
-    let without = without.replace("\"rule\": \"loneliness\"", "\"rule\": {\"not\": \"loneliness\"}");
-    assert_eq!(evidence(&without, "first-excerpt"), []);
-    let added = applied(&without, &edit::add_evidence(&without, "first-excerpt", "loneliness", "Here I am").unwrap());
-    let expected = "      },\n      \"evidence\": [\n        {\n          \"criterion\": \"loneliness\",\n          \"quote\": \"Here I am\"\n        }\n      ]\n    }\n  ],";
-    assert!(added.contains(expected), "{added}");
+    let evidence_member = ",\n      \"evidence\": [\n        {\n          \"criterion\": \"propaganda\",\n          \"quote\": \"a happy land\"\n        }\n      ]";
+    let without = pretty().replacen(evidence_member, "", 1);
+    assert_eq!(evidence(&without, "happy"), []);
+    let added = applied(&without, &edit::add_evidence(&without, "happy", "propaganda", "happy land").unwrap());
+    assert_eq!(added, pretty().replacen("\"a happy land\"", "\"happy land\"", 1), "after `essay`, as the format orders it");
 }
 
 #[test]
