@@ -862,16 +862,17 @@ evidenceList.addEventListener('click', (e) => {
 });
 
 // In the preview a mouse press on a card's text selects words (for evidence) instead of picking
-// the card up: the press is kept from the exercise, which still moves a card by its title.
+// the card up: the press, and the click that ends a selection, are kept from the exercise, which
+// still moves a card by its title (and picks it up at a click on its text that selects nothing).
 const previewArea = preview.parentElement ?? preview;
-previewArea.addEventListener(
-  'pointerdown',
-  (e) => {
-    const target = e.target instanceof Element ? e.target : null;
-    if (e.pointerType === 'mouse' && target?.closest('[data-card] .text, [data-card] .description')) e.stopPropagation();
-  },
-  { capture: true },
-);
+/**
+ * Whether `e` is the mouse's, on the text of a card of the preview.
+ * @param {MouseEvent} e
+ */
+const onCardText = (e) =>
+  e.target instanceof Element && (!(e instanceof PointerEvent) || e.pointerType === 'mouse') && e.target.closest('[data-card] .text, [data-card] .description') != null;
+previewArea.addEventListener('pointerdown', (e) => onCardText(e) && e.stopPropagation(), { capture: true });
+previewArea.addEventListener('click', (e) => onCardText(e) && !document.getSelection()?.isCollapsed && e.stopPropagation(), { capture: true });
 
 /** Takes a selection of words inside one card of the preview into the evidence panel. */
 function takeSelection() {

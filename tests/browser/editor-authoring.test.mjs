@@ -72,25 +72,32 @@ test('words selected with the mouse in a card become the evidence chosen, exactl
   assert.ok(excerpt.text.includes(words), words);
 
   // Press before the first word, drag to after the last, release (the card stays on the pile).
-  const box = await paragraph.evaluate((p, words) => {
-    const node = p.firstChild;
-    const start = node.textContent.indexOf(words);
-    const range = document.createRange();
-    range.setStart(node, start);
-    range.setEnd(node, start + 1);
-    const first = range.getBoundingClientRect();
-    range.setStart(node, start + words.length - 1);
-    range.setEnd(node, start + words.length);
-    const last = range.getBoundingClientRect();
-    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-  }, words);
-  await page.mouse.move(box.x1, box.y1);
+  /** Where the first (`last` false) or last character of the words is on the screen now. */
+  const at = (last) =>
+    paragraph.evaluate(
+      (p, [words, last]) => {
+        const node = p.firstChild;
+        const start = node.textContent.indexOf(words) + (last ? words.length - 1 : 0);
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, start + 1);
+        const r = range.getBoundingClientRect();
+        return { x: last ? r.right - 1 : r.left + 1, y: r.top + r.height / 2 };
+      },
+      [words, last],
+    );
+  const from = await at(false);
+  await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  const to = await at(true);
+  await page.mouse.move(to.x, to.y, { steps: 8 });
   await page.mouse.up();
-  await page.waitForFunction(() => document.getElementById('evidence-status').textContent.startsWith('Geselecteerd'));
+  await page.waitForFunction(() => document.getElementById('evidence-status').textContent.startsWith('Geselecteerd'), null, { timeout: 3000 }).catch(async () => {
+    assert.fail(`${await evidenceStatus(page).innerText()} / selected: ${await page.evaluate(() => String(document.getSelection()))}`);
+  });
   assert.equal(await evidenceStatus(page).innerText(), `Geselecteerd in ${excerpt.id}: “${words}”. Kies een criterium en Toevoegen.`);
-  assert.equal(await page.locator('#preview [data-card].dragging, #preview .is-dragging').count(), 0, 'the card was not picked up');
+  assert.equal(await page.locator('#preview [data-card].dragging, #preview .is-dragging').count(), 0, 'the card was not dragged');
+  assert.equal(await card.locator('button.grab').getAttribute('aria-pressed'), 'false', 'nor picked up');
   assert.equal(await page.getByLabel('Fragment', { exact: true }).inputValue(), excerpt.id);
   await assertAxeClean(page, 'with words selected');
 
