@@ -866,12 +866,11 @@ evidenceList.addEventListener('click', (e) => {
 // still moves a card by its title (and picks it up at a click on its text that selects nothing).
 const previewArea = preview.parentElement ?? preview;
 /**
- * Whether `e` is the mouse's, on the text of a card of the preview.
- * @param {MouseEvent} e
+ * Whether `e` is on the text of a card of the preview.
+ * @param {Event} e
  */
-const onCardText = (e) =>
-  e.target instanceof Element && (!(e instanceof PointerEvent) || e.pointerType === 'mouse') && e.target.closest('[data-card] .text, [data-card] .description') != null;
-previewArea.addEventListener('pointerdown', (e) => onCardText(e) && e.stopPropagation(), { capture: true });
+const onCardText = (e) => e.target instanceof Element && e.target.closest('[data-card] .text, [data-card] .description') != null;
+previewArea.addEventListener('pointerdown', (e) => e.pointerType === 'mouse' && onCardText(e) && e.stopPropagation(), { capture: true });
 previewArea.addEventListener('click', (e) => onCardText(e) && !document.getSelection()?.isCollapsed && e.stopPropagation(), { capture: true });
 
 /** Takes a selection of words inside one card of the preview into the evidence panel. */

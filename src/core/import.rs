@@ -224,9 +224,8 @@ pub fn import(set_text: &str, csv: &str) -> Result<Imported, ImportError> {
     let splice = edit::append_items(set_text, &Lines::new(set_text), &root, *pos, items, &values);
     if let Err(errors) = set::load(&splice.apply(set_text)) {
         let first = set.len();
-        let mut problems: Vec<ImportProblem> = errors.0.into_iter().map(|p| placed(p, first, &written)).collect();
-        problems.sort_by_key(|p| p.line);
-        return Err(ImportError::Csv(problems));
+        // In the loader's order, which is the rows' (the new excerpts come last in the set).
+        return Err(ImportError::Csv(errors.0.into_iter().map(|p| placed(p, first, &written)).collect()));
     }
     Ok(Imported { splice, count: values.len() })
 }
