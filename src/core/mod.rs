@@ -6,9 +6,11 @@
 //! Nothing here touches the browser.
 
 pub mod board;
+pub mod edit;
 pub mod exercise;
 pub mod explain;
 pub mod feedback;
+pub mod import;
 pub mod json;
 pub mod markup;
 pub mod package;

@@ -19,9 +19,12 @@
 //! → effects), [`quiz_view`] and [`quiz_events`] (the same for the quiz), [`effects`] (the one
 //! loop that carries out either exercise's effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
 //! [`problems`] is the set editor's check (a set's problems as plain objects) and
-//! `course_package` its "Download for an LMS" (a course package's entries; only in the editor's
-//! build, feature `editor`).
+//! `course_package` its "Download for an LMS" (a course package's entries) and `authoring` its
+//! evidence by selection and spreadsheet import (both only in the editor's build, feature
+//! `editor`).
 
+#[cfg(feature = "editor")]
+pub mod authoring;
 #[cfg(feature = "editor")]
 pub mod course_package;
 pub mod dom;

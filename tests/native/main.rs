@@ -13,6 +13,7 @@ mod quiz_fixture;
 mod valid;
 
 mod core_board;
+mod core_edit;
 mod core_explain;
 mod core_limits;
 mod core_quiz;

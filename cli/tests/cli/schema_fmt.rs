@@ -105,6 +105,7 @@ fn an_independent_validator_accepts_the_schema_and_every_default_set() {
     assert!(stdout.contains("ok: www/sets/snijders-nl.json is valid"), "{stdout}");
     assert!(stdout.contains("ok: www/sets/snijders-en.json is valid"), "{stdout}");
     assert!(stdout.contains("ok: www/sets/template.json is valid"), "{stdout}");
+    assert!(stdout.contains("ok: www/sets/template-nl.json is valid"), "{stdout}");
 }
 
 #[test]
@@ -167,9 +168,10 @@ fn validate_as_json_reports_each_file_with_the_problems_of_the_text_report() {
 
 #[test]
 fn fmt_check_passes_the_default_sets_and_changes_nothing() {
-    let (code, out) = run(&["fmt", "--check", "www/sets/snijders-nl.json", "www/sets/snijders-en.json", "www/sets/template.json"]);
+    let sets = ["www/sets/snijders-nl.json", "www/sets/snijders-en.json", "www/sets/template.json", "www/sets/template-nl.json"];
+    let (code, out) = run(&[&["fmt", "--check"][..], &sets].concat());
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out.matches(": already formatted").count(), 3, "{out}");
+    assert_eq!(out.matches(": already formatted").count(), 4, "{out}");
 
     let unformatted = TempFile::new("unformatted", &reversed(NL));
     let (code, out) = run(&["fmt", "--check", unformatted.name()]);
