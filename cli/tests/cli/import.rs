@@ -45,7 +45,7 @@ fn the_sample_sheet_of_the_docs_fills_the_template() {
     let ids: Vec<&str> = loaded.file.excerpts.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["first-excerpt", "second-excerpt", "third-excerpt"]);
     assert_eq!(loaded.file.excerpts[2].evidence[0].quote, "spoke to no one");
-    let kept = before.rfind("\n    }\n  ],").expect("the end of the template's last excerpt") + "\n    }".len();
+    let kept = before.rfind("\n    }\n  ]").expect("the end of the template's last excerpt") + "\n    }".len();
     assert_eq!((&after[..kept], &after[after.len() - (before.len() - kept)..]), (&before[..kept], &before[kept..]));
     assert!(after[kept..].starts_with(",\n    {\n      \"id\": \"second-excerpt\",\n      \"kind\": \"quote\",\n"), "{after}");
 }
