@@ -202,6 +202,81 @@ impl ItemStatus {
     }
 }
 
+/// Where an item of the round stands, as the item navigator shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Not answered yet.
+    ToDo,
+    /// Answered wrong with tries left: still to do.
+    Retry,
+    /// Done: right.
+    Right,
+    /// Done: not right (out of tries, or its solution shown).
+    Wrong,
+}
+
+impl Standing {
+    /// The standing in words ("te doen", "goed"…).
+    pub fn key(self) -> Key {
+        match self {
+            Standing::ToDo => Key::StandingToDo,
+            Standing::Retry => Key::StandingRetry,
+            Standing::Right => Key::StandingRight,
+            Standing::Wrong => Key::StandingWrong,
+        }
+    }
+}
+
+/// How many items of the round are done (right or wrong) and how many are still to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Done and right.
+    pub right: usize,
+    /// Done and not right.
+    pub wrong: usize,
+    /// Still to do (not answered, or wrong with tries left).
+    pub to_do: usize,
+}
+
+/// A step of the current item that must be taken before it can be submitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// Tick the criteria (a required criteria step).
+    Criteria,
+    /// Mark words (a required evidence step).
+    Evidence,
+    /// Choose a bin.
+    Bin,
+    /// Choose an option (a question).
+    Option,
+    /// Say how sure you are.
+    Certainty,
+}
+
+impl Missing {
+    /// What the student is told about it.
+    pub fn key(self) -> Key {
+        match self {
+            Missing::Criteria => Key::NeedCriteria,
+            Missing::Evidence => Key::NeedEvidence,
+            Missing::Bin => Key::NeedBin,
+            Missing::Option => Key::NeedOption,
+            Missing::Certainty => Key::NeedCertainty,
+        }
+    }
+}
+
+/// What one item earned towards the attempt's score, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Points {
+    /// Points earned, in hundredths (negative: a confident mistake's cost with certainty).
+    pub earned: i32,
+    /// The most an item can earn, in hundredths (3 points with certainty, else 100).
+    pub best: i32,
+    /// Why, in words: "3 of 3 points: right at the first try with ‘sure’".
+    pub why: String,
+}
+
 /// The answer being composed for an item (or, once submitted, the answer given).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Draft {
@@ -289,6 +364,9 @@ pub struct ReviewItem {
     pub explanation: Vec<Vec<Span>>,
     /// The essay reference as running text ("essay, § Internalisatie, voetnoot 19").
     pub essay: String,
+    /// What the item earned towards the score and why; `None` for an item practised in a
+    /// retry round (the score is the first round's).
+    pub points: Option<Points>,
 }
 
 /// The whole review of a finished round.
@@ -669,27 +747,37 @@ impl Quiz {
 
     /// The score the items earn as they stand (see the module's documentation).
     fn score_now(&self) -> u8 {
-        let settings = &self.set.file.settings;
-        let cbm = self.set.quiz_settings().certainty;
-        let points: i64 = self
-            .states
-            .iter()
-            .map(|s| {
-                let scale = |mark: i32| if cbm { i64::from(mark) } else { 1 };
-                match s.status {
-                    ItemStatus::Right => {
-                        let fraction = 100u32.saturating_sub(u32::from(settings.penalty) * u32::from(s.tries.saturating_sub(1)));
-                        scale(s.last_certainty.map_or(0, |c| c.marks().0)) * i64::from(fraction)
-                    }
-                    // Not right (a shown solution included: it does not undo what a wrong
-                    // try already cost): with CBM, the wrong mark of the last try's certainty.
-                    _ if cbm => i64::from(s.last_certainty.map_or(0, |c| c.marks().1)) * 100,
-                    _ => 0,
-                }
-            })
-            .sum();
-        let best = if cbm { 300 } else { 100 } * self.states.len().max(1) as i64;
+        let points: i64 = self.states.iter().map(|s| i64::from(self.item_points(s))).sum();
+        let best = i64::from(self.best_points()) * self.states.len().max(1) as i64;
         (points * 100).div_euclid(best).clamp(0, 100) as u8
+    }
+
+    /// What an item as it stands earns, in hundredths of a point (see the module's
+    /// documentation): with certainty its mark times the fraction its try keeps, else that
+    /// fraction of its 100 points.
+    fn item_points(&self, s: &ItemState) -> i32 {
+        let cbm = self.set.quiz_settings().certainty;
+        match s.status {
+            ItemStatus::Right => {
+                let mark = if cbm { s.last_certainty.map_or(0, |c| c.marks().0) } else { 100 };
+                mark * self.try_fraction(s.tries)
+            }
+            // Not right (a shown solution included: it does not undo what a wrong try already
+            // cost): with CBM, the wrong mark of the last try's certainty.
+            _ if cbm => s.last_certainty.map_or(0, |c| c.marks().1) * 100,
+            _ => 0,
+        }
+    }
+
+    /// The percentage of its mark an item right at try `tries` keeps (at least 0).
+    fn try_fraction(&self, tries: u8) -> i32 {
+        let penalty = i32::from(self.set.file.settings.penalty);
+        (100 - penalty * i32::from(tries.saturating_sub(1))).max(0)
+    }
+
+    /// The most one item earns, in hundredths of a point: 3 points with certainty, else 100.
+    fn best_points(&self) -> i32 {
+        if self.set.quiz_settings().certainty { 300 } else { 10_000 }
     }
 
     fn right_count(&self) -> usize {
@@ -776,6 +864,8 @@ impl Quiz {
             right_answer,
             explanation,
             essay: feedback::essay_ref(set.wording(lang), essay),
+            // In a retry round its items were practised: the score stays the first round's.
+            points: (self.round == 1 || !self.round_items.contains(&item)).then(|| self.points(state)),
         }
     }
 
@@ -790,6 +880,9 @@ impl Quiz {
         let score_args = [("score", summary.score.to_string()), ("right", summary.right.to_string()), ("total", summary.total.to_string())];
         let args: Vec<(&str, &str)> = score_args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         md += &format!("{}\n\n", markdown(&w.text(Key::QuizScore, &args)));
+        if let Some(gap) = self.score_gap_note() {
+            md += &format!("{}\n\n", markdown(&gap));
+        }
         if let Some(note) = self.score_note() {
             md += &format!("{}\n\n", markdown(note));
         }
@@ -826,6 +919,7 @@ impl Quiz {
             if let Some(c) = item.certainty {
                 line(&mut md, Key::ReviewCertainty, certainty_label(w, c));
             }
+            line(&mut md, Key::ReviewPoints, &markdown(item.points.as_ref().map_or(t(Key::PointsPractice), |p| &p.why)));
             if let Item::Excerpt(_) = item.item {
                 line(&mut md, Key::ReviewCriteria, &list(&item.criteria, Key::ReviewNone));
                 let quoted: Vec<String> = item.marked.iter().map(|m| format!("“{m}”")).collect();
@@ -952,26 +1046,26 @@ impl Quiz {
     }
 
     /// What the current item's draft still lacks before it can be submitted.
-    fn missing(&self, item: Item, draft: &Draft) -> Vec<Key> {
+    fn missing(&self, item: Item, draft: &Draft) -> Vec<Missing> {
         let quiz = self.set.quiz_settings();
         let mut missing = Vec::new();
         match item {
             Item::Excerpt(_) => {
                 if quiz.criteria_step == Step::Required && draft.criteria.is_empty() {
-                    missing.push(Key::NeedCriteria);
+                    missing.push(Missing::Criteria);
                 }
                 if quiz.evidence_step == Step::Required && draft.marked.is_empty() {
-                    missing.push(Key::NeedEvidence);
+                    missing.push(Missing::Evidence);
                 }
                 if draft.bin.is_none() {
-                    missing.push(Key::NeedBin);
+                    missing.push(Missing::Bin);
                 }
             }
-            Item::Question(_) if draft.options.is_empty() => missing.push(Key::NeedOption),
+            Item::Question(_) if draft.options.is_empty() => missing.push(Missing::Option),
             Item::Question(_) => {}
         }
         if quiz.certainty && draft.certainty.is_none() {
-            missing.push(Key::NeedCertainty);
+            missing.push(Missing::Certainty);
         }
         missing
     }
@@ -985,7 +1079,7 @@ impl Quiz {
         }
         let missing = self.missing(item, &state.draft);
         if !missing.is_empty() {
-            let reasons: Vec<&str> = missing.iter().map(|&k| self.set.wording(self.lang).get(k)).collect();
+            let reasons: Vec<&str> = missing.iter().map(|m| self.set.wording(self.lang).get(m.key())).collect();
             return vec![QuizEffect::Announce(reasons.join(" "))];
         }
         let (set, tries) = (&self.set, self.set.file.settings.tries);
@@ -1107,6 +1201,105 @@ impl Quiz {
         let key = if n == 1 { Key::RetryRoundOne } else { Key::RetryRound };
         vec![self.say(key, &[("n", &n.to_string()), ("score", &score)]), QuizEffect::Save]
     }
+}
+
+/// What the item navigator, a refused submission and the review's points ask of the quiz.
+impl Quiz {
+    /// Where `item` stands in the round.
+    pub fn standing(&self, item: Item) -> Standing {
+        match self.state(item) {
+            Some(s) => match s.status {
+                ItemStatus::Right => Standing::Right,
+                ItemStatus::Revealed | ItemStatus::SolutionShown => Standing::Wrong,
+                ItemStatus::Wrong => Standing::Retry,
+                ItemStatus::Open if s.tries > 0 => Standing::Retry,
+                ItemStatus::Open => Standing::ToDo,
+            },
+            None => Standing::ToDo,
+        }
+    }
+
+    /// How many items of the round are done, right or wrong, and how many are to do.
+    pub fn progress(&self) -> Progress {
+        let mut p = Progress::default();
+        for &item in &self.round_items {
+            match self.standing(item) {
+                Standing::Right => p.right += 1,
+                Standing::Wrong => p.wrong += 1,
+                Standing::ToDo | Standing::Retry => p.to_do += 1,
+            }
+        }
+        p
+    }
+
+    /// The steps the current item still lacks before it can be submitted (empty once it is
+    /// submitted, or when nothing is missing), in the order the item shows them.
+    pub fn missing_steps(&self) -> Vec<Missing> {
+        let item = self.current_item();
+        match self.state(item) {
+            Some(s) if s.status == ItemStatus::Open && !self.finished => self.missing(item, &s.draft),
+            _ => Vec::new(),
+        }
+    }
+
+    /// What an item's answer as it stands earned towards the score, and why.
+    fn points(&self, s: &ItemState) -> Points {
+        let w = self.set.wording(self.lang);
+        let (earned, best) = (self.item_points(s), self.best_points());
+        let fraction = self.try_fraction(s.tries);
+        let certainty = s.last_certainty.map_or("", |c| certainty_label(w, c));
+        let mark = |m: i32| points_text(w, m * 100);
+        let key = match (s.status, s.last_certainty) {
+            (ItemStatus::Right, Some(_)) if s.tries > 1 => Key::PointsSureLaterTry,
+            (ItemStatus::Right, Some(_)) => Key::PointsSureRight,
+            (ItemStatus::Right, None) if s.tries > 1 => Key::PointsLaterTry,
+            (ItemStatus::Right, None) => Key::PointsRight,
+            (_, Some(_)) if self.set.quiz_settings().certainty => Key::PointsSureWrong,
+            (ItemStatus::SolutionShown, _) => Key::PointsSolution,
+            _ if s.tries == 0 => Key::PointsUnanswered,
+            _ => Key::PointsWrong,
+        };
+        let (right_mark, wrong_mark) = s.last_certainty.map_or((0, 0), |c| c.marks());
+        let why = w.text(
+            key,
+            &[
+                ("earned", &points_text(w, earned)),
+                ("best", &points_text(w, best)),
+                ("k", &s.tries.to_string()),
+                ("certainty", certainty),
+                ("mark", &mark(right_mark)),
+                ("cost", &mark(wrong_mark)),
+                ("fraction", &fraction.to_string()),
+            ],
+        );
+        Points { earned, best, why }
+    }
+
+    /// With certainty-based marking, when the share of items right and the score differ by more
+    /// than 20 points (23 of 28 right, 43 %): why, in words, to stand beside the score.
+    pub fn score_gap_note(&self) -> Option<String> {
+        let summary = self.summary().filter(|_| self.set.quiz_settings().certainty)?;
+        let percent = summary.right * 100 / summary.total.max(1);
+        (percent.abs_diff(usize::from(summary.score)) > 20).then(|| {
+            let (right, total) = (summary.right.to_string(), summary.total.to_string());
+            let (percent, score) = (percent.to_string(), summary.score.to_string());
+            let args = [("right", right.as_str()), ("total", &total), ("percent", &percent), ("score", &score)];
+            self.set.wording(self.lang).text(Key::ScoreGap, &args)
+        })
+    }
+}
+
+/// Hundredths of a point in words: "3", "2,25" ("2.25" in English), "−6".
+fn points_text(w: Wording<'_>, hundredths: i32) -> String {
+    let sign = if hundredths < 0 { "−" } else { "" };
+    let (whole, part) = (hundredths.unsigned_abs() / 100, hundredths.unsigned_abs() % 100);
+    let mut out = format!("{sign}{whole}");
+    if part > 0 {
+        out.push_str(if w.lang() == Lang::Nl { "," } else { "." });
+        let digits = format!("{part:02}");
+        out.push_str(digits.trim_end_matches('0'));
+    }
+    out
 }
 
 /// The attempt's items: the excerpts (all, or the pool drawn with the seed), then the

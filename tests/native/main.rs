@@ -20,5 +20,6 @@ mod core_session;
 mod core_set;
 mod default_set;
 mod properties;
+mod quiz_navigation;
 mod quiz_properties;
 mod wording;
