@@ -18,14 +18,13 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+use crate::core::exercise::{Certainty, Summary};
 use crate::core::feedback::{self, Span, Verdict};
-use crate::core::quiz::{
-    Certainty, FeedbackParts, Item, ItemStatus, Missing, Quiz, QuizSummary, Review, Standing, certainty_label, status_text, words,
-};
+use crate::core::quiz::{FeedbackParts, Item, ItemStatus, Missing, Quiz, Review, Standing, certainty_label, status_text, words};
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, Outcome, append, attr, attribute, call, class, element, flag, focus, hide, object, set_prop};
+use crate::web::dom::{Dom, append, attr, attribute, call, class, element, flag, focus, hide, object, set_prop};
 use crate::web::marking::Marking;
 
 /// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
@@ -200,7 +199,7 @@ pub struct QuizView {
     /// Whether the criteria's and the bins' explanations are open (kept from item to item).
     explained: [bool; 3],
     review_box: Element,
-    review_shown: Option<QuizSummary>,
+    review_shown: Option<Summary>,
     review_heading: Option<HtmlElement>,
 }
 
@@ -626,24 +625,7 @@ impl QuizView {
         let heading: HtmlElement = dom.child(root, "h3", "", self.t(Key::Review)).unchecked_into();
         attr(&heading, "id", &id);
         attr(&heading, "tabindex", "-1");
-        let s = &review.summary;
-        // With certainty, a score far below the share right is explained first (23 of 28 right,
-        // 43 %), beside the score.
-        let note = match (quiz.score_gap_note(), quiz.score_note()) {
-            (Some(gap), Some(note)) => Some([gap.as_str(), " ", note].concat()),
-            (gap, note) => gap.or_else(|| note.map(str::to_string)),
-        };
-        let outcome = Outcome {
-            score: s.score,
-            right: s.right,
-            total: s.total,
-            note: note.as_deref(),
-            passed: s.passed,
-            pass_mark: quiz.set().file.settings.pass_mark,
-            right_now: (s.round > 1).then_some(s.right_now),
-            overall: s.overall.as_deref(),
-        };
-        dom.outcome(ui, root, Key::QuizScore, &outcome);
+        dom.outcome(root, &review.summary);
         let actions = dom.child(root, "div", "review-actions", "");
         self.action(&actions, Action::Download, Key::Download);
         self.action(&actions, Action::Print, Key::Print);

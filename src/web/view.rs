@@ -9,14 +9,15 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
+use crate::core::board::{Board, CardStatus, Place};
+use crate::core::exercise::Summary;
 use crate::core::feedback::Feedback;
-use crate::core::session::{CardStatus, Place, Session, Summary};
 use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
 use crate::web::dom::{
-    Dom, Outcome, append, attr, attribute, class, closest, contains, element, essay_ref, flag, focus, hide, insert_before, paragraphs,
-    remove, reveal,
+    Dom, append, attr, attribute, class, closest, contains, element, essay_ref, flag, focus, hide, insert_before, paragraphs, remove,
+    reveal,
 };
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
@@ -110,7 +111,7 @@ pub fn dom_for(doc: &Document, ui: &Ui, set: &Set) -> Dom {
 impl View {
     /// Builds the board for `session` into `parent`, which is `root` (the widget's root, from
     /// [`frame`]) or an element inside it; not yet rendered.
-    pub fn build(dom: Dom, prefix: &str, session: &Session, root: &HtmlElement, parent: &Element) -> View {
+    pub fn build(dom: Dom, prefix: &str, session: &Board, root: &HtmlElement, parent: &Element) -> View {
         let set: &Set = session.set();
         let ui = Ui::new(set, session.lang());
         let t = |key: Key| ui.get(key);
@@ -223,7 +224,7 @@ impl View {
         }
     }
 
-    fn card(dom: &Dom, ui: &Ui, session: &Session, i: usize) -> CardView {
+    fn card(dom: &Dom, ui: &Ui, session: &Board, i: usize) -> CardView {
         let set = session.set();
         let t = |key: Key| ui.get(key);
         let excerpt = &set.file.excerpts[i];
@@ -270,7 +271,7 @@ impl View {
     }
 
     /// Brings the DOM up to date with `session`.
-    pub fn render(&mut self, session: &Session) {
+    pub fn render(&mut self, session: &Board) {
         let active = element(&self.dom.doc, "activeElement");
         let finished = session.finished();
         let held = session.held();
@@ -345,17 +346,7 @@ impl View {
         if summary != self.summary_shown {
             self.summary_body.set_text_content(None);
             if let Some(s) = &summary {
-                let outcome = Outcome {
-                    score: s.score,
-                    right: s.right,
-                    total: s.total,
-                    note: None,
-                    passed: s.passed,
-                    pass_mark: session.set().file.settings.pass_mark,
-                    right_now: None,
-                    overall: s.overall.as_deref(),
-                };
-                self.dom.outcome(&self.ui, &self.summary_body, Key::Score, &outcome);
+                self.dom.outcome(&self.summary_body, s);
             }
             hide(&self.summary, summary.is_none());
             self.summary_shown = summary;
@@ -413,7 +404,7 @@ impl View {
     }
 
     /// Scrolls the keyboard target bin into view (as little as needed).
-    pub fn reveal_target(&self, session: &Session) {
+    pub fn reveal_target(&self, session: &Board) {
         let target = session.target().and_then(|t| session.set().bins.get(t)).copied();
         if let Some(b) = self.bins.iter().find(|b| Some(b.bin) == target) {
             reveal(&b.section);
@@ -421,7 +412,7 @@ impl View {
     }
 
     /// Focuses the first card's grab button in display order (after a restart).
-    pub fn focus_first(&self, session: &Session) {
+    pub fn focus_first(&self, session: &Board) {
         if let Some(&i) = session.order().first() {
             self.focus_card(i, true);
         }

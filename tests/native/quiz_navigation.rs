@@ -3,7 +3,8 @@
 //! and to any item, the steps a submission lacks, what each item earned and why (with and
 //! without certainty-based marking), and the note beside a score far below the share right.
 
-use diary_sort::core::quiz::{Certainty, Item, Missing, Progress, Quiz, QuizMsg, Standing};
+use diary_sort::core::exercise::Certainty;
+use diary_sort::core::quiz::{Item, Missing, Msg, Progress, Quiz, Standing};
 use diary_sort::core::state;
 use diary_sort::core::strings::Lang;
 
@@ -18,10 +19,10 @@ fn answer(q: &mut Quiz, right: bool, certainty: Option<Certainty>) {
     let Item::Excerpt(i) = q.current_item() else { panic!("an excerpt") };
     let expected = q.set().expected[i];
     if let Some(c) = certainty {
-        q.apply(QuizMsg::SetCertainty(c));
+        q.apply(Msg::SetCertainty(c));
     }
-    q.apply(QuizMsg::ChooseBin(if right { expected } else { (expected + 1) % 4 }));
-    q.apply(QuizMsg::Submit);
+    q.apply(Msg::ChooseBin(if right { expected } else { (expected + 1) % 4 }));
+    q.apply(Msg::Submit);
 }
 
 #[test]
@@ -32,26 +33,26 @@ fn each_item_stands_to_do_right_or_wrong_and_any_item_can_be_reached() {
     assert_eq!(q.progress(), Progress { right: 0, wrong: 0, to_do: 4 });
     answer(&mut q, true, None);
     // Skip the second item, answer the third wrong (tries left), show the fourth's solution.
-    assert_eq!(q.apply(QuizMsg::GoTo(2)).len(), 2, "announced and saved");
+    assert_eq!(q.apply(Msg::GoTo(2)).len(), 2, "announced and saved");
     answer(&mut q, false, None);
-    q.apply(QuizMsg::Next);
-    q.apply(QuizMsg::ShowSolution);
+    q.apply(Msg::Next);
+    q.apply(Msg::ShowSolution);
     let standings: Vec<Standing> = items.iter().map(|&i| q.standing(i)).collect();
     assert_eq!(standings, [Standing::Right, Standing::ToDo, Standing::Retry, Standing::Wrong]);
     assert_eq!(q.progress(), Progress { right: 1, wrong: 1, to_do: 2 });
     // Back to the skipped one, and past the ends nothing moves.
-    q.apply(QuizMsg::Previous);
-    q.apply(QuizMsg::Previous);
+    q.apply(Msg::Previous);
+    q.apply(Msg::Previous);
     assert_eq!(q.current(), 1);
-    q.apply(QuizMsg::GoTo(0));
-    assert!(q.apply(QuizMsg::Previous).is_empty() && q.current() == 0);
-    assert!(q.apply(QuizMsg::GoTo(4)).is_empty() && q.current() == 0);
+    q.apply(Msg::GoTo(0));
+    assert!(q.apply(Msg::Previous).is_empty() && q.current() == 0);
+    assert!(q.apply(Msg::GoTo(4)).is_empty() && q.current() == 0);
     // Another try opens the wrong one again: still to do until it is settled.
-    q.apply(QuizMsg::GoTo(2));
-    q.apply(QuizMsg::TryAgain);
+    q.apply(Msg::GoTo(2));
+    q.apply(Msg::TryAgain);
     assert_eq!(q.standing(items[2]), Standing::Retry);
     // Where the student was survives the resume string.
-    q.apply(QuizMsg::GoTo(1));
+    q.apply(Msg::GoTo(1));
     let resumed = state::decode_quiz(quiz_set(&[("questions", "[]")]), Lang::En, &state::encode_quiz(&q)).expect("resumes");
     assert_eq!((resumed.current(), resumed.progress()), (1, q.progress()));
 }
@@ -60,17 +61,17 @@ fn each_item_stands_to_do_right_or_wrong_and_any_item_can_be_reached() {
 fn a_refused_submission_names_the_steps_it_lacks_in_the_order_shown() {
     let mut q = quiz(&[("quiz.criteriaStep", "\"required\""), ("quiz.evidenceStep", "\"required\""), ("quiz.certainty", "true")]);
     assert_eq!(q.missing_steps(), [Missing::Criteria, Missing::Evidence, Missing::Bin, Missing::Certainty]);
-    q.apply(QuizMsg::ToggleCriterion(0));
-    q.apply(QuizMsg::MarkWords { first: 0, last: 0 });
-    q.apply(QuizMsg::ChooseBin(0));
+    q.apply(Msg::ToggleCriterion(0));
+    q.apply(Msg::MarkWords { first: 0, last: 0 });
+    q.apply(Msg::ChooseBin(0));
     assert_eq!(q.missing_steps(), [Missing::Certainty]);
-    q.apply(QuizMsg::SetCertainty(Certainty::Low));
+    q.apply(Msg::SetCertainty(Certainty::Low));
     assert!(q.missing_steps().is_empty());
-    q.apply(QuizMsg::Submit);
+    q.apply(Msg::Submit);
     assert!(q.missing_steps().is_empty(), "nothing is missing from a submitted answer");
     // A question lacks its option.
     let k = q.items().iter().position(|i| matches!(i, Item::Question(_))).expect("a question");
-    q.apply(QuizMsg::GoTo(k));
+    q.apply(Msg::GoTo(k));
     assert_eq!(q.missing_steps(), [Missing::Option, Missing::Certainty]);
 }
 
@@ -79,13 +80,13 @@ fn the_review_says_what_each_item_earned_and_why() {
     // Without certainty: 100 at the first try, 75 at the second, 0 for a solution or no answer.
     let mut q = quiz(&[("questions", "[]")]);
     answer(&mut q, true, None);
-    q.apply(QuizMsg::Next);
+    q.apply(Msg::Next);
     answer(&mut q, false, None);
-    q.apply(QuizMsg::TryAgain);
+    q.apply(Msg::TryAgain);
     answer(&mut q, true, None);
-    q.apply(QuizMsg::Next);
-    q.apply(QuizMsg::ShowSolution);
-    q.apply(QuizMsg::Finish);
+    q.apply(Msg::Next);
+    q.apply(Msg::ShowSolution);
+    q.apply(Msg::Finish);
     let review = q.review().unwrap();
     let why: Vec<&str> = review.items.iter().map(|r| r.points.as_ref().unwrap().why.as_str()).collect();
     assert_eq!(
@@ -103,15 +104,15 @@ fn the_review_says_what_each_item_earned_and_why() {
     // mistake costs its mark. The points add up to the score.
     let mut q = quiz(&[("questions", "[]"), ("quiz.certainty", "true")]);
     answer(&mut q, true, Some(Certainty::High));
-    q.apply(QuizMsg::Next);
+    q.apply(Msg::Next);
     answer(&mut q, false, Some(Certainty::High));
-    q.apply(QuizMsg::TryAgain);
+    q.apply(Msg::TryAgain);
     answer(&mut q, true, Some(Certainty::High));
-    q.apply(QuizMsg::Next);
+    q.apply(Msg::Next);
     answer(&mut q, false, Some(Certainty::High));
-    q.apply(QuizMsg::Next);
+    q.apply(Msg::Next);
     answer(&mut q, true, Some(Certainty::Low));
-    q.apply(QuizMsg::Finish);
+    q.apply(Msg::Finish);
     let review = q.review().unwrap();
     let points: Vec<(i32, &str)> = review.items.iter().map(|r| r.points.as_ref().map(|p| (p.earned, p.why.as_str())).unwrap()).collect();
     assert_eq!(
@@ -127,9 +128,9 @@ fn the_review_says_what_each_item_earned_and_why() {
     assert_eq!(i32::from(review.summary.score), sum * 100 / (300 * 4), "the points make the score");
 
     // A retry round is practice: its items earn nothing towards the score, the others keep theirs.
-    q.apply(QuizMsg::RetryWrong);
+    q.apply(Msg::RetryWrong);
     answer(&mut q, true, Some(Certainty::High));
-    q.apply(QuizMsg::Finish);
+    q.apply(Msg::Finish);
     let review = q.review().unwrap();
     let kept: Vec<bool> = review.items.iter().map(|r| r.points.is_some()).collect();
     assert_eq!(kept, [true, true, false, true]);
@@ -143,12 +144,12 @@ fn a_score_far_below_the_share_right_is_explained_beside_it() {
         let mut q = quiz(&[("questions", "[]"), ("quiz.certainty", if certainty { "true" } else { "false" })]);
         for _ in 0..right_sure {
             answer(&mut q, true, certainty.then_some(Certainty::High));
-            q.apply(QuizMsg::Next);
+            q.apply(Msg::Next);
         }
         if let Some((right, c)) = last {
             answer(&mut q, right, certainty.then_some(c));
         }
-        q.apply(QuizMsg::Finish);
+        q.apply(Msg::Finish);
         q
     };
     let q = finish(3, Some((false, Certainty::High)), true);

@@ -1,0 +1,79 @@
+//! The one loop that carries out an exercise's [`Effect`]s, for the board and the quiz alike:
+//! announcements joined into one sentence for the live region, the attempt kept (and the
+//! widget's resume string sent to the page), and the page's `answered`, `completed` and
+//! `statechange` events with their details.
+
+use wasm_bindgen::JsValue;
+
+use crate::core::exercise::{Answer, Effect, ItemKind};
+use crate::core::state::Saved;
+use crate::web::dom::{object, strings};
+use crate::web::events::Told;
+use crate::web::store::Keeper;
+
+/// What carrying out the effects of one message came to, for the exercise's shell to finish.
+pub struct Carried {
+    /// The announcements, joined (empty: nothing to say).
+    pub said: String,
+    /// The events for the page, in order.
+    pub told: Vec<Told>,
+    /// Whether the attempt was kept.
+    pub saved: bool,
+    /// Whether the attempt was completed just now.
+    pub completed: bool,
+    /// Whether the browser refused to store the attempt just now (the shell tells the student).
+    pub refused: bool,
+}
+
+/// Carries out `effects`; `keep` puts the exercise's part into the widget's kept attempt.
+pub fn carry_out(effects: Vec<Effect>, keeper: &Keeper, keep: impl Fn(&mut Saved)) -> Carried {
+    let mut done = Carried { said: String::new(), told: Vec::new(), saved: false, completed: false, refused: false };
+    for effect in effects {
+        match effect {
+            Effect::Announce(text) => {
+                if !done.said.is_empty() {
+                    done.said.push(' ');
+                }
+                done.said.push_str(&text);
+            }
+            Effect::Save => {
+                let (state, refused) = keeper.keep(&keep);
+                done.saved = true;
+                done.refused |= refused;
+                done.told.push(statechange(&state));
+            }
+            Effect::Answered(answer) => done.told.push(("answered", answered(&answer))),
+            Effect::Completed { score, passed } => {
+                done.completed = true;
+                done.told.push(("completed", object(&[("score", score.into()), ("passed", passed.into())])));
+            }
+        }
+    }
+    done
+}
+
+/// The `statechange` event for the widget's resume string `state`.
+pub fn statechange(state: &str) -> Told {
+    ("statechange", object(&[("state", JsValue::from_str(state))]))
+}
+
+/// The `answered` event's detail: `{ excerpt, bin, expected, correct, check, certainty?,
+/// criteria? }` for an excerpt, `{ question, options, expected, correct, check, certainty? }`
+/// for a question (ids throughout; `check` is the check's or try's number).
+fn answered(a: &Answer) -> JsValue {
+    let ids = |list: &[String]| -> JsValue { strings(&mut list.iter().map(String::as_str)).into() };
+    let first = |list: &[String]| list.first().map_or(JsValue::NULL, |s| JsValue::from_str(s));
+    let mut fields: Vec<(&str, JsValue)> = match a.kind {
+        ItemKind::Excerpt => vec![("excerpt", JsValue::from_str(&a.item)), ("bin", first(&a.response)), ("expected", first(&a.expected))],
+        ItemKind::Question => vec![("question", JsValue::from_str(&a.item)), ("options", ids(&a.response)), ("expected", ids(&a.expected))],
+    };
+    fields.push(("correct", a.correct.into()));
+    fields.push(("check", a.try_number.into()));
+    if let Some(c) = a.certainty {
+        fields.push(("certainty", JsValue::from_str(c.word())));
+    }
+    if let Some(criteria) = &a.criteria {
+        fields.push(("criteria", ids(criteria)));
+    }
+    object(&fields)
+}
