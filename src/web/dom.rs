@@ -388,16 +388,7 @@ pub fn main_press(p: &PointerEvent) -> bool {
     boolean(p, "isPrimary") && (!is_mouse(p) || number(p, "button") == 0.0)
 }
 
-/// An array of the strings `items` (a `dyn` iterator: one copy of the code for every caller).
-pub fn strings(items: &mut dyn Iterator<Item = &str>) -> js_sys::Array {
-    let array = js_sys::Array::new();
-    for item in items {
-        array.push(&JsValue::from_str(item));
-    }
-    array
-}
-
-/// A plain object with `fields` (an event's detail, an options dictionary, a problem).
+/// A plain object with `fields` (an event's init dictionary, an options dictionary, a problem).
 pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let object = js_sys::Object::new();
     for (key, value) in fields {

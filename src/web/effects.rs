@@ -1,13 +1,14 @@
 //! The one loop that carries out an exercise's [`Effect`]s, for the board and the quiz alike:
 //! announcements joined into one sentence for the live region, the attempt kept (and the
 //! widget's resume string sent to the page), and the page's `answered`, `completed` and
-//! `statechange` events with their details.
+//! `statechange` events with their details (Serialize structs, made plain objects by
+//! serde-wasm-bindgen).
 
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::core::exercise::{Answer, Effect, ItemKind};
 use crate::core::state::Saved;
-use crate::web::dom::{object, strings};
 use crate::web::events::Told;
 use crate::web::store::Keeper;
 
@@ -42,10 +43,10 @@ pub fn carry_out(effects: Vec<Effect>, keeper: &Keeper, keep: impl Fn(&mut Saved
                 done.refused |= refused;
                 done.told.push(statechange(&state));
             }
-            Effect::Answered(answer) => done.told.push(("answered", answered(&answer))),
+            Effect::Answered(answer) => done.told.push(("answered", detail(&Answered::of(&answer)))),
             Effect::Completed { score, passed } => {
                 done.completed = true;
-                done.told.push(("completed", object(&[("score", score.into()), ("passed", passed.into())])));
+                done.told.push(("completed", detail(&Completed { score, passed })));
             }
         }
     }
@@ -54,26 +55,82 @@ pub fn carry_out(effects: Vec<Effect>, keeper: &Keeper, keep: impl Fn(&mut Saved
 
 /// The `statechange` event for the widget's resume string `state`.
 pub fn statechange(state: &str) -> Told {
-    ("statechange", object(&[("state", JsValue::from_str(state))]))
+    ("statechange", detail(&StateChange { state }))
 }
 
-/// The `answered` event's detail: `{ excerpt, bin, expected, correct, check, certainty?,
-/// criteria? }` for an excerpt, `{ question, options, expected, correct, check, certainty? }`
-/// for a question (ids throughout; `check` is the check's or try's number).
-fn answered(a: &Answer) -> JsValue {
-    let ids = |list: &[String]| -> JsValue { strings(&mut list.iter().map(String::as_str)).into() };
-    let first = |list: &[String]| list.first().map_or(JsValue::NULL, |s| JsValue::from_str(s));
-    let mut fields: Vec<(&str, JsValue)> = match a.kind {
-        ItemKind::Excerpt => vec![("excerpt", JsValue::from_str(&a.item)), ("bin", first(&a.response)), ("expected", first(&a.expected))],
-        ItemKind::Question => vec![("question", JsValue::from_str(&a.item)), ("options", ids(&a.response)), ("expected", ids(&a.expected))],
-    };
-    fields.push(("correct", a.correct.into()));
-    fields.push(("check", a.try_number.into()));
-    if let Some(c) = a.certainty {
-        fields.push(("certainty", JsValue::from_str(c.word())));
+/// An event's detail (a plain object) from its fields.
+pub fn detail(fields: &impl Serialize) -> JsValue {
+    // Only structs of strings, numbers, booleans and lists of strings come here: they always
+    // convert.
+    serde_wasm_bindgen::to_value(fields).unwrap_or_default()
+}
+
+/// The `statechange` event's detail.
+#[derive(Serialize)]
+struct StateChange<'a> {
+    /// The widget's resume string.
+    state: &'a str,
+}
+
+/// The `completed` event's detail.
+#[derive(Serialize)]
+struct Completed {
+    /// Score in percent.
+    score: u8,
+    /// Whether it reaches the pass mark.
+    passed: bool,
+}
+
+/// The `answered` event's detail (ids throughout; `check` is the check's or try's number).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Answered<'a> {
+    /// `{ excerpt, bin, expected, correct, check, certainty?, criteria? }`.
+    Excerpt {
+        excerpt: &'a str,
+        bin: Option<&'a String>,
+        expected: Option<&'a String>,
+        correct: bool,
+        check: u8,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        certainty: Option<&'static str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        criteria: Option<&'a [String]>,
+    },
+    /// `{ question, options, expected, correct, check, certainty? }`.
+    Question {
+        question: &'a str,
+        options: &'a [String],
+        expected: &'a [String],
+        correct: bool,
+        check: u8,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        certainty: Option<&'static str>,
+    },
+}
+
+impl<'a> Answered<'a> {
+    /// The detail of `a`.
+    fn of(a: &'a Answer) -> Answered<'a> {
+        let certainty = a.certainty.map(|c| c.word());
+        match a.kind {
+            ItemKind::Excerpt => Answered::Excerpt {
+                excerpt: &a.item,
+                bin: a.response.first(),
+                expected: a.expected.first(),
+                correct: a.correct,
+                check: a.try_number,
+                certainty,
+                criteria: a.criteria.as_deref(),
+            },
+            ItemKind::Question => Answered::Question {
+                question: &a.item,
+                options: &a.response,
+                expected: &a.expected,
+                correct: a.correct,
+                check: a.try_number,
+                certainty,
+            },
+        }
     }
-    if let Some(criteria) = &a.criteria {
-        fields.push(("criteria", ids(criteria)));
-    }
-    object(&fields)
 }

@@ -40,6 +40,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, HtmlElement};
 
@@ -135,6 +136,22 @@ impl Options {
     fn unset(&self, host: &HtmlElement) -> Lang {
         self.browser_languages.iter().find_map(|tag| Lang::from_tag(tag)).unwrap_or_else(|| page_lang(host))
     }
+}
+
+/// The `ready` event's detail.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Ready<'a> {
+    /// The set's id.
+    set_id: &'a str,
+    /// How many excerpts it has.
+    excerpts: usize,
+    /// Its bins' ids, in the board's order.
+    bins: Vec<&'a str>,
+    /// The pass mark in percent.
+    pass_mark: u8,
+    /// The widget's resume string, as it starts.
+    state: &'a str,
 }
 
 /// Widgets mounted so far, for unique element id prefixes.
@@ -272,15 +289,14 @@ impl Widget {
         if let Some(q) = quiz.as_ref().filter(|_| quiz_resumed && quiz_shown).and_then(|q| q.try_borrow().ok()) {
             q.resume_place();
         }
-        let bins = dom::strings(&mut set.bins.iter().map(|&b| set.bin(b).id));
-        let ready = dom::object(&[
-            ("setId", JsValue::from_str(&set.file.id)),
-            ("excerpts", set.len().into()),
-            ("bins", bins.into()),
-            ("passMark", set.file.settings.pass_mark.into()),
-            ("state", JsValue::from_str(&first_state)),
-        ]);
-        events::dispatch(&host, "ready", &ready);
+        let ready = Ready {
+            set_id: &set.file.id,
+            excerpts: set.len(),
+            bins: set.bins.iter().map(|&b| set.bin(b).id).collect(),
+            pass_mark: set.file.settings.pass_mark,
+            state: &first_state,
+        };
+        events::dispatch(&host, "ready", &effects::detail(&ready));
         Ok(Widget { root, board: board_shell, quiz, modes, listeners })
     }
 
