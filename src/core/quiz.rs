@@ -119,6 +119,81 @@ impl ItemStatus {
     }
 }
 
+/// Where an item of the round stands, as the item navigator shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Not answered yet.
+    ToDo,
+    /// Answered wrong with tries left: still to do.
+    Retry,
+    /// Done: right.
+    Right,
+    /// Done: not right (out of tries, or its solution shown).
+    Wrong,
+}
+
+impl Standing {
+    /// The standing in words ("te doen", "goed"…).
+    pub fn key(self) -> Key {
+        match self {
+            Standing::ToDo => Key::StandingToDo,
+            Standing::Retry => Key::StandingRetry,
+            Standing::Right => Key::StandingRight,
+            Standing::Wrong => Key::StandingWrong,
+        }
+    }
+}
+
+/// How many items of the round are done (right or wrong) and how many are still to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Done and right.
+    pub right: usize,
+    /// Done and not right.
+    pub wrong: usize,
+    /// Still to do (not answered, or wrong with tries left).
+    pub to_do: usize,
+}
+
+/// A step of the current item that must be taken before it can be submitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// Tick the criteria (a required criteria step).
+    Criteria,
+    /// Mark words (a required evidence step).
+    Evidence,
+    /// Choose a bin.
+    Bin,
+    /// Choose an option (a question).
+    Option,
+    /// Say how sure you are.
+    Certainty,
+}
+
+impl Missing {
+    /// What the student is told about it.
+    pub fn key(self) -> Key {
+        match self {
+            Missing::Criteria => Key::NeedCriteria,
+            Missing::Evidence => Key::NeedEvidence,
+            Missing::Bin => Key::NeedBin,
+            Missing::Option => Key::NeedOption,
+            Missing::Certainty => Key::NeedCertainty,
+        }
+    }
+}
+
+/// What one item earned towards the attempt's score, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Points {
+    /// Points earned, in hundredths (negative: a confident mistake's cost with certainty).
+    pub earned: i32,
+    /// The most an item can earn, in hundredths (3 points with certainty, else 100).
+    pub best: i32,
+    /// Why, in words: "3 of 3 points: right at the first try with ‘sure’".
+    pub why: String,
+}
+
 /// The answer being composed for an item (or, once submitted, the answer given).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Draft {
@@ -188,6 +263,9 @@ pub struct ReviewItem {
     /// The essay reference as running text ("essay, § Internalisatie, voetnoot 19"), when the
     /// set gives one.
     pub essay: Option<String>,
+    /// What the item earned towards the score and why; `None` for an item practised in a
+    /// retry round (the score is the first round's).
+    pub points: Option<Points>,
 }
 
 /// The whole review of a finished round.
@@ -568,26 +646,30 @@ impl Quiz {
 
     /// The score the items earn as they stand (see the module's documentation).
     fn score_now(&self) -> u8 {
-        let settings = &self.set.file.settings;
+        let points: i64 = self.states.iter().map(|s| i64::from(self.item_points(s))).sum();
+        percent(points, i64::from(self.best_points()) * self.states.len().max(1) as i64)
+    }
+
+    /// What an item as it stands earns, in hundredths of a point (see the module's
+    /// documentation): with certainty its mark times the fraction its try keeps, else that
+    /// fraction of its 100 points.
+    fn item_points(&self, s: &ItemState) -> i32 {
         let cbm = self.set.quiz_settings().certainty;
-        let points: i64 = self
-            .states
-            .iter()
-            .map(|s| {
-                let scale = |mark: i32| if cbm { i64::from(mark) } else { 1 };
-                match s.status {
-                    ItemStatus::Right => {
-                        scale(s.last_certainty.map_or(0, |c| c.marks().0)) * i64::from(try_points(settings.penalty, s.tries))
-                    }
-                    // Not right (a shown solution included: it does not undo what a wrong
-                    // try already cost): with CBM, the wrong mark of the last try's certainty.
-                    _ if cbm => i64::from(s.last_certainty.map_or(0, |c| c.marks().1)) * 100,
-                    _ => 0,
-                }
-            })
-            .sum();
-        let best = if cbm { 300 } else { 100 } * self.states.len().max(1) as i64;
-        percent(points, best)
+        match s.status {
+            ItemStatus::Right => {
+                let mark = if cbm { s.last_certainty.map_or(0, |c| c.marks().0) } else { 100 };
+                mark * try_points(self.set.file.settings.penalty, s.tries) as i32
+            }
+            // Not right (a shown solution included: it does not undo what a wrong try already
+            // cost): with CBM, the wrong mark of the last try's certainty.
+            _ if cbm => s.last_certainty.map_or(0, |c| c.marks().1) * 100,
+            _ => 0,
+        }
+    }
+
+    /// The most one item earns, in hundredths of a point: 3 points with certainty, else 100.
+    fn best_points(&self) -> i32 {
+        if self.set.quiz_settings().certainty { 300 } else { 10_000 }
     }
 
     fn right_count(&self) -> usize {
@@ -604,7 +686,12 @@ impl Quiz {
     pub fn summary(&self) -> Option<Summary> {
         let (score, right) = self.first.filter(|_| self.finished)?;
         let tally = Tally { score, right, right_now: self.right_count(), total: self.all.len(), round: self.round };
-        Some(Summary::new(self.set.wording(self.lang), &self.set.file.settings, Key::QuizScore, self.score_note(), tally))
+        // A score far below the share right (23 of 28 right, 43 %) is explained first, beside it.
+        let note = match (self.score_gap_note(), self.score_note()) {
+            (Some(gap), Some(note)) => Some([gap.as_str(), " ", note].concat()),
+            (gap, note) => gap.or_else(|| note.map(str::to_string)),
+        };
+        Some(Summary::new(self.set.wording(self.lang), &self.set.file.settings, Key::QuizScore, note.as_deref(), tally))
     }
 
     /// The review, once the round is finished.
@@ -665,6 +752,8 @@ impl Quiz {
             right_answer,
             explanation,
             essay: essay.as_ref().map(|essay| feedback::essay_ref(set.wording(lang), essay)),
+            // In a retry round its items were practised: the score stays the first round's.
+            points: (self.round == 1 || !self.round_items.contains(&item)).then(|| self.points(state)),
         }
     }
 
@@ -701,6 +790,7 @@ impl Quiz {
             if let Some(c) = item.certainty {
                 line(&mut md, Key::ReviewCertainty, certainty_label(w, c));
             }
+            line(&mut md, Key::ReviewPoints, &markdown(item.points.as_ref().map_or(t(Key::PointsPractice), |p| &p.why)));
             if let Item::Excerpt(_) = item.item {
                 line(&mut md, Key::ReviewCriteria, &list(&item.criteria, Key::ReviewNone));
                 let quoted: Vec<String> = item.marked.iter().map(|m| format!("“{m}”")).collect();
@@ -829,26 +919,26 @@ impl Quiz {
     }
 
     /// What the current item's draft still lacks before it can be submitted.
-    fn missing(&self, item: Item, draft: &Draft) -> Vec<Key> {
+    fn missing(&self, item: Item, draft: &Draft) -> Vec<Missing> {
         let quiz = self.set.quiz_settings();
         let mut missing = Vec::new();
         match item {
             Item::Excerpt(_) => {
                 if quiz.criteria_step == Step::Required && draft.criteria.is_empty() {
-                    missing.push(Key::NeedCriteria);
+                    missing.push(Missing::Criteria);
                 }
                 if quiz.evidence_step == Step::Required && draft.marked.is_empty() {
-                    missing.push(Key::NeedEvidence);
+                    missing.push(Missing::Evidence);
                 }
                 if draft.bin.is_none() {
-                    missing.push(Key::NeedBin);
+                    missing.push(Missing::Bin);
                 }
             }
-            Item::Question(_) if draft.options.is_empty() => missing.push(Key::NeedOption),
+            Item::Question(_) if draft.options.is_empty() => missing.push(Missing::Option),
             Item::Question(_) => {}
         }
         if quiz.certainty && draft.certainty.is_none() {
-            missing.push(Key::NeedCertainty);
+            missing.push(Missing::Certainty);
         }
         missing
     }
@@ -862,7 +952,7 @@ impl Quiz {
         }
         let missing = self.missing(item, &state.draft);
         if !missing.is_empty() {
-            let reasons: Vec<&str> = missing.iter().map(|&k| self.set.wording(self.lang).get(k)).collect();
+            let reasons: Vec<&str> = missing.iter().map(|m| self.set.wording(self.lang).get(m.key())).collect();
             return vec![Effect::Announce(reasons.join(" "))];
         }
         let (set, tries) = (&self.set, self.set.file.settings.tries);
@@ -984,6 +1074,106 @@ impl Quiz {
         let key = if n == 1 { Key::RetryRoundOne } else { Key::RetryRound };
         vec![self.say(key, &[("n", &n.to_string()), ("score", &score)]), Effect::Save]
     }
+}
+
+/// What the item navigator, a refused submission and the review's points ask of the quiz.
+impl Quiz {
+    /// Where `item` stands in the round.
+    pub fn standing(&self, item: Item) -> Standing {
+        match self.state(item) {
+            Some(s) => match s.status {
+                ItemStatus::Right => Standing::Right,
+                ItemStatus::Revealed | ItemStatus::SolutionShown => Standing::Wrong,
+                ItemStatus::Wrong => Standing::Retry,
+                ItemStatus::Open if s.tries > 0 => Standing::Retry,
+                ItemStatus::Open => Standing::ToDo,
+            },
+            None => Standing::ToDo,
+        }
+    }
+
+    /// How many items of the round are done, right or wrong, and how many are to do.
+    pub fn progress(&self) -> Progress {
+        let mut p = Progress::default();
+        for &item in &self.round_items {
+            match self.standing(item) {
+                Standing::Right => p.right += 1,
+                Standing::Wrong => p.wrong += 1,
+                Standing::ToDo | Standing::Retry => p.to_do += 1,
+            }
+        }
+        p
+    }
+
+    /// The steps the current item still lacks before it can be submitted (empty once it is
+    /// submitted, or when nothing is missing), in the order the item shows them.
+    pub fn missing_steps(&self) -> Vec<Missing> {
+        let item = self.current_item();
+        match self.state(item) {
+            Some(s) if s.status == ItemStatus::Open && !self.finished => self.missing(item, &s.draft),
+            _ => Vec::new(),
+        }
+    }
+
+    /// What an item's answer as it stands earned towards the score, and why.
+    fn points(&self, s: &ItemState) -> Points {
+        let w = self.set.wording(self.lang);
+        let (earned, best) = (self.item_points(s), self.best_points());
+        let fraction = try_points(self.set.file.settings.penalty, s.tries);
+        let certainty = s.last_certainty.map_or("", |c| certainty_label(w, c));
+        let mark = |m: i32| points_text(w, m * 100);
+        let key = match (s.status, s.last_certainty) {
+            (ItemStatus::Right, Some(_)) if s.tries > 1 => Key::PointsSureLaterTry,
+            (ItemStatus::Right, Some(_)) => Key::PointsSureRight,
+            (ItemStatus::Right, None) if s.tries > 1 => Key::PointsLaterTry,
+            (ItemStatus::Right, None) => Key::PointsRight,
+            (_, Some(_)) if self.set.quiz_settings().certainty => Key::PointsSureWrong,
+            (ItemStatus::SolutionShown, _) => Key::PointsSolution,
+            _ if s.tries == 0 => Key::PointsUnanswered,
+            _ => Key::PointsWrong,
+        };
+        let (right_mark, wrong_mark) = s.last_certainty.map_or((0, 0), |c| c.marks());
+        let why = w.text(
+            key,
+            &[
+                ("earned", &points_text(w, earned)),
+                ("best", &points_text(w, best)),
+                ("k", &s.tries.to_string()),
+                ("certainty", certainty),
+                ("mark", &mark(right_mark)),
+                ("cost", &mark(wrong_mark)),
+                ("fraction", &fraction.to_string()),
+            ],
+        );
+        Points { earned, best, why }
+    }
+
+    /// With certainty-based marking, when the share of items right and the score differ by more
+    /// than 20 points (23 of 28 right, 43 %): why, in words, to stand beside the score.
+    pub fn score_gap_note(&self) -> Option<String> {
+        let (score, right) = self.first.filter(|_| self.finished && self.set.quiz_settings().certainty)?;
+        let total = self.all.len();
+        let share = right * 100 / total.max(1);
+        (share.abs_diff(usize::from(score)) > 20).then(|| {
+            let (right, total) = (right.to_string(), total.to_string());
+            let (percent, score) = (share.to_string(), score.to_string());
+            let args = [("right", right.as_str()), ("total", &total), ("percent", &percent), ("score", &score)];
+            self.set.wording(self.lang).text(Key::ScoreGap, &args)
+        })
+    }
+}
+
+/// Hundredths of a point in words: "3", "2,25" ("2.25" in English), "−6".
+fn points_text(w: Wording<'_>, hundredths: i32) -> String {
+    let sign = if hundredths < 0 { "−" } else { "" };
+    let (whole, part) = (hundredths.unsigned_abs() / 100, hundredths.unsigned_abs() % 100);
+    let mut out = format!("{sign}{whole}");
+    if part > 0 {
+        out.push_str(if w.lang() == Lang::Nl { "," } else { "." });
+        let digits = format!("{part:02}");
+        out.push_str(digits.trim_end_matches('0'));
+    }
+    out
 }
 
 /// The attempt's items: the excerpts (all, or the pool drawn with the seed), then the

@@ -287,9 +287,18 @@ impl Widget {
         if let Some(m) = &modes {
             listeners.push(events::on(&host, &root, m, "click", Modes::click));
             listeners.push(events::on(&host, &root, m, "keydown", Modes::keydown));
+            if let Some(q) = &quiz {
+                // After the switch above has shown the quiz's panel.
+                listeners.push(events::on(&host, &root, q, "click", QuizShell::tab_chosen));
+            }
         }
         dom::attr(&root, "data-ready", "true");
         dom::append(&host, &root);
+        // A reload opens the quiz where the student was (once the widget is in the page).
+        let quiz_shown = modes.as_ref().and_then(|m| m.try_borrow().ok()).is_none_or(|m| m.active() == Tab::Quiz);
+        if let Some(q) = quiz.as_ref().filter(|_| quiz_resumed && quiz_shown).and_then(|q| q.try_borrow().ok()) {
+            q.resume_place();
+        }
         let ready = Ready {
             set_id: &set.file.id,
             excerpts: set.len(),

@@ -15,9 +15,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, Event, HtmlElement, KeyboardEvent, PointerEvent};
 
 use crate::core::quiz::{ItemStatus, Msg, Quiz};
-use crate::core::state;
+use crate::core::state::{self, Tab};
 use crate::core::strings::Key;
-use crate::web::dom::{as_a, attr, call, closest, contains, document_of, is_mouse, object, prevent_default, prop, window};
+use crate::web::dom::{as_a, attr, attribute, call, closest, contains, document_of, is_mouse, object, prevent_default, prop, window};
 use crate::web::effects;
 use crate::web::events::{Out, on, target};
 use crate::web::listener::{Callback, Listener};
@@ -82,6 +82,26 @@ impl QuizShell {
         }
     }
 
+    /// After a reload: brings the student back where they were, the current item in view with
+    /// focus on its heading (or the review's), once the attempt has gone past its start.
+    pub fn resume_place(&self) {
+        let q = &self.quiz;
+        if q.current() > 0 || q.finished() || q.round() > 1 || q.progress().to_do < q.items().len() {
+            self.view.show_current();
+        }
+    }
+
+    /// A click on the quiz's tab (after the switch showed its panel): the current item comes
+    /// into view with focus on its heading, where the student left it. (With the arrow keys
+    /// focus stays on the tab, as in every tab list; Tab goes on into the quiz.)
+    pub fn tab_chosen(&mut self, e: &Event) -> Out {
+        let tab = closest(&target(e)?, "[role=tab]")?;
+        if attribute(&tab, "data-mode").as_deref() == Some(Tab::Quiz.word()) && prop(&self.view.panel, "hidden").as_bool() != Some(true) {
+            self.view.show_current();
+        }
+        None
+    }
+
     /// The attempt's score, once it is fixed.
     pub fn score(&self) -> Option<u8> {
         self.quiz.summary().map(|s| s.score)
@@ -109,9 +129,9 @@ impl QuizShell {
             match then {
                 Then::Stay => {}
                 Then::Item => self.view.focus_item(),
-                // A refused submission (something missing) leaves focus on Submit.
                 Then::Feedback if self.quiz.status(self.quiz.current_item()) != ItemStatus::Open => self.view.focus_feedback(),
-                Then::Feedback => {}
+                // A refused submission: each missing step says so beside it, the first takes focus.
+                Then::Feedback => self.view.refused(&self.quiz),
             }
         }
         (!done.told.is_empty()).then_some(done.told)
@@ -131,6 +151,15 @@ impl QuizShell {
             Action::ClearMarks => (Msg::ClearMarks, Then::Stay),
             Action::RetryWrong => (Msg::RetryWrong, Then::Item),
             Action::Restart => (Msg::Restart(crate::web::random_seed()), Then::Item),
+            // Back and next keep focus on the navigator's button (the live region names the item);
+            // a jump from the list goes to the item's heading.
+            Action::NavPrevious => (Msg::Previous, Then::Stay),
+            Action::NavNext => (Msg::Next, Then::Stay),
+            Action::GoTo => (Msg::GoTo(attribute(&button, "data-item")?.parse().ok()?), Then::Item),
+            Action::Explain => {
+                self.view.toggle_explained(&button);
+                return None;
+            }
             Action::Download => {
                 self.download();
                 return None;
@@ -148,6 +177,10 @@ impl QuizShell {
     fn change(&mut self, e: &Event) -> Out {
         let input = target(e)?;
         if !contains(&self.view.panel, &input) {
+            return None;
+        }
+        if attribute(&input, "data-filter").is_some() {
+            self.view.filter_review(prop(&input, "checked").as_bool() == Some(true));
             return None;
         }
         let msg = match Input::of(&input)? {

@@ -22,5 +22,6 @@ mod core_set;
 mod default_set;
 mod minimal_set;
 mod properties;
+mod quiz_navigation;
 mod quiz_properties;
 mod wording;
