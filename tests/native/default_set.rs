@@ -95,7 +95,7 @@ fn source(e: &set::Excerpt) -> &set::Source {
 }
 
 /// Where the essay says something of a default set (they cite it everywhere).
-fn cited(reference: &Option<set::EssayRef>) -> &set::EssayRef {
+fn cited(reference: &Option<EssayRef>) -> &EssayRef {
     reference.as_ref().expect("the default sets cite the essay everywhere")
 }
 
