@@ -414,8 +414,8 @@ pub fn load(text: &str) -> Result<Set, SetErrors> {
 
 /// The problems [`load`] reports for `text`, in its order (none when the set loads): what the
 /// set editor lists. The text's hash, which only a loaded set needs for its resume strings, is
-/// not computed (it is one multiplication after another over every byte: a tenth of the time a
-/// set of 10,000 excerpts took to check).
+/// not computed (it is one multiplication after another over every byte: about 20 ms for a set
+/// of 10,000 excerpts, 15 MB).
 pub fn problems(text: &str) -> Vec<Problem> {
     read_and_validate(text).err().map_or_else(Vec::new, |errors| errors.0)
 }
@@ -1320,8 +1320,8 @@ pub(crate) fn sort_indices(list: &mut [usize], order: &dyn Fn(usize, usize) -> O
 }
 
 /// Ids with their indices, ordered for lookups by a hash of the id first (a hash map would add
-/// hashbrown to the wasm). The hash spares comparing the ids' bytes: 10,000 excerpt ids that
-/// share long prefixes took a fifth of a large set's loading to sort by their text.
+/// hashbrown to the wasm). The hash spares comparing the ids' bytes: sorting 10,000 excerpt ids
+/// that share long prefixes by their text took about 7% of a large set's check.
 struct Ids<'a> {
     ids: Vec<&'a str>,
     /// Per id, its [`fnv1a`] hash.
