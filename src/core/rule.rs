@@ -78,6 +78,18 @@ impl Rule {
         }
     }
 
+    /// Whether the rule holds for an excerpt that shows exactly the criteria for which `shows`
+    /// is true: the verdict of [`Rule::evaluate`] without building its witness tree (a set's
+    /// loading asks it for every excerpt and category).
+    pub fn holds(&self, shows: &dyn Fn(&str) -> bool) -> bool {
+        match self {
+            Rule::Criterion(id) => shows(id),
+            Rule::All(rules) => rules.iter().all(|rule| rule.holds(shows)),
+            Rule::Any(rules) => rules.iter().any(|rule| rule.holds(shows)),
+            Rule::Not(part) => !part.holds(shows),
+        }
+    }
+
     /// Evaluates the rule for an excerpt that shows exactly the criteria for which `shows` is
     /// true, keeping the witness tree.
     pub fn evaluate<'r>(&'r self, shows: &dyn Fn(&str) -> bool) -> Witness<'r> {

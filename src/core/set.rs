@@ -451,7 +451,7 @@ impl Set {
     /// The bin lens `lens` gives excerpt `i`: the first category, in the lens's order, whose rule
     /// (the lens's own, else the set's) holds for the criteria the excerpt shows.
     pub fn classify(&self, lens: usize, i: usize) -> BinId {
-        let shows = |id: &str| self.shown[i].iter().any(|&c| self.file.criteria[c].id == id);
+        let shows = |id: &str| shows_criterion(&self.shown[i], &self.file.criteria, id);
         first_holding(&self.lens_precedence[lens], &|c| self.lens_rule(lens, c), &shows, self.file.categories.len())
     }
 
@@ -498,8 +498,8 @@ pub fn load(text: &str) -> Result<Set, SetErrors> {
 
 /// The problems [`load`] reports for `text`, in its order (none when the set loads): what the
 /// set editor lists. The text's hash, which only a loaded set needs for its resume strings, is
-/// not computed (it is one multiplication after another over every byte: a tenth of the time a
-/// set of 10,000 excerpts took to check).
+/// not computed (it is one multiplication after another over every byte: about 20 ms for a set
+/// of 10,000 excerpts, 15 MB).
 pub fn problems(text: &str) -> Vec<Problem> {
     read_and_validate(text).err().map_or_else(Vec::new, |errors| errors.0)
 }
@@ -524,6 +524,7 @@ fn read_and_validate(text: &str) -> Result<Set, SetErrors> {
         unread: Vec::new(),
         unread_order: Vec::new(),
         comparisons: &comparisons,
+        spare_paths: Vec::new(),
     };
     let set = read_set(&mut problems).and_then(|(file, complete)| validate(file, complete, &mut problems));
     match set {
@@ -558,6 +559,10 @@ struct Problems<'n> {
     unread_order: Vec<usize>,
     /// Name comparisons left for "did you mean" (see [`MAX_COMPARISONS`]).
     comparisons: &'n Cell<usize>,
+    /// Strings to write the paths of values being read into, kept for the next value when one is
+    /// read: one for each level of nesting, so that reading allocates none (a path allocated for
+    /// every value read was a tenth of a large set's reading).
+    spare_paths: Vec<String>,
 }
 
 impl Problems<'_> {
@@ -569,6 +574,19 @@ impl Problems<'_> {
         } else {
             self.overflow = true;
         }
+    }
+
+    /// The path of member `name` of the value at `path`, in a spare string (give it back with
+    /// [`Problems::spare`] once the member is read).
+    fn member_path(&mut self, path: &str, name: &str) -> String {
+        let mut out = self.spare_paths.pop().unwrap_or_default();
+        push_child(&mut out, path, name);
+        out
+    }
+
+    /// Keeps `path` for writing another path into.
+    fn spare(&mut self, path: String) {
+        self.spare_paths.push(path);
     }
 
     /// A value that cannot be read: reported, and remembered as unread.
@@ -692,28 +710,31 @@ fn list<T>(p: &mut Problems<'_>, node: &Node<'_>, path: &str, item: fn(&mut Prob
     let items = array(p, node, path)?;
     // A loop rather than `map(…).collect()`: each of the nine types read saves 0.3 KB of wasm.
     let mut list = Vec::with_capacity(items.len());
-    // One path for every item, rewritten for each (a new one per item was a tenth of the reading).
-    let mut item_path = String::new();
+    // One path for every item, rewritten for each.
+    let mut item_path = p.spare_paths.pop().unwrap_or_default();
     for (i, node) in items.iter().enumerate() {
         item_path.clear();
         item_path.push_str(path);
         push_index(&mut item_path, i);
         list.push(item(p, node, &item_path));
     }
+    p.spare(item_path);
     Some(list)
 }
 
 /// Writes `[index]` at the end of `out`.
 fn push_index(out: &mut String, index: usize) {
     out.push('[');
-    let start = out.len();
-    let mut rest = index;
+    let mut unit = 1;
+    while unit <= index / 10 {
+        unit *= 10;
+    }
     loop {
-        out.insert(start, char::from(b'0' + (rest % 10) as u8));
-        rest /= 10;
-        if rest == 0 {
+        out.push(char::from(b'0' + (index / unit % 10) as u8));
+        if unit == 1 {
             break;
         }
+        unit /= 10;
     }
     out.push(']');
 }
@@ -727,30 +748,36 @@ fn array<'n>(p: &mut Problems<'_>, node: &'n Node<'n>, path: &str) -> Option<&'n
     }
 }
 
+/// The most fields an object of the format may have (a set has the most, 17).
+const MAX_FIELDS: usize = 32;
+
 /// An object's members, checked against the fields its type has.
 struct Fields<'n, 'p> {
     node: &'n Node<'n>,
     path: &'p str,
     /// Empty when the value is not an object (already reported).
     members: &'n [Member<'n>],
-    /// The path of the field being read, kept between fields so that all of them are written in
-    /// one allocation.
-    field_path: Cell<String>,
+    /// The fields the object may have.
+    known: &'static [&'static str],
+    /// Per field of `known`, the index of the first member with its name plus one (0: none),
+    /// so that reading a field compares its name with `known`'s and none of the members'.
+    first: [usize; MAX_FIELDS],
 }
 
 /// Opens the object at `path`, reporting unknown and repeated fields (the first of a repeated
 /// field is the one read). A value that is not an object is reported and reads as empty.
-fn fields<'n, 'p>(p: &mut Problems<'_>, node: &'n Node<'n>, path: &'p str, known: &[&str]) -> Fields<'n, 'p> {
-    let field_path = Cell::new(String::new());
+fn fields<'n, 'p>(p: &mut Problems<'_>, node: &'n Node<'n>, path: &'p str, known: &'static [&'static str]) -> Fields<'n, 'p> {
+    let mut f = Fields { node, path, members: &[], known, first: [0; MAX_FIELDS] };
     let Value::Object(members) = &node.value else {
         wrong::<()>(p, node, path, "an object { … }");
-        return Fields { node, path, members: &[], field_path };
+        return f;
     };
-    let mut seen = 0u32;
-    for m in members {
-        match known.iter().position(|k| *k == m.key) {
-            Some(i) if seen & 1 << i != 0 => p.at(child(path, &m.key), m.at, format!("field `{}` appears twice", m.key)),
-            Some(i) => seen |= 1 << i,
+    f.members = members;
+    for (index, m) in members.iter().enumerate() {
+        let key: &str = &m.key;
+        match known.iter().position(|k| same_name(k, key)) {
+            Some(i) if f.first[i] != 0 => p.at(child(path, &m.key), m.at, format!("field `{}` appears twice", m.key)),
+            Some(i) => f.first[i] = index + 1,
             None => {
                 let mut hint = did_you_mean(&m.key, known.iter().copied(), p.comparisons);
                 if hint.is_empty() {
@@ -760,19 +787,29 @@ fn fields<'n, 'p>(p: &mut Problems<'_>, node: &'n Node<'n>, path: &'p str, known
             }
         }
     }
-    Fields { node, path, members, field_path }
+    f
+}
+
+/// Whether two field names are the same. Most names compared differ in length or first letter:
+/// that is seen here without a call to compare their bytes.
+#[inline(always)]
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 impl<'n> Fields<'n, '_> {
+    /// The value of field `name` (one of `known`), when the object has it.
     fn member(&self, name: &str) -> Option<&'n Node<'n>> {
-        self.members.iter().find(|m| m.key == name).map(|m| &m.value)
+        let field = self.known.iter().position(|k| same_name(k, name))?;
+        let index = self.first[field].checked_sub(1)?;
+        self.members.get(index).map(|m| &m.value)
     }
 
     /// Reads field `name`, reporting it when missing.
     fn required<T>(&self, p: &mut Problems<'_>, name: &str, read: fn(&mut Problems<'_>, &Node<'_>, &str) -> Option<T>) -> Option<T> {
         let (node, path) = self.present(p, name)?;
         let value = read(p, node, &path);
-        self.field_path.set(path);
+        p.spare(path);
         value
     }
 
@@ -781,7 +818,7 @@ impl<'n> Fields<'n, '_> {
     /// wasm instead of one per type.
     fn present(&self, p: &mut Problems<'_>, name: &str) -> Option<(&'n Node<'n>, String)> {
         match self.member(name) {
-            Some(node) => Some((node, self.path_of(name))),
+            Some(node) => Some((node, p.member_path(self.path, name))),
             None => {
                 if matches!(self.node.value, Value::Object(_)) {
                     p.at(self.path.to_string(), self.node.at, format!("missing field `{name}`"));
@@ -792,36 +829,35 @@ impl<'n> Fields<'n, '_> {
         }
     }
 
-    /// The path of field `name`, written in the string the last field's path was (hand it back
-    /// to `field_path` when done).
-    fn path_of(&self, name: &str) -> String {
-        let mut path = self.field_path.take();
-        push_child(&mut path, self.path, name);
-        path
-    }
-
     /// Reads field `name` when it is there and not `null`.
     fn optional<T>(&self, p: &mut Problems<'_>, name: &str, read: fn(&mut Problems<'_>, &Node<'_>, &str) -> Option<T>) -> Option<T> {
-        let (node, path) = self.given(name)?;
+        let (node, path) = self.given(p, name)?;
         let value = read(p, node, &path);
-        self.field_path.set(path);
+        p.spare(path);
         value
     }
 
     /// Field `name` and its path when it is there and not `null` (see [`Fields::present`]).
-    fn given(&self, name: &str) -> Option<(&'n Node<'n>, String)> {
+    fn given(&self, p: &mut Problems<'_>, name: &str) -> Option<(&'n Node<'n>, String)> {
         let node = self.member(name).filter(|node| !matches!(node.value, Value::Null))?;
-        Some((node, self.path_of(name)))
+        Some((node, p.member_path(self.path, name)))
     }
 
     /// Reads required text, empty when it cannot be read.
     fn text(&self, p: &mut Problems<'_>, name: &str) -> String {
-        self.required(p, name, text).unwrap_or_default()
+        match self.member(name) {
+            // Most fields are text as they should be: read without writing their path.
+            Some(Node { value: Value::String(s), .. }) => s.to_string(),
+            _ => self.required(p, name, text).unwrap_or_default(),
+        }
     }
 
     /// Reads optional text.
     fn optional_text(&self, p: &mut Problems<'_>, name: &str) -> Option<String> {
-        self.optional(p, name, text)
+        match self.member(name) {
+            Some(Node { value: Value::String(s), .. }) => Some(s.to_string()),
+            _ => self.optional(p, name, text),
+        }
     }
 
     /// Reads optional text, empty when it is left out.
@@ -1162,50 +1198,54 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
     let mut shown_all = Vec::with_capacity(file.excerpts.len());
     let mut expected = Vec::with_capacity(file.excerpts.len());
     for (i, e) in file.excerpts.iter().enumerate() {
-        let path = format!("excerpts[{i}]");
+        // Paths are written only for a problem (written for every excerpt, they took a twentieth
+        // of the time of a large set's check).
         excerpt_ids.check(i, "excerpts", &mut p);
         if e.text.trim().is_empty() {
-            p(format!("{path}.text"), "the text is empty".into());
+            p(format!("excerpts[{i}].text"), "the text is empty".into());
         }
         if e.evidence.len() > MAX_EVIDENCE {
             let n = e.evidence.len();
             p(
-                format!("{path}.evidence"),
+                format!("excerpts[{i}].evidence"),
                 format!("{n} pieces of evidence; the most an excerpt may list is {MAX_EVIDENCE}, one per criterion it shows"),
             );
         }
         let mut shown: Vec<usize> = Vec::new();
         for (j, ev) in e.evidence.iter().take(MAX_EVIDENCE).enumerate() {
-            let epath = format!("{path}.evidence[{j}]");
             match criterion_ids.get(&ev.criterion) {
-                Some(c) if shown.contains(&c) => {
-                    p(format!("{epath}.criterion"), format!("criterion `{}` is listed twice for this excerpt", ev.criterion))
-                }
+                Some(c) if shown.contains(&c) => p(
+                    format!("excerpts[{i}].evidence[{j}].criterion"),
+                    format!("criterion `{}` is listed twice for this excerpt", ev.criterion),
+                ),
                 Some(c) => shown.push(c),
-                None => p(format!("{epath}.criterion"), unknown_criterion(&ev.criterion)),
+                None => p(format!("excerpts[{i}].evidence[{j}].criterion"), unknown_criterion(&ev.criterion)),
             }
             if ev.quote.trim().is_empty() {
-                p(format!("{epath}.quote"), "the quote is empty: copy the words that show the criterion from the text".into());
+                p(
+                    format!("excerpts[{i}].evidence[{j}].quote"),
+                    "the quote is empty: copy the words that show the criterion from the text".into(),
+                );
             } else if !e.text.trim().is_empty() && !e.text.contains(&ev.quote) {
                 p(
-                    format!("{epath}.quote"),
+                    format!("excerpts[{i}].evidence[{j}].quote"),
                     "quote is not found in the excerpt's text (it must be copied exactly, same spelling and punctuation)".into(),
                 );
             }
         }
-        let shows = |id: &str| criterion_ids.get(id).is_some_and(|c| shown.contains(&c));
+        let shows = |id: &str| shows_criterion(&shown, &file.criteria, id);
         let derived = first_holding(&precedence, &|c| &file.categories[c].rule, &shows, fallback_bin);
         if derived == fallback_bin {
             match &file.fallback {
                 None if complete => p(
-                    path.clone(),
+                    format!("excerpts[{i}]"),
                     format!(
                         "no category's rule holds for this excerpt (it shows: {}), and the set has no fallback category",
                         names(&shown, &file.criteria)
                     ),
                 ),
                 Some(f) if !f.offer && complete => p(
-                    path.clone(),
+                    format!("excerpts[{i}]"),
                     format!(
                         "no category's rule holds for this excerpt (it shows: {}), and the fallback `{}` is not offered as a bin",
                         names(&shown, &file.criteria),
@@ -1223,17 +1263,17 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
             };
             if bin_ids.get(stated).is_none() {
                 p(
-                    format!("{path}.category"),
+                    format!("excerpts[{i}].category"),
                     format!("category `{stated}` does not exist{}", did_you_mean(stated, bin_id_list(), comparisons)),
                 );
             } else if stated != derived_id && complete {
                 p(
-                    format!("{path}.category"),
+                    format!("excerpts[{i}].category"),
                     format!(
                         "the set says `{stated}` but the rules give `{derived_id}`: the excerpt shows {}, and {}",
                         names(&shown, &file.criteria),
                         match file.categories.iter().find(|c| c.id == *stated) {
-                            Some(c) if c.rule.evaluate(&shows).holds => {
+                            Some(c) if c.rule.holds(&shows) => {
                                 format!("`{derived_id}` comes before `{stated}` in the precedence order")
                             }
                             Some(_) => format!("that does not meet the rule of `{stated}`"),
@@ -1252,7 +1292,7 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
     if file.fallback.is_none() && complete {
         for (l, order) in lens_precedence.iter().enumerate() {
             let unmatched = shown_all.iter().position(|shown| {
-                let shows = |id: &str| criterion_ids.get(id).is_some_and(|c| shown.contains(&c));
+                let shows = |id: &str| shows_criterion(shown, &file.criteria, id);
                 first_holding(order, &|c| file.lens_rule(l, c), &shows, fallback_bin) == fallback_bin
             });
             if let Some(i) = unmatched {
@@ -1294,10 +1334,17 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
     Some(Set { hash: 0, file, shown: shown_all, expected, precedence, lens_precedence, bins })
 }
 
+/// Whether an excerpt that shows the criteria `shown` (indices into `criteria`) shows the one
+/// with id `id`: its few ids compared, rather than `id` looked up among all the criteria (each
+/// rule asks for each criterion it names, for every excerpt).
+fn shows_criterion(shown: &[usize], criteria: &[Criterion], id: &str) -> bool {
+    shown.iter().any(|&c| criteria[c].id == id)
+}
+
 /// The first category in `order` whose rule holds for `shows`, else `fallback`.
 fn first_holding<'r>(order: &[usize], rule: &dyn Fn(usize) -> &'r Rule, shows: &dyn Fn(&str) -> bool, fallback: BinId) -> BinId {
     for &c in order {
-        if rule(c).evaluate(shows).holds {
+        if rule(c).holds(shows) {
             return c;
         }
     }
@@ -1367,8 +1414,8 @@ pub(crate) fn sort_indices(list: &mut [usize], order: &dyn Fn(usize, usize) -> O
 }
 
 /// Ids with their indices, ordered for lookups by a hash of the id first (a hash map would add
-/// hashbrown to the wasm). The hash spares comparing the ids' bytes: 10,000 excerpt ids that
-/// share long prefixes took a fifth of a large set's loading to sort by their text.
+/// hashbrown to the wasm). The hash spares comparing the ids' bytes: sorting 10,000 excerpt ids
+/// that share long prefixes by their text took about 7% of a large set's check.
 struct Ids<'a> {
     ids: Vec<&'a str>,
     /// Per id, its [`fnv1a`] hash.
@@ -1391,14 +1438,22 @@ impl<'a> Ids<'a> {
             hashes.push(fnv1a(id.as_bytes()));
         }
         let mut sorted: Vec<usize> = (0..ids.len()).collect();
-        sort_indices(&mut sorted, &|a, b| (hashes[a], ids[a], a).cmp(&(hashes[b], ids[b], b)));
+        let (by_hash, by_id) = (&hashes[..], &ids[..]);
+        sort_indices(&mut sorted, &|a, b| match by_hash[a].cmp(&by_hash[b]) {
+            Ordering::Equal => (by_id[a], a).cmp(&(by_id[b], b)),
+            order => order,
+        });
         Ids { ids, hashes, sorted }
     }
 
     /// The index of the first item with `id`.
     fn get(&self, id: &str) -> Option<usize> {
         let hash = fnv1a(id.as_bytes());
-        let at = self.sorted.partition_point(|&i| (self.hashes[i], self.ids[i]) < (hash, id));
+        let (by_hash, by_id) = (&self.hashes[..], &self.ids[..]);
+        let at = self.sorted.partition_point(|&i| match by_hash[i].cmp(&hash) {
+            Ordering::Equal => by_id[i] < id,
+            order => order == Ordering::Less,
+        });
         self.sorted.get(at).copied().filter(|&i| self.ids[i] == id)
     }
 
