@@ -14,7 +14,8 @@
 //! A leading byte-order mark is skipped (RFC 8259 §8.1 allows it; Windows editors write one).
 //!
 //! The native tool also makes values and writes them (the JSON Schema, `diary-sort fmt`,
-//! `validate --format json`); that part is not in the browser's build.
+//! `validate --format json`), and so do the edits of a set (`core::edit`, for `diary-sort
+//! import` and the set editor's build); that part is not in the students' module.
 
 /// The deepest nesting of lists and objects accepted.
 pub const MAX_NESTING: usize = 128;
@@ -558,8 +559,8 @@ impl Parser<'_> {
 
 pub use writing::write;
 
-/// Making and writing JSON: the tool's canonical form of a set and its schema, and tests that edit
-/// a set (the browser only reads sets).
+/// Making and writing JSON: the tool's canonical form of a set and its schema, the entries an
+/// edit of a set inserts, and tests that edit a set (the students' module only reads sets).
 mod writing {
     use std::fmt::Write as _;
 
