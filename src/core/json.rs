@@ -20,7 +20,8 @@
 //! A leading byte-order mark is skipped (RFC 8259 §8.1 allows it; Windows editors write one).
 //!
 //! The native tool also makes values and writes them (the JSON Schema, `diary-sort fmt`,
-//! `validate --format json`); that part is not in the browser's build.
+//! `validate --format json`), and so do the edits of a set (`core::edit`, for `diary-sort
+//! import` and the set editor's build); that part is not in the students' module.
 
 use std::borrow::Cow;
 
@@ -647,8 +648,8 @@ impl<'t> Parser<'t> {
 
 pub use writing::write;
 
-/// Making and writing JSON: the tool's canonical form of a set and its schema, and tests that edit
-/// a set (the browser only reads sets).
+/// Making and writing JSON: the tool's canonical form of a set and its schema, the entries an
+/// edit of a set inserts, and tests that edit a set (the students' module only reads sets).
 mod writing {
     use std::fmt::Write as _;
 
