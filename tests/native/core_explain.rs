@@ -4,7 +4,7 @@
 
 use diary_sort::core::explain;
 use diary_sort::core::feedback::{self, Feedback};
-use diary_sort::core::session::{Msg, Session};
+use diary_sort::core::session::{CardStatus, Msg, Session};
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::strings::{self, Lang};
 
@@ -20,6 +20,14 @@ fn board_text(lang: Lang, fb: &Feedback) -> String {
     let mut lines = vec![strings::get(lang, fb.verdict.key()).to_string()];
     lines.extend(fb.paragraphs.iter().map(|p| feedback::spans_text(p)));
     lines.join("\n")
+}
+
+/// A wrong card other than `keep` and a bin it is still wrong in, other than its own.
+fn mover(set: &Set, session: &Session, keep: usize) -> Option<(usize, usize)> {
+    (0..set.len()).filter(|&j| j != keep && session.status(j) == CardStatus::Wrong).find_map(|j| {
+        let to = set.bins.iter().copied().find(|&b| b != set.expected[j] && Some(b) != session.place(j))?;
+        Some((j, to))
+    })
 }
 
 #[test]
@@ -40,6 +48,12 @@ fn the_feedback_after_each_check_is_what_the_board_shows() {
                     session.apply(Msg::Place(card, Some(bin)));
                 }
                 for check in 0..usize::from(tries) {
+                    if check > 0 {
+                        // A check judges again only after a move: another wrong card changes to
+                        // another wrong bin (none left to move: no later check can see card i here).
+                        let Some((j, to)) = mover(&set, &session, i) else { break };
+                        session.apply(Msg::Place(j, Some(to)));
+                    }
                     session.apply(Msg::Check);
                     let shown = session.feedback(i).expect("checked in place");
                     assert_eq!(e.feedback[k].tries[check], board_text(lang, &shown), "{} in {} after check {}", e.excerpt, bin, check + 1);
