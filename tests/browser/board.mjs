@@ -79,8 +79,8 @@ export const FINISHED = {
 
 /**
  * Waits for the summary and checks a perfect attempt in language `t` (one of FINISHED): full
- * score, passed, announced, and every card in its bin explaining why — the rule's conclusion and
- * the essay's footnote.
+ * score, passed, announced, and every card in its bin with its verdict on one line, folded over
+ * why — the rule's conclusion and the essay's footnote.
  */
 export async function assertAllRight(page, cards, t) {
   await page.getByRole('heading', { name: t.result, exact: true }).waitFor();
@@ -90,7 +90,10 @@ export async function assertAllRight(page, cards, t) {
   assert.match(await status(page).innerText(), t.done);
   for (const card of cards) {
     const item = bin(page, card.bin).getByRole('listitem').filter({ has: grab(page, card) });
-    const feedback = await item.locator('.feedback').innerText();
+    // A right card's feedback is folded to its verdict line; the reasons are inside.
+    const folded = await item.locator('.feedback').evaluate((d) => d.localName === 'details' && !d.open);
+    assert.ok(folded, `${card.name}: its feedback folded to one line`);
+    const feedback = await item.locator('.feedback').textContent();
     assert.match(feedback, t.right, card.name);
     assert.ok(feedback.includes(`${t.because} ‘${card.bin}’.`), `${card.name}: ${feedback}`);
     assert.match(feedback, t.footnote, card.name);
