@@ -10,7 +10,7 @@
 //! problem is placed where its statement starts (its path says where inside it), or at the start
 //! of its CSV row (the column is named).
 
-use diary_sort::core::quiz::Certainty;
+use diary_sort::core::exercise::Certainty;
 use diary_sort::core::set::Problem;
 use serde::Deserialize;
 use serde_json::Value;

@@ -18,8 +18,8 @@ use std::time::Instant;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 
+use diary_sort::core::board::first_words;
 use diary_sort::core::markup;
-use diary_sort::core::session::first_words;
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::strings::Lang;
 use diary_sort_cli::answers::{self, Answers};

@@ -129,7 +129,7 @@ const SET: Object = Object {
         ),
         Field::optional(
             "mode",
-            Type::Word(set::quiz::MODE_NAMES),
+            Type::Word(set::quiz_format::MODE_NAMES),
             "Which modes the set offers: board (the sorting board), quiz (one excerpt at a time, then the questions), or both, with a switch.",
             "\"both\"",
         )
@@ -215,14 +215,14 @@ const QUIZ: Object = Object {
     fields: &[
         Field::optional(
             "criteriaStep",
-            Type::Word(set::quiz::STEP_NAMES),
+            Type::Word(set::quiz_format::STEP_NAMES),
             "Ticking the criteria seen in the excerpt: off, optional or required (an answer without a tick is refused).",
             "\"optional\"",
         )
         .or("\"optional\""),
         Field::optional(
             "evidenceStep",
-            Type::Word(set::quiz::STEP_NAMES),
+            Type::Word(set::quiz_format::STEP_NAMES),
             "Marking the words that justify the choice: off, optional or required (an answer without marked words is refused).",
             "\"optional\"",
         )
@@ -264,7 +264,7 @@ const QUESTION: Object = Object {
         Field::required("id", Type::Id, "Unique among the questions.", "\"schools\""),
         Field::required(
             "type",
-            Type::Word(set::quiz::QUESTION_TYPE_NAMES),
+            Type::Word(set::quiz_format::QUESTION_TYPE_NAMES),
             "single (exactly one option is correct) or multiple (one or more are; the student must choose all and only those).",
             "\"single\"",
         ),
@@ -815,10 +815,10 @@ mod tests {
             (&ESSAY, set::ESSAY_FIELDS),
             (&SETTINGS, set::SETTINGS_FIELDS),
             (&SCORE_BAND, set::SCORE_BAND_FIELDS),
-            (&QUIZ, set::quiz::QUIZ_FIELDS),
-            (&QUESTION, set::quiz::QUESTION_FIELDS),
-            (&OPTION, set::quiz::OPTION_FIELDS),
-            (&LENS, set::quiz::LENS_FIELDS),
+            (&QUIZ, set::quiz_format::QUIZ_FIELDS),
+            (&QUESTION, set::quiz_format::QUESTION_FIELDS),
+            (&OPTION, set::quiz_format::OPTION_FIELDS),
+            (&LENS, set::quiz_format::LENS_FIELDS),
         ]
     }
 

@@ -1,6 +1,6 @@
 //! The exercise-set format (version 2; version 1 still loads): the types, loading from `&str`,
 //! and the semantic validation that the types alone cannot express. The quiz's fields (`mode`,
-//! `quiz`, `questions`, `lenses`) are in [`quiz`].
+//! `quiz`, `questions`, `lenses`) are in [`quiz_format`].
 //!
 //! Loading parses the text with [`json`] into a tree that knows where every
 //! value starts, then reads the types from it by hand. It never stops at the first problem it
@@ -18,9 +18,9 @@ use crate::core::rule::Rule;
 use crate::core::strings::{self, Key, Lang};
 use crate::core::wording::Overrides;
 
-pub mod quiz;
+pub mod quiz_format;
 
-pub use quiz::{Lens, Mode, Question, QuestionOption, QuestionType, QuizSettings, Step};
+pub use quiz_format::{Lens, Mode, Question, QuestionOption, QuestionType, QuizSettings, Step};
 
 /// The format version this build writes (`diary-sort fmt`) and reads.
 pub const FORMAT_VERSION: u32 = 2;
@@ -761,7 +761,7 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         format,
         id: f.text(p, "id"),
         lang: f.required(p, "lang", |p, node, path| Some([Lang::Nl, Lang::En][choice(p, node, path, LANG_CODES)?])).unwrap_or(Lang::Nl),
-        mode: f.optional(p, "mode", quiz::mode).unwrap_or_default(),
+        mode: f.optional(p, "mode", quiz_format::mode).unwrap_or_default(),
         title: f.text(p, "title"),
         intro: f.text(p, "intro"),
         criteria: f.required(p, "criteria", |p, node, path| list(p, node, path, criterion)).unwrap_or_default(),
@@ -769,10 +769,10 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         precedence: f.optional(p, "precedence", id_list).unwrap_or_default(),
         fallback: f.optional(p, "fallback", |p, node, path| Some(fallback(p, node, path))),
         excerpts: f.required(p, "excerpts", |p, node, path| list(p, node, path, excerpt)).unwrap_or_default(),
-        questions: f.optional(p, "questions", |p, node, path| list(p, node, path, quiz::question)).unwrap_or_default(),
-        lenses: f.optional(p, "lenses", |p, node, path| list(p, node, path, quiz::lens)).unwrap_or_default(),
+        questions: f.optional(p, "questions", |p, node, path| list(p, node, path, quiz_format::question)).unwrap_or_default(),
+        lenses: f.optional(p, "lenses", |p, node, path| list(p, node, path, quiz_format::lens)).unwrap_or_default(),
         settings: f.optional(p, "settings", |p, node, path| Some(settings(p, node, path))).unwrap_or_default(),
-        quiz: f.optional(p, "quiz", |p, node, path| Some(quiz::quiz_settings(p, node, path))),
+        quiz: f.optional(p, "quiz", |p, node, path| Some(quiz_format::quiz_settings(p, node, path))),
         strings: f.optional(p, "strings", overrides).unwrap_or_default(),
     };
     Some((file, (p.list.len(), p.overflow) == before))
@@ -1088,7 +1088,7 @@ fn validate(file: SetFile, complete: bool, text: &str, problems: &mut Problems) 
     }
 
     // The quiz's fields.
-    let lens_precedence = quiz::validate(&file, &criterion_ids, &precedence, comparisons, &mut p);
+    let lens_precedence = quiz_format::validate(&file, &criterion_ids, &precedence, comparisons, &mut p);
     if file.fallback.is_none() && complete {
         for (l, order) in lens_precedence.iter().enumerate() {
             let unmatched = shown_all.iter().position(|shown| {

@@ -18,12 +18,13 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+use crate::core::exercise::{Certainty, Summary};
 use crate::core::feedback::{self, Span, Verdict};
-use crate::core::quiz::{Certainty, FeedbackParts, Item, ItemStatus, Quiz, QuizSummary, Review, certainty_label, status_text, words};
+use crate::core::quiz::{FeedbackParts, Item, ItemStatus, Quiz, Review, certainty_label, status_text, words};
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, Outcome, append, attr, attribute, class, element, flag, focus, hide, set_prop};
+use crate::web::dom::{Dom, append, attr, attribute, class, element, flag, focus, hide, set_prop};
 use crate::web::marking::Marking;
 
 /// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
@@ -156,7 +157,7 @@ pub struct QuizView {
     item_box: Element,
     item: Option<ItemView>,
     review_box: Element,
-    review_shown: Option<QuizSummary>,
+    review_shown: Option<Summary>,
     review_heading: Option<HtmlElement>,
 }
 
@@ -473,18 +474,7 @@ impl QuizView {
         let heading: HtmlElement = dom.child(root, "h3", "", self.t(Key::Review)).unchecked_into();
         attr(&heading, "id", &id);
         attr(&heading, "tabindex", "-1");
-        let s = &review.summary;
-        let outcome = Outcome {
-            score: s.score,
-            right: s.right,
-            total: s.total,
-            note: quiz.score_note(),
-            passed: s.passed,
-            pass_mark: quiz.set().file.settings.pass_mark,
-            right_now: (s.round > 1).then_some(s.right_now),
-            overall: s.overall.as_deref(),
-        };
-        dom.outcome(ui, root, Key::QuizScore, &outcome);
+        dom.outcome(root, &review.summary);
         let actions = dom.child(root, "div", "review-actions", "");
         self.action(&actions, Action::Download, Key::Download);
         self.action(&actions, Action::Print, Key::Print);

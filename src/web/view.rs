@@ -9,14 +9,15 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
+use crate::core::board::{Board, CardStatus, Place};
+use crate::core::exercise::Summary;
 use crate::core::feedback::{Feedback, Verdict};
-use crate::core::session::{CardStatus, Place, Session, Summary};
 use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
 use crate::web::dom::{
-    Dom, Outcome, append, attr, attribute, class, closest, contains, element, essay_ref, flag, focus, hide, insert_before, paragraphs,
-    remove, reveal,
+    Dom, append, attr, attribute, class, closest, contains, element, essay_ref, flag, focus, hide, insert_before, paragraphs, remove,
+    reveal,
 };
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
@@ -134,7 +135,7 @@ pub fn dom_for(doc: &Document, ui: &Ui, set: &Set) -> Dom {
 impl View {
     /// Builds the board for `session` into `parent`, which is `root` (the widget's root, from
     /// [`frame`]) or an element inside it; not yet rendered.
-    pub fn build(dom: Dom, prefix: &str, session: &Session, root: &HtmlElement, parent: &Element) -> View {
+    pub fn build(dom: Dom, prefix: &str, session: &Board, root: &HtmlElement, parent: &Element) -> View {
         let set: &Set = session.set();
         let ui = Ui::new(set, session.lang());
         let t = |key: Key| ui.get(key);
@@ -294,7 +295,7 @@ impl View {
         [prefix, "-card", &i.to_string()].concat()
     }
 
-    fn card(dom: &Dom, ui: &Ui, prefix: &str, session: &Session, i: usize) -> CardView {
+    fn card(dom: &Dom, ui: &Ui, prefix: &str, session: &Board, i: usize) -> CardView {
         let set = session.set();
         let t = |key: Key| ui.get(key);
         let excerpt = &set.file.excerpts[i];
@@ -344,7 +345,7 @@ impl View {
     }
 
     /// Brings the DOM up to date with `session`.
-    pub fn render(&mut self, session: &Session) {
+    pub fn render(&mut self, session: &Board) {
         let active = element(&self.dom.doc, "activeElement");
         let finished = session.finished();
         let held = session.held();
@@ -455,17 +456,7 @@ impl View {
         if summary != self.summary_shown {
             self.summary_body.set_text_content(None);
             if let Some(s) = &summary {
-                let outcome = Outcome {
-                    score: s.score,
-                    right: s.right,
-                    total: s.total,
-                    note: None,
-                    passed: s.passed,
-                    pass_mark: session.set().file.settings.pass_mark,
-                    right_now: None,
-                    overall: s.overall.as_deref(),
-                };
-                self.dom.outcome(&self.ui, &self.summary_body, Key::Score, &outcome);
+                self.dom.outcome(&self.summary_body, s);
             }
             hide(&self.summary, summary.is_none());
             self.summary_shown = summary;
@@ -497,7 +488,7 @@ impl View {
 
     /// The last check's result: how many are right, and a link to each card it found wrong
     /// that is still where it was (shown from the first check on).
-    fn report(&mut self, session: &Session) {
+    fn report(&mut self, session: &Board) {
         let wrong: Vec<usize> =
             session.order().iter().copied().filter(|&i| matches!(session.status(i), CardStatus::Wrong | CardStatus::Revealed)).collect();
         let now = (session.checks() > 0).then(|| (session.checks(), wrong));
@@ -574,7 +565,7 @@ impl View {
     }
 
     /// Scrolls the keyboard target bin into view (as little as needed).
-    pub fn reveal_target(&self, session: &Session) {
+    pub fn reveal_target(&self, session: &Board) {
         let target = session.target().and_then(|t| session.set().bins.get(t)).copied();
         if let Some(b) = self.bins.iter().find(|b| Some(b.bin) == target) {
             reveal(&b.section);
@@ -584,7 +575,7 @@ impl View {
     /// After a drop of card `after`: focuses the next card still on the pile (in display
     /// order, from `after`'s place on, round again), or the check button when none is left,
     /// scrolling it into view (a phone's student sees the next card after a tap in the bar).
-    pub fn focus_next(&self, session: &Session, after: usize) {
+    pub fn focus_next(&self, session: &Board, after: usize) {
         let order = session.order();
         let from = order.iter().position(|&i| i == after).unwrap_or(0);
         let next = order[from..].iter().chain(&order[..from]).copied().find(|&i| i != after && session.place(i).is_none());
@@ -611,7 +602,7 @@ impl View {
     }
 
     /// Focuses the first card's grab button in display order (after a restart).
-    pub fn focus_first(&self, session: &Session) {
+    pub fn focus_first(&self, session: &Board) {
         if let Some(&i) = session.order().first() {
             self.focus_card(i, true);
         }

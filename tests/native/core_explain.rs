@@ -2,9 +2,9 @@
 //! text after each check is the board's own feedback after that check, and each lens's reading is
 //! the quiz's.
 
+use diary_sort::core::board::{Board, CardStatus, Msg};
 use diary_sort::core::explain;
 use diary_sort::core::feedback::{self, Feedback};
-use diary_sort::core::session::{CardStatus, Msg, Session};
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::strings::{self, Lang};
 
@@ -23,9 +23,9 @@ fn board_text(lang: Lang, fb: &Feedback) -> String {
 }
 
 /// A wrong card other than `keep` and a bin it is still wrong in, other than its own.
-fn mover(set: &Set, session: &Session, keep: usize) -> Option<(usize, usize)> {
-    (0..set.len()).filter(|&j| j != keep && session.status(j) == CardStatus::Wrong).find_map(|j| {
-        let to = set.bins.iter().copied().find(|&b| b != set.expected[j] && Some(b) != session.place(j))?;
+fn mover(set: &Set, board: &Board, keep: usize) -> Option<(usize, usize)> {
+    (0..set.len()).filter(|&j| j != keep && board.status(j) == CardStatus::Wrong).find_map(|j| {
+        let to = set.bins.iter().copied().find(|&b| b != set.expected[j] && Some(b) != board.place(j))?;
         Some((j, to))
     })
 }
@@ -43,19 +43,19 @@ fn the_feedback_after_each_check_is_what_the_board_shows() {
                 assert_eq!(e.feedback[k].bin, set.bin(bin).id);
                 assert_eq!(e.feedback[k].tries.len(), usize::from(tries), "{}: one text per check", e.excerpt);
                 // Every card in `bin`, checked `tries` times: card i's feedback after each check.
-                let mut session = Session::new(set.clone(), lang, 1);
+                let mut board = Board::new(set.clone(), lang, 1);
                 for card in 0..set.len() {
-                    session.apply(Msg::Place(card, Some(bin)));
+                    board.apply(Msg::Place(card, Some(bin)));
                 }
                 for check in 0..usize::from(tries) {
                     if check > 0 {
                         // A check judges again only after a move: another wrong card changes to
                         // another wrong bin (none left to move: no later check can see card i here).
-                        let Some((j, to)) = mover(&set, &session, i) else { break };
-                        session.apply(Msg::Place(j, Some(to)));
+                        let Some((j, to)) = mover(&set, &board, i) else { break };
+                        board.apply(Msg::Place(j, Some(to)));
                     }
-                    session.apply(Msg::Check);
-                    let shown = session.feedback(i).expect("checked in place");
+                    board.apply(Msg::Check);
+                    let shown = board.feedback(i).expect("checked in place");
                     assert_eq!(e.feedback[k].tries[check], board_text(lang, &shown), "{} in {} after check {}", e.excerpt, bin, check + 1);
                 }
             }

@@ -12,11 +12,11 @@ mod quiz_fixture;
 #[path = "../support/valid.rs"]
 mod valid;
 
+mod core_board;
 mod core_explain;
 mod core_limits;
 mod core_quiz;
 mod core_resume;
-mod core_session;
 mod core_set;
 mod default_set;
 mod properties;

@@ -3,8 +3,9 @@
 
 //! reported at its path, line and column.
 
+use diary_sort::core::board::{Board, Msg};
+use diary_sort::core::exercise::Effect;
 use diary_sort::core::feedback::{self, Span, Stage};
-use diary_sort::core::session::{Effect, Msg, Session};
 use diary_sort::core::set::{self, Problem, Set};
 use diary_sort::core::strings::{self, Key, Lang};
 
@@ -64,8 +65,8 @@ fn an_override_is_the_interface_text_in_its_language_only() {
     assert_eq!(set.wording(Lang::Nl).get(Key::Check), "Inleveren");
     assert_eq!(set.wording(Lang::Nl).get(Key::Placed), strings::get(Lang::Nl, Key::Placed), "no Dutch override: built in");
     assert_eq!(set.wording(Lang::En).get(Key::Restart), "Start again", "a text not overridden stays built in");
-    let session = Session::new(set, Lang::En, 1);
-    assert_eq!(session.wording().get(Key::Check), "Submit answers", "the session speaks the set's wording");
+    let board = Board::new(set, Lang::En, 1);
+    assert_eq!(board.wording().get(Key::Check), "Submit answers", "the board speaks the set's wording");
 }
 
 #[test]
@@ -79,16 +80,16 @@ fn an_override_shows_up_in_announcements_and_feedback() {
     let dutch = all_text(&feedback::wrong(&set, Lang::Nl, 0, 2, Stage::Explain));
     assert!(dutch.contains("De bak ‘atomisation’ vraagt loneliness en individual against party."), "Dutch stays built in: {dutch}");
 
-    let mut session = Session::new(set, Lang::En, 1);
-    let effects = session.apply(Msg::Place(0, Some(0)));
+    let mut board = Board::new(set, Lang::En, 1);
+    let effects = board.apply(Msg::Place(0, Some(0)));
     assert!(effects.contains(&Effect::Announce("Moved to loneliness.".into())), "{effects:?}");
 }
 
 #[test]
 fn a_template_may_leave_out_a_placeholder_its_text_has() {
     let set = load(&with_strings(r#"{ "en": { "placed": "Moved." } }"#));
-    let mut session = Session::new(set, Lang::En, 1);
-    let effects = session.apply(Msg::Place(0, Some(0)));
+    let mut board = Board::new(set, Lang::En, 1);
+    let effects = board.apply(Msg::Place(0, Some(0)));
     assert!(effects.contains(&Effect::Announce("Moved.".into())), "{effects:?}");
 }
 

@@ -7,8 +7,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use diary_sort::core::exercise::Certainty;
 use diary_sort::core::json;
-use diary_sort::core::quiz::Certainty;
 use diary_sort::core::set::{self, Set};
 use diary_sort_cli::answers::{self, Answers};
 use diary_sort_cli::class_report::{self as report, ClassReport, Confidence, Difficulty, Missed};
