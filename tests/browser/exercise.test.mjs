@@ -41,7 +41,7 @@ async function scrollWhileDragging(page, target, moveTo) {
       continue;
     }
     const x = (box ? box.x + Math.min(box.width / 2, 30) : 20) + (i % 3);
-    await moveTo(x, !box || box.y > 0 ? height - 8 : 8);
+    await moveTo(x, !box || box.y > EDGE ? height - 8 : 8);
     await page.waitForTimeout(16);
   }
   throw new Error('the page did not scroll while dragging near its edge');
