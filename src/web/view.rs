@@ -228,18 +228,7 @@ impl View {
         let tray_id = id("-tray");
         attr(&tray_box, "aria-labelledby", &tray_id);
         attr(&dom.child(&tray_box, "span", "tray-label", t(Key::Tray)), "id", &tray_id);
-        let mut tray = Vec::with_capacity(set.bins.len() + 1);
-        for (k, &bin) in set.bins.iter().enumerate() {
-            let b = dom.button(&tray_box, "to-bin", "");
-            dom.child(&b, "kbd", "", &(k + 1).to_string());
-            let label = dom.child(&b, "span", "", set.bin(bin).label);
-            dom.set_text(&label);
-            attr(&b, "data-place", &bin.to_string());
-            tray.push((Some(bin), b.unchecked_into()));
-        }
-        let b = dom.button(&tray_box, "to-bin", t(Key::PoolButton));
-        attr(&b, "data-place", PILE);
-        tray.push((None, b.unchecked_into()));
+        let tray = Self::place_buttons(&dom, &ui, &tray_box, set, true);
         dom.button(&tray_box, "cancel", t(Key::CancelMove));
         let tries = dom.child(&bar, "p", "tries", "");
         let check_why = dom.child(&bar, "p", "check-why", t(Key::CheckWaits));
@@ -290,6 +279,26 @@ impl View {
         (section, heading, body)
     }
 
+    /// A button per bin in `parent` (headed by its digit key when `numbered`), then one back to
+    /// the pile; each with the place it stands for.
+    fn place_buttons(dom: &Dom, ui: &Ui, parent: &Element, set: &Set, numbered: bool) -> Vec<(Place, Element)> {
+        let mut buttons = Vec::with_capacity(set.bins.len() + 1);
+        for (k, &bin) in set.bins.iter().enumerate() {
+            let b = dom.button(parent, "", "");
+            if numbered {
+                dom.child(&b, "kbd", "", &(k + 1).to_string());
+            }
+            let label = dom.child(&b, "span", "", set.bin(bin).label);
+            dom.set_text(&label);
+            attr(&b, "data-place", &bin.to_string());
+            buttons.push((Some(bin), b.unchecked_into()));
+        }
+        let b = dom.button(parent, "to-pile", ui.get(Key::PoolButton));
+        attr(&b, "data-place", PILE);
+        buttons.push((None, b.unchecked_into()));
+        buttons
+    }
+
     /// Card `i`'s grab button's id (the result's links point at it).
     fn card_id(prefix: &str, i: usize) -> String {
         [prefix, "-card", &i.to_string()].concat()
@@ -330,16 +339,7 @@ impl View {
         let menu = dom.child(&li, "details", "move", "");
         dom.child(&menu, "summary", "", t(Key::MoveTo));
         let box_ = dom.child(&menu, "div", "move-options", "");
-        let mut options = Vec::with_capacity(set.bins.len() + 1);
-        for &bin in &set.bins {
-            let b = dom.button(&box_, "", set.bin(bin).label);
-            dom.set_text(&b);
-            attr(&b, "data-place", &bin.to_string());
-            options.push((Some(bin), b.unchecked_into()));
-        }
-        let b = dom.button(&box_, "to-pile", t(Key::PoolButton));
-        attr(&b, "data-place", PILE);
-        options.push((None, b.unchecked_into()));
+        let options = Self::place_buttons(dom, ui, &box_, set, false);
 
         CardView { li, grab: grab.unchecked_into(), text, menu, options, feedback: None, shown: None }
     }
