@@ -317,12 +317,12 @@ impl View {
         dom.set_text(&grab);
 
         // The text, folded unless the card is the pile's first (the browser's find opens it).
-        let text = dom.child(&li, "details", "text", "");
+        let text = dom.child(&li, "details", "card-text", "");
         dom.child(&text, "summary", "", t(Key::CardText));
         dom.source_kind(&text, ui, &excerpt.source);
         match excerpt.kind {
             ExcerptKind::Quote => {
-                let q = dom.child(&text, "blockquote", "", "");
+                let q = dom.child(&text, "blockquote", "text", "");
                 dom.set_text(&q);
                 dom.paragraphs(&q, "", &excerpt.text);
             }
