@@ -279,7 +279,8 @@ impl BoardShell {
             }
             return None;
         }
-        if closest(&t, "summary, details, a").is_some() {
+        // A card's own text (folded or open) is the card; its menus and the bins' essay are not.
+        if closest(&t, "summary, details.move, details.essay, details.feedback, a").is_some() {
             return None;
         }
         if let Some(i) = card {
