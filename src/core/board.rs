@@ -170,6 +170,17 @@ impl Board {
         self.held.map(|_| self.target)
     }
 
+    /// Whether a check now would judge something new: no check yet, or a card moved since the
+    /// last one (a check of the same placements again would spend a check for nothing).
+    pub fn changed_since_check(&self) -> bool {
+        self.checks == 0 || self.place != self.checked
+    }
+
+    /// The label of the keyboard target's bin, while a card is held.
+    fn target_label(&self) -> &str {
+        self.target().and_then(|t| self.set.bins.get(t)).map_or("", |&b| self.set.bin(b).label)
+    }
+
     /// Whether the attempt is over (all right, or no checks left).
     pub fn finished(&self) -> bool {
         self.checks_left() == 0 || self.solved_at.iter().all(|&k| k > 0)
@@ -259,7 +270,8 @@ impl Board {
                 self.held = Some(i);
                 self.target = self.place(i).and_then(|b| self.set.bins.iter().position(|&x| x == b)).unwrap_or(0);
                 let key = if matches!(msg, Msg::Select(_)) { Key::Selected } else { Key::Picked };
-                vec![say(key, &[("card", &self.card_name(i))])]
+                let keys = self.set.bins.len().to_string();
+                vec![say(key, &[("card", &self.card_name(i)), ("bin", self.target_label()), ("n", &keys)])]
             }
             Msg::Cancel => match self.held.take() {
                 Some(_) => vec![say(Key::Cancelled, &[])],
@@ -267,8 +279,7 @@ impl Board {
             },
             Msg::MoveTarget(delta) if self.held.is_some() && bins > 0 => {
                 self.target = (self.target as i64 + i64::from(delta)).rem_euclid(bins as i64) as usize;
-                let label = self.set.bin(self.set.bins[self.target]).label;
-                vec![say(Key::Target, &[("bin", label)])]
+                vec![say(Key::Target, &[("bin", self.target_label())])]
             }
             Msg::DropOnTarget => match self.held {
                 Some(i) if bins > 0 => self.move_card(i, Some(self.set.bins[self.target])),
@@ -304,6 +315,9 @@ impl Board {
 
     fn check(&mut self) -> Vec<Effect> {
         self.held = None;
+        if !self.changed_since_check() {
+            return vec![Effect::Announce(self.wording().get(Key::NothingChanged).to_string())];
+        }
         let unplaced = self.place.iter().filter(|p| p.is_none()).count();
         if unplaced > 0 {
             let text = match unplaced {

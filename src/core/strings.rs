@@ -104,12 +104,23 @@ pub fn get(lang: Lang, key: Key) -> &'static str {
 
 table! {
     // The board.
-    Instructions "instructions" => "Zet elk fragment in de bak waar het volgens het essay hoort. Sleep het, of tik op het fragment en daarna op een bak. Met het toetsenbord: ga met Tab naar een fragment, druk op Spatie om het op te pakken, kies een bak met de pijltjestoetsen, leg het neer met Enter; Escape annuleert.",
-        "Put each excerpt in the bin where the essay says it belongs. Drag it, or tap the excerpt and then a bin. With the keyboard: Tab to an excerpt, press Space to pick it up, choose a bin with the arrow keys, drop it with Enter; Escape cancels.";
+    Instructions "instructions" => "Zet elk fragment in de bak waar het volgens het essay hoort. Tik of klik op een fragment: de bakken verschijnen dan onderaan het scherm, tik op de goede. ‘Verplaats naar…’ onder elk fragment doet hetzelfde, en je kunt een fragment ook naar een bak slepen. Met het toetsenbord: ga met Tab naar een fragment, druk op Spatie om het op te pakken, kies een bak met de pijltjestoetsen en leg het neer met Enter, of druk meteen op 1 tot {n} voor bak 1 tot {n}; Escape annuleert. Daarna gaat de focus naar het volgende fragment op de stapel.",
+        "Put each excerpt in the bin where the essay says it belongs. Tap or click an excerpt: the bins then appear at the bottom of the screen; tap the right one. ‘Move to…’ under each excerpt does the same, and you can also drag an excerpt to a bin. With the keyboard: Tab to an excerpt, press Space to pick it up, choose a bin with the arrow keys and drop it with Enter, or press 1 to {n} for bin 1 to {n} at once; Escape cancels. Focus then moves to the next excerpt on the pile.";
+    IntroSummary "intro_summary" => "Inleiding", "Introduction";
+    Task "task" => "Zet elk fragment in de bak waar het volgens het essay hoort: tik erop en kies een bak, of gebruik ‘Verplaats naar…’.",
+        "Put each excerpt in the bin where the essay says it belongs: tap it and choose a bin, or use ‘Move to…’.";
+    HowTo "how_to" => "Hoe werkt het? (slepen, toetsenbord)", "How does it work? (dragging, keyboard)";
     Pool "pool" => "Fragmenten", "Excerpts";
     PoolButton "pool_button" => "Terug naar de stapel", "Back to the pile";
     PoolEmpty "pool_empty" => "Alle fragmenten zijn geplaatst.", "Every excerpt has been placed.";
     BinEmpty "bin_empty" => "Nog leeg.", "Empty.";
+    BinCount "bin_count" => "{n} geplaatst", "{n} placed";
+    CardText "card_text" => "Tekst", "Text";
+    Tray "tray" => "Leg het in:", "Put it in:";
+    CancelMove "cancel_move" => "Annuleren", "Cancel";
+    Why "why" => "Waarom?", "Why?";
+    ReportWrong "report_wrong" => "Nog niet goed (kies er een om erheen te gaan):", "Not right yet (choose one to go there):";
+    ReportRevealed "report_revealed" => "Fout gebleven (de feedback noemt de goede bak):", "Still wrong (the feedback names the right bin):";
     EssaySays "essay_says" => "Wat het essay zegt", "What the essay says";
     MoveTo "move_to" => "Verplaats naar…", "Move to…";
     Check "check" => "Controleer", "Check";
@@ -126,9 +137,9 @@ table! {
     EssayRefIntroFootnote "essay_ref_intro_footnote" => "essay, inleiding (zonder kop), voetnoot {footnote}", "essay, introduction (untitled), footnote {footnote}";
     TriesLeft "tries_left" => "Nog {n} van {tries} controles over.", "{n} of {tries} checks left.";
     // Announcements.
-    Picked "picked" => "Opgepakt: ‘{card}’. Kies een bak met de pijltjestoetsen en druk op Enter; Escape annuleert.",
-        "Picked up: ‘{card}’. Choose a bin with the arrow keys and press Enter; Escape cancels.";
-    Selected "selected" => "Gekozen: ‘{card}’. Tik of klik nu op een bak.", "Selected: ‘{card}’. Now tap or click a bin.";
+    Picked "picked" => "Opgepakt: ‘{card}’. Doel: {bin}. De pijltjestoetsen kiezen een andere bak, Enter legt het neer, 1 tot {n} legt het meteen in die bak; Escape annuleert.",
+        "Picked up: ‘{card}’. Target: {bin}. The arrow keys choose another bin, Enter drops it, 1 to {n} puts it in that bin at once; Escape cancels.";
+    Selected "selected" => "Gekozen: ‘{card}’. Tik of klik onderaan op een bak.", "Selected: ‘{card}’. Now tap or click a bin at the bottom.";
     Target "target" => "Doel: {bin}.", "Target: {bin}.";
     Placed "placed" => "‘{card}’ staat nu in {bin}.", "‘{card}’ is now in {bin}.";
     Returned "returned" => "‘{card}’ ligt weer op de stapel.", "‘{card}’ is back on the pile.";
@@ -140,6 +151,9 @@ table! {
         "Place every excerpt first; {n} are still on the pile.";
     NotAllPlacedOne "not_all_placed_one" => "Plaats eerst alle fragmenten; er ligt er nog 1 op de stapel.",
         "Place every excerpt first; 1 is still on the pile.";
+    CheckWaits "check_waits" => "Verplaats eerst een fragment dat nog niet goed is.", "First move an excerpt that is not right yet.";
+    NothingChanged "nothing_changed" => "Er is niets veranderd sinds de vorige controle: verplaats eerst een fragment dat nog niet goed is.",
+        "Nothing has changed since the last check: first move an excerpt that is not right yet.";
     CheckResult "check_result" => "Controle {k} van {tries}: {right} van {total} goed.", "Check {k} of {tries}: {right} of {total} right.";
     Finished "finished" => "Klaar: je score is {score}%.", "Done: your score is {score}%.";
     // Notices.
@@ -388,7 +402,7 @@ mod tests {
     fn the_packed_columns_give_each_key_its_own_text() {
         assert_eq!(Key::Instructions.name(), "instructions", "the first key");
         assert!(get(Lang::Nl, Key::Instructions).starts_with("Zet elk fragment in de bak"));
-        assert!(get(Lang::En, Key::Instructions).ends_with("Escape cancels."));
+        assert!(get(Lang::En, Key::Instructions).ends_with("the next excerpt on the pile."));
         assert_eq!((Key::Pool.name(), get(Lang::Nl, Key::Pool), get(Lang::En, Key::Pool)), ("pool", "Fragmenten", "Excerpts"));
         assert_eq!((get(Lang::Nl, Key::Check), get(Lang::En, Key::Check)), ("Controleer", "Check"));
         assert_eq!(

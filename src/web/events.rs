@@ -11,7 +11,10 @@
 //!   press without movement is a tap: the click that follows selects the card, and a click on a
 //!   bin (or its button) puts it there.
 //! - Keyboard, on a card's grab button: Space/Enter picks up, arrows choose a bin, Enter drops,
-//!   Escape cancels; a bin's button or the "back to the pile" button places the held card.
+//!   the digits 1–n drop into bin n, Escape cancels; a bin's button, one of the bar's bins (shown
+//!   while a card is held) or the "back to the pile" button places the held card. After a drop,
+//!   focus goes to the next card on the pile (or to the check button); after a check, to its
+//!   result, whose links lead to the wrong cards.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,6 +23,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
 
 use crate::core::board::{Board, CardStatus, Msg, Place};
+use crate::core::set::BinId;
 use crate::core::state;
 use crate::core::strings::Key;
 use crate::web::dom::{
@@ -64,6 +68,9 @@ struct Drag {
     /// How far the window may scroll down (measured when the drag starts: the dragged card's
     /// translation must not make the page longer and longer).
     max_scroll: f64,
+    /// The dragged card's visible part (its title) at the start, in page coordinates: left,
+    /// top, right, bottom. Its translation is held so that it stays inside the window.
+    head: [f64; 4],
     /// The drop zone currently highlighted.
     over: Option<Element>,
 }
@@ -190,6 +197,7 @@ impl BoardShell {
             Msg::PlaceHeld(_) | Msg::DropOnTarget => held_before,
             _ => None,
         };
+        let checks_before = self.board.checks();
         let applied = self.board.apply(msg);
         let board = &self.board;
         let done = effects::carry_out(applied, &self.keeper, |saved| saved.board = Some(state::encode(board)));
@@ -202,11 +210,16 @@ impl BoardShell {
         }
         if done.completed {
             self.view.focus_summary();
+        } else if self.board.checks() > checks_before {
+            self.view.focus_report();
         } else if matches!(msg, Msg::MoveTarget(_)) {
             self.view.reveal_target(&self.board);
         } else if matches!(msg, Msg::Restart(_)) {
             self.view.focus_first(&self.board);
         } else if let (true, Some(i)) = (done.saved, moved) {
+            self.view.focus_next(&self.board, i);
+        } else if let (Msg::Cancel, Some(i)) = (msg, held_before) {
+            // Cancelled from the bar: back to the card (its buttons there are gone).
             self.view.focus_card(i, origin == Origin::Keyboard);
         }
         (!done.told.is_empty()).then_some(done.told)
@@ -220,6 +233,12 @@ impl BoardShell {
         let detail = as_a::<MouseEvent>(e, "MouseEvent").map_or(0, |m| number(m, "detail") as i32);
         let origin = if detail == 0 { Origin::Keyboard } else { Origin::Pointer };
         let card = self.view.card_of(&t);
+        if let Some(i) = self.view.linked_card(&t) {
+            // A result's link: to the card's grab button, without touching the page's address.
+            prevent_default(e);
+            self.view.focus_card(i, true);
+            return None;
+        }
 
         if let Some(button) = closest(&t, "button") {
             if !contains(&self.view.root, &button) {
@@ -239,6 +258,12 @@ impl BoardShell {
                 }
                 return self.run(Msg::Place(i, place), Origin::Keyboard);
             }
+            if let Some(place) = self.view.tray_place(&button) {
+                return self.run(Msg::PlaceHeld(place), origin);
+            }
+            if is(".cancel") {
+                return self.run(Msg::Cancel, origin);
+            }
             if is(".bin-button") {
                 let bin = self.view.bin_of(&button)?;
                 return self.run(Msg::PlaceHeld(Some(bin)), origin);
@@ -254,7 +279,8 @@ impl BoardShell {
             }
             return None;
         }
-        if closest(&t, "summary, details, a").is_some() {
+        // A card's own text (folded or open) is the card; its menus and the bins' essay are not.
+        if closest(&t, "summary, details.move, details.essay, details.feedback, a").is_some() {
             if let Some(i) = card.filter(|_| matches(&t, "details.move > summary")) {
                 self.view.open_menu(i, &self.board);
             }
@@ -302,6 +328,7 @@ impl BoardShell {
             ("Enter" | " " | "Spacebar", Some(i)) => Msg::Pick(i),
             ("ArrowRight" | "ArrowDown", Some(_)) if held.is_some() => Msg::MoveTarget(1),
             ("ArrowLeft" | "ArrowUp", Some(_)) if held.is_some() => Msg::MoveTarget(-1),
+            (digit, Some(_)) if held.is_some() && self.bin_key(digit).is_some() => Msg::PlaceHeld(self.bin_key(digit)),
             ("Escape" | "Esc", _) => {
                 if let Some(d) = closest(&t, "details[open]").filter(|d| contains(&self.view.root, d)) {
                     flag(&d, "open", false);
@@ -319,6 +346,12 @@ impl BoardShell {
         };
         prevent_default(e);
         self.run(msg, Origin::Keyboard)
+    }
+
+    /// The bin that key `key` drops into: the digits 1–n, bin n.
+    fn bin_key(&self, key: &str) -> Option<BinId> {
+        let n: usize = key.parse().ok()?;
+        self.board.set().bins.get(n.checked_sub(1)?).copied()
     }
 
     fn pointer_down(&mut self, e: &Event) -> Out {
@@ -346,7 +379,8 @@ impl BoardShell {
         }
         let (cx, cy) = client_xy(p);
         let (x0, y0) = page_xy(cx, cy);
-        self.drag = Some(Drag { card: i, pointer: pointer_id(p), x0, y0, cx, cy, started: false, max_scroll: 0.0, over: None });
+        self.drag =
+            Some(Drag { card: i, pointer: pointer_id(p), x0, y0, cx, cy, started: false, max_scroll: 0.0, head: [0.0; 4], over: None });
         None
     }
 
@@ -369,6 +403,12 @@ impl BoardShell {
             class(&self.view.root, "is-dragging", true);
             if let Some(li) = self.view.card_li(drag.card) {
                 class(li, "dragging", true);
+                // Measured as it travels (the class changes its title's border).
+                if let Some(grab) = element(li, "firstElementChild") {
+                    let r = call(&grab, "getBoundingClientRect", &[]).unwrap_or_default();
+                    let (sx, sy) = scroll_xy();
+                    drag.head = [number(&r, "left") + sx, number(&r, "top") + sy, number(&r, "right") + sx, number(&r, "bottom") + sy];
+                }
             }
             if let Some(selection) = window().and_then(|w| call(&w, "getSelection", &[]).ok()) {
                 let _ = call(&selection, "removeAllRanges", &[]);
@@ -387,9 +427,17 @@ impl BoardShell {
         let Some(drag) = self.drag.as_ref() else { return };
         let (x, y) = page_xy(drag.cx, drag.cy);
         if let Some(li) = self.view.card_li(drag.card) {
-            let mut v = (x - drag.x0).to_string();
+            // The card follows the pointer, but its title never leaves the window.
+            let (sx, sy) = scroll_xy();
+            let doc = prop(&prop(&window().map(JsValue::from).unwrap_or_default(), "document"), "documentElement");
+            let (w, h) = (number(&doc, "clientWidth"), number(&doc, "clientHeight"));
+            let [left, top, right, bottom] = drag.head;
+            let dx = f64::from(x - drag.x0).min(sx + w - right).max(sx - left);
+            let dy = f64::from(y - drag.y0).min(sy + h - bottom).max(sy - top);
+            // Whole pixels: formatting an f64 would pull float printing into the module.
+            let mut v = (dx as i32).to_string();
             v.push_str("px ");
-            v.push_str(&(y - drag.y0).to_string());
+            v.push_str(&(dy as i32).to_string());
             v.push_str("px");
             translate(li, &v);
         }
@@ -406,28 +454,14 @@ impl BoardShell {
         }
     }
 
-    /// The scroll a drag near an edge asks for now: the bins' own column when the pointer is
-    /// over it and it can still scroll that way, else the window (`None`: no scrolling).
-    fn scroll_step(&self) -> Option<(Scroller, f64)> {
+    /// The window's scroll a drag near its top or bottom edge asks for now (`None`: none).
+    fn scroll_step(&self) -> Option<f64> {
         let drag = self.drag.as_ref().filter(|d| d.started)?;
         let w = window()?;
         let height = prop(&w, "innerHeight").as_f64()?;
-        let (x, y) = (f64::from(drag.cx), f64::from(drag.cy));
-        let bins = &self.view.bins_box;
-        let overflow = number(bins, "scrollHeight") as i32 - number(bins, "clientHeight") as i32;
-        if overflow > 0 {
-            let r = call(bins, "getBoundingClientRect", &[]).unwrap_or_default();
-            if x >= number(&r, "left") && x <= number(&r, "right") {
-                let top = f64::from(scroll_top(bins));
-                let step = edge_step(y, number(&r, "top").max(0.0), number(&r, "bottom").min(height), top, f64::from(overflow) - top);
-                if step != 0.0 {
-                    return Some((Scroller::Bins, step));
-                }
-            }
-        }
         let now = number(&w, "scrollY");
-        let step = edge_step(y, 0.0, height, now, drag.max_scroll - now);
-        (step != 0.0).then_some((Scroller::Window, step))
+        let step = edge_step(f64::from(drag.cy), 0.0, height, now, drag.max_scroll - now);
+        (step != 0.0).then_some(step)
     }
 
     /// Starts the auto-scroll timer (the pointer may rest at the edge without moving).
@@ -448,21 +482,11 @@ impl BoardShell {
 
     /// One auto-scroll step while a drag rests near an edge.
     pub fn tick(&mut self) {
-        match self.scroll_step() {
-            None => {
-                self.stop_ticker();
-                return;
-            }
-            Some((Scroller::Window, step)) => {
-                if let Some(w) = window() {
-                    let _ = call(&w, "scrollBy", &[JsValue::from(0.0), JsValue::from(step)]);
-                }
-            }
-            Some((Scroller::Bins, step)) => {
-                let bins = &self.view.bins_box;
-                set_prop(bins, "scrollTop", &JsValue::from(scroll_top(bins) + step as i32));
-            }
-        }
+        let (Some(step), Some(w)) = (self.scroll_step(), window()) else {
+            self.stop_ticker();
+            return;
+        };
+        let _ = call(&w, "scrollBy", &[JsValue::from(0.0), JsValue::from(step)]);
         self.follow();
     }
 
@@ -525,13 +549,6 @@ impl BoardShell {
     }
 }
 
-/// What an auto-scroll step moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scroller {
-    Window,
-    Bins,
-}
-
 /// The step for a pointer at `y` in a scrolling area from `top` to `bottom` that can still move
 /// `up` and `down` pixels: the nearer the edge, the faster (0: not near an edge, or no room).
 fn edge_step(y: f64, top: f64, bottom: f64, up: f64, down: f64) -> f64 {
@@ -547,8 +564,13 @@ fn edge_step(y: f64, top: f64, bottom: f64, up: f64, down: f64) -> f64 {
 
 /// A client position in page coordinates (plus the window's scroll).
 fn page_xy(x: i32, y: i32) -> (i32, i32) {
-    let (sx, sy) = window().map_or((0.0, 0.0), |w| (number(&w, "scrollX"), number(&w, "scrollY")));
+    let (sx, sy) = scroll_xy();
     (x + sx as i32, y + sy as i32)
+}
+
+/// The window's scroll position.
+fn scroll_xy() -> (f64, f64) {
+    window().map_or((0.0, 0.0), |w| (number(&w, "scrollX"), number(&w, "scrollY")))
 }
 
 /// Sets `e`'s inline `translate` (`""` removes it): `style.translate = value`, which is
@@ -556,11 +578,6 @@ fn page_xy(x: i32, y: i32) -> (i32, i32) {
 /// CSSOM, not the `style` attribute, which the pages' CSP would refuse.
 fn translate(e: &Element, value: &str) {
     set_prop(&prop(e, "style"), "translate", &JsValue::from_str(value));
-}
-
-/// An element's `scrollTop`, in whole pixels.
-fn scroll_top(e: &Element) -> i32 {
-    number(e, "scrollTop") as i32
 }
 
 /// How far the window can scroll down now.

@@ -11,7 +11,7 @@ use web_sys::{Document, Element, HtmlElement};
 
 use crate::core::board::{Board, CardStatus, Place};
 use crate::core::exercise::Summary;
-use crate::core::feedback::Feedback;
+use crate::core::feedback::{Feedback, Verdict};
 use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
@@ -23,18 +23,28 @@ use crate::web::dom::{
 /// The value of a move-menu button's `data-place` that means "back to the pile".
 pub const PILE: &str = "pile";
 
+/// From this many cards on, cards out of view are neither laid out nor painted (CSS
+/// `content-visibility`, class `long-board`): a move on 1,000 cards would otherwise lay out all
+/// of them. Smaller boards keep every card rendered (no estimated heights while scrolling).
+const LONG_BOARD: usize = 100;
+
 /// A bin's elements.
 struct BinView {
     bin: BinId,
     section: Element,
     list: Element,
     empty: Element,
+    /// The count beside the bin's name, and the number it shows.
+    count: Element,
+    counted: Option<usize>,
 }
 
 /// A card's elements and what they currently show.
 struct CardView {
     li: Element,
     grab: HtmlElement,
+    /// The card's text, folded away once the card is placed (its title stays).
+    text: Element,
     menu: Element,
     /// The menu's buttons with the place each one moves to (none until the menu is first opened).
     options: Vec<(Place, Element)>,
@@ -45,6 +55,9 @@ struct CardView {
     shown: Option<(CardStatus, Place, bool, bool, u8)>,
 }
 
+/// The result of the last check: which check, and the cards it found wrong.
+type Reported = (u8, Vec<usize>);
+
 /// The widget's DOM.
 pub struct View {
     dom: Dom,
@@ -54,18 +67,26 @@ pub struct View {
     /// Where the board is built: the root, or the board's tab panel. Its listeners are
     /// registered here, and a drag captures the pointer here.
     pub panel: HtmlElement,
+    prefix: String,
     notices: Element,
     live: Element,
     pile: Element,
-    /// The bins' column (it scrolls on its own on wide screens).
-    pub bins_box: Element,
     pile_list: Element,
     pile_empty: Element,
     bins: Vec<BinView>,
     cards: Vec<CardView>,
+    /// The first card on the pile, whose text is shown unasked.
+    current: Option<usize>,
+    /// The bar's bins, shown while a card is held: (place, button).
+    tray: Vec<(Place, Element)>,
     check: Element,
+    check_why: Element,
     tries: Element,
     tries_shown: Option<(u8, u8)>,
+    report: Element,
+    report_heading: HtmlElement,
+    report_body: Element,
+    reported: Option<Reported>,
     summary: Element,
     summary_heading: HtmlElement,
     summary_body: Element,
@@ -90,15 +111,18 @@ pub fn failed(doc: &Document, ui: &Ui, lead: Key, problems: &[String]) -> HtmlEl
 }
 
 /// The widget's root `<div class="diary-sort">` with what every mode shows first: the set's
-/// title and introduction. `dom` marks set text with the set's language.
+/// title and its introduction, folded (a phone's first screen shows the task, not the essay's
+/// opening). `dom` marks set text with the set's language.
 pub fn frame(dom: &Dom, ui: &Ui, set: &Set) -> HtmlElement {
     let root = dom.el("div", "diary-sort");
     attr(&root, "lang", ui.code());
     let title = dom.child(&root, "h2", "title", &set.file.title);
     dom.set_text(&title);
-    let intro = dom.child(&root, "div", "intro", "");
-    dom.set_text(&intro);
-    dom.paragraphs(&intro, "", &set.file.intro);
+    let intro = dom.child(&root, "details", "intro", "");
+    dom.child(&intro, "summary", "", ui.get(Key::IntroSummary));
+    let text = dom.child(&intro, "div", "intro-text", "");
+    dom.set_text(&text);
+    dom.paragraphs(&text, "", &set.file.intro);
     root.unchecked_into()
 }
 
@@ -115,17 +139,30 @@ impl View {
         let set: &Set = session.set();
         let ui = Ui::new(set, session.lang());
         let t = |key: Key| ui.get(key);
-        let id = |suffix: &str| {
-            let mut s = String::with_capacity(prefix.len() + suffix.len());
-            s.push_str(prefix);
-            s.push_str(suffix);
-            s
-        };
+        let id = |suffix: &str| [prefix, suffix].concat();
 
         let root = root.clone();
+        class(&root, "long-board", set.len() >= LONG_BOARD);
         let board_parent = parent;
-        dom.child(board_parent, "p", "instructions", t(Key::Instructions));
+        // The task in one line; how it works (tap, drag, "Move to…", the keys) folded under it.
+        dom.child(board_parent, "p", "task", t(Key::Task));
+        let how = dom.child(board_parent, "details", "how", "");
+        dom.child(&how, "summary", "", t(Key::HowTo));
+        dom.child(&how, "p", "instructions", &ui.text(Key::Instructions, &[("n", &set.bins.len().to_string())]));
         let notices = dom.child(board_parent, "div", "notices", "");
+
+        // The summary, filled when the attempt ends, and the last check's result.
+        let summary = dom.child(board_parent, "section", "summary", "");
+        let sum_id = id("-summary");
+        attr(&summary, "aria-labelledby", &sum_id);
+        hide(&summary, true);
+        let summary_heading: HtmlElement = dom.child(&summary, "h3", "", t(Key::Summary)).unchecked_into();
+        attr(&summary_heading, "id", &sum_id);
+        attr(&summary_heading, "tabindex", "-1");
+        let summary_body = dom.child(&summary, "div", "summary-body", "");
+        dom.button(&summary, "restart", t(Key::Restart));
+        let (report, report_heading, report_body) = Self::zone(&dom, board_parent, "report", &id("-report"));
+        hide(&report, true);
 
         let board = dom.child(board_parent, "div", "board", "");
 
@@ -140,7 +177,8 @@ impl View {
         let pile_empty = dom.child(&pile, "p", "empty", t(Key::PoolEmpty));
         let pile_list = dom.child(&pile, "ul", "cards", "");
 
-        // The bins.
+        // The bins: each one's name (its button) and count stay at the top of the screen while
+        // its cards scroll by.
         let bins_box = dom.child(&board, "div", "bins", "");
         let mut bins = Vec::with_capacity(set.bins.len());
         for &bin in &set.bins {
@@ -148,16 +186,13 @@ impl View {
             let n = bin.to_string();
             let section = dom.child(&bins_box, "section", "bin", "");
             attr(&section, "data-bin", &n);
-            let label_id = id(&{
-                let mut s = String::from("-bin");
-                s.push_str(&n);
-                s
-            });
+            let label_id = id(&["-bin", &n].concat());
             attr(&section, "aria-labelledby", &label_id);
             let h = dom.child(&section, "h3", "", "");
             let b = dom.button(&h, "bin-button", info.label);
             attr(&b, "id", &label_id);
             dom.set_text(&b);
+            let count = dom.child(&h, "span", "count", "");
             // The definition and "What the essay says", when the set gives them.
             if !info.definition.is_empty() {
                 let def = dom.child(&section, "p", "definition", info.definition);
@@ -176,14 +211,14 @@ impl View {
             }
             let empty = dom.child(&section, "p", "empty", t(Key::BinEmpty));
             let list = dom.child(&section, "ul", "cards", "");
-            bins.push(BinView { bin, section, list, empty });
+            bins.push(BinView { bin, section, list, empty, count, counted: None });
         }
 
         // The cards, made in the set's order, then put on the pile in display order (`order` is a
         // permutation of the excerpts). Loops rather than collecting: 0.9 KB less of the module.
         let mut cards = Vec::with_capacity(set.len());
         for i in 0..set.len() {
-            cards.push(Self::card(&dom, &ui, session, i));
+            cards.push(Self::card(&dom, &ui, prefix, session, i));
         }
         for &i in session.order() {
             if let Some(card) = cards.get(i) {
@@ -191,39 +226,47 @@ impl View {
             }
         }
 
-        // The summary, filled when the attempt ends.
-        let summary = dom.child(board_parent, "section", "summary", "");
-        let sum_id = id("-summary");
-        attr(&summary, "aria-labelledby", &sum_id);
-        hide(&summary, true);
-        let summary_heading: HtmlElement = dom.child(&summary, "h3", "", t(Key::Summary)).unchecked_into();
-        attr(&summary_heading, "id", &sum_id);
-        attr(&summary_heading, "tabindex", "-1");
-        let summary_body = dom.child(&summary, "div", "summary-body", "");
-        dom.button(&summary, "restart", t(Key::Restart));
-
-        // The bar: status line, checks left, the check button.
+        // The bar: status line, the bins while a card is held (numbered as their keys), checks
+        // left, the check button and why it waits.
         let bar = dom.child(board_parent, "div", "bar", "");
         let live = dom.live_region(&bar, "status");
+        let tray_box = dom.child(&bar, "div", "tray", "");
+        attr(&tray_box, "role", "group");
+        let tray_id = id("-tray");
+        attr(&tray_box, "aria-labelledby", &tray_id);
+        attr(&dom.child(&tray_box, "span", "tray-label", t(Key::Tray)), "id", &tray_id);
+        let tray = Self::place_buttons(&dom, &ui, &tray_box, set, true);
+        dom.button(&tray_box, "cancel", t(Key::CancelMove));
         let tries = dom.child(&bar, "p", "tries", "");
+        let check_why = dom.child(&bar, "p", "check-why", t(Key::CheckWaits));
+        let why_id = id("-check-why");
+        attr(&check_why, "id", &why_id);
         let check = dom.button(&bar, "check", t(Key::Check)).unchecked_into();
+        attr(&check, "aria-describedby", &why_id);
 
         View {
             dom,
             ui,
             root,
             panel: parent.clone().unchecked_into(),
+            prefix: prefix.to_string(),
             notices,
             live,
             pile,
             pile_list,
             pile_empty,
             bins,
-            bins_box,
             cards,
+            current: None,
+            tray,
             check,
+            check_why,
             tries,
             tries_shown: None,
+            report,
+            report_heading,
+            report_body,
+            reported: None,
             summary,
             summary_heading,
             summary_body,
@@ -231,7 +274,44 @@ impl View {
         }
     }
 
-    fn card(dom: &Dom, ui: &Ui, session: &Board, i: usize) -> CardView {
+    /// A `<section>` with class `class` labelled by its focusable heading `heading_id`; returns
+    /// the section, the heading and the body under it.
+    fn zone(dom: &Dom, parent: &Element, class: &str, heading_id: &str) -> (Element, HtmlElement, Element) {
+        let section = dom.child(parent, "section", class, "");
+        attr(&section, "aria-labelledby", heading_id);
+        let heading: HtmlElement = dom.child(&section, "h3", "", "").unchecked_into();
+        attr(&heading, "id", heading_id);
+        attr(&heading, "tabindex", "-1");
+        let body = dom.child(&section, "div", "", "");
+        (section, heading, body)
+    }
+
+    /// A button per bin in `parent` (headed by its digit key when `numbered`), then one back to
+    /// the pile; each with the place it stands for.
+    fn place_buttons(dom: &Dom, ui: &Ui, parent: &Element, set: &Set, numbered: bool) -> Vec<(Place, Element)> {
+        let mut buttons = Vec::with_capacity(set.bins.len() + 1);
+        for (k, &bin) in set.bins.iter().enumerate() {
+            let b = dom.button(parent, "", "");
+            if numbered {
+                dom.child(&b, "kbd", "", &(k + 1).to_string());
+            }
+            let label = dom.child(&b, "span", "", set.bin(bin).label);
+            dom.set_text(&label);
+            attr(&b, "data-place", &bin.to_string());
+            buttons.push((Some(bin), b.unchecked_into()));
+        }
+        let b = dom.button(parent, "to-pile", ui.get(Key::PoolButton));
+        attr(&b, "data-place", PILE);
+        buttons.push((None, b.unchecked_into()));
+        buttons
+    }
+
+    /// Card `i`'s grab button's id (the result's links point at it).
+    fn card_id(prefix: &str, i: usize) -> String {
+        [prefix, "-card", &i.to_string()].concat()
+    }
+
+    fn card(dom: &Dom, ui: &Ui, prefix: &str, session: &Board, i: usize) -> CardView {
         let set = session.set();
         let t = |key: Key| ui.get(key);
         let excerpt = &set.file.excerpts[i];
@@ -240,49 +320,43 @@ impl View {
 
         let grab = dom.button(&li, "grab", &session.card_name(i));
         attr(&grab, "aria-pressed", "false");
+        attr(&grab, "id", &Self::card_id(prefix, i));
         dom.set_text(&grab);
 
-        dom.source_kind(&li, ui, excerpt.source.as_ref());
+        // The text, folded unless the card is the pile's first (the browser's find opens it).
+        let text = dom.child(&li, "details", "card-text", "");
+        dom.child(&text, "summary", "", t(Key::CardText));
+        dom.source_kind(&text, ui, excerpt.source.as_ref());
         match excerpt.kind {
             ExcerptKind::Quote => {
-                let q = dom.child(&li, "blockquote", "text", "");
+                let q = dom.child(&text, "blockquote", "text", "");
                 dom.set_text(&q);
                 dom.paragraphs(&q, "", &excerpt.text);
             }
             ExcerptKind::Description => {
-                dom.child(&li, "p", "kind", t(Key::Description));
+                dom.child(&text, "p", "kind", t(Key::Description));
                 for p in paragraphs(&excerpt.text) {
-                    let e = dom.child(&li, "p", "description", &p);
+                    let e = dom.child(&text, "p", "description", &p);
                     dom.set_text(&e);
                 }
             }
         }
-
-        dom.source(&li, ui, excerpt.source.as_ref());
+        dom.source(&text, ui, excerpt.source.as_ref());
 
         // The move menu's options are built when it is first opened (`open_menu`): closed, they
         // would be a third of the board's nodes at mount.
         let menu = dom.child(&li, "details", "move", "");
         dom.child(&menu, "summary", "", t(Key::MoveTo));
 
-        CardView { li, grab: grab.unchecked_into(), menu, options: Vec::new(), feedback: None, shown: None }
+        CardView { li, grab: grab.unchecked_into(), text, menu, options: Vec::new(), feedback: None, shown: None }
     }
 
     /// Builds card `i`'s move-menu options, the first time its menu is opened; the one for the
     /// place the card is in is hidden, as [`View::render`] keeps it.
     pub fn open_menu(&mut self, i: usize, board: &Board) {
         let Some(c) = self.cards.get_mut(i).filter(|c| c.options.is_empty()) else { return };
-        let set = board.set();
         let box_ = self.dom.child(&c.menu, "div", "move-options", "");
-        for &bin in &set.bins {
-            let b = self.dom.button(&box_, "", set.bin(bin).label);
-            self.dom.set_text(&b);
-            attr(&b, "data-place", &bin.to_string());
-            c.options.push((Some(bin), b.unchecked_into()));
-        }
-        let b = self.dom.button(&box_, "to-pile", self.ui.get(Key::PoolButton));
-        attr(&b, "data-place", PILE);
-        c.options.push((None, b.unchecked_into()));
+        c.options = Self::place_buttons(&self.dom, &self.ui, &box_, board.set(), false);
         for (p, b) in &c.options {
             hide(b, *p == board.place(i));
         }
@@ -298,14 +372,30 @@ impl View {
         // Cards into their containers, in display order.
         let order = session.order();
         Self::arrange(&self.pile_list, order, |i| session.place(i).is_none(), &self.cards);
-        let pile_used = order.iter().any(|&i| session.place(i).is_none());
-        hide(&self.pile_empty, pile_used);
-        class(&self.root, "all-placed", !pile_used);
+        let first = order.iter().copied().find(|&i| session.place(i).is_none());
+        hide(&self.pile_empty, first.is_some());
+        class(&self.root, "all-placed", first.is_none());
         let target = session.target().and_then(|t| session.set().bins.get(t)).copied();
-        for b in &self.bins {
+        let mut counts = vec![0; session.set().bins.len()];
+        for &i in order {
+            if let Some(k) = session.place(i).and_then(|b| session.set().bins.iter().position(|&x| x == b)) {
+                counts[k] += 1;
+            }
+        }
+        for (b, &n) in self.bins.iter_mut().zip(&counts) {
             Self::arrange(&b.list, order, |i| session.place(i) == Some(b.bin), &self.cards);
-            hide(&b.empty, order.iter().any(|&i| session.place(i) == Some(b.bin)));
             class(&b.section, "kbd-target", target == Some(b.bin));
+            if b.counted != Some(n) {
+                hide(&b.empty, n > 0);
+                b.count.set_text_content(Some(&self.ui.text(Key::BinCount, &[("n", &n.to_string())])));
+                b.counted = Some(n);
+            }
+        }
+        let held_place = held.map(|i| session.place(i));
+        for (p, b) in &self.tray {
+            // The held card's own place is not offered; the pile only to a placed card.
+            hide(b, held_place == Some(*p));
+            class(b, "target", p.is_some() && *p == target);
         }
 
         // Each card's state.
@@ -316,6 +406,10 @@ impl View {
             let shown = Some((status, place, held == Some(i), locked, session.checks()));
             if c.shown == shown {
                 continue;
+            }
+            if place.is_some() && c.shown.is_none_or(|(_, was, ..)| was != place) {
+                // Placed: its title stands for it (the text opens on demand).
+                flag(&c.text, "open", false);
             }
             c.shown = shown;
             class(&c.li, "held", held == Some(i));
@@ -344,14 +438,22 @@ impl View {
                     remove(&old);
                 }
                 if let Some(fb) = fb {
-                    let e = self.dom.feedback(&self.ui, &fb);
+                    let e = Self::feedback(&self.dom, &self.ui, &fb);
                     insert_before(&c.li, &e, Some(&c.menu));
                     c.feedback = Some((fb, e));
                 }
             }
         }
+        // The pile's first card shows its text unasked.
+        if first != self.current {
+            if let Some(c) = first.and_then(|i| self.cards.get(i)) {
+                flag(&c.text, "open", true);
+            }
+            self.current = first;
+        }
 
-        // Checks left, the check button, the summary.
+        // Checks left, the check button (waiting, and saying why, until a card moved since the
+        // last check), the last check's result, the summary.
         let tries = (session.checks_left(), session.set().file.settings.tries);
         if self.tries_shown != Some(tries) {
             let (n, of) = (tries.0.to_string(), tries.1.to_string());
@@ -360,6 +462,14 @@ impl View {
         }
         hide(&self.check, finished);
         hide(&self.tries, finished);
+        let waiting = !finished && !session.changed_since_check();
+        if waiting {
+            attr(&self.check, "aria-disabled", "true");
+        } else {
+            flag(&self.check, "aria-disabled", false);
+        }
+        hide(&self.check_why, !waiting);
+        self.report(session);
         let summary = session.summary();
         if summary != self.summary_shown {
             self.summary_body.set_text_content(None);
@@ -379,6 +489,57 @@ impl View {
                 focus(&a, false);
             }
         }
+    }
+
+    /// A card's feedback: a right card's folds to its verdict line ("Right. Why?"), a wrong
+    /// card's shows in full.
+    fn feedback(dom: &Dom, ui: &Ui, fb: &Feedback) -> Element {
+        if fb.verdict != Verdict::Right {
+            return dom.feedback(ui, fb);
+        }
+        let why = dom.el("details", "feedback");
+        let line = dom.child(&why, "summary", "verdict right", ui.get(fb.verdict.key()));
+        dom.child(&line, "span", "why", ui.get(Key::Why));
+        dom.span_paragraphs(&why, &fb.paragraphs);
+        why
+    }
+
+    /// The last check's result: how many are right, and a link to each card it found wrong
+    /// that is still where it was (shown from the first check on).
+    fn report(&mut self, session: &Board) {
+        let wrong: Vec<usize> =
+            session.order().iter().copied().filter(|&i| matches!(session.status(i), CardStatus::Wrong | CardStatus::Revealed)).collect();
+        let now = (session.checks() > 0).then(|| (session.checks(), wrong));
+        if now == self.reported {
+            return;
+        }
+        hide(&self.report, now.is_none());
+        self.report_body.set_text_content(None);
+        if let Some((k, wrong)) = &now {
+            let set = session.set();
+            let right = (0..set.len()).filter(|&i| session.status(i) == CardStatus::Right).count();
+            let args = [
+                ("k", k.to_string()),
+                ("tries", set.file.settings.tries.to_string()),
+                ("right", right.to_string()),
+                ("total", set.len().to_string()),
+            ];
+            let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            self.report_heading.set_text_content(Some(&self.ui.text(Key::CheckResult, &args)));
+            if !wrong.is_empty() {
+                let lead = if session.finished() { Key::ReportRevealed } else { Key::ReportWrong };
+                self.dom.child(&self.report_body, "p", "", self.ui.get(lead));
+                let list = self.dom.child(&self.report_body, "ul", "wrong-cards", "");
+                for &i in wrong {
+                    let item = self.dom.child(&list, "li", "", "");
+                    let a = self.dom.child(&item, "a", "to-card", &session.card_name(i));
+                    attr(&a, "href", &["#", &Self::card_id(&self.prefix, i)].concat());
+                    attr(&a, "data-card", &i.to_string());
+                    self.dom.set_text(&a);
+                }
+            }
+        }
+        self.reported = now;
     }
 
     /// Puts the cards for which `here` holds into `list`, in display order, moving only the
@@ -427,6 +588,35 @@ impl View {
         if let Some(b) = self.bins.iter().find(|b| Some(b.bin) == target) {
             reveal(&b.section);
         }
+    }
+
+    /// After a drop of card `after`: focuses the next card still on the pile (in display
+    /// order, from `after`'s place on, round again), or the check button when none is left,
+    /// scrolling it into view (a phone's student sees the next card after a tap in the bar).
+    pub fn focus_next(&self, session: &Board, after: usize) {
+        let order = session.order();
+        let from = order.iter().position(|&i| i == after).unwrap_or(0);
+        let next = order[from..].iter().chain(&order[..from]).copied().find(|&i| i != after && session.place(i).is_none());
+        match next.and_then(|i| self.cards.get(i)) {
+            Some(c) => focus(&c.grab, true),
+            None => focus(&self.check, true),
+        }
+    }
+
+    /// Focuses the last check's result (its heading names it; its links lead to the wrong cards).
+    pub fn focus_report(&self) {
+        focus(&self.report_heading, true);
+    }
+
+    /// The card a result link (or an element inside one) points at.
+    pub fn linked_card(&self, e: &Element) -> Option<usize> {
+        let a = closest(e, "a.to-card")?;
+        contains(&self.report, &a).then(|| attribute(&a, "data-card")?.parse().ok()).flatten()
+    }
+
+    /// The place a button of the bar's bins (or an element inside one) stands for.
+    pub fn tray_place(&self, e: &Element) -> Option<Place> {
+        self.tray.iter().find(|(_, b)| contains(b, e)).map(|(p, _)| *p)
     }
 
     /// Focuses the first card's grab button in display order (after a restart).

@@ -18,7 +18,10 @@
 //     painted (requestAnimationFrame, then a task), p50/p95 over 200 moves, on 1,000 excerpts
 //   - JS heap and wasm memory after the mount
 //   - the resume state's length once 200 excerpts have been placed and checked
-// and prints each figure against its budget (issue 6).
+// and prints each figure against its budget (issue 6). Then what reaching things costs on the
+// default set (issue 14): on a 360×800 phone, the scroll between tapping any card and its bin
+// being tappable, and the page's height fresh and after a check; the key presses to sort the
+// board right (digits, and arrow keys).
 //
 // Usage: node tests/browser/bench.mjs [PATH] [RUNS]   (default /www/index.html, 9 runs; or
 // BENCH_PAGE and BENCH_RUNS; BENCH_SCALE=0 skips the scale part). Serves the repository with
@@ -27,7 +30,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { READY, keepWasmMemories, launchBrowser, repoRoot, startServer } from './harness.mjs';
+import { READY, keepWasmMemories, launchBrowser, openPage, repoRoot, startServer } from './harness.mjs';
+import { readSet, sortByKeyboard, sortByTapMeasuringReach } from './board.mjs';
 
 const pagePath = process.argv[2] || process.env.BENCH_PAGE || '/www/index.html';
 const runs = Math.max(1, Number(process.argv[3] || process.env.BENCH_RUNS || 9));
@@ -117,14 +121,15 @@ async function load(browser, url, { measureMemory, profile = PROFILES.desktop })
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const ms = (n) => (n == null ? '—' : `${n.toFixed(0)} ms`);
+const against = (ok) => (ok ? 'meets' : 'MISSES');
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
-/** The budgets of issue 6. */
-const BUDGET = { downloadGzip: 60 * 1024, load10k: 150, moveP95: 16, resume200: 1000 };
+/** The budgets of issue 6 (and issue 14's for moves and the mount on 1,000 excerpts). */
+const BUDGET = { downloadGzip: 60 * 1024, load10k: 150, moveP95: 16, moveP50: 8, mount1k: 400, resume200: 1000 };
 
 /** The most bytes a set may have (`MAX_SET_BYTES` in src/core/set.rs). */
 const MAX_SET_BYTES = 16 * 1024 * 1024;
@@ -270,6 +275,30 @@ async function scale(browser, url) {
   return figures;
 }
 
+/** Issue 14's figures on the default set: reach and height on a phone, key presses. */
+async function reach(browser, url) {
+  const { set, cards } = readSet('snijders-nl.json');
+  const phone = await openPage(browser, url, { viewport: { width: 360, height: 800 } });
+  const height = () => phone.evaluate(() => document.documentElement.scrollHeight);
+  const fresh = await height();
+  const scroll = await sortByTapMeasuringReach(phone, set, cards);
+  await phone.getByRole('button', { name: 'Controleer', exact: true }).click();
+  await phone.getByRole('heading', { name: 'Resultaat' }).waitFor();
+  const checked = await height();
+  await phone.context().close();
+  const keys = {};
+  for (const digits of [true, false]) {
+    const page = await openPage(browser, url, { viewport: { width: 1280, height: 800 } });
+    keys[digits ? 'digits' : 'arrows'] = await sortByKeyboard(page, set, cards, { digits });
+    await page.context().close();
+  }
+  console.log('\nreach on the default set (issue 14):');
+  console.log(`  phone 360×800, scroll from tapping a card to its bin tappable: at most ${scroll} px / 0 px: ${against(scroll === 0)}`);
+  console.log(`  phone page height fresh ${fresh} px / ${10_547 / 2} px: ${against(fresh <= 10_547 / 2)}`);
+  console.log(`  phone page height after sorting and a check ${checked} px / ${21_411 / 2} px: ${against(checked <= 21_411 / 2)}`);
+  console.log(`  key presses to sort the board right: ${keys.digits} with the digit keys, ${keys.arrows} with the arrow keys / 75: ${against(keys.arrows <= 75)}`);
+}
+
 const server = await startServer();
 const browser = await launchBrowser();
 try {
@@ -332,7 +361,6 @@ try {
   console.log(`${'JS heap total'.padEnd(w)} ${kb(m.heapTotal).padStart(11)}`);
   console.log(`${'wasm linear memory'.padEnd(w)} ${kb(m.wasm).padStart(11)}`);
 
-  const against = (ok) => (ok ? 'meets' : 'MISSES');
   if (process.env.BENCH_SCALE !== '0') {
     const f = await scale(browser, url);
     console.log(`\n${'generated set'.padEnd(w)} ${'JSON'.padStart(11)} ${'validate'.padStart(9)} ${'mount'.padStart(9)} ${'JS heap'.padStart(11)} ${'wasm mem'.padStart(11)}`);
@@ -349,8 +377,11 @@ try {
     console.log(`  download ${kb(total.gzip)} gzip / ${kb(BUDGET.downloadGzip)}: ${against(total.gzip <= BUDGET.downloadGzip)}`);
     console.log(`  10,000 excerpts load + validate ${ms(f[10_000].validate)} / ${BUDGET.load10k} ms: ${against(f[10_000].validate <= BUDGET.load10k)}`);
     console.log(`  move p95 on 1,000 excerpts ${f.moves.p95.toFixed(1)} ms / ${BUDGET.moveP95} ms: ${against(f.moves.p95 <= BUDGET.moveP95)}`);
+    console.log(`  move p50 on 1,000 excerpts ${f.moves.p50.toFixed(1)} ms / ${BUDGET.moveP50} ms: ${against(f.moves.p50 <= BUDGET.moveP50)}`);
+    console.log(`  mount of 1,000 excerpts ${ms(f[1_000].mounted)} / ${BUDGET.mount1k} ms: ${against(f[1_000].mounted <= BUDGET.mount1k)}`);
     console.log(`  resume state for 200 items ${f.resume200} / ${BUDGET.resume200} characters: ${against(f.resume200 <= BUDGET.resume200)}`);
   }
+  await reach(browser, url);
 } finally {
   await browser.close();
   await server.stop();

@@ -79,8 +79,8 @@ export const FINISHED = {
 
 /**
  * Waits for the summary and checks a perfect attempt in language `t` (one of FINISHED): full
- * score, passed, announced, and every card in its bin explaining why — the rule's conclusion and
- * the essay's footnote.
+ * score, passed, announced, and every card in its bin with its verdict on one line, folded over
+ * why — the rule's conclusion and the essay's footnote.
  */
 export async function assertAllRight(page, cards, t) {
   await page.getByRole('heading', { name: t.result, exact: true }).waitFor();
@@ -90,9 +90,93 @@ export async function assertAllRight(page, cards, t) {
   assert.match(await status(page).innerText(), t.done);
   for (const card of cards) {
     const item = bin(page, card.bin).getByRole('listitem').filter({ has: grab(page, card) });
-    const feedback = await item.locator('.feedback').innerText();
+    // A right card's feedback is folded to its verdict line; the reasons are inside.
+    const folded = await item.locator('.feedback').evaluate((d) => d.localName === 'details' && !d.open);
+    assert.ok(folded, `${card.name}: its feedback folded to one line`);
+    const feedback = await item.locator('.feedback').textContent();
     assert.match(feedback, t.right, card.name);
     assert.ok(feedback.includes(`${t.because} ‘${card.bin}’.`), `${card.name}: ${feedback}`);
     assert.match(feedback, t.footnote, card.name);
   }
+}
+
+/** The bar's bins, shown while a card is held (Dutch: "Leg het in:"). */
+export const tray = (page) => page.getByRole('group', { name: 'Leg het in:', exact: true });
+/** The bar's button for the bin labelled `label`, the `k`th (1-based: its key). */
+export const trayButton = (page, label, k) => tray(page).getByRole('button', { name: `${k} ${label}`, exact: true });
+
+/** Each bin's label in the board's order (the set's categories, then its fallback). */
+export const binOrder = (set) => [...set.categories, set.fallback].map((c) => c.label);
+
+/**
+ * How far the page must scroll for `locator` to be tappable: 0 when it lies inside the viewport
+ * and is what a tap at its centre reaches, else the distance from the viewport to it.
+ */
+export async function scrollToReach(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return Infinity;
+    const below = Math.max(0, r.bottom - innerHeight);
+    const above = Math.max(0, -r.top);
+    if (below || above) return Math.max(below, above);
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return el.contains(hit) ? 0 : innerHeight;
+  });
+}
+
+/**
+ * Sorts the whole board right by tap on a phone: for each card (in the pile's order) tap its
+ * title, then its bin in the bar. Returns the largest distance the page would have had to scroll
+ * between tapping a card and its bin being tappable.
+ */
+export async function sortByTapMeasuringReach(page, set, cards) {
+  const order = binOrder(set);
+  let worst = 0;
+  for (;;) {
+    const first = page.locator('.pile li.card .grab').first();
+    if (!(await first.count())) break;
+    const name = (await first.textContent()).trim();
+    const card = cards.find((c) => c.name === name);
+    await grab(page, card).click();
+    const button = trayButton(page, card.bin, order.indexOf(card.bin) + 1);
+    worst = Math.max(worst, await scrollToReach(button));
+    await button.click();
+    await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor();
+  }
+  return worst;
+}
+
+/**
+ * Sorts the whole board right with the keyboard alone, from a freshly loaded page: Tab to the
+ * first card, then per card Space and either its bin's digit (`digits`) or the arrow keys
+ * (the shorter way round), Enter; finally Enter on the check button, where focus lands after the
+ * last drop. Returns the number of key presses.
+ */
+export async function sortByKeyboard(page, set, cards, { digits }) {
+  const order = binOrder(set);
+  let presses = 0;
+  const press = async (key) => {
+    presses++;
+    await page.keyboard.press(key);
+  };
+  const focusedName = () => page.evaluate(() => document.activeElement?.textContent.trim() ?? '');
+  const onPileGrab = () => page.evaluate(() => !!document.activeElement?.matches('.pile .grab'));
+  for (let i = 0; i < 60 && !(await onPileGrab()); i++) await press('Tab');
+  while (await onPileGrab()) {
+    const name = await focusedName();
+    const card = cards.find((c) => c.name === name);
+    await press('Space');
+    const k = order.indexOf(card.bin);
+    if (digits) {
+      await press(String(k + 1));
+    } else {
+      const back = order.length - k;
+      for (let j = 0; j < Math.min(k, back); j++) await press(k <= back ? 'ArrowRight' : 'ArrowLeft');
+      await press('Enter');
+    }
+    await bin(page, card.bin).getByRole('button', { name: card.name, exact: true }).waitFor();
+  }
+  assert.equal(await focusedName(), 'Controleer', 'focus on the check button after the last card');
+  await press('Enter');
+  return presses;
 }

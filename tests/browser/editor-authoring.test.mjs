@@ -197,7 +197,7 @@ test('a spreadsheet from a file adds the excerpts as `diary-sort import` does; a
   // A sheet with two bad rows: both listed with their line and column; the text stays.
   const bad = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import excerpts (CSV)…' }).click();
-  await (await bad).setFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('id,text,loneliness\nsecond-excerpt,Again.,\nnew,,x\n') });
+  await (await bad).setFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('id,text,first-criterion\nsecond-excerpt,Again.,\nnew,,x\n') });
   const result = page.locator('#import-result');
   await result.getByRole('listitem').nth(1).waitFor();
   assert.deepEqual(await result.getByRole('listitem').allInnerTexts(), [

@@ -19,14 +19,17 @@ async function checkAndExpectFullMarks(page) {
 
 /** The bar fixed to the bottom of the screen covers this much of the viewport at most. */
 const BAR = 90;
+/** How near the window's top edge a dragged pointer scrolls the page (src/web/events.rs). */
+const EDGE = 56;
 
 /**
  * Keeps a dragged pointer near the top or bottom edge of the viewport, over the target's column,
- * until `target` is on screen: the page (or the bins' own column on wide screens) scrolls.
+ * until `target` is on screen, clear of the edges: the page scrolls.
  */
 async function scrollWhileDragging(page, target, moveTo) {
   const { height } = page.viewportSize();
-  const visible = (box) => box && box.y >= 0 && box.y + box.height <= height - BAR;
+  // Clear of the top edge too, where the pointer would go on scrolling the page.
+  const visible = (box) => box && box.y >= EDGE && box.y + box.height <= height - BAR;
   for (let i = 0; i < 400; i++) {
     let box = await target.boundingBox();
     if (visible(box)) {
@@ -38,7 +41,7 @@ async function scrollWhileDragging(page, target, moveTo) {
       continue;
     }
     const x = (box ? box.x + Math.min(box.width / 2, 30) : 20) + (i % 3);
-    await moveTo(x, !box || box.y > 0 ? height - 8 : 8);
+    await moveTo(x, !box || box.y > EDGE ? height - 8 : 8);
     await page.waitForTimeout(16);
   }
   throw new Error('the page did not scroll while dragging near its edge');

@@ -146,7 +146,7 @@ test('on a page with aggressive styles: the page keeps its look, the exercise ke
   assert.equal(look.title['border-bottom-style'], 'none');
   assert.equal(look.title.color, 'rgb(28, 31, 36)');
   assert.deepEqual({ ...look.binButton, height: undefined }, {
-    display: 'inline-flex',
+    display: 'flex', // a flex item of its heading, beside the bin's count
     'border-top-style': 'solid',
     'border-top-width': '2px',
     'border-top-color': 'rgb(27, 77, 140)',
@@ -160,7 +160,7 @@ test('on a page with aggressive styles: the page keeps its look, the exercise ke
   });
   assert.ok(look.binButton.height >= 44, `a bin's button is ${look.binButton.height} px tall`);
   assert.deepEqual(look.cards, { 'list-style-type': 'none', 'padding-left': '0px', 'margin-top': '0px' });
-  assert.deepEqual(look.card, { display: 'block', 'border-top-color': 'rgb(216, 209, 195)', 'box-sizing': 'border-box' });
+  assert.deepEqual(look.card, { display: 'flex', 'border-top-color': 'rgb(216, 209, 195)', 'box-sizing': 'border-box' });
   assert.deepEqual(look.quote, { 'border-left-style': 'none', 'padding-left': '0px', 'background-color': 'rgba(0, 0, 0, 0)', 'font-style': 'normal' });
   assert.deepEqual(look.check, { 'background-color': 'rgb(27, 77, 140)', color: 'rgb(255, 255, 255)', 'min-height': '44px' });
 

@@ -132,7 +132,7 @@ function shown() {
       work: text(li.querySelector('.source cite')),
     })),
     // Elements only a payload parsed as HTML could make.
-    smuggled: [...root.querySelectorAll('script, img, svg, iframe, style, a, b, object, meta, math, body, details[open]')].map(
+    smuggled: [...root.querySelectorAll('script, img, svg, iframe, style, a, b, object, meta, math, body, details[open]:not(.card-text)')].map(
       (e) => e.outerHTML.slice(0, 80),
     ),
   };

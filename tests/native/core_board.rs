@@ -78,7 +78,13 @@ fn wrong_bin_explains_what_is_lacking_then_hints_then_reveals() {
     assert_eq!(s.status(1), CardStatus::Right);
     let locked = s.apply(Msg::Place(1, None));
     assert!(matches!(&locked[..], [Effect::Announce(t)] if t.contains("already right")), "{locked:?}");
-    // Second (last) check still wrong: the right bin is revealed with its why.
+    // The same placements again: the check waits for a move and spends nothing.
+    let refused = s.apply(Msg::Check);
+    assert!(matches!(&refused[..], [Effect::Announce(t)] if t.starts_with("Nothing has changed")), "{refused:?}");
+    assert_eq!((s.checks(), s.changed_since_check()), (1, false));
+    // Second (last) check, moved but still wrong: the right bin is revealed with its why.
+    s.apply(Msg::Place(0, Some(bin(s.set(), "internalisation"))));
+    assert!(s.changed_since_check());
     s.apply(Msg::Check);
     assert_eq!(s.status(0), CardStatus::Revealed);
     let last = s.feedback(0).unwrap();
@@ -200,7 +206,10 @@ fn check_before_everything_is_placed_costs_no_try() {
 fn a_tapped_card_is_announced_as_selected_and_a_key_pressed_one_as_picked_up() {
     let mut s = Board::new(mini(), Lang::En, 1);
     let e = s.apply(Msg::Select(1));
-    assert!(matches!(&e[..], [Effect::Announce(t)] if t.starts_with("Selected: ") && t.ends_with("Now tap or click a bin.")), "{e:?}");
+    assert!(
+        matches!(&e[..], [Effect::Announce(t)] if t.starts_with("Selected: ") && t.ends_with("Now tap or click a bin at the bottom.")),
+        "{e:?}"
+    );
     assert_eq!(s.held(), Some(1));
     // Tapped again, it is put down, as with the keyboard.
     let e = s.apply(Msg::Select(1));
@@ -260,7 +269,12 @@ fn cycling_through_bins_never_reaches_full_marks() {
         while !s.finished() {
             for i in 0..s.set().len() {
                 if s.status(i) != CardStatus::Right {
-                    let b = s.set().bins[guess % s.set().bins.len()];
+                    // A guess moves the card (a check judges nothing new until something moves).
+                    let mut b = s.set().bins[guess % s.set().bins.len()];
+                    if s.place(i) == Some(b) {
+                        guess += 1;
+                        b = s.set().bins[guess % s.set().bins.len()];
+                    }
                     s.apply(Msg::Place(i, Some(b)));
                     guess += 1;
                 }
@@ -313,4 +327,17 @@ fn resume_state_no_student_can_reach_is_refused() {
     ] {
         assert_eq!(state::decode(mini(), Lang::En, &with(unreachable)).err(), Some(StateError::Unreadable), "{unreachable}");
     }
+}
+
+#[test]
+fn picking_up_names_the_targeted_bin_and_each_arrow_the_next() {
+    let mut s = Board::new(mini(), Lang::En, 1);
+    let mut said = |msg: Msg| match &s.apply(msg)[..] {
+        [Effect::Announce(t)] => t.clone(),
+        other => panic!("{other:?}"),
+    };
+    let picked = said(Msg::Pick(0));
+    assert!(picked.starts_with("Picked up: ") && picked.contains("Target: loneliness.") && picked.contains("1 to 4"), "{picked}");
+    assert_eq!(said(Msg::MoveTarget(1)), "Target: internalisation.");
+    assert_eq!(said(Msg::MoveTarget(-2)), "Target: none of these.");
 }

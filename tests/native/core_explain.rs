@@ -2,7 +2,7 @@
 //! text after each check is the board's own feedback after that check, and each lens's reading is
 //! the quiz's.
 
-use diary_sort::core::board::{Board, Msg};
+use diary_sort::core::board::{Board, CardStatus, Msg};
 use diary_sort::core::explain;
 use diary_sort::core::feedback::{self, Feedback};
 use diary_sort::core::set::{self, Set};
@@ -20,6 +20,14 @@ fn board_text(lang: Lang, fb: &Feedback) -> String {
     let mut lines = vec![strings::get(lang, fb.verdict.key()).to_string()];
     lines.extend(fb.paragraphs.iter().map(|p| feedback::spans_text(p)));
     lines.join("\n")
+}
+
+/// A wrong card other than `keep` and a bin it is still wrong in, other than its own.
+fn mover(set: &Set, board: &Board, keep: usize) -> Option<(usize, usize)> {
+    (0..set.len()).filter(|&j| j != keep && board.status(j) == CardStatus::Wrong).find_map(|j| {
+        let to = set.bins.iter().copied().find(|&b| b != set.expected[j] && Some(b) != board.place(j))?;
+        Some((j, to))
+    })
 }
 
 #[test]
@@ -40,6 +48,12 @@ fn the_feedback_after_each_check_is_what_the_board_shows() {
                     board.apply(Msg::Place(card, Some(bin)));
                 }
                 for check in 0..usize::from(tries) {
+                    if check > 0 {
+                        // A check judges again only after a move: another wrong card changes to
+                        // another wrong bin (none left to move: no later check can see card i here).
+                        let Some((j, to)) = mover(&set, &board, i) else { break };
+                        board.apply(Msg::Place(j, Some(to)));
+                    }
                     board.apply(Msg::Check);
                     let shown = board.feedback(i).expect("checked in place");
                     assert_eq!(e.feedback[k].tries[check], board_text(lang, &shown), "{} in {} after check {}", e.excerpt, bin, check + 1);

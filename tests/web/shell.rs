@@ -295,9 +295,9 @@ fn keyboard_pick_arrow_enter_and_escape() {
     key(&g, "Enter");
     assert_eq!(where_is(&root, 0), "loneliness");
     assert_eq!(q_all(&root, ".kbd-target").len(), 0);
-    // Focus follows the card into its bin.
-    let g = grab(&root, 0);
-    assert_eq!(doc().active_element().as_ref(), Some(g.unchecked_ref::<Element>()));
+    // Focus goes on to the next card on the pile.
+    let focused = doc().active_element().expect("focus");
+    assert!(focused.matches("section.pile button.grab").unwrap(), "{}", focused.outer_html());
 
     // Escape puts a held card down where it was.
     let g1 = grab(&root, 1);
@@ -349,7 +349,8 @@ fn check_shows_feedback_locks_right_cards_and_completes() {
     );
     let right = q(&root, "li.card[data-card=\"0\"]");
     assert!(right.class_list().contains("right"));
-    assert_eq!(text(&q(&right, ".feedback .verdict")), "Right.");
+    // Folded to its verdict line; "Why?" opens the reasons.
+    assert_eq!(text(&q(&right, "details.feedback:not([open]) > summary.verdict")), "Right.Why?");
     assert_eq!(grab(&root, 0).get_attribute("aria-disabled").as_deref(), Some("true"));
     assert!(q(&right, "details.move").has_attribute("hidden"));
     let wrong = q(&root, "li.card[data-card=\"1\"]");
