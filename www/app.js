@@ -57,6 +57,23 @@ function applyPageLang(lang) {
 if (requested) applyPageLang(requested);
 
 /**
+ * Names the page after the set the widget shows: the set's eyebrow above it (none when the set
+ * has none) and its title in the tab. A set that did not load leaves the page as it is.
+ * @param {Widget} shown
+ */
+function showSet(shown) {
+  const title = app.querySelector('h2.title')?.textContent;
+  if (!title) return;
+  const eyebrow = shown.eyebrow;
+  const h1 = document.getElementById('page-title');
+  if (h1) {
+    h1.textContent = eyebrow ?? '';
+    h1.hidden = !eyebrow;
+  }
+  document.title = eyebrow ? `${eyebrow} – ${title}` : title;
+}
+
+/**
  * Shows `what` went wrong with the set, and why (`detail`), in the exercise's place.
  * @param {string} what
  * @param {string} detail
@@ -109,6 +126,7 @@ if (text !== null) {
     // Without ?lang=, the set decides: the page takes the widget's language (its root says it),
     // rather than parsing a set of up to 16 MB a second time here.
     if (!requested) applyPageLang(languageOf(app.firstElementChild?.getAttribute('lang')) ?? unset);
+    showSet(widget);
   } catch (e) {
     if (isModuleFailure(e)) fail();
     else showError(page.startFailed, e instanceof Error ? e.message : String(e));

@@ -12,10 +12,17 @@
 // module, pkg/editor/, the only one that has it) gives its entries and manifest, the files are
 // fetched from this page's own server and zip.js zips them.
 //
+// Evidence by selection: the words an author selects in a card of the preview (or, by keyboard,
+// in the excerpt's text beside it) become the evidence of the criterion chosen, and each piece
+// of evidence listed there can be removed. Excerpts are imported from a spreadsheet (CSV). The
+// module's editor build makes every such change (`addEvidence`, `removeEvidence`,
+// `importExcerpts`: the core's edits, which keep the author's formatting) and says what the set
+// holds (`outline`); this page only applies the change it gets to the text, exactly there.
+//
 // The editor's texts are in the nl/en table below, not in the core's string tables: they belong
 // to this page alone (as the self-study page's texts are in app.js), and keeping them out of the
 // wasm keeps them out of the module every student downloads. Language: ?lang=, else <html lang>.
-import init, { Widget, coursePackage, problems } from '../pkg/editor/diary_sort.js';
+import init, { Widget, addEvidence, coursePackage, findQuote, importExcerpts, outline, problems, removeEvidence } from '../pkg/editor/diary_sort.js';
 import { languageOf } from './lang.js';
 import { zip } from './zip.js';
 
@@ -24,7 +31,7 @@ const TEXT = {
     documentTitle: 'Oefenset bewerken – diary-sort',
     heading: 'Oefenset bewerken',
     intro:
-      'Links staat de set als JSON, rechts de oefening zoals studenten haar zien; die wordt bijgewerkt terwijl je typt. ' +
+      'Bewerk de set als JSON; het voorbeeld toont de oefening zoals studenten haar zien en wordt bijgewerkt terwijl je typt. ' +
       'Alles blijft in deze browser: er wordt niets verstuurd. Download de set, of een pakket voor je LMS, als je klaar bent.',
     open: 'Bestand openen…',
     startFrom: 'Beginnen met:',
@@ -57,12 +64,42 @@ const TEXT = {
     fetchFailed: 'De set kon niet worden opgehaald',
     fileFailed: 'Het bestand kon niet worden gelezen',
     startFailed: 'De editor kon niet starten',
+    wholeFile: '(het hele bestand)',
+    importCsv: 'Fragmenten importeren (CSV)…',
+    imported: '{n} fragment(en) toegevoegd uit {file}.',
+    importProblems: '{file}: {n} probleem/problemen; er is niets toegevoegd.',
+    importSetProblems: 'Eerst de problemen van de set oplossen (zie Problemen): er is niets toegevoegd.',
+    line: 'regel {n}',
+    evidence: 'Bewijs markeren',
+    evidenceHelp:
+      'Selecteer woorden in een fragment van het voorbeeld, of hier in de tekst van het fragment (met Shift en de pijltjes), ' +
+      'kies het criterium dat ze laten zien en kies Toevoegen.',
+    excerpt: 'Fragment',
+    excerptText: 'Tekst van het fragment',
+    criterion: 'Criterium',
+    addEvidence: 'Toevoegen als bewijs',
+    evidenceOfExcerpt: 'Bewijs bij dit fragment',
+    noEvidence: 'Nog geen bewijs.',
+    remove: 'Verwijderen',
+    removeLabel: 'Bewijs voor {criterion} verwijderen',
+    selected: 'Geselecteerd in {excerpt}: “{quote}”. Kies een criterium en Toevoegen.',
+    notFound: 'De selectie staat niet letterlijk in de tekst van het fragment: selecteer binnen één alinea.',
+    added: 'Toegevoegd: “{quote}” als bewijs voor {criterion}.',
+    removed: 'Verwijderd: het bewijs voor {criterion}.',
+    notJson: 'Bewijs markeren kan weer zodra de tekst JSON is.',
+    error_unreadable: 'De tekst is geen JSON: los eerst die fout op.',
+    error_noExcerpt: 'Dit fragment staat niet (meer) in de set.',
+    error_noCriterion: 'Dit criterium staat niet (meer) in de set.',
+    error_emptyQuote: 'Selecteer eerst de woorden die het criterium laten zien.',
+    error_notInText: 'Deze woorden staan niet in de tekst van het fragment.',
+    error_alreadyListed: 'Dit fragment heeft al bewijs voor dit criterium: verwijder dat eerst.',
+    error_notListed: 'Dit fragment heeft geen bewijs voor dit criterium.',
   },
   en: {
     documentTitle: 'Edit an exercise set – diary-sort',
     heading: 'Edit an exercise set',
     intro:
-      'On the left the set as JSON, on the right the exercise as students see it, updated as you type. ' +
+      'Edit the set as JSON; the preview shows the exercise as students see it, updated as you type. ' +
       'Everything stays in this browser: nothing is sent anywhere. Download the set, or a package for your LMS, when you are done.',
     open: 'Open file…',
     startFrom: 'Start from:',
@@ -93,6 +130,36 @@ const TEXT = {
     fetchFailed: 'The set could not be fetched',
     fileFailed: 'The file could not be read',
     startFailed: 'The editor could not start',
+    wholeFile: '(the whole file)',
+    importCsv: 'Import excerpts (CSV)…',
+    imported: '{n} excerpt(s) added from {file}.',
+    importProblems: '{file}: {n} problem(s); nothing was added.',
+    importSetProblems: 'Fix the set’s problems first (see Problems): nothing was added.',
+    line: 'line {n}',
+    evidence: 'Mark evidence',
+    evidenceHelp:
+      'Select words in an excerpt of the preview, or here in the excerpt’s text (Shift and the arrow keys), ' +
+      'choose the criterion they show and choose Add.',
+    excerpt: 'Excerpt',
+    excerptText: 'Text of the excerpt',
+    criterion: 'Criterion',
+    addEvidence: 'Add as evidence',
+    evidenceOfExcerpt: 'Evidence of this excerpt',
+    noEvidence: 'No evidence yet.',
+    remove: 'Remove',
+    removeLabel: 'Remove the evidence for {criterion}',
+    selected: 'Selected in {excerpt}: “{quote}”. Choose a criterion and Add.',
+    notFound: 'The selection is not in the excerpt’s text as it stands: select within one paragraph.',
+    added: 'Added: “{quote}” as evidence for {criterion}.',
+    removed: 'Removed: the evidence for {criterion}.',
+    notJson: 'Marking evidence works again once the text is JSON.',
+    error_unreadable: 'The text is not JSON: fix that first.',
+    error_noExcerpt: 'This excerpt is no longer in the set.',
+    error_noCriterion: 'This criterion is no longer in the set.',
+    error_emptyQuote: 'Select the words that show the criterion first.',
+    error_notInText: 'These words are not in the excerpt’s text.',
+    error_alreadyListed: 'This excerpt already has evidence for this criterion: remove that first.',
+    error_notListed: 'This excerpt has no evidence for this criterion.',
   },
 };
 
@@ -331,7 +398,7 @@ function showProblems(found) {
       button.dataset.column = String(p.column);
       target = button;
     }
-    const where = [p.line == null ? '' : `${p.line}:${p.column}`, p.path].filter(Boolean).join(' — ');
+    const where = [p.line == null ? '' : `${p.line}:${p.column}`, p.path || t.wholeFile].filter(Boolean).join(' — ');
     // The core's messages are English: marked so, for screen readers, on a Dutch page.
     const message = document.createElement('span');
     message.lang = 'en';
@@ -405,6 +472,7 @@ function refresh() {
   showProblems(found);
   markLines(found);
   updatePreview(text, found.length === 0);
+  updateEvidence(text);
   performance.clearMeasures('editor:refresh');
   performance.measure('editor:refresh', { start });
   save();
@@ -477,7 +545,8 @@ async function fetchText(url) {
 }
 
 for (const button of document.querySelectorAll('[data-start]')) {
-  const url = button instanceof HTMLElement ? button.dataset.start : undefined;
+  // The blank template in the page's language (data-start-nl), the default sets as they are.
+  const url = button instanceof HTMLElement ? (lang === 'nl' && button.dataset.startNl) || button.dataset.start : undefined;
   if (!url) continue;
   button.addEventListener('click', async () => {
     if (!(await mayReplace())) return;
@@ -607,6 +676,277 @@ for (const button of document.querySelectorAll('[data-package]')) {
   if (!format) continue;
   button.addEventListener('click', () => downloadPackage(format, button.textContent ?? format));
 }
+
+// ------------------------------------------------------------------ evidence by selection
+
+/**
+ * The set's criteria and excerpts, as `outline()` gives them.
+ * @typedef {object} Outline
+ * @property {{id: string, label: string}[]} criteria
+ * @property {{id: string, text: string, evidence: {criterion: string, quote: string}[]}[]} excerpts
+ */
+/**
+ * A change of the text as the module gives it (UTF-16 offsets), or why there is none.
+ * @typedef {{start: number, end: number, insert: string, error?: undefined} | {error: string}} Change
+ */
+
+const evidenceFields = $('evidence-fields', HTMLFieldSetElement);
+const excerptSelect = $('evidence-excerpt', HTMLSelectElement);
+const excerptText = $('evidence-text', HTMLTextAreaElement);
+const criterionSelect = $('evidence-criterion', HTMLSelectElement);
+const addButton = $('evidence-add', HTMLButtonElement);
+const evidenceStatus = $('evidence-status', HTMLElement);
+const evidenceList = $('evidence-list', HTMLElement);
+/**
+ * What the text holds, as last checked; null when it is not JSON.
+ * @type {Outline | null}
+ */
+let outlined = null;
+
+/**
+ * `template` with each `{name}` replaced by `values[name]`.
+ * @param {string} template
+ * @param {Record<string, string>} values
+ * @returns {string}
+ */
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
+
+/**
+ * Gives `select` these options ([value, label]), keeping its choice when it is still one; an
+ * unchanged list is left alone.
+ * @param {HTMLSelectElement} select
+ * @param {[string, string][]} options
+ */
+function setOptions(select, options) {
+  const listed = JSON.stringify(options);
+  if (select.dataset.options === listed) return;
+  const kept = select.value;
+  select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
+  select.dataset.options = listed;
+  if (options.some(([value]) => value === kept)) select.value = kept;
+}
+
+/** The excerpt chosen in the evidence panel. */
+const chosenExcerpt = () => outlined?.excerpts.find((e) => e.id === excerptSelect.value) ?? null;
+
+/**
+ * A criterion's label (its id when it has none).
+ * @param {string} id
+ */
+const criterionName = (id) => outlined?.criteria.find((c) => c.id === id)?.label || id;
+
+/**
+ * Says `text` in the evidence panel's status line.
+ * @param {string} text
+ */
+function say(text) {
+  evidenceStatus.textContent = text;
+}
+
+/**
+ * Reads the criteria and excerpts of `text` into the evidence panel (disabled while the text is
+ * not JSON).
+ * @param {string} text
+ */
+function updateEvidence(text) {
+  outlined = outline(text);
+  evidenceFields.disabled = !outlined;
+  if (!outlined) {
+    say(t.notJson);
+    evidenceList.replaceChildren();
+    return;
+  }
+  if (evidenceStatus.textContent === t.notJson) say('');
+  setOptions(excerptSelect, outlined.excerpts.map((e) => [e.id, e.id]));
+  setOptions(criterionSelect, outlined.criteria.map((c) => [c.id, c.label && c.label !== c.id ? `${c.label} (${c.id})` : c.id]));
+  showExcerpt();
+}
+
+/** Shows the chosen excerpt's text (a selection in it stays while it is unchanged) and evidence. */
+function showExcerpt() {
+  const excerpt = chosenExcerpt();
+  const text = excerpt?.text ?? '';
+  if (excerptText.value !== text) excerptText.value = text;
+  const items = (excerpt?.evidence ?? []).map(({ criterion, quote }) => {
+    const li = document.createElement('li');
+    const name = document.createElement('span');
+    name.className = 'evidence-criterion';
+    name.textContent = criterionName(criterion);
+    const words = document.createElement('q');
+    words.textContent = quote;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'outline-button';
+    button.dataset.criterion = criterion;
+    button.textContent = t.remove;
+    button.setAttribute('aria-label', fill(t.removeLabel, { criterion: criterionName(criterion) }));
+    li.append(name, ': ', words, ' ', button);
+    return li;
+  });
+  if (items.length === 0) {
+    const none = document.createElement('li');
+    none.textContent = t.noEvidence;
+    items.push(none);
+  }
+  evidenceList.replaceChildren(...items);
+}
+
+/**
+ * Makes the module's change in the text (exactly there: the rest stays as it is) and checks it.
+ * @param {{start: number, end: number, insert: string}} change
+ */
+function applyChange({ start, end, insert }) {
+  source.setRangeText(insert, start, end, 'preserve');
+  dirty = true;
+  updateGutter();
+  refresh();
+}
+
+/**
+ * The message for a change the module refused.
+ * @param {string} error
+ */
+const refusal = (error) => {
+  const key = `error_${error}`;
+  return isTextKey(key) ? t[key] : error;
+};
+
+// The excerpt's text is there to select in, not to edit: every change is refused (and one that
+// cannot be, an input method's composition, undone).
+excerptText.addEventListener('beforeinput', (e) => e.preventDefault());
+excerptText.addEventListener('input', () => {
+  excerptText.value = chosenExcerpt()?.text ?? '';
+});
+
+excerptSelect.addEventListener('change', () => {
+  showExcerpt();
+  say('');
+});
+
+addButton.addEventListener('click', () => {
+  // Text typed within the pause is checked first, so the panel is about the text as it is.
+  if (timer) refresh();
+  const excerpt = chosenExcerpt();
+  if (!excerpt) return;
+  const quote = excerptText.value.slice(excerptText.selectionStart, excerptText.selectionEnd).trim();
+  const criterion = criterionSelect.value;
+  /** @type {Change} */
+  const change = addEvidence(source.value, excerpt.id, criterion, quote);
+  if (change.error !== undefined) {
+    say(refusal(change.error));
+    return;
+  }
+  applyChange(change);
+  say(fill(t.added, { quote, criterion: criterionName(criterion) }));
+});
+
+evidenceList.addEventListener('click', (e) => {
+  const button = e.target instanceof Element ? e.target.closest('button[data-criterion]') : null;
+  const excerpt = chosenExcerpt();
+  const criterion = button instanceof HTMLButtonElement ? button.dataset.criterion : undefined;
+  if (!excerpt || criterion === undefined || !(button instanceof HTMLButtonElement)) return;
+  const place = [...evidenceList.querySelectorAll('button')].indexOf(button);
+  if (timer) refresh();
+  /** @type {Change} */
+  const change = removeEvidence(source.value, excerpt.id, criterion);
+  if (change.error !== undefined) {
+    say(refusal(change.error));
+    return;
+  }
+  applyChange(change);
+  say(fill(t.removed, { criterion: criterionName(criterion) }));
+  // Focus stays in the list: on the entry now in that place, else the one before, else Add.
+  const left = evidenceList.querySelectorAll('button');
+  const next = left[Math.min(place, left.length - 1)];
+  (next instanceof HTMLElement ? next : addButton).focus();
+});
+
+// In the preview a mouse press on a card's text selects words (for evidence) instead of picking
+// the card up: the press, and the click that ends a selection, are kept from the exercise, which
+// still moves a card by its title (and picks it up at a click on its text that selects nothing).
+const previewArea = preview.parentElement ?? preview;
+/**
+ * Whether `e` is on the text of a card of the preview.
+ * @param {Event} e
+ */
+const onCardText = (e) => e.target instanceof Element && e.target.closest('[data-card] .text, [data-card] .description') != null;
+previewArea.addEventListener('pointerdown', (e) => e.pointerType === 'mouse' && onCardText(e) && e.stopPropagation(), { capture: true });
+previewArea.addEventListener('click', (e) => onCardText(e) && !document.getSelection()?.isCollapsed && e.stopPropagation(), { capture: true });
+
+/** Takes a selection of words inside one card of the preview into the evidence panel. */
+function takeSelection() {
+  const selection = document.getSelection();
+  if (!selection || selection.isCollapsed || !outlined) return;
+  /** @param {Node | null} node */
+  const cardOf = (node) => (node instanceof Element ? node : node?.parentElement)?.closest('[data-card]');
+  const card = cardOf(selection.anchorNode);
+  if (!(card instanceof HTMLElement) || card !== cardOf(selection.focusNode) || !preview.contains(card)) return;
+  // The preview shows the set as it loads: its cards are the excerpts in order.
+  const excerpt = outlined.excerpts[Number(card.dataset.card)];
+  if (!excerpt) return;
+  excerptSelect.value = excerpt.id;
+  showExcerpt();
+  const quote = findQuote(excerpt.text, selection.toString());
+  if (quote === undefined) {
+    say(t.notFound);
+    return;
+  }
+  const at = excerpt.text.indexOf(quote);
+  excerptText.setSelectionRange(at, at + quote.length);
+  say(fill(t.selected, { excerpt: excerpt.id, quote }));
+}
+
+/** The pending reading of a selection (0: none): a selection is read once it stands still. */
+let selectionTimer = 0;
+document.addEventListener('selectionchange', () => {
+  clearTimeout(selectionTimer);
+  selectionTimer = setTimeout(takeSelection, 150);
+});
+
+// ------------------------------------------------------------------ excerpts from a spreadsheet
+
+const csvInput = $('csv-file', HTMLInputElement);
+const importResult = $('import-result', HTMLElement);
+
+$('import', HTMLButtonElement).addEventListener('click', () => csvInput.click());
+csvInput.addEventListener('change', async () => {
+  const file = csvInput.files?.[0];
+  csvInput.value = '';
+  if (!file) return;
+  let csv;
+  try {
+    csv = await file.text();
+  } catch (e) {
+    failure(t.fileFailed, e);
+    return;
+  }
+  if (timer) refresh();
+  /** @type {{start: number, end: number, insert: string, count: number} | {problems: {line: number | null, column: string | null, message: string}[]} | {setProblems: number}} */
+  const result = importExcerpts(source.value, csv);
+  importResult.className = 'import-result';
+  if ('insert' in result) {
+    applyChange(result);
+    importResult.replaceChildren(fill(t.imported, { n: String(result.count), file: file.name }));
+    return;
+  }
+  importResult.classList.add('page-error');
+  if ('setProblems' in result) {
+    importResult.replaceChildren(t.importSetProblems);
+    return;
+  }
+  const heading = document.createElement('p');
+  heading.textContent = fill(t.importProblems, { file: file.name, n: String(result.problems.length) });
+  const list = document.createElement('ul');
+  for (const p of result.problems) {
+    const li = list.appendChild(document.createElement('li'));
+    li.append([p.line == null ? '' : fill(t.line, { n: String(p.line) }), p.column ?? ''].filter(Boolean).concat('').join(': '));
+    // The module's messages are English: marked so, for screen readers, on a Dutch page.
+    const message = li.appendChild(document.createElement('span'));
+    message.lang = 'en';
+    message.textContent = p.message;
+  }
+  importResult.replaceChildren(heading, list);
+});
 
 // ------------------------------------------------------------------ start
 

@@ -10,7 +10,7 @@
 //! problem is placed where its statement starts (its path says where inside it), or at the start
 //! of its CSV row (the column is named).
 
-use diary_sort::core::quiz::Certainty;
+use diary_sort::core::exercise::Certainty;
 use diary_sort::core::set::Problem;
 use serde::Deserialize;
 use serde_json::Value;
@@ -89,7 +89,7 @@ pub fn read_under(text: &str, activity: Option<&str>, into: &mut Answers) -> Res
 /// "more": "…"}`), keeping the statements about `activity` as [`read_under`] does; returns the
 /// `more` link (relative to the LRS's address), or `None` on the last page.
 pub fn read_page(text: &str, activity: Option<&str>, into: &mut Answers) -> Result<Option<String>, Vec<Problem>> {
-    let more = match serde_json::from_str::<Page>(text) {
+    let more = match serde_json::from_str::<Page<'_>>(text) {
         Ok(Page { statements: Some(_), more }) => more.filter(|link| !link.is_empty()),
         Ok(_) => {
             let message = "expected an LRS page { \"statements\": [ … ], \"more\": \"…\" }".to_string();
@@ -178,7 +178,7 @@ fn read_xapi<'t>(text: &'t str, activity: Option<&str>) -> Result<Answers, Vec<P
             let statements = if root.get().starts_with('[') {
                 list(root, "", &mut places)
             } else {
-                match serde_json::from_str::<Page>(root.get()) {
+                match serde_json::from_str::<Page<'_>>(root.get()) {
                     Ok(Page { statements: Some(raw), .. }) => list(raw, "statements", &mut places),
                     _ => vec![(String::new(), root)],
                 }

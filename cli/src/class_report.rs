@@ -15,7 +15,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::answers::{Answers, Item};
-use diary_sort::core::quiz::Certainty;
+use diary_sort::core::exercise::Certainty;
 use diary_sort::core::set::Set;
 
 /// How hard one item was.

@@ -134,7 +134,10 @@ fn text(set: &Set, lang: Lang, explanations: &[Explanation]) -> String {
         }
     };
     for e in explanations {
-        out.push_str(&format!("{} ({})\n", e.excerpt, e.essay));
+        match &e.essay {
+            Some(essay) => out.push_str(&format!("{} ({essay})\n", e.excerpt)),
+            None => out.push_str(&format!("{}\n", e.excerpt)),
+        }
         out.push_str(&format!("  {}:", t.criteria));
         if e.criteria.is_empty() {
             out.push_str(&format!(" {}", t.no_criteria));

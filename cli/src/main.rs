@@ -4,6 +4,7 @@
 //! diary-sort serve [--port N] [--root DIR]   serve www/ and pkg/ on http://127.0.0.1:N/www/
 //! diary-sort validate [--format json] FILE...  check exercise-set JSON files
 //! diary-sort fmt [--check] FILE...           rewrite sets in the canonical order and indentation
+//! diary-sort import CSV --into SET           add excerpts from a spreadsheet to a set
 //! diary-sort schema                          print the set format's JSON Schema
 //! diary-sort explain SET [--excerpt ID] [--lens ID] [--format text|json]
 //!                                            every feedback text of a set at once
@@ -21,6 +22,7 @@
 
 mod explain;
 mod fmt;
+mod import;
 mod lrs;
 mod package;
 mod report;
@@ -55,6 +57,14 @@ enum Command {
     ///
     /// What a set means does not change; sets with problems are refused.
     Fmt(fmt::Options),
+    /// Add excerpts from a spreadsheet (CSV) to a set.
+    ///
+    /// Columns: id, text, the excerpt's other fields (kind, source_kind, diarist, date, work,
+    /// page, context, section, footnote, category, commentary, hint) and one column per criterion
+    /// id holding the words that show it (empty when the excerpt does not). Problems are printed
+    /// as FILE:LINE: column: message; nothing is written then. The rest of the set keeps its
+    /// layout.
+    Import(import::Options),
     /// Print the JSON Schema of the set format (www/schema/set.schema.json).
     Schema,
     /// Print every feedback text of a set at once, to check it before class.
@@ -82,6 +92,7 @@ fn main() -> ExitCode {
         Command::Serve(options) => serve::run(&options),
         Command::Validate(options) => validate::run(&options),
         Command::Fmt(options) => fmt::run(&options),
+        Command::Import(options) => import::run(&options),
         Command::Schema => {
             print!("{}", diary_sort_cli::schema::json_schema());
             ExitCode::SUCCESS

@@ -18,8 +18,8 @@ use std::time::Instant;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 
+use diary_sort::core::board::first_words;
 use diary_sort::core::markup;
-use diary_sort::core::session::first_words;
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::strings::Lang;
 use diary_sort_cli::answers::{self, Answers};
@@ -304,7 +304,10 @@ impl Page<'_> {
             return format!("{} {id}", self.t.question);
         }
         match self.set.and_then(|s| s.file.excerpts.iter().find(|e| e.id == id)) {
-            Some(e) => format!("{} ({})", first_words(&e.text, 6), e.source.diarist),
+            Some(e) => match &e.source {
+                Some(source) => format!("{} ({})", first_words(&e.text, 6), source.diarist),
+                None => first_words(&e.text, 6),
+            },
             None => id.to_string(),
         }
     }

@@ -4,7 +4,10 @@
 //! strict Content-Security-Policy the pages must work under, so a page that needs an inline
 //! script or style fails here first. `/` redirects to `/www/`; a directory serves its
 //! `index.html`; a path that climbs out with `..` (literally or percent-encoded) is refused.
-//! GET and HEAD only. HTTP itself (parsing, keep-alive, HEAD without a body, malformed requests)
+//! Text, JSON, SVG and wasm go gzip-compressed (`Content-Encoding: gzip`, at zlib's default
+//! level, as a host's mod_deflate would) to a client whose `Accept-Encoding` takes gzip, so
+//! that what a page costs over a slow network can be measured here (scripts/bench's phone
+//! profile). GET and HEAD only. HTTP itself (parsing, keep-alive, HEAD without a body, malformed requests)
 //! is hyper's, on a single-threaded tokio runtime; this module is the routing, the headers and
 //! the MIME types. (tiny_http was tried first: under the browser tests it left new connections
 //! waiting for a thread that a kept-alive one held, and it stops accepting after one failed
@@ -18,6 +21,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, UNIX_EPOCH};
 
+use flate2::Compression;
+use flate2::write::GzEncoder;
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{HeaderName, HeaderValue};
@@ -210,11 +215,16 @@ fn route(request: &Request<Incoming>, root: &Path) -> Reply {
     if !meta.is_file() {
         return Reply::error(404);
     }
+    let mime = mime_type(&path);
+    // Compressed for a client that takes it; either way the answer varies with Accept-Encoding.
+    let (gzipped, vary) =
+        if compressible(mime) { (accepts_gzip(request), Some(("Vary", "Accept-Encoding".into()))) } else { (false, None) };
     let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
-    let etag = format!("\"{:x}-{:x}\"", meta.len(), mtime);
+    // Another representation, another tag (a cache must not take one for the other).
+    let etag = format!("\"{}{:x}-{:x}\"", if gzipped { "gzip-" } else { "" }, meta.len(), mtime);
     let if_none_match = request.headers().get(hyper::header::IF_NONE_MATCH).and_then(|v| v.to_str().ok());
     if if_none_match.is_some_and(|v| v == "*" || v.split(',').any(|t| t.trim().trim_start_matches("W/") == etag)) {
-        return Reply { status: 304, body: Vec::new(), headers: vec![("ETag", etag)] };
+        return Reply { status: 304, body: Vec::new(), headers: [("ETag", etag)].into_iter().chain(vary).collect() };
     }
     // Read whole: the largest file served, the module, is about 250 KB.
     let body = match std::fs::read(&path) {
@@ -222,7 +232,41 @@ fn route(request: &Request<Incoming>, root: &Path) -> Reply {
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Reply::error(403),
         Err(_) => return Reply::error(404),
     };
-    Reply { status: 200, body, headers: vec![("ETag", etag), ("Content-Type", mime_type(&path).into())] }
+    let mut headers = vec![("ETag", etag), ("Content-Type", mime.into())];
+    headers.extend(vary);
+    if !gzipped {
+        return Reply { status: 200, body, headers };
+    }
+    let Some(body) = gzip(&body) else {
+        return Reply::error(500);
+    };
+    headers.push(("Content-Encoding", "gzip".into()));
+    Reply { status: 200, body, headers }
+}
+
+/// Whether a file of this type gets smaller gzipped (images other than SVG, fonts and zips are
+/// compressed already).
+fn compressible(mime: &str) -> bool {
+    mime.starts_with("text/") || matches!(mime, "application/json" | "application/wasm" | "application/xml" | "image/svg+xml")
+}
+
+/// Whether the request's `Accept-Encoding` takes gzip (`gzip`, `x-gzip` or `*`, with a quality
+/// above zero).
+fn accepts_gzip(request: &Request<Incoming>) -> bool {
+    let accepted = request.headers().get_all(hyper::header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok());
+    accepted.flat_map(|v| v.split(',')).any(|coding| {
+        let mut parts = coding.split(';').map(str::trim);
+        let name = parts.next().unwrap_or("");
+        let refused = parts.any(|p| p.strip_prefix("q=").is_some_and(|q| q.parse::<f32>().is_ok_and(|q| q <= 0.0)));
+        ["gzip", "x-gzip", "*"].iter().any(|n| name.eq_ignore_ascii_case(n)) && !refused
+    })
+}
+
+/// `body` gzip-compressed (`None` if the encoder failed, which writing to memory does not).
+fn gzip(body: &[u8]) -> Option<Vec<u8>> {
+    let mut encoder = GzEncoder::new(Vec::with_capacity(body.len() / 3), Compression::default());
+    encoder.write_all(body).ok()?;
+    encoder.finish().ok()
 }
 
 /// A decoded request path.

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
 
 /// Asserts that `node` and everything in it start on the character their offsets name, and
 /// that their lines and columns name it too.
-fn check(node: &Node, text: &str, positions: &mut Positions, at: &dyn Fn(Pos) -> Option<char>) {
+fn check(node: &Node<'_>, text: &str, positions: &mut Positions, at: &dyn Fn(Pos) -> Option<char>) {
     let first = text.get(node.at..).and_then(|rest| rest.chars().next());
     let expected: &[char] = match &node.value {
         Value::Null => &['n'],

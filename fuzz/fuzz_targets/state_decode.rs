@@ -22,8 +22,8 @@ static SET: LazyLock<Set> = LazyLock::new(|| set::load(include_str!("../../www/s
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).replacen("HASH", &format!("{:016x}", SET.hash), 1);
     for lang in [Lang::Nl, Lang::En] {
-        if let Ok(session) = state::decode(SET.clone(), lang, &text) {
-            valid::assert_valid(&session);
+        if let Ok(board) = state::decode(SET.clone(), lang, &text) {
+            valid::assert_valid(&board);
         }
     }
 });

@@ -13,8 +13,8 @@ use crate::core::strings::Lang;
 pub struct Explanation {
     /// The excerpt's id.
     pub excerpt: String,
-    /// Where the essay discusses it, as running text.
-    pub essay: String,
+    /// Where the essay discusses it, as running text (when the set says).
+    pub essay: Option<String>,
     /// The criteria it shows, each with its evidence.
     pub criteria: Vec<Shown>,
     /// The id of the bin the set's rules give.
@@ -110,7 +110,7 @@ pub fn excerpt(set: &Set, lang: Lang, i: usize) -> Explanation {
         .collect();
     Explanation {
         excerpt: e.id.clone(),
-        essay: feedback::essay_ref(w, &e.essay),
+        essay: e.essay.as_ref().map(|essay| feedback::essay_ref(w, essay)),
         criteria,
         bin: set.bin(set.expected[i]).id.to_string(),
         feedback,

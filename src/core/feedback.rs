@@ -201,7 +201,12 @@ pub fn question(set: &Set, lang: Lang, q: usize, chosen: &[usize], verdict: Verd
     let question = &set.file.questions[q];
     let mut paragraphs = Vec::new();
     for option in chosen.iter().filter_map(|&o| question.options.get(o)) {
-        paragraphs.push(vec![Span::Text(w.text(Key::OptionChosen, &[("option", &option.text)])), Span::Text(option.feedback.clone())]);
+        // The option's own feedback, else whether it is right.
+        let feedback = match &option.feedback {
+            Some(feedback) => feedback.clone(),
+            None => w.get(if option.correct { Key::OptionRight } else { Key::OptionNotRight }).to_string(),
+        };
+        paragraphs.push(vec![Span::Text(w.text(Key::OptionChosen, &[("option", &option.text)])), Span::Text(feedback)]);
     }
     if verdict != Verdict::Wrong {
         paragraphs.extend(question_solution(set, lang, q));
@@ -209,7 +214,8 @@ pub fn question(set: &Set, lang: Lang, q: usize, chosen: &[usize], verdict: Verd
     Feedback { verdict, paragraphs }
 }
 
-/// The right options of question `q`, its explanation and its essay reference.
+/// The right options of question `q`, its explanation and its essay reference (those the set
+/// gives).
 pub fn question_solution(set: &Set, lang: Lang, q: usize) -> Vec<Vec<Span>> {
     let w = set.wording(lang);
     let question = &set.file.questions[q];
@@ -218,7 +224,7 @@ pub fn question_solution(set: &Set, lang: Lang, q: usize) -> Vec<Vec<Span>> {
     if let Some(explanation) = &question.explanation {
         paragraphs.push(vec![Span::Text(explanation.clone())]);
     }
-    paragraphs.push(cite(w, Key::EssayRefSee, &question.essay));
+    paragraphs.extend(question.essay.as_ref().map(|essay| cite(w, Key::EssayRefSee, essay)));
     paragraphs
 }
 
@@ -488,12 +494,19 @@ impl<'a> Builder<'a> {
         };
         if let Some(id) = deciding {
             let explanation = set.file.criteria.iter().find(|c| c.id == id).map_or("", |c| c.explanation.as_str());
-            self.say(Key::Hint, &[("criterion", self.label(id)), ("explanation", explanation)]);
+            if explanation.trim().is_empty() {
+                self.say(Key::HintCriterion, &[("criterion", self.label(id))]);
+            } else {
+                self.say(Key::Hint, &[("criterion", self.label(id)), ("explanation", explanation)]);
+            }
         }
     }
 
+    /// Where the essay discusses the excerpt, when the set says.
     fn essay_reference(&mut self) {
-        self.paragraphs.push(cite(self.w, Key::EssayDiscusses, &self.excerpt.essay));
+        if let Some(essay) = &self.excerpt.essay {
+            self.paragraphs.push(cite(self.w, Key::EssayDiscusses, essay));
+        }
     }
 
     fn essay_and_commentary(&mut self) {

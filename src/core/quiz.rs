@@ -1,11 +1,11 @@
-//! The quiz as a state machine, beside the board's [`session`](crate::core::session): one item
+//! The quiz as a state machine, beside the [`board`](crate::core::board): one item
 //! at a time (the pooled excerpts, then the concept questions), each answered with an optional
 //! criteria step, evidence marking, a bin (or options) and, with certainty-based marking, a
 //! certainty; feedback at once, tries with a penalty, hints, "show solution", a review, and
 //! "retry only the wrong ones".
 //!
-//! The shell turns DOM events into [`QuizMsg`]s, calls [`Quiz::apply`], carries out the returned
-//! [`QuizEffect`]s and re-renders from the accessors. Everything an item shows is asked for by
+//! The shell turns DOM events into [`Msg`]s, calls [`Quiz::apply`], carries out the returned
+//! [`Effect`]s and re-renders from the accessors. Everything an item shows is asked for by
 //! its [`Item`] (stable across rounds); [`Quiz::items`] lists the items of the current round in
 //! display order.
 //!
@@ -20,17 +20,18 @@
 //!   shown after a wrong try keeps that try's mark: showing it cannot undo a confident mistake);
 //! - every submission is a try, so cycling through the answers costs tries like any other.
 //!
-//! An attempt ends with [`QuizMsg::Finish`]; its score is then fixed, reported once
-//! ([`QuizEffect::Completed`]) and stays the attempt's score. [`QuizMsg::RetryWrong`] starts a
+//! An attempt ends with [`Msg::Finish`]; its score is then fixed, reported once
+//! ([`Effect::Completed`]) and stays the attempt's score. [`Msg::RetryWrong`] starts a
 //! new round over the items that are not right, with fresh tries: it is practice, shown in the
 //! review (each item's latest answer, and how many are right now), but it never changes the
-//! score already reported. [`QuizMsg::Restart`] starts a new attempt with a new draw.
+//! score already reported. [`Msg::Restart`] starts a new attempt with a new draw.
 
 use std::ops::Range;
 use std::rc::Rc;
 
+use crate::core::board::{first_words, shuffle_seeded};
+use crate::core::exercise::{Answer, Certainty, Effect, ItemKind, Summary, Tally, percent, try_points};
 use crate::core::feedback::{self, Feedback, Span, Stage, Verdict};
-use crate::core::session::{first_words, shuffle_seeded};
 use crate::core::set::{BinId, QuestionType, Set, Step, sort_indices};
 use crate::core::strings::{Key, Lang};
 use crate::core::wording::Wording;
@@ -44,52 +45,9 @@ pub enum Item {
     Question(usize),
 }
 
-/// Whether an answered item was an excerpt or a question (for [`QuizEffect::Answered`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemKind {
-    /// An excerpt sorted into a bin.
-    Excerpt,
-    /// A concept question.
-    Question,
-}
-
-/// How sure the student is of an answer (certainty-based marking).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Certainty {
-    /// Not sure: right 1, wrong 0.
-    Low,
-    /// Fairly sure: right 2, wrong −2.
-    Medium,
-    /// Sure: right 3, wrong −6.
-    High,
-}
-
-impl Certainty {
-    /// Every certainty, lowest first.
-    pub const ALL: [Certainty; 3] = [Certainty::Low, Certainty::Medium, Certainty::High];
-
-    /// Moodle's CBM marks: (right, wrong).
-    pub fn marks(self) -> (i32, i32) {
-        match self {
-            Certainty::Low => (1, 0),
-            Certainty::Medium => (2, -2),
-            Certainty::High => (3, -6),
-        }
-    }
-
-    /// The level's word in events, statements and reports: "low", "medium" or "high".
-    pub fn word(self) -> &'static str {
-        match self {
-            Certainty::Low => "low",
-            Certainty::Medium => "medium",
-            Certainty::High => "high",
-        }
-    }
-}
-
 /// What a student did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuizMsg {
+pub enum Msg {
     /// Tick or untick criterion `c` (index into the set's `criteria`) on the current excerpt.
     ToggleCriterion(usize),
     /// Mark the words `first..=last` (indices into [`words`] of the current excerpt's text;
@@ -137,51 +95,10 @@ pub enum QuizMsg {
     Restart(u64),
 }
 
-/// One judged answer, for the host page (and an LMS).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
-    /// The excerpt's or question's id.
-    pub item: String,
-    /// Excerpt or question.
-    pub kind: ItemKind,
-    /// The bin's id, or the chosen options' ids.
-    pub response: Vec<String>,
-    /// The right bin's id, or the correct options' ids.
-    pub expected: Vec<String>,
-    /// Whether the answer is right.
-    pub correct: bool,
-    /// Which try this was (1-based).
-    pub try_number: u8,
-    /// The certainty given, when the set uses certainty-based marking.
-    pub certainty: Option<Certainty>,
-    /// The ids of the criteria ticked, when the excerpt had the criteria step.
-    pub criteria: Option<Vec<String>>,
-    /// How many words were marked as evidence (0 for a question).
-    pub marked_words: usize,
-}
-
-/// What the shell must do after a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QuizEffect {
-    /// Say this in the live region.
-    Announce(String),
-    /// The resume state changed: store it.
-    Save,
-    /// A submission was judged.
-    Answered(Answer),
-    /// The attempt's score is fixed (the first [`QuizMsg::Finish`]); at most once per attempt.
-    Completed {
-        /// Score in percent.
-        score: u8,
-        /// Whether it reaches the pass mark.
-        passed: bool,
-    },
-}
-
 /// How an item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ItemStatus {
-    /// Not submitted (or opened again with [`QuizMsg::TryAgain`]).
+    /// Not submitted (or opened again with [`Msg::TryAgain`]).
     #[default]
     Open,
     /// Submitted and wrong, with tries left.
@@ -200,6 +117,81 @@ impl ItemStatus {
     pub fn settled(self) -> bool {
         matches!(self, ItemStatus::Right | ItemStatus::Revealed | ItemStatus::SolutionShown)
     }
+}
+
+/// Where an item of the round stands, as the item navigator shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Not answered yet.
+    ToDo,
+    /// Answered wrong with tries left: still to do.
+    Retry,
+    /// Done: right.
+    Right,
+    /// Done: not right (out of tries, or its solution shown).
+    Wrong,
+}
+
+impl Standing {
+    /// The standing in words ("te doen", "goed"…).
+    pub fn key(self) -> Key {
+        match self {
+            Standing::ToDo => Key::StandingToDo,
+            Standing::Retry => Key::StandingRetry,
+            Standing::Right => Key::StandingRight,
+            Standing::Wrong => Key::StandingWrong,
+        }
+    }
+}
+
+/// How many items of the round are done (right or wrong) and how many are still to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Done and right.
+    pub right: usize,
+    /// Done and not right.
+    pub wrong: usize,
+    /// Still to do (not answered, or wrong with tries left).
+    pub to_do: usize,
+}
+
+/// A step of the current item that must be taken before it can be submitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// Tick the criteria (a required criteria step).
+    Criteria,
+    /// Mark words (a required evidence step).
+    Evidence,
+    /// Choose a bin.
+    Bin,
+    /// Choose an option (a question).
+    Option,
+    /// Say how sure you are.
+    Certainty,
+}
+
+impl Missing {
+    /// What the student is told about it.
+    pub fn key(self) -> Key {
+        match self {
+            Missing::Criteria => Key::NeedCriteria,
+            Missing::Evidence => Key::NeedEvidence,
+            Missing::Bin => Key::NeedBin,
+            Missing::Option => Key::NeedOption,
+            Missing::Certainty => Key::NeedCertainty,
+        }
+    }
+}
+
+/// What one item earned towards the attempt's score, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Points {
+    /// Points earned, in hundredths (negative: a confident mistake's cost with certainty).
+    pub earned: i32,
+    /// The most an item can earn, in hundredths (3 points with certainty, else 100).
+    pub best: i32,
+    /// Why, in words: "3 of 3 points: right at the first try with ‘sure’".
+    pub why: String,
 }
 
 /// The answer being composed for an item (or, once submitted, the answer given).
@@ -244,25 +236,6 @@ pub struct LensReading {
     pub why: Vec<Vec<Span>>,
 }
 
-/// The outcome of a finished round.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuizSummary {
-    /// The attempt's score in percent: fixed at the end of the first round.
-    pub score: u8,
-    /// Whether it reaches the pass mark.
-    pub passed: bool,
-    /// Items right at the end of the first round.
-    pub right: usize,
-    /// Items right now (after any retry rounds).
-    pub right_now: usize,
-    /// Items in the attempt.
-    pub total: usize,
-    /// Which round just ended (1: the attempt itself; 2…: retries of the wrong ones).
-    pub round: u8,
-    /// The set's overall feedback for the score, if it has one.
-    pub overall: Option<String>,
-}
-
 /// One item in the review.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewItem {
@@ -287,15 +260,19 @@ pub struct ReviewItem {
     /// The derived explanation of the right answer (for questions: the correct options'
     /// feedback and the explanation).
     pub explanation: Vec<Vec<Span>>,
-    /// The essay reference as running text ("essay, § Internalisatie, voetnoot 19").
-    pub essay: String,
+    /// The essay reference as running text ("essay, § Internalisatie, voetnoot 19"), when the
+    /// set gives one.
+    pub essay: Option<String>,
+    /// What the item earned towards the score and why; `None` for an item practised in a
+    /// retry round (the score is the first round's).
+    pub points: Option<Points>,
 }
 
 /// The whole review of a finished round.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Review {
     /// Score, pass/fail and overall feedback.
-    pub summary: QuizSummary,
+    pub summary: Summary,
     /// Every item of the attempt, in display order.
     pub items: Vec<ReviewItem>,
 }
@@ -613,12 +590,12 @@ impl Quiz {
         }
     }
 
-    /// Whether [`QuizMsg::TryAgain`] applies to the current item now.
+    /// Whether [`Msg::TryAgain`] applies to the current item now.
     pub fn can_try_again(&self) -> bool {
         !self.finished && self.status(self.current_item()) == ItemStatus::Wrong
     }
 
-    /// Whether [`QuizMsg::ShowSolution`] applies to the current item now.
+    /// Whether [`Msg::ShowSolution`] applies to the current item now.
     pub fn can_show_solution(&self) -> bool {
         !self.finished && self.set.quiz_settings().show_solution && !self.status(self.current_item()).settled()
     }
@@ -661,7 +638,7 @@ impl Quiz {
         }
     }
 
-    /// Whether [`QuizMsg::RetryWrong`] would start a round (finished, offered by the set, and
+    /// Whether [`Msg::RetryWrong`] would start a round (finished, offered by the set, and
     /// some item not right).
     pub fn can_retry_wrong(&self) -> bool {
         self.finished && self.set.quiz_settings().retry_wrong && self.states.iter().any(|s| s.status != ItemStatus::Right)
@@ -669,27 +646,30 @@ impl Quiz {
 
     /// The score the items earn as they stand (see the module's documentation).
     fn score_now(&self) -> u8 {
-        let settings = &self.set.file.settings;
+        let points: i64 = self.states.iter().map(|s| i64::from(self.item_points(s))).sum();
+        percent(points, i64::from(self.best_points()) * self.states.len().max(1) as i64)
+    }
+
+    /// What an item as it stands earns, in hundredths of a point (see the module's
+    /// documentation): with certainty its mark times the fraction its try keeps, else that
+    /// fraction of its 100 points.
+    fn item_points(&self, s: &ItemState) -> i32 {
         let cbm = self.set.quiz_settings().certainty;
-        let points: i64 = self
-            .states
-            .iter()
-            .map(|s| {
-                let scale = |mark: i32| if cbm { i64::from(mark) } else { 1 };
-                match s.status {
-                    ItemStatus::Right => {
-                        let fraction = 100u32.saturating_sub(u32::from(settings.penalty) * u32::from(s.tries.saturating_sub(1)));
-                        scale(s.last_certainty.map_or(0, |c| c.marks().0)) * i64::from(fraction)
-                    }
-                    // Not right (a shown solution included: it does not undo what a wrong
-                    // try already cost): with CBM, the wrong mark of the last try's certainty.
-                    _ if cbm => i64::from(s.last_certainty.map_or(0, |c| c.marks().1)) * 100,
-                    _ => 0,
-                }
-            })
-            .sum();
-        let best = if cbm { 300 } else { 100 } * self.states.len().max(1) as i64;
-        (points * 100).div_euclid(best).clamp(0, 100) as u8
+        match s.status {
+            ItemStatus::Right => {
+                let mark = if cbm { s.last_certainty.map_or(0, |c| c.marks().0) } else { 100 };
+                mark * try_points(self.set.file.settings.penalty, s.tries) as i32
+            }
+            // Not right (a shown solution included: it does not undo what a wrong try already
+            // cost): with CBM, the wrong mark of the last try's certainty.
+            _ if cbm => s.last_certainty.map_or(0, |c| c.marks().1) * 100,
+            _ => 0,
+        }
+    }
+
+    /// The most one item earns, in hundredths of a point: 3 points with certainty, else 100.
+    fn best_points(&self) -> i32 {
+        if self.set.quiz_settings().certainty { 300 } else { 10_000 }
     }
 
     fn right_count(&self) -> usize {
@@ -703,19 +683,15 @@ impl Quiz {
     }
 
     /// The outcome, once the round is finished.
-    pub fn summary(&self) -> Option<QuizSummary> {
+    pub fn summary(&self) -> Option<Summary> {
         let (score, right) = self.first.filter(|_| self.finished)?;
-        let settings = &self.set.file.settings;
-        let overall = settings.overall.iter().filter(|b| b.min <= score).max_by_key(|b| b.min).map(|b| b.text.clone());
-        Some(QuizSummary {
-            score,
-            passed: score >= settings.pass_mark,
-            right,
-            right_now: self.right_count(),
-            total: self.all.len(),
-            round: self.round,
-            overall,
-        })
+        let tally = Tally { score, right, right_now: self.right_count(), total: self.all.len(), round: self.round };
+        // A score far below the share right (23 of 28 right, 43 %) is explained first, beside it.
+        let note = match (self.score_gap_note(), self.score_note()) {
+            (Some(gap), Some(note)) => Some([gap.as_str(), " ", note].concat()),
+            (gap, note) => gap.or_else(|| note.map(str::to_string)),
+        };
+        Some(Summary::new(self.set.wording(self.lang), &self.set.file.settings, Key::QuizScore, note.as_deref(), tally))
     }
 
     /// The review, once the round is finished.
@@ -775,7 +751,9 @@ impl Quiz {
             marked,
             right_answer,
             explanation,
-            essay: feedback::essay_ref(set.wording(lang), essay),
+            essay: essay.as_ref().map(|essay| feedback::essay_ref(set.wording(lang), essay)),
+            // In a retry round its items were practised: the score stays the first round's.
+            points: (self.round == 1 || !self.round_items.contains(&item)).then(|| self.points(state)),
         }
     }
 
@@ -785,23 +763,9 @@ impl Quiz {
         let review = self.review()?;
         let w = self.set.wording(self.lang);
         let t = |key: Key| w.get(key);
-        let summary = &review.summary;
         let mut md = format!("# {}: {}\n\n", markdown(&self.set.file.title), t(Key::Review));
-        let score_args = [("score", summary.score.to_string()), ("right", summary.right.to_string()), ("total", summary.total.to_string())];
-        let args: Vec<(&str, &str)> = score_args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        md += &format!("{}\n\n", markdown(&w.text(Key::QuizScore, &args)));
-        if let Some(note) = self.score_note() {
-            md += &format!("{}\n\n", markdown(note));
-        }
-        let pass = self.set.file.settings.pass_mark.to_string();
-        let passed = if summary.passed { Key::Passed } else { Key::NotPassed };
-        md += &format!("{}\n\n", markdown(&w.text(passed, &[("pass", &pass)])));
-        if let Some(overall) = &summary.overall {
-            md += &format!("{}\n\n", markdown(overall));
-        }
-        if summary.round > 1 {
-            let (right, total) = (summary.right_now.to_string(), summary.total.to_string());
-            md += &format!("{}\n\n", markdown(&w.text(Key::RightNow, &[("right", &right), ("total", &total)])));
+        for line in &review.summary.lines {
+            md += &format!("{}\n\n", markdown(&line.text));
         }
         for (k, item) in review.items.iter().enumerate() {
             md += &format!("## {}. {}\n\n", k + 1, markdown(&item.title));
@@ -826,6 +790,7 @@ impl Quiz {
             if let Some(c) = item.certainty {
                 line(&mut md, Key::ReviewCertainty, certainty_label(w, c));
             }
+            line(&mut md, Key::ReviewPoints, &markdown(item.points.as_ref().map_or(t(Key::PointsPractice), |p| &p.why)));
             if let Item::Excerpt(_) = item.item {
                 line(&mut md, Key::ReviewCriteria, &list(&item.criteria, Key::ReviewNone));
                 let quoted: Vec<String> = item.marked.iter().map(|m| format!("“{m}”")).collect();
@@ -840,7 +805,9 @@ impl Quiz {
                 why.push_str(&markdown(&feedback::spans_text(paragraph)));
             }
             line(&mut md, Key::ReviewWhy, &why);
-            line(&mut md, Key::ReviewEssay, &markdown(&item.essay));
+            if let Some(essay) = &item.essay {
+                line(&mut md, Key::ReviewEssay, &markdown(essay));
+            }
             md.push('\n');
         }
         Some(md)
@@ -848,27 +815,27 @@ impl Quiz {
 
     /// Applies a message; one that does not apply (out of range, a settled item, a finished
     /// round) changes nothing and at most says why.
-    pub fn apply(&mut self, msg: QuizMsg) -> Vec<QuizEffect> {
+    pub fn apply(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
-            QuizMsg::Restart(seed) => {
+            Msg::Restart(seed) => {
                 *self = Quiz::new(self.set.clone(), self.lang, seed);
-                vec![self.say(Key::Restarted, &[]), QuizEffect::Save]
+                vec![self.say(Key::Restarted, &[]), Effect::Save]
             }
-            QuizMsg::RetryWrong => self.retry_wrong(),
+            Msg::RetryWrong => self.retry_wrong(),
             _ if self.finished => Vec::new(),
-            QuizMsg::Next => self.go_to(self.current + 1),
-            QuizMsg::Previous => self.current.checked_sub(1).map_or_else(Vec::new, |k| self.go_to(k)),
-            QuizMsg::GoTo(k) => self.go_to(k),
-            QuizMsg::Finish => self.finish(),
-            QuizMsg::Submit => self.submit(),
-            QuizMsg::TryAgain => self.try_again(),
-            QuizMsg::ShowSolution => self.show_solution(),
+            Msg::Next => self.go_to(self.current + 1),
+            Msg::Previous => self.current.checked_sub(1).map_or_else(Vec::new, |k| self.go_to(k)),
+            Msg::GoTo(k) => self.go_to(k),
+            Msg::Finish => self.finish(),
+            Msg::Submit => self.submit(),
+            Msg::TryAgain => self.try_again(),
+            Msg::ShowSolution => self.show_solution(),
             edit => self.edit(edit),
         }
     }
 
-    fn say(&self, key: Key, args: &[(&str, &str)]) -> QuizEffect {
-        QuizEffect::Announce(self.set.wording(self.lang).text(key, args))
+    fn say(&self, key: Key, args: &[(&str, &str)]) -> Effect {
+        Effect::Announce(self.set.wording(self.lang).text(key, args))
     }
 
     /// The current item's index in `all`.
@@ -877,18 +844,18 @@ impl Quiz {
         self.all.iter().position(|&x| x == item).unwrap_or(0)
     }
 
-    fn go_to(&mut self, k: usize) -> Vec<QuizEffect> {
+    fn go_to(&mut self, k: usize) -> Vec<Effect> {
         if k >= self.round_items.len() || k == self.current {
             return Vec::new();
         }
         self.current = k;
         let (k, n) = ((k + 1).to_string(), self.round_items.len().to_string());
         let name = self.item_name(self.current_item());
-        vec![self.say(Key::ItemOf, &[("k", &k), ("n", &n), ("name", &name)]), QuizEffect::Save]
+        vec![self.say(Key::ItemOf, &[("k", &k), ("n", &n), ("name", &name)]), Effect::Save]
     }
 
     /// Changes the current item's draft (ticks, marks, bin, options, certainty).
-    fn edit(&mut self, msg: QuizMsg) -> Vec<QuizEffect> {
+    fn edit(&mut self, msg: Msg) -> Vec<Effect> {
         let item = self.current_item();
         let index = self.current_index();
         if self.states[index].status != ItemStatus::Open {
@@ -899,12 +866,12 @@ impl Quiz {
         let w = set.wording(self.lang);
         let draft = &mut self.states[index].draft;
         let announce = match (item, msg) {
-            (Item::Excerpt(_), QuizMsg::ToggleCriterion(c)) if c < set.file.criteria.len() && quiz.criteria_step.offered() => {
+            (Item::Excerpt(_), Msg::ToggleCriterion(c)) if c < set.file.criteria.len() && quiz.criteria_step.offered() => {
                 let ticked = toggle(&mut draft.criteria, c);
                 let key = if ticked { Key::CriterionTicked } else { Key::CriterionUnticked };
                 w.text(key, &[("criterion", &set.file.criteria[c].label)])
             }
-            (Item::Excerpt(i), QuizMsg::MarkWords { first, last } | QuizMsg::UnmarkWords { first, last })
+            (Item::Excerpt(i), Msg::MarkWords { first, last } | Msg::UnmarkWords { first, last })
                 if quiz.evidence_step.offered() && first.max(last) < words(&set.file.excerpts[i].text).len() =>
             {
                 // The list is ascending: the words before the range, the range when it is marked,
@@ -914,22 +881,22 @@ impl Quiz {
                 let (before, after) = (marked.partition_point(|&w| w < first), marked.partition_point(|&w| w <= last));
                 let mut words = Vec::with_capacity(marked.len() + last - first + 1);
                 words.extend_from_slice(&marked[..before]);
-                if matches!(msg, QuizMsg::MarkWords { .. }) {
+                if matches!(msg, Msg::MarkWords { .. }) {
                     words.extend(first..=last);
                 }
                 words.extend_from_slice(&marked[after..]);
                 draft.marked = words;
                 w.text(Key::WordsMarked, &[("n", &draft.marked.len().to_string())])
             }
-            (Item::Excerpt(_), QuizMsg::ClearMarks) if quiz.evidence_step.offered() && !draft.marked.is_empty() => {
+            (Item::Excerpt(_), Msg::ClearMarks) if quiz.evidence_step.offered() && !draft.marked.is_empty() => {
                 draft.marked.clear();
                 w.text(Key::WordsMarked, &[("n", "0")])
             }
-            (Item::Excerpt(_), QuizMsg::ChooseBin(b)) if set.bins.contains(&b) && draft.bin != Some(b) => {
+            (Item::Excerpt(_), Msg::ChooseBin(b)) if set.bins.contains(&b) && draft.bin != Some(b) => {
                 draft.bin = Some(b);
                 w.text(Key::BinChosen, &[("bin", set.bin(b).label)])
             }
-            (Item::Question(q), QuizMsg::ToggleOption(o)) if o < set.file.questions[q].options.len() => {
+            (Item::Question(q), Msg::ToggleOption(o)) if o < set.file.questions[q].options.len() => {
                 let question = &set.file.questions[q];
                 if question.kind == QuestionType::Single {
                     draft.options = vec![o];
@@ -942,41 +909,41 @@ impl Quiz {
                     false => w.text(Key::OptionToggled, &[("options", &w.join_list(&chosen, Key::And))]),
                 }
             }
-            (_, QuizMsg::SetCertainty(c)) if quiz.certainty && draft.certainty != Some(c) => {
+            (_, Msg::SetCertainty(c)) if quiz.certainty && draft.certainty != Some(c) => {
                 draft.certainty = Some(c);
                 w.text(Key::CertaintyChosen, &[("certainty", certainty_label(w, c))])
             }
             _ => return Vec::new(),
         };
-        vec![QuizEffect::Announce(announce), QuizEffect::Save]
+        vec![Effect::Announce(announce), Effect::Save]
     }
 
     /// What the current item's draft still lacks before it can be submitted.
-    fn missing(&self, item: Item, draft: &Draft) -> Vec<Key> {
+    fn missing(&self, item: Item, draft: &Draft) -> Vec<Missing> {
         let quiz = self.set.quiz_settings();
         let mut missing = Vec::new();
         match item {
             Item::Excerpt(_) => {
                 if quiz.criteria_step == Step::Required && draft.criteria.is_empty() {
-                    missing.push(Key::NeedCriteria);
+                    missing.push(Missing::Criteria);
                 }
                 if quiz.evidence_step == Step::Required && draft.marked.is_empty() {
-                    missing.push(Key::NeedEvidence);
+                    missing.push(Missing::Evidence);
                 }
                 if draft.bin.is_none() {
-                    missing.push(Key::NeedBin);
+                    missing.push(Missing::Bin);
                 }
             }
-            Item::Question(_) if draft.options.is_empty() => missing.push(Key::NeedOption),
+            Item::Question(_) if draft.options.is_empty() => missing.push(Missing::Option),
             Item::Question(_) => {}
         }
         if quiz.certainty && draft.certainty.is_none() {
-            missing.push(Key::NeedCertainty);
+            missing.push(Missing::Certainty);
         }
         missing
     }
 
-    fn submit(&mut self) -> Vec<QuizEffect> {
+    fn submit(&mut self) -> Vec<Effect> {
         let item = self.current_item();
         let index = self.current_index();
         let state = &self.states[index];
@@ -985,8 +952,8 @@ impl Quiz {
         }
         let missing = self.missing(item, &state.draft);
         if !missing.is_empty() {
-            let reasons: Vec<&str> = missing.iter().map(|&k| self.set.wording(self.lang).get(k)).collect();
-            return vec![QuizEffect::Announce(reasons.join(" "))];
+            let reasons: Vec<&str> = missing.iter().map(|m| self.set.wording(self.lang).get(m.key())).collect();
+            return vec![Effect::Announce(reasons.join(" "))];
         }
         let (set, tries) = (&self.set, self.set.file.settings.tries);
         let draft = state.draft.clone();
@@ -1042,7 +1009,7 @@ impl Quiz {
             }
             _ => self.set.wording(self.lang).text(Key::QuizRevealed, &[("answer", &right_answer)]),
         };
-        vec![QuizEffect::Answered(answer), QuizEffect::Announce(announce), QuizEffect::Save]
+        vec![Effect::Answered(answer), Effect::Announce(announce), Effect::Save]
     }
 
     /// The right answer of `item` in words: the bin's label, or the correct options' texts.
@@ -1053,42 +1020,42 @@ impl Quiz {
         }
     }
 
-    fn try_again(&mut self) -> Vec<QuizEffect> {
+    fn try_again(&mut self) -> Vec<Effect> {
         let index = self.current_index();
         if self.states[index].status != ItemStatus::Wrong {
             return Vec::new();
         }
         self.states[index].status = ItemStatus::Open;
-        vec![self.say(Key::TryAgainOpen, &[]), QuizEffect::Save]
+        vec![self.say(Key::TryAgainOpen, &[]), Effect::Save]
     }
 
-    fn show_solution(&mut self) -> Vec<QuizEffect> {
+    fn show_solution(&mut self) -> Vec<Effect> {
         let index = self.current_index();
         if !self.set.quiz_settings().show_solution || self.states[index].status.settled() {
             return Vec::new();
         }
         self.states[index].status = ItemStatus::SolutionShown;
         let answer = self.answer_text(self.current_item());
-        vec![self.say(Key::SolutionShown, &[("answer", &answer)]), QuizEffect::Save]
+        vec![self.say(Key::SolutionShown, &[("answer", &answer)]), Effect::Save]
     }
 
-    fn finish(&mut self) -> Vec<QuizEffect> {
+    fn finish(&mut self) -> Vec<Effect> {
         self.finished = true;
         let mut effects = Vec::new();
         if self.first.is_none() {
             let score = self.score_now();
             self.first = Some((score, self.right_count()));
             effects.push(self.say(Key::Finished, &[("score", &score.to_string())]));
-            effects.push(QuizEffect::Completed { score, passed: score >= self.set.file.settings.pass_mark });
+            effects.push(Effect::Completed { score, passed: score >= self.set.file.settings.pass_mark });
         } else {
             let (right, total) = (self.right_count().to_string(), self.all.len().to_string());
             effects.push(self.say(Key::RightNow, &[("right", &right), ("total", &total)]));
         }
-        effects.push(QuizEffect::Save);
+        effects.push(Effect::Save);
         effects
     }
 
-    fn retry_wrong(&mut self) -> Vec<QuizEffect> {
+    fn retry_wrong(&mut self) -> Vec<Effect> {
         if !self.can_retry_wrong() || self.round == u8::MAX {
             return Vec::new();
         }
@@ -1105,8 +1072,108 @@ impl Quiz {
         let n = self.round_items.len();
         let score = self.first.map_or(0, |(score, _)| score).to_string();
         let key = if n == 1 { Key::RetryRoundOne } else { Key::RetryRound };
-        vec![self.say(key, &[("n", &n.to_string()), ("score", &score)]), QuizEffect::Save]
+        vec![self.say(key, &[("n", &n.to_string()), ("score", &score)]), Effect::Save]
     }
+}
+
+/// What the item navigator, a refused submission and the review's points ask of the quiz.
+impl Quiz {
+    /// Where `item` stands in the round.
+    pub fn standing(&self, item: Item) -> Standing {
+        match self.state(item) {
+            Some(s) => match s.status {
+                ItemStatus::Right => Standing::Right,
+                ItemStatus::Revealed | ItemStatus::SolutionShown => Standing::Wrong,
+                ItemStatus::Wrong => Standing::Retry,
+                ItemStatus::Open if s.tries > 0 => Standing::Retry,
+                ItemStatus::Open => Standing::ToDo,
+            },
+            None => Standing::ToDo,
+        }
+    }
+
+    /// How many items of the round are done, right or wrong, and how many are to do.
+    pub fn progress(&self) -> Progress {
+        let mut p = Progress::default();
+        for &item in &self.round_items {
+            match self.standing(item) {
+                Standing::Right => p.right += 1,
+                Standing::Wrong => p.wrong += 1,
+                Standing::ToDo | Standing::Retry => p.to_do += 1,
+            }
+        }
+        p
+    }
+
+    /// The steps the current item still lacks before it can be submitted (empty once it is
+    /// submitted, or when nothing is missing), in the order the item shows them.
+    pub fn missing_steps(&self) -> Vec<Missing> {
+        let item = self.current_item();
+        match self.state(item) {
+            Some(s) if s.status == ItemStatus::Open && !self.finished => self.missing(item, &s.draft),
+            _ => Vec::new(),
+        }
+    }
+
+    /// What an item's answer as it stands earned towards the score, and why.
+    fn points(&self, s: &ItemState) -> Points {
+        let w = self.set.wording(self.lang);
+        let (earned, best) = (self.item_points(s), self.best_points());
+        let fraction = try_points(self.set.file.settings.penalty, s.tries);
+        let certainty = s.last_certainty.map_or("", |c| certainty_label(w, c));
+        let mark = |m: i32| points_text(w, m * 100);
+        let key = match (s.status, s.last_certainty) {
+            (ItemStatus::Right, Some(_)) if s.tries > 1 => Key::PointsSureLaterTry,
+            (ItemStatus::Right, Some(_)) => Key::PointsSureRight,
+            (ItemStatus::Right, None) if s.tries > 1 => Key::PointsLaterTry,
+            (ItemStatus::Right, None) => Key::PointsRight,
+            (_, Some(_)) if self.set.quiz_settings().certainty => Key::PointsSureWrong,
+            (ItemStatus::SolutionShown, _) => Key::PointsSolution,
+            _ if s.tries == 0 => Key::PointsUnanswered,
+            _ => Key::PointsWrong,
+        };
+        let (right_mark, wrong_mark) = s.last_certainty.map_or((0, 0), |c| c.marks());
+        let why = w.text(
+            key,
+            &[
+                ("earned", &points_text(w, earned)),
+                ("best", &points_text(w, best)),
+                ("k", &s.tries.to_string()),
+                ("certainty", certainty),
+                ("mark", &mark(right_mark)),
+                ("cost", &mark(wrong_mark)),
+                ("fraction", &fraction.to_string()),
+            ],
+        );
+        Points { earned, best, why }
+    }
+
+    /// With certainty-based marking, when the share of items right and the score differ by more
+    /// than 20 points (23 of 28 right, 43 %): why, in words, to stand beside the score.
+    pub fn score_gap_note(&self) -> Option<String> {
+        let (score, right) = self.first.filter(|_| self.finished && self.set.quiz_settings().certainty)?;
+        let total = self.all.len();
+        let share = right * 100 / total.max(1);
+        (share.abs_diff(usize::from(score)) > 20).then(|| {
+            let (right, total) = (right.to_string(), total.to_string());
+            let (percent, score) = (share.to_string(), score.to_string());
+            let args = [("right", right.as_str()), ("total", &total), ("percent", &percent), ("score", &score)];
+            self.set.wording(self.lang).text(Key::ScoreGap, &args)
+        })
+    }
+}
+
+/// Hundredths of a point in words: "3", "2,25" ("2.25" in English), "−6".
+fn points_text(w: Wording<'_>, hundredths: i32) -> String {
+    let sign = if hundredths < 0 { "−" } else { "" };
+    let (whole, part) = (hundredths.unsigned_abs() / 100, hundredths.unsigned_abs() % 100);
+    let mut out = format!("{sign}{whole}");
+    if part > 0 {
+        out.push_str(if w.lang() == Lang::Nl { "," } else { "." });
+        let digits = format!("{part:02}");
+        out.push_str(digits.trim_end_matches('0'));
+    }
+    out
 }
 
 /// The attempt's items: the excerpts (all, or the pool drawn with the seed), then the

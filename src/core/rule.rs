@@ -25,11 +25,11 @@ pub const MAX_DEPTH: usize = 16;
 
 impl Rule {
     /// Parses a rule from a JSON node, with a message a set author understands.
-    pub fn from_value(node: &Node) -> Result<Rule, String> {
+    pub fn from_value(node: &Node<'_>) -> Result<Rule, String> {
         Self::parse(node, 0)
     }
 
-    fn parse(node: &Node, depth: usize) -> Result<Rule, String> {
+    fn parse(node: &Node<'_>, depth: usize) -> Result<Rule, String> {
         if depth > MAX_DEPTH {
             return Err(format!("rule is nested more than {MAX_DEPTH} levels deep"));
         }
@@ -38,7 +38,7 @@ impl Rule {
             Value::String(id) => Ok(Rule::Criterion(id.to_string())),
             Value::Object(members) if members.len() == 1 => {
                 let (key, inner) = (&members[0].key, &members[0].value);
-                let list = |inner: &Node| -> Result<Vec<Rule>, String> {
+                let list = |inner: &Node<'_>| -> Result<Vec<Rule>, String> {
                     let Value::Array(items) = &inner.value else {
                         return Err(format!("\"{key}\" takes a list of rules"));
                     };

@@ -1,6 +1,6 @@
 //! The exercise-set format (version 2; version 1 still loads): the types, loading from `&str`,
 //! and the semantic validation that the types alone cannot express. The quiz's fields (`mode`,
-//! `quiz`, `questions`, `lenses`) are in [`quiz`].
+//! `quiz`, `questions`, `lenses`) are in [`quiz_format`].
 //!
 //! Loading parses the text with [`json`] into a tree that knows where every
 //! value starts, then reads the types from it by hand. It never stops at the first problem it
@@ -18,9 +18,11 @@ use crate::core::rule::Rule;
 use crate::core::strings::{self, Key, Lang};
 use crate::core::wording::Overrides;
 
-pub mod quiz;
+pub mod quiz_format;
+#[cfg(feature = "schema")]
+pub mod schema;
 
-pub use quiz::{Lens, Mode, Question, QuestionOption, QuestionType, QuizSettings, Step};
+pub use quiz_format::{Lens, Mode, Question, QuestionOption, QuestionType, QuizSettings, Step};
 
 /// The format version this build writes (`diary-sort fmt`) and reads.
 pub const FORMAT_VERSION: u32 = 2;
@@ -56,77 +58,102 @@ pub const MAX_PROBLEMS: usize = 1_000;
 /// Names longer than this (in characters) are neither given nor compared for a suggestion.
 const MAX_SUGGESTED_CHARS: usize = 64;
 
-/// Where in the essay something is said.
+// The types below are the format's description: each field's doc comment is what the JSON Schema
+// (`diary-sort schema`, built with the `schema` feature) tells an instructor about it, and the
+// `schemars` attributes say what the loader accepts (cli/src/schema.rs tests the two agree).
+
+/// Where the essay says it: the section, and the footnote when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct EssayRef {
-    /// The section title as printed in the essay; empty for its untitled introduction.
+    /// The section title as printed in the essay; empty ("") for the essay's untitled
+    /// introduction, cited as the introduction.
     pub section: String,
-    /// The essay's footnote number, when there is one.
+    /// The essay's footnote number.
     pub footnote: Option<u32>,
 }
 
-/// A condition the essay names (loneliness, the four conditions of atomisation, the marks of
-/// internalisation…). Rules refer to criteria by `id`.
+/// A condition the essay names (loneliness, one of the four conditions of atomisation, a mark of
+/// internalisation…). Rules and evidence refer to it by its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Criterion {
-    /// Identifier used in rules and evidence, e.g. `loneliness`.
+    /// Used in rules and evidence; unique among the criteria.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Id"))]
     pub id: String,
-    /// Short name shown to students.
+    /// The criterion's name, shown to students.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub label: String,
-    /// One or two sentences: what the essay means by it.
+    /// What the essay means by it, in one or two sentences: the hint that points to the
+    /// criterion quotes it. Left out, the hint names the criterion alone.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub explanation: String,
     /// Where the essay says so.
-    pub essay: EssayRef,
+    pub essay: Option<EssayRef>,
 }
 
-/// A bin the student can sort into, with the rule that decides membership.
+/// A bin, with the rule that decides which excerpts belong in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Category {
-    /// Identifier, e.g. `atomisation`.
+    /// Unique among the categories and the fallback.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Id"))]
     pub id: String,
-    /// Name on the bin, e.g. "atomisatie".
+    /// The bin's name and its button's accessible name.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub label: String,
-    /// One-line definition shown on the bin.
+    /// One line on the bin, under its name. Left out, the bin shows its name alone.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub definition: String,
-    /// The longer "what the essay says" text behind the bin's expansion.
+    /// Behind "What the essay says": the longer text the bin opens to. Left out (and without
+    /// `essay`), the bin has no "What the essay says".
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub essay_says: String,
-    /// Where the essay says it.
-    pub essay: EssayRef,
-    /// Membership rule over criterion ids. Categories are tried in the order they are listed:
-    /// the first whose rule holds is the excerpt's category.
+    /// Where the essay says it: cited under "What the essay says".
+    pub essay: Option<EssayRef>,
+    /// Which excerpts belong here, over the criteria they show. Categories are tried in the
+    /// precedence order: the first whose rule holds is the excerpt's category.
     pub rule: Rule,
 }
 
-/// The category for excerpts that no rule matches ("none of these").
+/// The "none of these" category, for excerpts no rule matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Fallback {
-    /// Identifier, e.g. `none`.
+    /// Unique among the categories and the fallback.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Id"))]
     pub id: String,
-    /// Name on the bin.
+    /// The bin's name and its button's accessible name.
     pub label: String,
-    /// One-line definition shown on the bin.
+    /// One line on the bin, under its name.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub definition: String,
-    /// The longer "what the essay says" text.
+    /// Behind "What the essay says"; left out (and without `essay`), the bin has none.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub essay_says: String,
     /// Where the essay says it.
-    pub essay: EssayRef,
-    /// Whether students get this as a bin (default true). When false, no excerpt may fall to it.
+    pub essay: Option<EssayRef>,
+    /// Whether students get it as a bin (default true). When false, every excerpt must match a
+    /// rule.
+    #[cfg_attr(feature = "schema", schemars(default = "schema::offered"))]
     pub offer: bool,
 }
 
-/// Whether an excerpt quotes a diary or describes a passage the essay does not quote.
+/// quote, or description for a passage the essay describes but does not quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum ExcerptKind {
-    /// A quotation (shown in quotation marks).
+    /// A quotation, shown in quotation marks (the default).
     #[default]
     Quote,
-    /// The essay's description of a passage (shown as a description, never as a quotation).
+    /// The essay's description of a passage: shown as a description, never in quotation marks.
     Description,
 }
 
-/// What kind of text an excerpt comes from: students weigh a diary's words differently from a
-/// memoir written years later or a newspaper's.
+/// What kind of text it is, shown on every card and quiz item: students weigh a diary's words
+/// differently from a memoir written years later or a newspaper's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum SourceKind {
     /// A diary (the default: every set before the field existed quoted diaries).
     #[default]
@@ -153,74 +180,97 @@ impl SourceKind {
 
 /// Where an excerpt comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Source {
-    /// What kind of text it is.
+    /// What kind of text it is (default diary).
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub kind: SourceKind,
-    /// Who wrote it, e.g. "Ljoebov Sjaporina" (for a newspaper, the newspaper).
+    /// Who wrote it, e.g. "Lyubov Shaporina" (for a newspaper, the newspaper).
     pub diarist: String,
     /// The date of the entry, as written.
     pub date: Option<String>,
-    /// The published work it is taken from.
-    pub work: String,
+    /// The published work it is taken from, cited after the writer.
+    pub work: Option<String>,
     /// Page or pages in that work.
     pub page: Option<String>,
-    /// One line on who wrote it, when, in what position, as the essay or the edition states it.
+    /// One line on who wrote it, when, in what position: only what the essay or the edition
+    /// states. Shown under the source.
     pub context: Option<String>,
 }
 
 /// A criterion an excerpt shows, with the words that show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Evidence {
-    /// The criterion id.
+    /// The criterion's id.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Id"))]
     pub criterion: String,
-    /// Words from the excerpt's text; must occur in it exactly.
+    /// Words from the excerpt's text that show the criterion; they must occur in the text
+    /// exactly, same spelling and punctuation.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub quote: String,
 }
 
-/// One card to sort.
+/// A card to sort: a diary's words (or the essay's description of them), where they come from,
+/// and the criteria they show.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Excerpt {
-    /// Identifier, unique in the set.
+    /// Unique among the excerpts.
+    #[cfg_attr(feature = "schema", schemars(with = "schema::Id"))]
     pub id: String,
-    /// Quotation or description.
+    /// quote or description (default quote).
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub kind: ExcerptKind,
-    /// Plain text; a blank line separates paragraphs. Never HTML.
+    /// The words of the diary, exactly; a blank line between paragraphs. Plain text, never HTML.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub text: String,
-    /// Where it comes from.
-    pub source: Source,
-    /// Where the essay discusses it (section and footnote).
-    pub essay: EssayRef,
-    /// The criteria it shows, each with its evidence. Criteria not listed are absent.
+    /// Where the excerpt comes from, shown under it. Left out, the card shows the text alone.
+    pub source: Option<Source>,
+    /// Where the essay discusses it: the feedback's citation line. Left out, the feedback has
+    /// none.
+    pub essay: Option<EssayRef>,
+    /// Each criterion the excerpt shows, with the words that show it. Criteria not listed are
+    /// absent.
+    #[cfg_attr(feature = "schema", schemars(default, length(max = MAX_EVIDENCE)))]
     pub evidence: Vec<Evidence>,
-    /// The category the author expects; when given it must agree with the rule.
+    /// The bin the author expects: checked against the rules, and refused with both categories
+    /// when they disagree.
+    #[cfg_attr(feature = "schema", schemars(with = "Option<schema::Id>"))]
     pub category: Option<String>,
-    /// Author's commentary, shown after the derived explanation.
+    /// Added after the derived explanation once the card is right or revealed.
     pub commentary: Option<String>,
-    /// Author's hint, shown instead of the derived hint after a wrong try.
+    /// Replaces the derived hint after a wrong try.
     pub hint: Option<String>,
 }
 
-/// Overall feedback for scores from `min` percent up to the next band.
+/// Feedback for scores from `min` up to the next band's `min`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct ScoreBand {
-    /// Lowest score (percent, 0–100) this text is for.
+    /// The lowest score (percent) this text is for; each band starts at another score.
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub min: u8,
-    /// The text.
+    /// The feedback.
     pub text: String,
 }
 
-/// How an attempt is scored.
+/// How an attempt is scored, on the board and in the quiz; a field left out takes its default.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields, default))]
 pub struct Settings {
-    /// Number of checks a student gets (1–9; default 3).
+    /// The checks a student gets.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 9)))]
     pub tries: u8,
-    /// Percentage points an excerpt loses for each extra check it needed (0–100; default 25).
+    /// Percentage points a card loses for each extra check it needed.
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub penalty: u8,
-    /// Score (percent) needed to pass (default 60).
+    /// The score (percent) that passes.
+    #[cfg_attr(feature = "schema", schemars(range(max = 100)))]
     pub pass_mark: u8,
-    /// Whether the cards are shuffled (with a seed kept in the resume state; default true).
+    /// Whether the cards are shuffled (seeded, and kept on resume).
     pub shuffle: bool,
-    /// Overall feedback by score.
+    /// Feedback by score: the text of the highest band reached is shown with the score.
     pub overall: Vec<ScoreBand>,
 }
 
@@ -230,43 +280,75 @@ impl Default for Settings {
     }
 }
 
-/// An exercise set exactly as written in its JSON file.
+/// An exercise set for diary-sort: the essay's criteria, per category a rule over them, and the
+/// excerpts to sort, each with the criteria it shows. Check it with `diary-sort validate`: it also
+/// finds what a schema cannot (quotes not in the text, unknown criterion ids, duplicate ids, a
+/// stated category the rules contradict).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct SetFile {
-    /// Editors' schema reference (`$schema`); ignored.
+    /// Where editors such as VS Code find this schema, to autocomplete the set and underline its
+    /// mistakes; diary-sort ignores it. From a set in www/sets/: "../schema/set.schema.json".
+    #[cfg_attr(feature = "schema", schemars(rename = "$schema"))]
     pub schema: Option<String>,
-    /// Format version as written: 1 or 2.
+    /// The format version: 2, the current one (`diary-sort fmt` writes it). 1 still loads: a
+    /// version-1 set is a version-2 set with mode "board" and no quiz, questions or lenses.
+    #[cfg_attr(feature = "schema", schemars(range(min = OLDEST_FORMAT_VERSION, max = FORMAT_VERSION)))]
     pub format: u32,
-    /// Identifier of the set (part of the key under which attempts are stored).
+    /// The set's identifier (letters, digits, -, _); with the text's hash it keys a student's
+    /// stored attempt, so editing a set starts attempts afresh.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub id: String,
-    /// Language of the set's texts and, unless the page says otherwise, of the interface.
+    /// nl or en: the language of the set's texts and the default interface language.
     pub lang: Lang,
-    /// Which modes the set offers (default: the board).
+    /// Which modes the set offers (default board): board (the sorting board), quiz (one excerpt
+    /// at a time, then the questions), or both, with a switch.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub mode: Mode,
-    /// Title shown above the exercise.
+    /// Shown above the exercise. Plain text, never HTML.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub title: String,
-    /// Introduction; a blank line separates paragraphs.
+    /// A short line the self-study page shows above everything, naming the kind of exercise
+    /// (the default sets: "Sorting diaries"). Left out, the page shows none.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
+    pub eyebrow: Option<String>,
+    /// Shown under the title; a blank line separates paragraphs. Plain text, never HTML.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub intro: String,
-    /// The essay's conditions.
+    /// The essay's conditions. Rules and evidence name them by id.
     pub criteria: Vec<Criterion>,
-    /// The bins, in the order they are shown.
+    /// The bins, in display order, each with the rule that decides which excerpts belong in it.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = MAX_CATEGORIES)))]
     pub categories: Vec<Category>,
-    /// Category ids in the order their rules are tried (the first that holds wins); when
-    /// absent, the order of `categories`.
+    /// Category ids in the order their rules are tried; the first rule that holds gives the
+    /// excerpt's category. Lists every category once. Default: the order of categories.
+    #[cfg_attr(feature = "schema", schemars(default, with = "Vec<schema::Id>", extend("uniqueItems" = true)))]
     pub precedence: Vec<String>,
-    /// The "none of these" category.
+    /// The "none of these" category for excerpts no rule matches. Without it, every excerpt must
+    /// match a rule.
     pub fallback: Option<Fallback>,
-    /// The cards.
+    /// The cards to sort. The bin each belongs in is derived from the rules.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = MAX_EXCERPTS)))]
     pub excerpts: Vec<Excerpt>,
-    /// Concept questions (quiz mode only), asked after the excerpts.
+    /// Concept questions about the argument itself, asked in the quiz after the excerpts (quiz
+    /// mode only).
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub questions: Vec<Question>,
-    /// The historians' readings of the same criteria.
+    /// The historians' readings of the same criteria, shown after an excerpt is answered in the
+    /// quiz: how each school would classify it, and why. The essay's own reading is a lens
+    /// without rules.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub lenses: Vec<Lens>,
-    /// Scoring (both modes).
+    /// How an attempt is scored, on the board and in the quiz; a field left out takes its
+    /// default.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub settings: Settings,
-    /// How the quiz runs, as written (`None`: every default; see [`Set::quiz_settings`]).
+    /// How the quiz runs (only with mode quiz or both); a field left out takes its default.
     pub quiz: Option<QuizSettings>,
-    /// The set's own wording of interface texts and feedback templates (`strings`).
+    /// Your own wording of the interface and the feedback, per interface language (nl, en): any
+    /// built-in text by its name, e.g. the Check button's label as "check". A {placeholder} must
+    /// be one the text has (listed with each name); leaving one out is fine.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub strings: Overrides,
 }
 
@@ -331,20 +413,22 @@ pub struct BinInfo<'a> {
     pub label: &'a str,
     /// One-line definition.
     pub definition: &'a str,
-    /// "What the essay says".
+    /// "What the essay says" (empty when the set has none).
     pub essay_says: &'a str,
     /// Where the essay says it.
-    pub essay: &'a EssayRef,
+    pub essay: Option<&'a EssayRef>,
 }
 
 impl Set {
     /// The bin's texts; `bin` must be a category index or the fallback index.
     pub fn bin(&self, bin: BinId) -> BinInfo<'_> {
         match self.file.categories.get(bin) {
-            Some(c) => BinInfo { id: &c.id, label: &c.label, definition: &c.definition, essay_says: &c.essay_says, essay: &c.essay },
+            Some(c) => {
+                BinInfo { id: &c.id, label: &c.label, definition: &c.definition, essay_says: &c.essay_says, essay: c.essay.as_ref() }
+            }
             None => {
                 let f = self.file.fallback.as_ref().expect("bin index past the fallback");
-                BinInfo { id: &f.id, label: &f.label, definition: &f.definition, essay_says: &f.essay_says, essay: &f.essay }
+                BinInfo { id: &f.id, label: &f.label, definition: &f.definition, essay_says: &f.essay_says, essay: f.essay.as_ref() }
             }
         }
     }
@@ -544,7 +628,7 @@ fn push_child(out: &mut String, path: &str, name: &str) {
 }
 
 /// Reports a value of the wrong kind: "expected {expected}, found …".
-fn wrong<T>(p: &mut Problems, node: &Node, path: &str, expected: &str) -> Option<T> {
+fn wrong<T>(p: &mut Problems<'_>, node: &Node<'_>, path: &str, expected: &str) -> Option<T> {
     report_wrong(p, node, path, expected);
     None
 }
@@ -552,7 +636,7 @@ fn wrong<T>(p: &mut Problems, node: &Node, path: &str, expected: &str) -> Option
 /// The report of [`wrong`], apart from it so that its eight return types do not each make a copy
 /// in the wasm.
 #[inline(never)]
-fn report_wrong(p: &mut Problems, node: &Node, path: &str, expected: &str) {
+fn report_wrong(p: &mut Problems<'_>, node: &Node<'_>, path: &str, expected: &str) {
     let found = match &node.value {
         Value::Null => "null".to_string(),
         Value::Bool(b) => b.to_string(),
@@ -570,7 +654,7 @@ fn report_wrong(p: &mut Problems, node: &Node, path: &str, expected: &str) {
 }
 
 /// Reads text in quotes.
-fn text(p: &mut Problems, node: &Node, path: &str) -> Option<String> {
+fn text(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<String> {
     match &node.value {
         Value::String(s) => Some(s.to_string()),
         _ => wrong(p, node, path, "text in quotes"),
@@ -578,7 +662,7 @@ fn text(p: &mut Problems, node: &Node, path: &str) -> Option<String> {
 }
 
 /// Reads `true` or `false`.
-fn flag(p: &mut Problems, node: &Node, path: &str) -> Option<bool> {
+fn flag(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<bool> {
     match node.value {
         Value::Bool(b) => Some(b),
         _ => wrong(p, node, path, "true or false"),
@@ -586,7 +670,7 @@ fn flag(p: &mut Problems, node: &Node, path: &str) -> Option<bool> {
 }
 
 /// Reads a whole number from 0 to `max`.
-fn whole(p: &mut Problems, node: &Node, path: &str, max: u32) -> Option<u32> {
+fn whole(p: &mut Problems<'_>, node: &Node<'_>, path: &str, max: u32) -> Option<u32> {
     match node.value {
         Value::Integer(n) if (0..=i64::from(max)).contains(&n) => Some(n as u32),
         _ if max == u32::MAX => wrong(p, node, path, "a whole number (0 or more)"),
@@ -595,22 +679,22 @@ fn whole(p: &mut Problems, node: &Node, path: &str, max: u32) -> Option<u32> {
 }
 
 /// Reads a whole number that fits a `u32`.
-fn number(p: &mut Problems, node: &Node, path: &str) -> Option<u32> {
+fn number(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<u32> {
     whole(p, node, path, u32::MAX)
 }
 
 /// Reads a whole number from 0 to 255.
-fn small(p: &mut Problems, node: &Node, path: &str) -> Option<u8> {
+fn small(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<u8> {
     whole(p, node, path, u8::MAX.into()).map(|n| n as u8)
 }
 
 /// Reads a list of ids (texts; empty where an item cannot be read).
-fn id_list(p: &mut Problems, node: &Node, path: &str) -> Option<Vec<String>> {
+fn id_list(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<Vec<String>> {
     list(p, node, path, |p, node, path| text(p, node, path).unwrap_or_default())
 }
 
 /// Reads one of the words in `names`, returning its index.
-fn choice(p: &mut Problems, node: &Node, path: &str, names: &[&str]) -> Option<usize> {
+fn choice(p: &mut Problems<'_>, node: &Node<'_>, path: &str, names: &[&str]) -> Option<usize> {
     if let Value::String(s) = &node.value {
         if let Some(i) = names.iter().position(|n| n == s) {
             return Some(i);
@@ -622,7 +706,7 @@ fn choice(p: &mut Problems, node: &Node, path: &str, names: &[&str]) -> Option<u
 
 /// Reads a list item by item; every item is kept (broken ones as defaults), so that paths of
 /// later items stay right.
-fn list<T>(p: &mut Problems, node: &Node, path: &str, item: fn(&mut Problems, &Node, &str) -> T) -> Option<Vec<T>> {
+fn list<T>(p: &mut Problems<'_>, node: &Node<'_>, path: &str, item: fn(&mut Problems<'_>, &Node<'_>, &str) -> T) -> Option<Vec<T>> {
     let items = array(p, node, path)?;
     // A loop rather than `map(…).collect()`: each of the nine types read saves 0.3 KB of wasm.
     let mut list = Vec::with_capacity(items.len());
@@ -657,7 +741,7 @@ fn push_index(out: &mut String, index: usize) {
 
 /// The items of a list, or a report that the value is not one (apart from [`list`], which is
 /// instantiated per type).
-fn array<'n>(p: &mut Problems, node: &'n Node<'n>, path: &str) -> Option<&'n [Node<'n>]> {
+fn array<'n>(p: &mut Problems<'_>, node: &'n Node<'n>, path: &str) -> Option<&'n [Node<'n>]> {
     match &node.value {
         Value::Array(items) => Some(items),
         _ => wrong(p, node, path, "a list [ … ]"),
@@ -682,7 +766,7 @@ struct Fields<'n, 'p> {
 
 /// Opens the object at `path`, reporting unknown and repeated fields (the first of a repeated
 /// field is the one read). A value that is not an object is reported and reads as empty.
-fn fields<'n, 'p>(p: &mut Problems, node: &'n Node<'n>, path: &'p str, known: &'static [&'static str]) -> Fields<'n, 'p> {
+fn fields<'n, 'p>(p: &mut Problems<'_>, node: &'n Node<'n>, path: &'p str, known: &'static [&'static str]) -> Fields<'n, 'p> {
     let mut f = Fields { node, path, members: &[], known, first: [0; MAX_FIELDS] };
     let Value::Object(members) = &node.value else {
         wrong::<()>(p, node, path, "an object { … }");
@@ -722,7 +806,7 @@ impl<'n> Fields<'n, '_> {
     }
 
     /// Reads field `name`, reporting it when missing.
-    fn required<T>(&self, p: &mut Problems, name: &str, read: fn(&mut Problems, &Node, &str) -> Option<T>) -> Option<T> {
+    fn required<T>(&self, p: &mut Problems<'_>, name: &str, read: fn(&mut Problems<'_>, &Node<'_>, &str) -> Option<T>) -> Option<T> {
         let (node, path) = self.present(p, name)?;
         let value = read(p, node, &path);
         p.spare(path);
@@ -732,7 +816,7 @@ impl<'n> Fields<'n, '_> {
     /// Field `name` and its path; reported (and remembered as unread) when missing. The
     /// part of [`Fields::required`] that does not depend on the type read: one copy in the
     /// wasm instead of one per type.
-    fn present(&self, p: &mut Problems, name: &str) -> Option<(&'n Node<'n>, String)> {
+    fn present(&self, p: &mut Problems<'_>, name: &str) -> Option<(&'n Node<'n>, String)> {
         match self.member(name) {
             Some(node) => Some((node, p.member_path(self.path, name))),
             None => {
@@ -746,7 +830,7 @@ impl<'n> Fields<'n, '_> {
     }
 
     /// Reads field `name` when it is there and not `null`.
-    fn optional<T>(&self, p: &mut Problems, name: &str, read: fn(&mut Problems, &Node, &str) -> Option<T>) -> Option<T> {
+    fn optional<T>(&self, p: &mut Problems<'_>, name: &str, read: fn(&mut Problems<'_>, &Node<'_>, &str) -> Option<T>) -> Option<T> {
         let (node, path) = self.given(p, name)?;
         let value = read(p, node, &path);
         p.spare(path);
@@ -754,13 +838,13 @@ impl<'n> Fields<'n, '_> {
     }
 
     /// Field `name` and its path when it is there and not `null` (see [`Fields::present`]).
-    fn given(&self, p: &mut Problems, name: &str) -> Option<(&'n Node<'n>, String)> {
+    fn given(&self, p: &mut Problems<'_>, name: &str) -> Option<(&'n Node<'n>, String)> {
         let node = self.member(name).filter(|node| !matches!(node.value, Value::Null))?;
         Some((node, p.member_path(self.path, name)))
     }
 
     /// Reads required text, empty when it cannot be read.
-    fn text(&self, p: &mut Problems, name: &str) -> String {
+    fn text(&self, p: &mut Problems<'_>, name: &str) -> String {
         match self.member(name) {
             // Most fields are text as they should be: read without writing their path.
             Some(Node { value: Value::String(s), .. }) => s.to_string(),
@@ -769,16 +853,21 @@ impl<'n> Fields<'n, '_> {
     }
 
     /// Reads optional text.
-    fn optional_text(&self, p: &mut Problems, name: &str) -> Option<String> {
+    fn optional_text(&self, p: &mut Problems<'_>, name: &str) -> Option<String> {
         match self.member(name) {
             Some(Node { value: Value::String(s), .. }) => Some(s.to_string()),
             _ => self.optional(p, name, text),
         }
     }
 
-    /// Reads the required `essay` reference.
-    fn essay(&self, p: &mut Problems) -> EssayRef {
-        self.required(p, "essay", |p, node, path| Some(essay_ref(p, node, path))).unwrap_or_default()
+    /// Reads optional text, empty when it is left out.
+    fn text_or_empty(&self, p: &mut Problems<'_>, name: &str) -> String {
+        self.optional_text(p, name).unwrap_or_default()
+    }
+
+    /// Reads the optional `essay` reference.
+    fn essay(&self, p: &mut Problems<'_>) -> Option<EssayRef> {
+        self.optional(p, "essay", |p, node, path| Some(essay_ref(p, node, path)))
     }
 }
 
@@ -793,6 +882,7 @@ pub const SET_FIELDS: &[&str] = &[
     "lang",
     "mode",
     "title",
+    "eyebrow",
     "intro",
     "criteria",
     "categories",
@@ -834,7 +924,7 @@ pub const SOURCE_KIND_NAMES: &[&str] = &["diary", "memoir", "newspaper", "letter
 
 /// Reads the whole set; also says whether it was read without any problem. `None` when it is
 /// not an object or not format 1 (nothing else is worth reading then).
-fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
+fn read_set(p: &mut Problems<'_>) -> Option<(SetFile, bool)> {
     let root = p.root;
     if !matches!(root.value, Value::Object(_)) {
         p.at(String::new(), root.at, "a set is a JSON object: it starts with { and ends with }".into());
@@ -863,18 +953,19 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
         format,
         id: f.text(p, "id"),
         lang: f.required(p, "lang", |p, node, path| Some([Lang::Nl, Lang::En][choice(p, node, path, LANG_CODES)?])).unwrap_or(Lang::Nl),
-        mode: f.optional(p, "mode", quiz::mode).unwrap_or_default(),
+        mode: f.optional(p, "mode", quiz_format::mode).unwrap_or_default(),
         title: f.text(p, "title"),
-        intro: f.text(p, "intro"),
+        eyebrow: f.optional_text(p, "eyebrow"),
+        intro: f.text_or_empty(p, "intro"),
         criteria: f.required(p, "criteria", |p, node, path| list(p, node, path, criterion)).unwrap_or_default(),
         categories: f.required(p, "categories", |p, node, path| list(p, node, path, category)).unwrap_or_default(),
         precedence: f.optional(p, "precedence", id_list).unwrap_or_default(),
         fallback: f.optional(p, "fallback", |p, node, path| Some(fallback(p, node, path))),
         excerpts: f.required(p, "excerpts", |p, node, path| list(p, node, path, excerpt)).unwrap_or_default(),
-        questions: f.optional(p, "questions", |p, node, path| list(p, node, path, quiz::question)).unwrap_or_default(),
-        lenses: f.optional(p, "lenses", |p, node, path| list(p, node, path, quiz::lens)).unwrap_or_default(),
+        questions: f.optional(p, "questions", |p, node, path| list(p, node, path, quiz_format::question)).unwrap_or_default(),
+        lenses: f.optional(p, "lenses", |p, node, path| list(p, node, path, quiz_format::lens)).unwrap_or_default(),
         settings: f.optional(p, "settings", |p, node, path| Some(settings(p, node, path))).unwrap_or_default(),
-        quiz: f.optional(p, "quiz", |p, node, path| Some(quiz::quiz_settings(p, node, path))),
+        quiz: f.optional(p, "quiz", |p, node, path| Some(quiz_format::quiz_settings(p, node, path))),
         strings: f.optional(p, "strings", overrides).unwrap_or_default(),
     };
     Some((file, (p.list.len(), p.overflow) == before))
@@ -886,25 +977,25 @@ fn read_set(p: &mut Problems) -> Option<(SetFile, bool)> {
 // wasm 0.6 KB larger gzipped.
 
 #[inline(never)]
-fn essay_ref(p: &mut Problems, node: &Node, path: &str) -> EssayRef {
+fn essay_ref(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> EssayRef {
     let f = fields(p, node, path, ESSAY_FIELDS);
     EssayRef { section: f.text(p, "section"), footnote: f.optional(p, "footnote", number) }
 }
 
 #[inline(never)]
-fn criterion(p: &mut Problems, node: &Node, path: &str) -> Criterion {
+fn criterion(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Criterion {
     let f = fields(p, node, path, CRITERION_FIELDS);
-    Criterion { id: f.text(p, "id"), label: f.text(p, "label"), explanation: f.text(p, "explanation"), essay: f.essay(p) }
+    Criterion { id: f.text(p, "id"), label: f.text(p, "label"), explanation: f.text_or_empty(p, "explanation"), essay: f.essay(p) }
 }
 
 #[inline(never)]
-fn category(p: &mut Problems, node: &Node, path: &str) -> Category {
+fn category(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Category {
     let f = fields(p, node, path, CATEGORY_FIELDS);
     Category {
         id: f.text(p, "id"),
         label: f.text(p, "label"),
-        definition: f.text(p, "definition"),
-        essay_says: f.text(p, "essay_says"),
+        definition: f.text_or_empty(p, "definition"),
+        essay_says: f.text_or_empty(p, "essay_says"),
         essay: f.essay(p),
         rule: f
             .required(p, "rule", |p, node, path| Rule::from_value(node).map_err(|m| p.unreadable(path, node.at, m)).ok())
@@ -913,20 +1004,20 @@ fn category(p: &mut Problems, node: &Node, path: &str) -> Category {
 }
 
 #[inline(never)]
-fn fallback(p: &mut Problems, node: &Node, path: &str) -> Fallback {
+fn fallback(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Fallback {
     let f = fields(p, node, path, FALLBACK_FIELDS);
     Fallback {
         id: f.text(p, "id"),
         label: f.text(p, "label"),
-        definition: f.text(p, "definition"),
-        essay_says: f.text(p, "essay_says"),
+        definition: f.text_or_empty(p, "definition"),
+        essay_says: f.text_or_empty(p, "essay_says"),
         essay: f.essay(p),
         offer: f.optional(p, "offer", flag).unwrap_or(true),
     }
 }
 
 #[inline(never)]
-fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
+fn excerpt(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Excerpt {
     let f = fields(p, node, path, EXCERPT_FIELDS);
     Excerpt {
         id: f.text(p, "id"),
@@ -934,7 +1025,7 @@ fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
             .optional(p, "kind", |p, node, path| Some([ExcerptKind::Quote, ExcerptKind::Description][choice(p, node, path, KIND_NAMES)?]))
             .unwrap_or_default(),
         text: f.text(p, "text"),
-        source: f.required(p, "source", |p, node, path| Some(source(p, node, path))).unwrap_or_default(),
+        source: f.optional(p, "source", |p, node, path| Some(source(p, node, path))),
         essay: f.essay(p),
         evidence: f.optional(p, "evidence", |p, node, path| list(p, node, path, evidence)).unwrap_or_default(),
         category: f.optional_text(p, "category"),
@@ -944,27 +1035,27 @@ fn excerpt(p: &mut Problems, node: &Node, path: &str) -> Excerpt {
 }
 
 #[inline(never)]
-fn source(p: &mut Problems, node: &Node, path: &str) -> Source {
+fn source(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Source {
     let f = fields(p, node, path, SOURCE_FIELDS);
     const KINDS: [SourceKind; 4] = [SourceKind::Diary, SourceKind::Memoir, SourceKind::Newspaper, SourceKind::Letter];
     Source {
         kind: f.optional(p, "kind", |p, node, path| Some(KINDS[choice(p, node, path, SOURCE_KIND_NAMES)?])).unwrap_or_default(),
         diarist: f.text(p, "diarist"),
         date: f.optional_text(p, "date"),
-        work: f.text(p, "work"),
+        work: f.optional_text(p, "work"),
         page: f.optional_text(p, "page"),
         context: f.optional_text(p, "context"),
     }
 }
 
 #[inline(never)]
-fn evidence(p: &mut Problems, node: &Node, path: &str) -> Evidence {
+fn evidence(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Evidence {
     let f = fields(p, node, path, EVIDENCE_FIELDS);
     Evidence { criterion: f.text(p, "criterion"), quote: f.text(p, "quote") }
 }
 
 #[inline(never)]
-fn settings(p: &mut Problems, node: &Node, path: &str) -> Settings {
+fn settings(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Settings {
     let f = fields(p, node, path, SETTINGS_FIELDS);
     let default = Settings::default();
     Settings {
@@ -977,7 +1068,7 @@ fn settings(p: &mut Problems, node: &Node, path: &str) -> Settings {
 }
 
 #[inline(never)]
-fn score_band(p: &mut Problems, node: &Node, path: &str) -> ScoreBand {
+fn score_band(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> ScoreBand {
     let f = fields(p, node, path, SCORE_BAND_FIELDS);
     ScoreBand { min: f.required(p, "min", small).unwrap_or_default(), text: f.text(p, "text") }
 }
@@ -985,7 +1076,7 @@ fn score_band(p: &mut Problems, node: &Node, path: &str) -> ScoreBand {
 /// Reads `strings`: per language code, texts by key name ([`Key::name`]). Reports an unknown
 /// language or key (with "did you mean"), a repeated one, blank text, and a `{placeholder}` the
 /// key does not have; leaving out one it has is fine.
-fn overrides(p: &mut Problems, node: &Node, path: &str) -> Option<Overrides> {
+fn overrides(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<Overrides> {
     let Value::Object(langs) = &node.value else { return wrong(p, node, path, "an object { … } with `nl` and/or `en`") };
     let mut list = Vec::new();
     for (i, l) in langs.iter().enumerate() {
@@ -1039,7 +1130,7 @@ fn overrides(p: &mut Problems, node: &Node, path: &str) -> Option<Overrides> {
 
 /// Checks what the types cannot and derives each excerpt's category. Returns `None` when the
 /// set is incomplete or has problems (all of which are recorded).
-fn validate(file: SetFile, complete: bool, problems: &mut Problems) -> Option<Set> {
+fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Option<Set> {
     let unread = &problems.unread;
     let mut unread_order: Vec<usize> = (0..unread.len()).collect();
     sort_indices(&mut unread_order, &|a, b| unread[a].cmp(&unread[b]));
@@ -1051,6 +1142,9 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems) -> Option<Se
     }
     if file.title.trim().is_empty() && complete {
         p("title".into(), "the title is empty".into());
+    }
+    if file.eyebrow.as_ref().is_some_and(|e| e.trim().is_empty()) {
+        p("eyebrow".into(), "the eyebrow is empty: leave the field out for a page without one".into());
     }
 
     // Criteria.
@@ -1194,7 +1288,7 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems) -> Option<Se
     }
 
     // The quiz's fields.
-    let lens_precedence = quiz::validate(&file, &criterion_ids, &precedence, comparisons, &mut p);
+    let lens_precedence = quiz_format::validate(&file, &criterion_ids, &precedence, comparisons, &mut p);
     if file.fallback.is_none() && complete {
         for (l, order) in lens_precedence.iter().enumerate() {
             let unmatched = shown_all.iter().position(|shown| {

@@ -16,10 +16,11 @@
 use std::fmt::Write as _;
 use std::rc::Rc;
 
-use crate::core::quiz::{Certainty, Draft, Item, ItemState, ItemStatus, Quiz, Stored, words};
-use crate::core::session::{Place, Session};
+use crate::core::board::{Board, Place};
+use crate::core::exercise::Certainty;
+use crate::core::quiz::{Draft, Item, ItemState, ItemStatus, Quiz, Stored, words};
+use crate::core::set::Mode;
 use crate::core::set::Set;
-use crate::core::set::quiz::Mode;
 use crate::core::strings::Lang;
 
 /// Why a stored string cannot resume an attempt.
@@ -37,10 +38,10 @@ const VERSION: &str = "1";
 const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 
 /// Encodes an attempt.
-pub fn encode(session: &Session) -> String {
+pub fn encode(board: &Board) -> String {
     // One character per excerpt (pushed in loops: collecting chars into a String made an
     // instance of the standard library's machinery per list).
-    let n = session.set().len();
+    let n = board.set().len();
     let places = |place: &dyn Fn(usize) -> Place| -> String {
         let mut out = String::with_capacity(n);
         for i in 0..n {
@@ -49,21 +50,21 @@ pub fn encode(session: &Session) -> String {
         out
     };
     let mut solved = String::with_capacity(n);
-    for &k in session.solved_at() {
+    for &k in board.solved_at() {
         solved.push(digit_char(usize::from(k)));
     }
     format!(
         "{VERSION}.{:016x}.{}.{}.{}.{}.{solved}",
-        session.set().hash,
-        base36(session.seed()),
-        session.checks(),
-        places(&|i| session.place(i)),
-        places(&|i| session.checked()[i]),
+        board.set().hash,
+        base36(board.seed()),
+        board.checks(),
+        places(&|i| board.place(i)),
+        places(&|i| board.checked()[i]),
     )
 }
 
 /// Decodes an attempt for `set`, checking every part against the set's bounds.
-pub fn decode(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Session, StateError> {
+pub fn decode(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Board, StateError> {
     let set = set.into();
     let parts: Vec<&str> = text.trim().split('.').collect();
     let [version, hash, seed, checks, current, checked, solved] = parts[..] else {
@@ -119,7 +120,7 @@ pub fn decode(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Session
     if !reachable {
         return Err(StateError::Unreadable);
     }
-    Ok(Session::restore(set, lang, seed, checks, current, checked, solved))
+    Ok(Board::restore(set, lang, seed, checks, current, checked, solved))
 }
 
 /// The base-36 digit of `d` (below 36).
@@ -223,7 +224,7 @@ pub struct Resumed {
     /// The tab that was shown.
     pub tab: Option<Tab>,
     /// The board's attempt.
-    pub board: Option<Session>,
+    pub board: Option<Board>,
     /// The quiz's attempt.
     pub quiz: Option<Quiz>,
 }

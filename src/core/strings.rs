@@ -5,6 +5,7 @@
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum Lang {
     /// Dutch.
     Nl,
@@ -187,6 +188,18 @@ table! {
     Lenses "lenses" => "Hoe lezen de historici dit fragment?", "How do the historians read this excerpt?";
     LensesNote "lenses_note" => "Alleen de lezing van het essay is Snijders’ eigen. Die van de drie scholen leidt deze oefening af uit hoe het essay hun opvattingen beschrijft; het essay past ze zelf niet op de fragmenten toe.",
         "Only the essay’s reading is Snijders’ own. This exercise derives the three schools’ readings from how the essay describes their views; the essay does not apply them to the fragments itself.";
+    ExplainCriteria "explain_criteria" => "Uitleg bij de criteria", "Explain the criteria";
+    ExplainBins "explain_bins" => "Uitleg bij de bakken", "Explain the bins";
+    ExplainMarking "explain_marking" => "Hoe markeer je?", "How to mark";
+    NavLabel "nav_label" => "Onderdelen", "Items";
+    NavPrevious "nav_previous" => "Vorig onderdeel", "Previous item";
+    NavNext "nav_next" => "Volgend onderdeel", "Next item";
+    NavAll "nav_all" => "Alle onderdelen: {right} goed, {wrong} fout, {to_do} te doen", "All items: {right} right, {wrong} wrong, {to_do} to do";
+    NavItem "nav_item" => "Onderdeel {k}: {standing}", "Item {k}: {standing}";
+    StandingToDo "standing_to_do" => "te doen", "to do";
+    StandingRetry "standing_retry" => "fout, nog een poging", "wrong, tries left";
+    StandingRight "standing_right" => "goed", "right";
+    StandingWrong "standing_wrong" => "fout", "wrong";
     // The review.
     Download "download" => "Downloaden (Markdown)", "Download (Markdown)";
     Print "print" => "Afdrukken", "Print";
@@ -219,6 +232,7 @@ table! {
     ExcludedShown "excluded_shown" => "De regel sluit {part} uit, maar het fragment toont dat wel.", "The rule excludes {part}, but the excerpt shows it.";
     AlsoShows "also_shows" => "Verder toont het fragment {criterion}: ", "The excerpt also shows {criterion}: ";
     Hint "hint" => "Tip: kijk nog eens naar {criterion}: {explanation}", "Hint: look again at {criterion}: {explanation}";
+    HintCriterion "hint_criterion" => "Tip: kijk nog eens naar {criterion}.", "Hint: look again at {criterion}.";
     EssayDiscusses "essay_discusses" => "Waar het essay dit fragment bespreekt: {reference}.", "Where the essay discusses this excerpt: {reference}.";
     Commentary "commentary" => "Toelichting: ", "Commentary: ";
     // The quiz (core): feedback on the criteria step, the evidence, the questions and the lenses.
@@ -235,6 +249,8 @@ table! {
         "Your marked words support none of the criteria the excerpt shows.";
     MarksMissed "marks_missed" => "Je markeerde niet de woorden die {criterion} tonen: ", "You did not mark the words that show {criterion}: ";
     OptionChosen "option_chosen" => "Je koos ‘{option}’: ", "You chose ‘{option}’: ";
+    OptionRight "option_right" => "dat is juist.", "that is right.";
+    OptionNotRight "option_not_right" => "dat is niet juist.", "that is not right.";
     RightOptions "right_options" => "Het juiste antwoord: {options}.", "The right answer: {options}.";
     EssayRefSee "essay_ref_see" => "Zie {reference}.", "See {reference}.";
     LensReads "lens_reads" => "Volgens de {lens}: ‘{bin}’.", "According to the {lens}: ‘{bin}’.";
@@ -288,6 +304,25 @@ table! {
     StatusWrong "status_wrong" => "nog niet goed", "not right yet";
     StatusRevealed "status_revealed" => "niet goed", "not right";
     StatusSolutionShown "status_solution_shown" => "oplossing bekeken", "solution shown";
+    FilterWrong "filter_wrong" => "Alleen de foute tonen", "Only the wrong ones";
+    FilterShown "filter_shown" => "{n} van {total} onderdelen getoond.", "{n} of {total} items shown.";
+    ReviewPoints "review_points" => "Punten", "Points";
+    PointsRight "points_right" => "{earned} van {best} punten: goed bij de eerste poging.", "{earned} of {best} points: right at the first try.";
+    PointsLaterTry "points_later_try" => "{earned} van {best} punten: goed bij poging {k}, die {fraction}% van de punten houdt.",
+        "{earned} of {best} points: right at try {k}, which keeps {fraction}% of the points.";
+    PointsSureRight "points_sure_right" => "{earned} van {best} punten: goed met ‘{certainty}’, dat {mark} oplevert.",
+        "{earned} of {best} points: right with ‘{certainty}’, which earns {mark}.";
+    PointsSureLaterTry "points_sure_later_try" => "{earned} van {best} punten: goed met ‘{certainty}’ ({mark}) bij poging {k}, die {fraction}% daarvan houdt.",
+        "{earned} of {best} points: right with ‘{certainty}’ ({mark}) at try {k}, which keeps {fraction}% of it.";
+    PointsSureWrong "points_sure_wrong" => "{earned} van {best} punten: fout met ‘{certainty}’, dat {cost} oplevert.",
+        "{earned} of {best} points: wrong with ‘{certainty}’, which earns {cost}.";
+    PointsWrong "points_wrong" => "{earned} van {best} punten: niet goed beantwoord.", "{earned} of {best} points: not answered right.";
+    PointsSolution "points_solution" => "{earned} van {best} punten: oplossing bekeken.", "{earned} of {best} points: solution shown.";
+    PointsUnanswered "points_unanswered" => "{earned} van {best} punten: niet beantwoord.", "{earned} of {best} points: not answered.";
+    PointsPractice "points_practice" => "Geoefend in een herkansing: de score blijft die van de eerste ronde.",
+        "Practised in a retry round: the score stays the first round’s.";
+    ScoreGap "score_gap" => "{right} van {total} goed is {percent}%, maar je score is {score}%: met zekerheid kost een fout antwoord punten (−2 met ‘redelijk zeker’, −6 met ‘zeker’), en een goed antwoord levert alleen met ‘zeker’ de volle 3 punten op. Bij elk onderdeel hieronder staat wat het opleverde en waarom.",
+        "{right} of {total} right is {percent}%, but your score is {score}%: with certainty a wrong answer costs points (−2 with ‘fairly sure’, −6 with ‘sure’), and a right answer earns the full 3 points only with ‘sure’. Each item below says what it earned and why.";
     // Joining words for rules and lists.
     And "and" => "en", "and";
     Or "or" => "of", "or";

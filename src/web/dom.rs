@@ -10,6 +10,7 @@ use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, PointerEvent
 
 use std::rc::Rc;
 
+use crate::core::exercise::{LineKind, Summary};
 use crate::core::feedback::{self, Feedback, Span, Verdict};
 use crate::core::set::{EssayRef, Set, Source};
 use crate::core::strings::{Key, Lang};
@@ -124,14 +125,18 @@ impl Dom {
     }
 
     /// The kind of text the excerpt comes from ("Dagboek", "Krant"…, in the interface's language),
-    /// appended to `parent` above the excerpt's text, so that it is read first.
-    pub fn source_kind(&self, parent: &Element, ui: &Ui, src: &Source) {
-        self.child(parent, "p", "source-kind", ui.get(src.kind.key()));
+    /// appended to `parent` above the excerpt's text, so that it is read first; nothing for an
+    /// excerpt without a source.
+    pub fn source_kind(&self, parent: &Element, ui: &Ui, src: Option<&Source>) {
+        if let Some(src) = src {
+            self.child(parent, "p", "source-kind", ui.get(src.kind.key()));
+        }
     }
 
-    /// The excerpt's source line ("diarist, date, *work*, p. n") and its line of context, if any,
-    /// appended to `parent`.
-    pub fn source(&self, parent: &Element, ui: &Ui, src: &Source) {
+    /// The excerpt's source line ("diarist, date, *work*, p. n", of these what the set gives) and
+    /// its line of context, if any, appended to `parent`; nothing for an excerpt without a source.
+    pub fn source(&self, parent: &Element, ui: &Ui, src: Option<&Source>) {
+        let Some(src) = src else { return };
         let line = self.child(parent, "p", "source", "");
         self.set_text(&line);
         let mut lead = src.diarist.clone();
@@ -139,9 +144,13 @@ impl Dom {
             lead.push_str(", ");
             lead.push_str(date);
         }
-        lead.push_str(", ");
-        self.text(&line, &lead);
-        self.child(&line, "cite", "", &src.work);
+        if let Some(work) = &src.work {
+            lead.push_str(", ");
+            self.text(&line, &lead);
+            self.child(&line, "cite", "", work);
+        } else {
+            self.text(&line, &lead);
+        }
         if let Some(page) = &src.page {
             let mut tail = String::from(", ");
             tail.push_str(&ui.text(Key::SourcePage, &[("page", page)]));
@@ -195,25 +204,25 @@ impl Dom {
         }
     }
 
-    /// What a finished attempt came to, appended to `parent`: the score line (`score_key`, "You
-    /// scored 80% (8 of 10 right)."), the score's note, whether the pass mark was reached, how
-    /// many are right now (after a retry round), and the set's overall feedback.
-    pub fn outcome(&self, ui: &Ui, parent: &Element, score_key: Key, o: &Outcome) {
-        let total = o.total.to_string();
-        let (score, right) = (o.score.to_string(), o.right.to_string());
-        self.child(parent, "p", "score", &ui.text(score_key, &[("score", &score), ("right", &right), ("total", &total)]));
-        if let Some(note) = o.note {
-            self.child(parent, "p", "score-note", note);
-        }
-        let (key, cls) = if o.passed { (Key::Passed, "passed") } else { (Key::NotPassed, "not-passed") };
-        self.child(parent, "p", cls, &ui.text(key, &[("pass", &o.pass_mark.to_string())]));
-        if let Some(n) = o.right_now {
-            self.child(parent, "p", "", &ui.text(Key::RightNow, &[("right", &n.to_string()), ("total", &total)]));
-        }
-        if let Some(text) = o.overall {
-            let div = self.child(parent, "div", "overall", "");
-            self.set_text(&div);
-            self.paragraphs(&div, "", text);
+    /// What a finished attempt came to, appended to `parent`: the summary's lines in their
+    /// order (the score, its note, whether the pass mark was reached, how many are right now
+    /// after a retry round, the set's overall feedback in paragraphs).
+    pub fn outcome(&self, parent: &Element, summary: &Summary) {
+        for line in &summary.lines {
+            let class = match line.kind {
+                LineKind::Score => "score",
+                LineKind::Note => "score-note",
+                LineKind::Passed => "passed",
+                LineKind::NotPassed => "not-passed",
+                LineKind::RightNow => "",
+                LineKind::Overall => {
+                    let div = self.child(parent, "div", "overall", "");
+                    self.set_text(&div);
+                    self.paragraphs(&div, "", &line.text);
+                    continue;
+                }
+            };
+            self.child(parent, "p", class, &line.text);
         }
     }
 
@@ -250,26 +259,6 @@ extern "C" {
 /// their glue.
 pub fn window() -> Option<Window> {
     WINDOW.with(Option::clone)
-}
-
-/// What [`Dom::outcome`] shows of a finished attempt (the board's summary, the quiz's review).
-pub struct Outcome<'a> {
-    /// The score in percent.
-    pub score: u8,
-    /// Items right.
-    pub right: usize,
-    /// Items in all.
-    pub total: usize,
-    /// How the score is counted, when the set says (the quiz's certainty-based score).
-    pub note: Option<&'a str>,
-    /// Whether the score reaches the pass mark.
-    pub passed: bool,
-    /// The set's pass mark in percent.
-    pub pass_mark: u8,
-    /// Items right now, after a round of retries (none in the first round).
-    pub right_now: Option<usize>,
-    /// The set's overall feedback for the score.
-    pub overall: Option<&'a str>,
 }
 
 /// Property `name` of `object` (an event's `clientX`, a rectangle's `top`, an element's
@@ -407,16 +396,7 @@ pub fn main_press(p: &PointerEvent) -> bool {
     boolean(p, "isPrimary") && (!is_mouse(p) || number(p, "button") == 0.0)
 }
 
-/// An array of the strings `items` (a `dyn` iterator: one copy of the code for every caller).
-pub fn strings(items: &mut dyn Iterator<Item = &str>) -> js_sys::Array {
-    let array = js_sys::Array::new();
-    for item in items {
-        array.push(&JsValue::from_str(item));
-    }
-    array
-}
-
-/// A plain object with `fields` (an event's detail, an options dictionary, a problem).
+/// A plain object with `fields` (an event's init dictionary, an options dictionary, a problem).
 pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
     let object = js_sys::Object::new();
     for (key, value) in fields {

@@ -1,10 +1,10 @@
-//! From DOM events to session messages, and from effects back to the page.
+//! From DOM events to board messages, and from effects back to the page.
 //!
 //! A handful of delegated listeners on the widget root (click, keydown, pointer down/move/up/
-//! cancel) turn what the student did into a [`Msg`]; [`Inner::run`] applies it to the
-//! [`Session`], carries out the returned [`Effect`]s (live-region announcements, saving, the
-//! `answered`, `completed` and `statechange` events for the host page), re-renders and puts focus where the
-//! student expects it.
+//! cancel) turn what the student did into a [`Msg`]; [`BoardShell::run`] applies it to the
+//! [`Board`], carries out the returned effects ([`effects::carry_out`]: live-region
+//! announcements, saving, the `answered`, `completed` and `statechange` events for the host
+//! page), re-renders and puts focus where the student expects it.
 //!
 //! - Pointer: a press on a card (mouse: anywhere but its other buttons; touch and pen: the grab
 //!   handle) becomes a drag after 6 px; releasing over a bin or the pile places the card. A
@@ -19,13 +19,14 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
 
-use crate::core::session::{CardStatus, Effect, Msg, Place, Session};
+use crate::core::board::{Board, CardStatus, Msg, Place};
 use crate::core::state;
 use crate::core::strings::Key;
 use crate::web::dom::{
     as_a, attribute, boolean, call, class, client_xy, closest, contains, document_of, element, flag, focus, is_mouse, key, main_press,
     matches, modified, number, object, pointer_id, prevent_default, prop, set_prop, window,
 };
+use crate::web::effects;
 use crate::web::listener::{Callback, Listener};
 use crate::web::store::Keeper;
 use crate::web::view::{PILE, View};
@@ -67,9 +68,9 @@ struct Drag {
     over: Option<Element>,
 }
 
-/// What a widget's listeners share: the session, its view and the widget's keeper.
-pub struct Inner {
-    session: Session,
+/// What a widget's listeners share: the board, its view and the widget's keeper.
+pub struct BoardShell {
+    board: Board,
     view: View,
     keeper: Keeper,
     drag: Option<Drag>,
@@ -110,7 +111,7 @@ pub fn on<T: 'static>(
 }
 
 /// Registers the board's delegated listeners on `root`; events for the page go to `host`.
-pub fn listen(host: &HtmlElement, root: &HtmlElement, inner: &Rc<RefCell<Inner>>) -> Vec<Listener> {
+pub fn listen(host: &HtmlElement, root: &HtmlElement, inner: &Rc<RefCell<BoardShell>>) -> Vec<Listener> {
     let weak = Rc::downgrade(inner);
     let tick = Callback::new(move |_: Event| {
         if let Some(inner) = weak.upgrade() {
@@ -123,12 +124,12 @@ pub fn listen(host: &HtmlElement, root: &HtmlElement, inner: &Rc<RefCell<Inner>>
         i.tick = Some(tick);
     }
     vec![
-        on(host, root, inner, "click", Inner::click),
-        on(host, root, inner, "keydown", Inner::keydown),
-        on(host, root, inner, "pointerdown", Inner::pointer_down),
-        on(host, root, inner, "pointermove", Inner::pointer_move),
-        on(host, root, inner, "pointerup", Inner::pointer_up),
-        on(host, root, inner, "pointercancel", Inner::pointer_cancel),
+        on(host, root, inner, "click", BoardShell::click),
+        on(host, root, inner, "keydown", BoardShell::keydown),
+        on(host, root, inner, "pointerdown", BoardShell::pointer_down),
+        on(host, root, inner, "pointermove", BoardShell::pointer_move),
+        on(host, root, inner, "pointerup", BoardShell::pointer_up),
+        on(host, root, inner, "pointercancel", BoardShell::pointer_cancel),
     ]
 }
 
@@ -146,6 +147,11 @@ pub fn target(e: &Event) -> Option<Element> {
     element(e, "target")
 }
 
+/// Picking card `i` up: a tap or click selects it (and is announced as such).
+fn pick(i: usize, origin: Origin) -> Msg {
+    if origin == Origin::Pointer { Msg::Select(i) } else { Msg::Pick(i) }
+}
+
 /// Reads a move-menu button's `data-place`.
 fn place_of(button: &Element) -> Option<Place> {
     let v = attribute(button, "data-place")?;
@@ -155,15 +161,15 @@ fn place_of(button: &Element) -> Option<Place> {
     v.parse().ok().map(Some)
 }
 
-impl Inner {
+impl BoardShell {
     /// Shared state for a freshly mounted widget.
-    pub fn new(session: Session, view: View, keeper: Keeper) -> Inner {
-        Inner { session, view, keeper, drag: None, suppress_click: false, tick: None, ticking: None }
+    pub fn new(board: Board, view: View, keeper: Keeper) -> BoardShell {
+        BoardShell { board, view, keeper, drag: None, suppress_click: false, tick: None, ticking: None }
     }
 
     /// The final score, once the attempt is finished.
     pub fn score(&self) -> Option<u8> {
-        self.session.summary().map(|s| s.score)
+        self.board.summary().map(|s| s.score)
     }
 
     /// Ends a drag in progress (the widget is going away).
@@ -178,85 +184,32 @@ impl Inner {
     /// Applies `msg`, carries out its effects, re-renders and moves focus; returns the events
     /// for the page.
     pub fn run(&mut self, msg: Msg, origin: Origin) -> Out {
-        let held_before = self.session.held();
+        let held_before = self.board.held();
         let moved = match msg {
             Msg::Place(i, _) => Some(i),
             Msg::PlaceHeld(_) | Msg::DropOnTarget => held_before,
             _ => None,
         };
-        let effects = self.session.apply(msg);
-        let mut said = String::new();
-        let mut saved = false;
-        let mut completed = false;
-        let mut told = Vec::new();
-        for effect in effects {
-            match effect {
-                Effect::Announce(text) => {
-                    if !said.is_empty() {
-                        said.push(' ');
-                    }
-                    said.push_str(&text);
-                }
-                Effect::Save => {
-                    saved = true;
-                    let state = self.save();
-                    told.push(("statechange", object(&[("state", JsValue::from_str(&state))])));
-                }
-                Effect::Answered { card, bin, correct, check } => {
-                    let set = self.session.set();
-                    // The core names only cards of the set (`get`: no bounds-check panic here).
-                    let (Some(excerpt), Some(&expected)) = (set.file.excerpts.get(card), set.expected.get(card)) else {
-                        continue;
-                    };
-                    told.push((
-                        "answered",
-                        object(&[
-                            ("excerpt", JsValue::from_str(&excerpt.id)),
-                            ("bin", JsValue::from_str(set.bin(bin).id)),
-                            ("expected", JsValue::from_str(set.bin(expected).id)),
-                            ("correct", correct.into()),
-                            ("check", check.into()),
-                        ]),
-                    ));
-                }
-                Effect::Completed { score, passed } => {
-                    completed = true;
-                    told.push(("completed", object(&[("score", score.into()), ("passed", passed.into())])));
-                }
-            }
-        }
-        if let (Msg::Pick(i), Origin::Pointer) = (msg, origin) {
-            if self.session.held() == Some(i) {
-                // A tap selects; the keyboard's "pick up … arrow keys" sentence would mislead.
-                let name = self.session.card_name(i);
-                said = self.session.wording().text(Key::Selected, &[("card", &name)]);
-            }
-        }
-        self.view.render(&self.session);
-        if !said.is_empty() {
-            self.view.announce(&said);
-        }
-        if completed {
-            self.view.focus_summary();
-        } else if matches!(msg, Msg::MoveTarget(_)) {
-            self.view.reveal_target(&self.session);
-        } else if matches!(msg, Msg::Restart(_)) {
-            self.view.focus_first(&self.session);
-        } else if let (true, Some(i)) = (saved, moved) {
-            self.view.focus_card(i, origin == Origin::Keyboard);
-        }
-        (!told.is_empty()).then_some(told)
-    }
-
-    /// Keeps the board's attempt and returns the widget's resume string (telling the student
-    /// once when storage fails).
-    fn save(&mut self) -> String {
-        let board = state::encode(&self.session);
-        let (state, refused) = self.keeper.keep(|saved| saved.board = Some(board));
-        if refused {
+        let applied = self.board.apply(msg);
+        let board = &self.board;
+        let done = effects::carry_out(applied, &self.keeper, |saved| saved.board = Some(state::encode(board)));
+        if done.refused {
             self.view.notice(Key::StorageUnavailable);
         }
-        state
+        self.view.render(&self.board);
+        if !done.said.is_empty() {
+            self.view.announce(&done.said);
+        }
+        if done.completed {
+            self.view.focus_summary();
+        } else if matches!(msg, Msg::MoveTarget(_)) {
+            self.view.reveal_target(&self.board);
+        } else if matches!(msg, Msg::Restart(_)) {
+            self.view.focus_first(&self.board);
+        } else if let (true, Some(i)) = (done.saved, moved) {
+            self.view.focus_card(i, origin == Origin::Keyboard);
+        }
+        (!done.told.is_empty()).then_some(done.told)
     }
 
     fn click(&mut self, e: &Event) -> Out {
@@ -278,7 +231,7 @@ impl Inner {
                 if std::mem::take(&mut self.suppress_click) || detail > 1 {
                     return None;
                 }
-                return self.run(Msg::Pick(i), origin);
+                return self.run(pick(i, origin), origin);
             }
             if let (Some(i), Some(place)) = (card, place_of(&button)) {
                 if let Some(menu) = self.view.menu(i) {
@@ -302,6 +255,9 @@ impl Inner {
             return None;
         }
         if closest(&t, "summary, details, a").is_some() {
+            if let Some(i) = card.filter(|_| matches(&t, "details.move > summary")) {
+                self.view.open_menu(i, &self.board);
+            }
             return None;
         }
         if let Some(i) = card {
@@ -309,15 +265,15 @@ impl Inner {
                 return None;
             }
             // With another card held, a tap on a card in a bin means "into this bin".
-            let held = self.session.held();
-            if let (Some(h), Some(bin)) = (held, self.session.place(i)) {
+            let held = self.board.held();
+            if let (Some(h), Some(bin)) = (held, self.board.place(i)) {
                 if h != i {
                     return self.run(Msg::PlaceHeld(Some(bin)), origin);
                 }
             }
-            return self.run(Msg::Pick(i), origin);
+            return self.run(pick(i, origin), origin);
         }
-        self.session.held()?;
+        self.board.held()?;
         if let Some(bin) = self.view.bin_of(&t) {
             return self.run(Msg::PlaceHeld(Some(bin)), origin);
         }
@@ -335,7 +291,7 @@ impl Inner {
         }
         let t = target(e)?;
         let key = key(k);
-        let held = self.session.held();
+        let held = self.board.held();
         let on_grab = closest(&t, "button.grab").and_then(|b| self.view.card_of(&b));
         let msg = match (key.as_str(), on_grab) {
             ("Enter" | " " | "Spacebar", Some(_)) if boolean(k, "repeat") => {
@@ -385,7 +341,7 @@ impl Inner {
         } else if !on_grab {
             return None;
         }
-        if self.session.finished() || self.session.status(i) == CardStatus::Right {
+        if self.board.finished() || self.board.status(i) == CardStatus::Right {
             return None;
         }
         let (cx, cy) = client_xy(p);

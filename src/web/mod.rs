@@ -15,15 +15,20 @@
 //! languages (option `browserLanguages`, `navigator.languages`) we have, else the page's own
 //! `lang` around the host, else Dutch.
 //!
-//! Submodules: [`view`] (the DOM), [`events`] (DOM events → [`Msg`](crate::core::session::Msg)
-//! → effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
+//! Submodules: [`view`] (the board's DOM), [`events`] (DOM events → [`Msg`](crate::core::board::Msg)
+//! → effects), [`quiz_view`] and [`quiz_events`] (the same for the quiz), [`effects`] (the one
+//! loop that carries out either exercise's effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
 //! [`problems`] is the set editor's check (a set's problems as plain objects) and
-//! `course_package` its "Download for an LMS" (a course package's entries; only in the editor's
-//! build, feature `editor`).
+//! `course_package` its "Download for an LMS" (a course package's entries) and `authoring` its
+//! evidence by selection and spreadsheet import (both only in the editor's build, feature
+//! `editor`).
 
+#[cfg(feature = "editor")]
+pub mod authoring;
 #[cfg(feature = "editor")]
 pub mod course_package;
 pub mod dom;
+pub mod effects;
 pub mod events;
 pub mod listener;
 pub mod marking;
@@ -38,20 +43,21 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, HtmlElement};
 
+use crate::core::board::Board;
 use crate::core::quiz::Quiz;
-use crate::core::session::Session;
 use crate::core::set::{self, Mode};
 use crate::core::state::{self, Resumed, Saved, StateError, Tab};
 use crate::core::strings::{Key, Lang};
 
 use dom::Ui;
-use events::Inner;
+use events::BoardShell;
 use listener::Listener;
 use modes::Modes;
-use quiz_events::QuizInner;
+use quiz_events::QuizShell;
 use quiz_view::QuizView;
 use store::{Keeper, Store};
 use view::View;
@@ -135,6 +141,22 @@ impl Options {
     }
 }
 
+/// The `ready` event's detail.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Ready<'a> {
+    /// The set's id.
+    set_id: &'a str,
+    /// How many excerpts it has.
+    excerpts: usize,
+    /// Its bins' ids, in the board's order.
+    bins: Vec<&'a str>,
+    /// The pass mark in percent.
+    pass_mark: u8,
+    /// The widget's resume string, as it starts.
+    state: &'a str,
+}
+
 /// Widgets mounted so far, for unique element id prefixes.
 static MOUNTED: AtomicU32 = AtomicU32::new(0);
 
@@ -143,12 +165,14 @@ static MOUNTED: AtomicU32 = AtomicU32::new(0);
 pub struct Widget {
     root: HtmlElement,
     /// The board, when the set offers it.
-    inner: Option<Rc<RefCell<Inner>>>,
+    board: Option<Rc<RefCell<BoardShell>>>,
     /// The quiz, when the set offers it.
-    quiz: Option<Rc<RefCell<QuizInner>>>,
+    quiz: Option<Rc<RefCell<QuizShell>>>,
     /// The switch between them, when the set offers both.
     modes: Option<Rc<RefCell<Modes>>>,
     listeners: Vec<Listener>,
+    /// The set's `eyebrow`, for the page around the exercise.
+    eyebrow: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -218,16 +242,16 @@ impl Widget {
         let modes = (mode == Mode::Both).then(|| Rc::new(RefCell::new(Modes::build(&dom, &ui, &prefix, &root, tab, keeper.clone()))));
         let panel = |t: Tab| modes.as_ref().and_then(|s| s.try_borrow().ok()).map_or_else(|| root.clone(), |s| s.panel(t));
         let mut listeners = Vec::new();
-        let mut board = None;
+        let mut board_shell = None;
         let mut quiz = None;
         let mut saved = Saved { tab: modes.is_some().then_some(tab), board: None, quiz: None };
         // The state the widget starts from is stored at once (a fresh attempt's shuffle survives
         // a reload before the first move).
         let board_resumed = resumed.board.is_some();
         let quiz_resumed = resumed.quiz.is_some();
-        let session = mode.has_board().then(|| resumed.board.unwrap_or_else(|| Session::new(set.clone(), lang, seed)));
+        let board = mode.has_board().then(|| resumed.board.unwrap_or_else(|| Board::new(set.clone(), lang, seed)));
         let q = mode.has_quiz().then(|| resumed.quiz.unwrap_or_else(|| Quiz::new(set.clone(), lang, seed)));
-        saved.board = session.as_ref().map(state::encode);
+        saved.board = board.as_ref().map(state::encode);
         saved.quiz = q.as_ref().map(state::encode_quiz);
         let (first_state, refused) = keeper.keep(|kept| *kept = saved);
         if refused && !notices.contains(&Key::StorageUnavailable) {
@@ -235,42 +259,55 @@ impl Widget {
         }
         // Each mode shows the notices, and that it resumed when it did.
         let shown = |resumed: bool| notices.iter().copied().filter(move |&k| k != Key::Resumed || resumed);
-        if let Some(session) = session {
+        if let Some(board) = board {
             let parent = panel(Tab::Board);
-            let mut view = View::build(dom.clone(), &prefix, &session, &root, &parent);
+            let mut view = View::build(dom.clone(), &prefix, &board, &root, &parent);
             for key in shown(board_resumed) {
                 view.notice(key);
             }
-            view.render(&session);
-            let inner = Rc::new(RefCell::new(Inner::new(session, view, keeper.clone())));
+            view.render(&board);
+            let inner = Rc::new(RefCell::new(BoardShell::new(board, view, keeper.clone())));
             listeners.append(&mut events::listen(&host, &parent, &inner));
-            board = Some(inner);
+            board_shell = Some(inner);
         }
         if let Some(q) = q {
             let view = QuizView::build(dom.clone(), &ui, &prefix, panel(Tab::Quiz));
             for key in shown(quiz_resumed) {
                 view.notice(key);
             }
-            let inner = Rc::new(RefCell::new(QuizInner::new(q, view, keeper.clone())));
+            // Behind a tab not shown, the quiz is drawn when the tab is first opened.
+            let shown = modes.is_none();
+            let inner = Rc::new(RefCell::new(QuizShell::new(q, view, keeper.clone(), shown)));
+            if let Some(mut m) = modes.as_ref().and_then(|m| m.try_borrow_mut().ok()) {
+                m.hold_quiz(inner.clone());
+            }
             listeners.append(&mut quiz_events::listen(&host, &inner));
             quiz = Some(inner);
         }
         if let Some(m) = &modes {
             listeners.push(events::on(&host, &root, m, "click", Modes::click));
             listeners.push(events::on(&host, &root, m, "keydown", Modes::keydown));
+            if let Some(q) = &quiz {
+                // After the switch above has shown the quiz's panel.
+                listeners.push(events::on(&host, &root, q, "click", QuizShell::tab_chosen));
+            }
         }
         dom::attr(&root, "data-ready", "true");
         dom::append(&host, &root);
-        let bins = dom::strings(&mut set.bins.iter().map(|&b| set.bin(b).id));
-        let ready = dom::object(&[
-            ("setId", JsValue::from_str(&set.file.id)),
-            ("excerpts", set.len().into()),
-            ("bins", bins.into()),
-            ("passMark", set.file.settings.pass_mark.into()),
-            ("state", JsValue::from_str(&first_state)),
-        ]);
-        events::dispatch(&host, "ready", &ready);
-        Ok(Widget { root, inner: board, quiz, modes, listeners })
+        // A reload opens the quiz where the student was (once the widget is in the page).
+        let quiz_shown = modes.as_ref().and_then(|m| m.try_borrow().ok()).is_none_or(|m| m.active() == Tab::Quiz);
+        if let Some(q) = quiz.as_ref().filter(|_| quiz_resumed && quiz_shown).and_then(|q| q.try_borrow().ok()) {
+            q.resume_place();
+        }
+        let ready = Ready {
+            set_id: &set.file.id,
+            excerpts: set.len(),
+            bins: set.bins.iter().map(|&b| set.bin(b).id).collect(),
+            pass_mark: set.file.settings.pass_mark,
+            state: &first_state,
+        };
+        events::dispatch(&host, "ready", &effects::detail(&ready));
+        Ok(Widget { root, board: board_shell, quiz, modes, listeners, eyebrow: set.file.eyebrow.clone() })
     }
 
     /// Mounts, instead of an exercise, the notice that the set at `url` could not be fetched
@@ -290,9 +327,16 @@ impl Widget {
     pub fn score(&self) -> Option<u8> {
         let quiz_shown = match &self.modes {
             Some(m) => m.try_borrow().ok()?.active() == Tab::Quiz,
-            None => self.inner.is_none(),
+            None => self.board.is_none(),
         };
-        if quiz_shown { self.quiz.as_ref()?.try_borrow().ok()?.score() } else { self.inner.as_ref()?.try_borrow().ok()?.score() }
+        if quiz_shown { self.quiz.as_ref()?.try_borrow().ok()?.score() } else { self.board.as_ref()?.try_borrow().ok()?.score() }
+    }
+
+    /// The set's eyebrow, the short line a page shows above the exercise naming its kind
+    /// ("Sorting diaries"), when the set has one (`undefined` also when the set did not load).
+    #[wasm_bindgen(getter, skip_jsdoc)]
+    pub fn eyebrow(&self) -> Option<String> {
+        self.eyebrow.clone()
     }
 
     /// Removes the widget: its DOM and every listener. The handle is unusable afterwards.
@@ -301,16 +345,16 @@ impl Widget {
     /// A widget that only shows `panel` (a problem instead of an exercise) in `host`.
     fn failed(host: &HtmlElement, panel: HtmlElement) -> Widget {
         dom::append(host, &panel);
-        Widget { root: panel, inner: None, quiz: None, modes: None, listeners: Vec::new() }
+        Widget { root: panel, board: None, quiz: None, modes: None, listeners: Vec::new(), eyebrow: None }
     }
 }
 
 impl Drop for Widget {
     fn drop(&mut self) {
         self.listeners.clear();
-        if let Some(inner) = &self.inner {
-            if let Ok(mut inner) = inner.try_borrow_mut() {
-                inner.stop();
+        if let Some(board) = &self.board {
+            if let Ok(mut board) = board.try_borrow_mut() {
+                board.stop();
             }
         }
         dom::remove(&self.root);

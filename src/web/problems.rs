@@ -4,8 +4,7 @@
 //!
 //! The problems are exactly those [`set::load`] reports (the same as `diary-sort validate` and a
 //! widget's "cannot be loaded" panel), from [`set::problems`], which skips the text's hash a
-//! loaded set needs; this module only copies them out, field by field, into plain objects (no
-//! serde in the browser build).
+//! loaded set needs; this module only copies them out, field by field, into plain objects.
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;

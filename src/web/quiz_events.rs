@@ -1,11 +1,12 @@
-//! The quiz's DOM events to [`QuizMsg`]s, and its effects back to the page.
+//! The quiz's DOM events to [`Msg`]s, and its effects back to the page.
 //!
 //! Delegated listeners on the quiz's panel: `click` (the quiz's buttons), `change` (its
 //! checkboxes and radio buttons), `keydown` and pointer events (the evidence-marking widget).
-//! [`QuizInner::run`] applies a message to the [`Quiz`], carries out the returned
-//! [`QuizEffect`]s (announcements, saving, the `answered` and `completed` events for the host
-//! page), re-renders and moves focus where the student expects it: to the feedback after a
-//! submission, to the item's heading on a new item or try, to the review's heading at the end.
+//! [`QuizShell::run`] applies a message to the [`Quiz`], carries out the returned effects
+//! ([`effects::carry_out`]: announcements, saving, the `answered`, `completed` and
+//! `statechange` events for the host page), re-renders and moves focus where the student
+//! expects it: to the feedback after a submission, to the item's heading on a new item or try,
+//! to the review's heading at the end.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,10 +14,11 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, Event, HtmlElement, KeyboardEvent, PointerEvent};
 
-use crate::core::quiz::{Answer, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg};
-use crate::core::state;
+use crate::core::quiz::{ItemStatus, Msg, Quiz};
+use crate::core::state::{self, Tab};
 use crate::core::strings::Key;
-use crate::web::dom::{as_a, attr, call, closest, contains, document_of, is_mouse, object, prevent_default, prop, strings, window};
+use crate::web::dom::{as_a, attr, attribute, call, closest, contains, document_of, is_mouse, object, prevent_default, prop, window};
+use crate::web::effects;
 use crate::web::events::{Out, on, target};
 use crate::web::listener::{Callback, Listener};
 use crate::web::marking::MarkOp;
@@ -27,23 +29,26 @@ use crate::web::store::Keeper;
 const DOWNLOAD_URL_MS: i32 = 60_000;
 
 /// What the quiz's listeners share: the quiz, its view and the widget's keeper.
-pub struct QuizInner {
+pub struct QuizShell {
     quiz: Quiz,
     view: QuizView,
     keeper: Keeper,
+    /// Whether the view has been drawn: a quiz behind a tab not yet opened is not (its attempt is
+    /// kept and reported all the same).
+    drawn: bool,
 }
 
 /// Registers the quiz's delegated listeners on its panel; events for the page go to `host`.
-pub fn listen(host: &HtmlElement, inner: &Rc<RefCell<QuizInner>>) -> Vec<Listener> {
+pub fn listen(host: &HtmlElement, inner: &Rc<RefCell<QuizShell>>) -> Vec<Listener> {
     let Ok(panel) = inner.try_borrow().map(|i| i.view.panel.clone()) else { return Vec::new() };
     vec![
-        on(host, &panel, inner, "click", QuizInner::click),
-        on(host, &panel, inner, "change", QuizInner::change),
-        on(host, &panel, inner, "keydown", QuizInner::keydown),
-        on(host, &panel, inner, "pointerdown", QuizInner::pointer_down),
-        on(host, &panel, inner, "pointermove", QuizInner::pointer_move),
-        on(host, &panel, inner, "pointerup", QuizInner::pointer_up),
-        on(host, &panel, inner, "pointercancel", QuizInner::pointer_cancel),
+        on(host, &panel, inner, "click", QuizShell::click),
+        on(host, &panel, inner, "change", QuizShell::change),
+        on(host, &panel, inner, "keydown", QuizShell::keydown),
+        on(host, &panel, inner, "pointerdown", QuizShell::pointer_down),
+        on(host, &panel, inner, "pointermove", QuizShell::pointer_move),
+        on(host, &panel, inner, "pointerup", QuizShell::pointer_up),
+        on(host, &panel, inner, "pointercancel", QuizShell::pointer_cancel),
     ]
 }
 
@@ -58,11 +63,43 @@ enum Then {
     Feedback,
 }
 
-impl QuizInner {
-    /// Shared state for a mounted quiz, drawn once.
-    pub fn new(quiz: Quiz, mut view: QuizView, keeper: Keeper) -> QuizInner {
-        view.render(&quiz);
-        QuizInner { quiz, view, keeper }
+impl QuizShell {
+    /// Shared state for a mounted quiz; drawn at once when `shown`, else by [`QuizShell::draw`]
+    /// when its tab is first opened.
+    pub fn new(quiz: Quiz, view: QuizView, keeper: Keeper, shown: bool) -> QuizShell {
+        let mut inner = QuizShell { quiz, view, keeper, drawn: false };
+        if shown {
+            inner.draw();
+        }
+        inner
+    }
+
+    /// Draws the quiz, the first time it is shown.
+    pub fn draw(&mut self) {
+        if !self.drawn {
+            self.drawn = true;
+            self.view.render(&self.quiz);
+        }
+    }
+
+    /// After a reload: brings the student back where they were, the current item in view with
+    /// focus on its heading (or the review's), once the attempt has gone past its start.
+    pub fn resume_place(&self) {
+        let q = &self.quiz;
+        if q.current() > 0 || q.finished() || q.round() > 1 || q.progress().to_do < q.items().len() {
+            self.view.show_current();
+        }
+    }
+
+    /// A click on the quiz's tab (after the switch showed its panel): the current item comes
+    /// into view with focus on its heading, where the student left it. (With the arrow keys
+    /// focus stays on the tab, as in every tab list; Tab goes on into the quiz.)
+    pub fn tab_chosen(&mut self, e: &Event) -> Out {
+        let tab = closest(&target(e)?, "[role=tab]")?;
+        if attribute(&tab, "data-mode").as_deref() == Some(Tab::Quiz.word()) && prop(&self.view.panel, "hidden").as_bool() != Some(true) {
+            self.view.show_current();
+        }
+        None
     }
 
     /// The attempt's score, once it is fixed.
@@ -72,32 +109,17 @@ impl QuizInner {
 
     /// Applies `msg`, carries out its effects, re-renders and moves focus; returns the events
     /// for the page.
-    fn run(&mut self, msg: QuizMsg, then: Then) -> Out {
+    fn run(&mut self, msg: Msg, then: Then) -> Out {
         let round = (self.quiz.round(), self.quiz.finished());
-        let effects = self.quiz.apply(msg);
-        let mut said = String::new();
-        let mut told = Vec::new();
-        for effect in effects {
-            match effect {
-                QuizEffect::Announce(text) => {
-                    if !said.is_empty() {
-                        said.push(' ');
-                    }
-                    said.push_str(&text);
-                }
-                QuizEffect::Save => {
-                    let state = self.save();
-                    told.push(("statechange", object(&[("state", JsValue::from_str(&state))])));
-                }
-                QuizEffect::Answered(answer) => told.push(("answered", answered(&answer))),
-                QuizEffect::Completed { score, passed } => {
-                    told.push(("completed", object(&[("score", score.into()), ("passed", passed.into())])));
-                }
-            }
+        let applied = self.quiz.apply(msg);
+        let quiz = &self.quiz;
+        let done = effects::carry_out(applied, &self.keeper, |saved| saved.quiz = Some(state::encode_quiz(quiz)));
+        if done.refused {
+            self.view.notice(Key::StorageUnavailable);
         }
         self.view.render(&self.quiz);
-        if !said.is_empty() {
-            self.view.announce(&said);
+        if !done.said.is_empty() {
+            self.view.announce(&done.said);
         }
         if self.quiz.finished() && !round.1 {
             self.view.focus_review();
@@ -107,23 +129,12 @@ impl QuizInner {
             match then {
                 Then::Stay => {}
                 Then::Item => self.view.focus_item(),
-                // A refused submission (something missing) leaves focus on Submit.
                 Then::Feedback if self.quiz.status(self.quiz.current_item()) != ItemStatus::Open => self.view.focus_feedback(),
-                Then::Feedback => {}
+                // A refused submission: each missing step says so beside it, the first takes focus.
+                Then::Feedback => self.view.refused(&self.quiz),
             }
         }
-        (!told.is_empty()).then_some(told)
-    }
-
-    /// Keeps the quiz's attempt and returns the widget's resume string (telling the student
-    /// once when storage fails).
-    fn save(&mut self) -> String {
-        let quiz = state::encode_quiz(&self.quiz);
-        let (state, refused) = self.keeper.keep(|saved| saved.quiz = Some(quiz));
-        if refused {
-            self.view.notice(Key::StorageUnavailable);
-        }
-        state
+        (!done.told.is_empty()).then_some(done.told)
     }
 
     fn click(&mut self, e: &Event) -> Out {
@@ -132,14 +143,23 @@ impl QuizInner {
             return None;
         }
         let (msg, then) = match Action::of(&button)? {
-            Action::Submit => (QuizMsg::Submit, Then::Feedback),
-            Action::TryAgain => (QuizMsg::TryAgain, Then::Item),
-            Action::ShowSolution => (QuizMsg::ShowSolution, Then::Feedback),
-            Action::Next => (QuizMsg::Next, Then::Item),
-            Action::Finish => (QuizMsg::Finish, Then::Stay),
-            Action::ClearMarks => (QuizMsg::ClearMarks, Then::Stay),
-            Action::RetryWrong => (QuizMsg::RetryWrong, Then::Item),
-            Action::Restart => (QuizMsg::Restart(crate::web::random_seed()), Then::Item),
+            Action::Submit => (Msg::Submit, Then::Feedback),
+            Action::TryAgain => (Msg::TryAgain, Then::Item),
+            Action::ShowSolution => (Msg::ShowSolution, Then::Feedback),
+            Action::Next => (Msg::Next, Then::Item),
+            Action::Finish => (Msg::Finish, Then::Stay),
+            Action::ClearMarks => (Msg::ClearMarks, Then::Stay),
+            Action::RetryWrong => (Msg::RetryWrong, Then::Item),
+            Action::Restart => (Msg::Restart(crate::web::random_seed()), Then::Item),
+            // Back and next keep focus on the navigator's button (the live region names the item);
+            // a jump from the list goes to the item's heading.
+            Action::NavPrevious => (Msg::Previous, Then::Stay),
+            Action::NavNext => (Msg::Next, Then::Stay),
+            Action::GoTo => (Msg::GoTo(attribute(&button, "data-item")?.parse().ok()?), Then::Item),
+            Action::Explain => {
+                self.view.toggle_explained(&button);
+                return None;
+            }
             Action::Download => {
                 self.download();
                 return None;
@@ -159,11 +179,15 @@ impl QuizInner {
         if !contains(&self.view.panel, &input) {
             return None;
         }
+        if attribute(&input, "data-filter").is_some() {
+            self.view.filter_review(prop(&input, "checked").as_bool() == Some(true));
+            return None;
+        }
         let msg = match Input::of(&input)? {
-            Input::Criterion(c) => QuizMsg::ToggleCriterion(c),
-            Input::Bin(b) => QuizMsg::ChooseBin(b),
-            Input::Certainty(c) => QuizMsg::SetCertainty(c),
-            Input::Option(o) => QuizMsg::ToggleOption(o),
+            Input::Criterion(c) => Msg::ToggleCriterion(c),
+            Input::Bin(b) => Msg::ChooseBin(b),
+            Input::Certainty(c) => Msg::SetCertainty(c),
+            Input::Option(o) => Msg::ToggleOption(o),
         };
         self.run(msg, Then::Stay)
     }
@@ -217,10 +241,10 @@ impl QuizInner {
     fn mark(&mut self, op: MarkOp) -> Out {
         let marked = &self.quiz.draft(self.quiz.current_item()).marked;
         let msg = match op {
-            MarkOp::Toggle(i) if marked.binary_search(&i).is_ok() => QuizMsg::UnmarkWords { first: i, last: i },
-            MarkOp::Toggle(i) => QuizMsg::MarkWords { first: i, last: i },
-            MarkOp::Set(r, true) => QuizMsg::MarkWords { first: *r.start(), last: *r.end() },
-            MarkOp::Set(r, false) => QuizMsg::UnmarkWords { first: *r.start(), last: *r.end() },
+            MarkOp::Toggle(i) if marked.binary_search(&i).is_ok() => Msg::UnmarkWords { first: i, last: i },
+            MarkOp::Toggle(i) => Msg::MarkWords { first: i, last: i },
+            MarkOp::Set(r, true) => Msg::MarkWords { first: *r.start(), last: *r.end() },
+            MarkOp::Set(r, false) => Msg::UnmarkWords { first: *r.start(), last: *r.end() },
         };
         self.run(msg, Then::Stay)
     }
@@ -253,25 +277,4 @@ impl QuizInner {
         .into_js_value();
         let _ = call(&w, "setTimeout", &[revoke, JsValue::from(DOWNLOAD_URL_MS)]);
     }
-}
-
-/// The `answered` event's detail: `{ excerpt, bin, expected, correct, check, certainty?,
-/// criteria? }` for an excerpt, `{ question, options, expected, correct, check, certainty? }`
-/// for a question (ids throughout; `check` is the try's number).
-fn answered(a: &Answer) -> JsValue {
-    let ids = |list: &[String]| -> JsValue { strings(&mut list.iter().map(String::as_str)).into() };
-    let first = |list: &[String]| list.first().map_or(JsValue::NULL, |s| JsValue::from_str(s));
-    let mut fields: Vec<(&str, JsValue)> = match a.kind {
-        ItemKind::Excerpt => vec![("excerpt", JsValue::from_str(&a.item)), ("bin", first(&a.response)), ("expected", first(&a.expected))],
-        ItemKind::Question => vec![("question", JsValue::from_str(&a.item)), ("options", ids(&a.response)), ("expected", ids(&a.expected))],
-    };
-    fields.push(("correct", a.correct.into()));
-    fields.push(("check", a.try_number.into()));
-    if let Some(c) = a.certainty {
-        fields.push(("certainty", JsValue::from_str(c.word())));
-    }
-    if let Some(criteria) = &a.criteria {
-        fields.push(("criteria", ids(criteria)));
-    }
-    object(&fields)
 }

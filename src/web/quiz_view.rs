@@ -18,12 +18,13 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+use crate::core::exercise::{Certainty, Summary};
 use crate::core::feedback::{self, Span, Verdict};
-use crate::core::quiz::{Certainty, FeedbackParts, Item, ItemStatus, Quiz, QuizSummary, Review, certainty_label, status_text, words};
+use crate::core::quiz::{FeedbackParts, Item, ItemStatus, Missing, Quiz, Review, Standing, certainty_label, status_text, words};
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, Outcome, append, attr, attribute, class, element, flag, focus, hide, set_prop};
+use crate::web::dom::{Dom, append, attr, attribute, call, class, element, flag, focus, hide, object, set_prop};
 use crate::web::marking::Marking;
 
 /// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
@@ -94,9 +95,17 @@ pub enum Action {
     RetryWrong,
     /// A new attempt.
     Restart,
+    /// The navigator: the previous item.
+    NavPrevious,
+    /// The navigator: the next item.
+    NavNext,
+    /// The navigator: the item of the button's `data-item`.
+    GoTo,
+    /// Show or hide the explanations of a step's choices.
+    Explain,
 }
 
-const ACTIONS: [(Action, &str); 10] = [
+const ACTIONS: [(Action, &str); 14] = [
     (Action::Submit, "submit"),
     (Action::TryAgain, "try-again"),
     (Action::ShowSolution, "show-solution"),
@@ -107,6 +116,10 @@ const ACTIONS: [(Action, &str); 10] = [
     (Action::Print, "print"),
     (Action::RetryWrong, "retry-wrong"),
     (Action::Restart, "restart"),
+    (Action::NavPrevious, "nav-previous"),
+    (Action::NavNext, "nav-next"),
+    (Action::GoTo, "go-to"),
+    (Action::Explain, "explain"),
 ];
 
 impl Action {
@@ -140,7 +153,34 @@ struct ItemView {
     feedback_shown: Option<Shown>,
     lenses: Element,
     lenses_shown: bool,
+    /// The steps that can be missing on submission: each with its message (hidden until a
+    /// submission is refused for it) and the control that takes focus then.
+    steps: Vec<StepView>,
+    /// The steps a refused submission lacked (their messages stay until the step is taken).
+    refused: Vec<Missing>,
 }
+
+/// One step of an item, as a refused submission points to it.
+struct StepView {
+    missing: Missing,
+    message: Element,
+    first: Element,
+}
+
+/// The item navigator: back and next, and every item of the round with where it stands.
+struct Navigator {
+    root: Element,
+    previous: HtmlElement,
+    next: HtmlElement,
+    summary: Element,
+    list: Element,
+    /// Per item of the round, its button; rebuilt when the round changes.
+    buttons: Vec<HtmlElement>,
+    round: u8,
+}
+
+/// Which explanations can be opened: the criteria's, the bins', how to mark words.
+const EXPLAINED: [Key; 3] = [Key::ExplainCriteria, Key::ExplainBins, Key::ExplainMarking];
 
 /// The quiz's DOM.
 pub struct QuizView {
@@ -153,10 +193,13 @@ pub struct QuizView {
     instructions: Element,
     notices: Element,
     live: Element,
+    nav: Navigator,
     item_box: Element,
     item: Option<ItemView>,
+    /// Whether the criteria's and the bins' explanations are open (kept from item to item).
+    explained: [bool; 3],
     review_box: Element,
-    review_shown: Option<QuizSummary>,
+    review_shown: Option<Summary>,
     review_heading: Option<HtmlElement>,
 }
 
@@ -166,6 +209,7 @@ impl QuizView {
     pub fn build(dom: Dom, ui: &Ui, prefix: &str, panel: HtmlElement) -> QuizView {
         let instructions = dom.child(&panel, "p", "instructions", ui.get(Key::QuizInstructions));
         let notices = dom.child(&panel, "div", "notices", "");
+        let nav = Navigator::build(&dom, ui, &panel);
         let item_box = dom.child(&panel, "section", "quiz-item", "");
         // Under the item's buttons: what the last action did, or why a submission was refused.
         let live = dom.live_region(&panel, "status quiz-status");
@@ -179,8 +223,10 @@ impl QuizView {
             instructions,
             notices,
             live,
+            nav,
             item_box,
             item: None,
+            explained: [false; 3],
             review_box,
             review_shown: None,
             review_heading: None,
@@ -212,6 +258,7 @@ impl QuizView {
     pub fn render(&mut self, quiz: &Quiz) {
         let finished = quiz.finished();
         hide(&self.item_box, finished);
+        hide(&self.nav.root, finished);
         hide(&self.review_box, !finished);
         hide(&self.instructions, finished || matches!(quiz.current_item(), Item::Question(_)));
         if finished {
@@ -222,11 +269,75 @@ impl QuizView {
         let key = (quiz.round(), quiz.current(), quiz.current_item());
         if self.item.as_ref().map(|v| v.key) != Some(key) {
             self.item_box.set_text_content(None);
-            self.item = Some(self.build_item(quiz, key));
+            let view = self.build_item(quiz, key);
+            self.show_explained(&view);
+            self.item = Some(view);
         }
         if let Some(view) = self.item.as_mut() {
             update_item(&self.dom, &self.ui, quiz, view);
         }
+        self.nav.update(&self.dom, &self.ui, quiz);
+    }
+
+    /// After a submission was refused: shows each missing step's message beside it and focuses
+    /// the first of those steps.
+    pub fn refused(&mut self, quiz: &Quiz) {
+        let Some(v) = self.item.as_mut() else { return };
+        v.refused = quiz.missing_steps();
+        update_item(&self.dom, &self.ui, quiz, v);
+        if let Some(step) = v.steps.iter().find(|s| v.refused.contains(&s.missing)) {
+            // Centred: the step's message above its first control is in view too.
+            let _ = call(&step.message, "scrollIntoView", &[object(&[("block", JsValue::from_str("center"))])]);
+            focus(&step.first, false);
+        }
+    }
+
+    /// Where the student was: the current item in view with focus on its heading, or the
+    /// review's heading (after a reload, or when the quiz's tab is chosen again).
+    pub fn show_current(&self) {
+        let heading = match &self.item {
+            Some(v) if self.review_shown.is_none() => &v.heading,
+            _ => match &self.review_heading {
+                Some(h) => h,
+                None => return,
+            },
+        };
+        // The navigator just above the item comes into view with it.
+        let top = if self.review_shown.is_none() { &self.nav.root } else { heading.as_ref() };
+        let _ = call(top, "scrollIntoView", &[object(&[("block", JsValue::from_str("start"))])]);
+        focus(heading, false);
+    }
+
+    /// Opens or closes the explanations of the step whose button `button` is.
+    pub fn toggle_explained(&mut self, button: &Element) {
+        let Some(k) = attribute(button, "data-explain").and_then(|k| k.parse::<usize>().ok()).filter(|&k| k < EXPLAINED.len()) else {
+            return;
+        };
+        self.explained[k] = !self.explained[k];
+        if let Some(v) = &self.item {
+            self.show_explained(v);
+        }
+    }
+
+    /// Shows each step's explanations as [`QuizView::explained`] says.
+    fn show_explained(&self, v: &ItemView) {
+        for b in v.buttons.iter().filter(|(a, _)| *a == Action::Explain).map(|(_, b)| b) {
+            let Some(k) = attribute(b, "data-explain").and_then(|k| k.parse::<usize>().ok()) else { continue };
+            let open = self.explained.get(k).copied().unwrap_or(false);
+            attr(b, "aria-expanded", if open { "true" } else { "false" });
+            if let Some(step) = b.parent_element() {
+                class(&step, "explained", open);
+            }
+        }
+    }
+
+    /// The review's filter changed: shows only the items not right, or every item.
+    pub fn filter_review(&self, only_wrong: bool) {
+        let Some(list) = self.review_box.query_selector(".review-items").ok().flatten() else { return };
+        class(&list, "only-wrong", only_wrong);
+        let shown = list.query_selector_all(if only_wrong { ".review-item.wrong" } else { ".review-item" }).map_or(0, |l| l.length());
+        let total = list.child_element_count();
+        self.announce(&self.ui.text(Key::FilterShown, &[("n", &shown.to_string()), ("total", &total.to_string())]));
     }
 
     /// The marking widget of the item on screen, if it has one.
@@ -278,12 +389,13 @@ impl QuizView {
         let mut marking = None;
         let mut mark_count = None;
         let mut buttons = Vec::new();
+        let mut steps = Vec::new();
         let form = dom.child(root, "div", "answer", "");
         match item {
             Item::Excerpt(i) => {
                 let excerpt = &set.file.excerpts[i];
                 let text_box = dom.child(&form, "div", "excerpt", "");
-                dom.source_kind(&text_box, &self.ui, &excerpt.source);
+                dom.source_kind(&text_box, &self.ui, excerpt.source.as_ref());
                 if excerpt.kind == ExcerptKind::Description {
                     dom.child(&text_box, "p", "kind", self.t(Key::Description));
                 }
@@ -298,6 +410,8 @@ impl QuizView {
                     let label = dom.child(&text_box, "p", "marks-label", self.t(Key::MarkLegend));
                     attr(&label, "id", &label_id);
                     dom.text(&label, self.t(step_word(settings.evidence_step)));
+                    buttons.push((Action::Explain, self.explain_button(&text_box, 2)));
+                    let message = self.step_message(&text_box);
                     let help = dom.child(&text_box, "p", "marks-help", self.t(Key::MarkHelp));
                     attr(&help, "id", &help_id);
                     let m = Marking::build(dom, &text_box, &self.prefix, &excerpt.text, &words(&excerpt.text), &label_id);
@@ -306,6 +420,7 @@ impl QuizView {
                     if settings.evidence_step == Step::Required {
                         attr(&m.root, "aria-required", "true");
                     }
+                    steps.push(StepView { missing: Missing::Evidence, message, first: m.root.clone().into() });
                     let row = dom.child(&text_box, "div", "marks-row", "");
                     let count = dom.child(&row, "p", "mark-count", "");
                     attr(&count, "aria-hidden", "true");
@@ -317,21 +432,32 @@ impl QuizView {
                     dom.set_text(&q);
                     dom.paragraphs(&q, "", &excerpt.text);
                 }
-                dom.source(&text_box, &self.ui, &excerpt.source);
+                dom.source(&text_box, &self.ui, excerpt.source.as_ref());
 
                 if settings.criteria_step.offered() {
                     let legend = [self.t(Key::CriteriaLegend), self.t(step_word(settings.criteria_step))].concat();
                     let fs = self.fieldset(&form, "step-criteria", &legend);
+                    buttons.push((Action::Explain, self.explain_button(&fs, 0)));
+                    let message = self.step_message(&fs);
                     for (c, criterion) in set.file.criteria.iter().enumerate() {
-                        let input = self.choice(&fs, "checkbox", "", Input::Criterion(c), &criterion.label, Some(&criterion.explanation));
+                        let input =
+                            self.choice(&fs, "checkbox", "", Input::Criterion(c), &criterion.label, not_empty(&criterion.explanation));
+                        if c == 0 {
+                            steps.push(StepView { missing: Missing::Criteria, message: message.clone(), first: input.clone().into() });
+                        }
                         inputs.push((Input::Criterion(c), input));
                     }
                 }
                 let fs = self.fieldset(&form, "step-bins", self.t(Key::BinLegend));
+                buttons.push((Action::Explain, self.explain_button(&fs, 1)));
+                let message = self.step_message(&fs);
                 let name = self.id("-bin");
                 for &b in &set.bins {
                     let info = set.bin(b);
-                    let input = self.choice(&fs, "radio", &name, Input::Bin(b), info.label, Some(info.definition));
+                    let input = self.choice(&fs, "radio", &name, Input::Bin(b), info.label, not_empty(info.definition));
+                    if steps.iter().all(|s| s.missing != Missing::Bin) {
+                        steps.push(StepView { missing: Missing::Bin, message: message.clone(), first: input.clone().into() });
+                    }
                     inputs.push((Input::Bin(b), input));
                 }
             }
@@ -343,20 +469,28 @@ impl QuizView {
                     dom.set_text(&legend);
                 }
                 dom.child(&fs, "p", "hint-line", self.t(if single { Key::OptionsSingle } else { Key::OptionsMultiple }));
+                let message = self.step_message(&fs);
                 let name = self.id("-option");
                 let kind = if single { "radio" } else { "checkbox" };
                 for (o, option) in question.options.iter().enumerate() {
                     let input = self.choice(&fs, kind, &name, Input::Option(o), &option.text, None);
+                    if o == 0 {
+                        steps.push(StepView { missing: Missing::Option, message: message.clone(), first: input.clone().into() });
+                    }
                     inputs.push((Input::Option(o), input));
                 }
             }
         }
         if settings.certainty {
             let fs = self.fieldset(&form, "step-certainty", self.t(Key::CertaintyLegend));
+            let message = self.step_message(&fs);
             let name = self.id("-certainty");
             for (c, key) in Certainty::ALL.into_iter().zip([Key::CertaintyLowChoice, Key::CertaintyMediumChoice, Key::CertaintyHighChoice])
             {
                 let input = self.choice(&fs, "radio", &name, Input::Certainty(c), self.t(key), None);
+                if c == Certainty::Low {
+                    steps.push(StepView { missing: Missing::Certainty, message: message.clone(), first: input.clone().into() });
+                }
                 inputs.push((Input::Certainty(c), input));
             }
         }
@@ -401,7 +535,26 @@ impl QuizView {
             feedback_shown: None,
             lenses,
             lenses_shown: false,
+            steps,
+            refused: Vec::new(),
         }
+    }
+
+    /// A step's message for a refused submission (hidden until then), appended to `parent`.
+    fn step_message(&self, parent: &Element) -> Element {
+        let p = self.dom.child(parent, "p", "step-missing", "");
+        hide(&p, true);
+        p
+    }
+
+    /// The button that opens or closes the explanations `k` of [`EXPLAINED`] in `parent` (a
+    /// step's fieldset, or the excerpt's box for how to mark); they are closed at first, and
+    /// read as descriptions (of the choices, of the marking widget) either way.
+    fn explain_button(&self, parent: &Element, k: usize) -> HtmlElement {
+        let b = self.action(parent, Action::Explain, EXPLAINED[k]);
+        attr(&b, "data-explain", &k.to_string());
+        attr(&b, "aria-expanded", "false");
+        b
     }
 
     /// A `<fieldset>` with its legend, appended to `parent`.
@@ -473,18 +626,7 @@ impl QuizView {
         let heading: HtmlElement = dom.child(root, "h3", "", self.t(Key::Review)).unchecked_into();
         attr(&heading, "id", &id);
         attr(&heading, "tabindex", "-1");
-        let s = &review.summary;
-        let outcome = Outcome {
-            score: s.score,
-            right: s.right,
-            total: s.total,
-            note: quiz.score_note(),
-            passed: s.passed,
-            pass_mark: quiz.set().file.settings.pass_mark,
-            right_now: (s.round > 1).then_some(s.right_now),
-            overall: s.overall.as_deref(),
-        };
-        dom.outcome(ui, root, Key::QuizScore, &outcome);
+        dom.outcome(root, &review.summary);
         let actions = dom.child(root, "div", "review-actions", "");
         self.action(&actions, Action::Download, Key::Download);
         self.action(&actions, Action::Print, Key::Print);
@@ -492,6 +634,16 @@ impl QuizView {
             self.action(&actions, Action::RetryWrong, Key::RetryWrong);
         }
         self.action(&actions, Action::Restart, Key::Restart);
+
+        // Only the wrong ones: a checkbox over the list (the `change` listener filters).
+        let filter = dom.child(root, "div", "review-filter", "");
+        let check = dom.child(&filter, "input", "filter-wrong", "");
+        attr(&check, "type", "checkbox");
+        attr(&check, "data-filter", "wrong");
+        let check_id = self.id("-filter-wrong");
+        attr(&check, "id", &check_id);
+        let label = dom.child(&filter, "label", "", self.t(Key::FilterWrong));
+        attr(&label, "for", &check_id);
 
         let list = dom.child(root, "ol", "review-items", "");
         for r in &review.items {
@@ -522,6 +674,7 @@ impl QuizView {
             if let Some(c) = r.certainty {
                 dom.text(&row(Key::ReviewCertainty), certainty_label(ui.wording(), c));
             }
+            dom.text(&row(Key::ReviewPoints), r.points.as_ref().map_or(self.t(Key::PointsPractice), |p| &p.why));
             if let Item::Excerpt(_) = r.item {
                 let settings = quiz.set().quiz_settings();
                 if settings.criteria_step.offered() {
@@ -546,10 +699,71 @@ impl QuizView {
                 let dd = row(Key::ReviewWhy);
                 dom.span_paragraphs(&dd, &r.explanation);
             }
-            let dd = row(Key::ReviewEssay);
-            dom.child(&dd, "cite", "", &r.essay);
+            if let Some(essay) = &r.essay {
+                let dd = row(Key::ReviewEssay);
+                dom.child(&dd, "cite", "", essay);
+            }
         }
         heading
+    }
+}
+
+impl Navigator {
+    /// The navigator's frame in `parent`: a labelled `nav` with back and next, and a
+    /// disclosure listing every item (filled by [`Navigator::update`]).
+    fn build(dom: &Dom, ui: &Ui, parent: &Element) -> Navigator {
+        let root = dom.child(parent, "nav", "quiz-nav", "");
+        attr(&root, "aria-label", ui.get(Key::NavLabel));
+        let row = dom.child(&root, "div", "nav-row", "");
+        let step = |action: Action, label: Key| {
+            let b = dom.button(&row, action.name(), ui.get(label));
+            attr(&b, "data-action", action.name());
+            b
+        };
+        let previous = step(Action::NavPrevious, Key::NavPrevious);
+        let next = step(Action::NavNext, Key::NavNext);
+        let all = dom.child(&root, "details", "nav-all", "");
+        let summary = dom.child(&all, "summary", "", "");
+        let list = dom.child(&all, "ol", "nav-items", "");
+        Navigator { root, previous, next, summary, list, buttons: Vec::new(), round: 0 }
+    }
+
+    /// Brings the navigator up to date: where each item stands, which is current, whether
+    /// there is a previous and a next.
+    fn update(&mut self, dom: &Dom, ui: &Ui, quiz: &Quiz) {
+        let items = quiz.items();
+        if self.round != quiz.round() || self.buttons.len() != items.len() {
+            self.list.set_text_content(None);
+            self.buttons.clear();
+            for k in 0..items.len() {
+                let li = dom.child(&self.list, "li", "", "");
+                let b = dom.button(&li, "go-to", &(k + 1).to_string());
+                attr(&b, "data-action", Action::GoTo.name());
+                attr(&b, "data-item", &k.to_string());
+                self.buttons.push(b);
+            }
+            self.round = quiz.round();
+        }
+        let current = quiz.current();
+        for (k, (b, &item)) in self.buttons.iter().zip(items).enumerate() {
+            let standing = quiz.standing(item);
+            for (cls, s) in [("to-do", Standing::ToDo), ("retry", Standing::Retry), ("right", Standing::Right), ("wrong", Standing::Wrong)]
+            {
+                class(b, cls, standing == s);
+            }
+            let name = ui.text(Key::NavItem, &[("k", &(k + 1).to_string()), ("standing", ui.get(standing.key()))]);
+            attr(b, "aria-label", &name);
+            flag(b, "aria-current", false);
+            if k == current {
+                attr(b, "aria-current", "step");
+            }
+        }
+        let p = quiz.progress();
+        let (right, wrong, to_do) = (p.right.to_string(), p.wrong.to_string(), p.to_do.to_string());
+        self.summary.set_text_content(Some(&ui.text(Key::NavAll, &[("right", &right), ("wrong", &wrong), ("to_do", &to_do)])));
+        // Not `disabled`: a button that keeps focus when it stops applying (the last item).
+        attr(&self.previous, "aria-disabled", if current == 0 { "true" } else { "false" });
+        attr(&self.next, "aria-disabled", if current + 1 >= items.len() { "true" } else { "false" });
     }
 }
 
@@ -583,19 +797,36 @@ fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
     if let Some(count) = &v.mark_count {
         let n = draft.marked.len().to_string();
         count.set_text_content(Some(&ui.text(Key::WordsMarked, &[("n", &n)])));
+        // The count and "clear marks" once there is something marked.
+        if let Some(row) = count.parent_element() {
+            hide(&row, draft.marked.is_empty());
+        }
     }
 
     let last = quiz.current() + 1 == quiz.items().len();
+    // The review is one step away on the last item, and on any item once none is left to do.
+    let all_done = quiz.progress().to_do == 0;
     for (action, b) in &v.buttons {
         let show = match action {
             Action::Submit | Action::ClearMarks => open,
             Action::TryAgain => quiz.can_try_again(),
             Action::ShowSolution => quiz.can_show_solution(),
             Action::Next => !open && !last,
-            Action::Finish => !open && last,
+            Action::Finish => !open && (last || all_done),
+            Action::Explain => true,
             _ => false,
         };
         hide(b, !show);
+    }
+    // A refused submission's messages, each beside its step until that step is taken.
+    let missing = quiz.missing_steps();
+    v.refused.retain(|m| missing.contains(m));
+    for step in &v.steps {
+        let shown = v.refused.contains(&step.missing);
+        if shown {
+            step.message.set_text_content(Some(ui.get(step.missing.key())));
+        }
+        hide(&step.message, !shown);
     }
     // Shown while a retry is open: right after a wrong answer, the status line already says how
     // many tries are left, and saying it twice on screen reads as two different counts.
@@ -647,15 +878,24 @@ fn update_item(dom: &Dom, ui: &Ui, quiz: &Quiz, v: &mut ItemView) {
             class(&li, "agrees", r.agrees);
             let name = dom.child(&li, "p", "lens-name", &lens.label);
             dom.set_text(&name);
-            let summary = dom.child(&li, "p", "lens-summary", &lens.summary);
-            dom.set_text(&summary);
+            if !lens.summary.is_empty() {
+                let summary = dom.child(&li, "p", "lens-summary", &lens.summary);
+                dom.set_text(&summary);
+            }
             let why = dom.child(&li, "div", "lens-why", "");
             dom.span_paragraphs(&why, &r.why);
             // Where the essay describes this school: said as such, not taken for the excerpt's place.
-            let source = dom.child(&li, "p", "ref", "");
-            dom.spans(&source, &feedback::cite(ui.wording(), Key::LensSource, &lens.essay));
+            if let Some(essay) = &lens.essay {
+                let source = dom.child(&li, "p", "ref", "");
+                dom.spans(&source, &feedback::cite(ui.wording(), Key::LensSource, essay));
+            }
         }
         v.lenses_shown = true;
     }
     hide(&v.lenses, readings.is_empty());
+}
+
+/// `text` as a choice's note, unless the set left it empty.
+fn not_empty(text: &str) -> Option<&str> {
+    Some(text).filter(|t| !t.is_empty())
 }

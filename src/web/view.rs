@@ -9,14 +9,15 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
+use crate::core::board::{Board, CardStatus, Place};
+use crate::core::exercise::Summary;
 use crate::core::feedback::Feedback;
-use crate::core::session::{CardStatus, Place, Session, Summary};
 use crate::core::set::{BinId, ExcerptKind, Set};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
 use crate::web::dom::{
-    Dom, Outcome, append, attr, attribute, class, closest, contains, element, essay_ref, flag, focus, hide, insert_before, paragraphs,
-    remove, reveal,
+    Dom, append, attr, attribute, class, closest, contains, element, essay_ref, flag, focus, hide, insert_before, paragraphs, remove,
+    reveal,
 };
 
 /// The value of a move-menu button's `data-place` that means "back to the pile".
@@ -35,7 +36,7 @@ struct CardView {
     li: Element,
     grab: HtmlElement,
     menu: Element,
-    /// The menu's buttons with the place each one moves to.
+    /// The menu's buttons with the place each one moves to (none until the menu is first opened).
     options: Vec<(Place, Element)>,
     feedback: Option<(Feedback, Element)>,
     /// What the card's DOM shows now: (status, place, held, locked, checks used). A render
@@ -110,7 +111,7 @@ pub fn dom_for(doc: &Document, ui: &Ui, set: &Set) -> Dom {
 impl View {
     /// Builds the board for `session` into `parent`, which is `root` (the widget's root, from
     /// [`frame`]) or an element inside it; not yet rendered.
-    pub fn build(dom: Dom, prefix: &str, session: &Session, root: &HtmlElement, parent: &Element) -> View {
+    pub fn build(dom: Dom, prefix: &str, session: &Board, root: &HtmlElement, parent: &Element) -> View {
         let set: &Set = session.set();
         let ui = Ui::new(set, session.lang());
         let t = |key: Key| ui.get(key);
@@ -157,15 +158,22 @@ impl View {
             let b = dom.button(&h, "bin-button", info.label);
             attr(&b, "id", &label_id);
             dom.set_text(&b);
-            let def = dom.child(&section, "p", "definition", info.definition);
-            dom.set_text(&def);
-            let details = dom.child(&section, "details", "essay", "");
-            dom.child(&details, "summary", "", t(Key::EssaySays));
-            let says = dom.child(&details, "div", "says", "");
-            dom.set_text(&says);
-            dom.paragraphs(&says, "", info.essay_says);
-            let r = dom.child(&details, "p", "ref", "");
-            dom.child(&r, "cite", "", &essay_ref(&ui, info.essay));
+            // The definition and "What the essay says", when the set gives them.
+            if !info.definition.is_empty() {
+                let def = dom.child(&section, "p", "definition", info.definition);
+                dom.set_text(&def);
+            }
+            if !info.essay_says.is_empty() || info.essay.is_some() {
+                let details = dom.child(&section, "details", "essay", "");
+                dom.child(&details, "summary", "", t(Key::EssaySays));
+                let says = dom.child(&details, "div", "says", "");
+                dom.set_text(&says);
+                dom.paragraphs(&says, "", info.essay_says);
+                if let Some(essay) = info.essay {
+                    let r = dom.child(&details, "p", "ref", "");
+                    dom.child(&r, "cite", "", &essay_ref(&ui, essay));
+                }
+            }
             let empty = dom.child(&section, "p", "empty", t(Key::BinEmpty));
             let list = dom.child(&section, "ul", "cards", "");
             bins.push(BinView { bin, section, list, empty });
@@ -223,7 +231,7 @@ impl View {
         }
     }
 
-    fn card(dom: &Dom, ui: &Ui, session: &Session, i: usize) -> CardView {
+    fn card(dom: &Dom, ui: &Ui, session: &Board, i: usize) -> CardView {
         let set = session.set();
         let t = |key: Key| ui.get(key);
         let excerpt = &set.file.excerpts[i];
@@ -234,7 +242,7 @@ impl View {
         attr(&grab, "aria-pressed", "false");
         dom.set_text(&grab);
 
-        dom.source_kind(&li, ui, &excerpt.source);
+        dom.source_kind(&li, ui, excerpt.source.as_ref());
         match excerpt.kind {
             ExcerptKind::Quote => {
                 let q = dom.child(&li, "blockquote", "text", "");
@@ -250,27 +258,38 @@ impl View {
             }
         }
 
-        dom.source(&li, ui, &excerpt.source);
+        dom.source(&li, ui, excerpt.source.as_ref());
 
+        // The move menu's options are built when it is first opened (`open_menu`): closed, they
+        // would be a third of the board's nodes at mount.
         let menu = dom.child(&li, "details", "move", "");
         dom.child(&menu, "summary", "", t(Key::MoveTo));
-        let box_ = dom.child(&menu, "div", "move-options", "");
-        let mut options = Vec::with_capacity(set.bins.len() + 1);
-        for &bin in &set.bins {
-            let b = dom.button(&box_, "", set.bin(bin).label);
-            dom.set_text(&b);
-            attr(&b, "data-place", &bin.to_string());
-            options.push((Some(bin), b.unchecked_into()));
-        }
-        let b = dom.button(&box_, "to-pile", t(Key::PoolButton));
-        attr(&b, "data-place", PILE);
-        options.push((None, b.unchecked_into()));
 
-        CardView { li, grab: grab.unchecked_into(), menu, options, feedback: None, shown: None }
+        CardView { li, grab: grab.unchecked_into(), menu, options: Vec::new(), feedback: None, shown: None }
+    }
+
+    /// Builds card `i`'s move-menu options, the first time its menu is opened; the one for the
+    /// place the card is in is hidden, as [`View::render`] keeps it.
+    pub fn open_menu(&mut self, i: usize, board: &Board) {
+        let Some(c) = self.cards.get_mut(i).filter(|c| c.options.is_empty()) else { return };
+        let set = board.set();
+        let box_ = self.dom.child(&c.menu, "div", "move-options", "");
+        for &bin in &set.bins {
+            let b = self.dom.button(&box_, "", set.bin(bin).label);
+            self.dom.set_text(&b);
+            attr(&b, "data-place", &bin.to_string());
+            c.options.push((Some(bin), b.unchecked_into()));
+        }
+        let b = self.dom.button(&box_, "to-pile", self.ui.get(Key::PoolButton));
+        attr(&b, "data-place", PILE);
+        c.options.push((None, b.unchecked_into()));
+        for (p, b) in &c.options {
+            hide(b, *p == board.place(i));
+        }
     }
 
     /// Brings the DOM up to date with `session`.
-    pub fn render(&mut self, session: &Session) {
+    pub fn render(&mut self, session: &Board) {
         let active = element(&self.dom.doc, "activeElement");
         let finished = session.finished();
         let held = session.held();
@@ -345,17 +364,7 @@ impl View {
         if summary != self.summary_shown {
             self.summary_body.set_text_content(None);
             if let Some(s) = &summary {
-                let outcome = Outcome {
-                    score: s.score,
-                    right: s.right,
-                    total: s.total,
-                    note: None,
-                    passed: s.passed,
-                    pass_mark: session.set().file.settings.pass_mark,
-                    right_now: None,
-                    overall: s.overall.as_deref(),
-                };
-                self.dom.outcome(&self.ui, &self.summary_body, Key::Score, &outcome);
+                self.dom.outcome(&self.summary_body, s);
             }
             hide(&self.summary, summary.is_none());
             self.summary_shown = summary;
@@ -413,7 +422,7 @@ impl View {
     }
 
     /// Scrolls the keyboard target bin into view (as little as needed).
-    pub fn reveal_target(&self, session: &Session) {
+    pub fn reveal_target(&self, session: &Board) {
         let target = session.target().and_then(|t| session.set().bins.get(t)).copied();
         if let Some(b) = self.bins.iter().find(|b| Some(b.bin) == target) {
             reveal(&b.section);
@@ -421,7 +430,7 @@ impl View {
     }
 
     /// Focuses the first card's grab button in display order (after a restart).
-    pub fn focus_first(&self, session: &Session) {
+    pub fn focus_first(&self, session: &Board) {
         if let Some(&i) = session.order().first() {
             self.focus_card(i, true);
         }

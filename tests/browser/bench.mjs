@@ -1,7 +1,12 @@
 // Load benchmark of the self-study page in headless Chromium, as a student meets it:
 //   - bytes: every file the page requests (from Playwright's request events), raw, gzip -9 (the budget) and brotli 11
-//   - time from navigation start to the board being interactive ([data-ready="true"] on the
-//     widget root), over cold loads, each in a fresh context (empty cache and storage)
+//   - the first screen on two profiles, over cold loads, each in a fresh context (empty cache and
+//     storage), the files gzip-compressed by `diary-sort serve` as a real host sends them:
+//     desktop (1280x800, the machine's own CPU, localhost) and phone (360x800, touch, CPU slowed
+//     4x and the network 150 ms latency, 1.6 Mbit/s down, 0.75 up, both over CDP): time from
+//     navigation start to the board being interactive ([data-ready="true"] on the widget root),
+//     bytes on the wire (CDP's encoded lengths, headers included) and the page's DOM nodes at
+//     that moment (elements and text), median with min–max
 //   - JS heap after a forced GC, and the wasm linear memory
 // and at scale, with sets generated from the default set's excerpts (each excerpt repeated
 // under new ids: no text is made up), 1,000 and 10,000 excerpts, served through the real page
@@ -27,12 +32,17 @@ import { READY, keepWasmMemories, launchBrowser, repoRoot, startServer } from '.
 const pagePath = process.argv[2] || process.env.BENCH_PAGE || '/www/index.html';
 const runs = Math.max(1, Number(process.argv[3] || process.env.BENCH_RUNS || 9));
 
-/** Records, in the page, when the widget first becomes ready. */
+/** Records, in the page, when the widget first becomes ready, and the DOM nodes then. */
 function benchInit(readySelector) {
   window.__readyAt = null;
+  window.__nodesAtReady = null;
   const check = () => {
     if (window.__readyAt === null && document.querySelector(readySelector)) {
       window.__readyAt = performance.now();
+      const walker = document.createTreeWalker(document, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      let nodes = 0;
+      while (walker.nextNode()) nodes += 1;
+      window.__nodesAtReady = nodes;
       observer.disconnect();
     }
   };
@@ -40,12 +50,34 @@ function benchInit(readySelector) {
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
 }
 
-/** One cold load in a fresh context; returns timings, requests and memory. */
-async function load(browser, url, { measureMemory }) {
-  const context = await browser.newContext();
+/**
+ * The first screen's profiles: the context's viewport and what CDP slows down (Chromium's own
+ * throttling, the figures of issue 16). Both get the files gzip-compressed from `diary-sort serve`.
+ */
+const PROFILES = {
+  desktop: { label: 'desktop (1280x800, localhost)', context: { viewport: { width: 1280, height: 800 } } },
+  phone: {
+    label: 'phone (360x800, CPU 4x, 150 ms, 1.6/0.75 Mbit/s)',
+    context: { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true },
+    cpu: 4,
+    network: { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (0.75e6 / 8) | 0 },
+  },
+};
+
+/** One cold load in a fresh context on `profile`; returns timings, requests, bytes on the wire and memory. */
+async function load(browser, url, { measureMemory, profile = PROFILES.desktop }) {
+  const context = await browser.newContext(profile.context);
   const page = await context.newPage();
   await page.addInitScript(benchInit, READY);
   await page.addInitScript(keepWasmMemories);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (profile.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+  let wire = 0;
+  cdp.on('Network.loadingFinished', (event) => {
+    wire += event.encodedDataLength;
+  });
   const requests = [];
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -53,9 +85,9 @@ async function load(browser, url, { measureMemory }) {
     const res = await req.response();
     requests.push({ url: req.url(), status: res?.status() ?? 0, type: req.resourceType() });
   });
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   try {
-    await page.locator(READY).first().waitFor({ timeout: 30_000 });
+    await page.locator(READY).first().waitFor({ timeout: 60_000 });
   } catch {
     throw new Error(`${url}: ${READY} never appeared; page errors: ${JSON.stringify(errors)}`);
   }
@@ -63,14 +95,16 @@ async function load(browser, url, { measureMemory }) {
     const nav = performance.getEntriesByType('navigation')[0];
     return {
       ready: window.__readyAt,
+      nodes: window.__nodesAtReady,
       domContentLoaded: nav?.domContentLoadedEventEnd,
       load: nav?.loadEventEnd,
     };
   });
+  // Everything the page fetches (the favicon comes late): counted once the network is idle.
+  await page.waitForLoadState('networkidle');
+  timing.wire = wire;
   let memory;
   if (measureMemory) {
-    await page.waitForLoadState('networkidle');
-    const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
@@ -240,17 +274,21 @@ const server = await startServer();
 const browser = await launchBrowser();
 try {
   const url = server.href(pagePath);
-  // A warm-up load (not counted) also gives the request list and the memory figures.
+  // A warm-up load (not counted) also gives the request list and the memory figures. Then the
+  // cold loads, desktop and phone taking turns (so that a busy moment of the machine falls on both).
   const first = await load(browser, url, { measureMemory: true });
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push((await load(browser, url, { measureMemory: false })).timing);
+  const samples = { desktop: [], phone: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const [name, profile] of Object.entries(PROFILES)) samples[name].push((await load(browser, url, { measureMemory: false, profile })).timing);
+  }
 
   console.log(`diary-sort load benchmark: ${url}`);
-  console.log(`chromium ${browser.version()}, ${runs} cold loads, each in a fresh context\n`);
+  console.log(`chromium ${browser.version()}, ${runs} cold loads per profile, each in a fresh context\n`);
 
-  // Bytes: the files behind the same-origin requests, as served (the server does not compress;
-  // gzip -9 shows what a compressing host would send, and the budget is counted in it; brotli at
-  // its highest quality what a host or CDN that offers brotli would send instead).
+  // Bytes: the files behind the same-origin requests, as they are on disk (the server sends them
+  // gzip-compressed at zlib's default level: what went over the wire is in the first screen's
+  // figures); gzip -9 shows the least a compressing host sends, and the budget is counted in it;
+  // brotli at its highest quality what a host or CDN that offers brotli would send instead.
   const origin = new URL(url).origin;
   const seen = new Set();
   const rows = [];
@@ -265,24 +303,27 @@ try {
   }
   const others = first.requests.filter((r) => new URL(r.url).origin !== origin || r.status !== 200);
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  const w = Math.max(28, ...rows.map((r) => r.file.length));
+  const w = Math.max(28, ...rows.map((r) => r.file.length), ...Object.values(PROFILES).map((p) => p.label.length));
   const sizes = (r) => [r.raw, r.gzip, r.brotli].map((b) => kb(b).padStart(11)).join(' ');
   console.log(`${'downloaded file'.padEnd(w)} ${['raw', 'gzip -9', 'brotli 11'].map((h) => h.padStart(11)).join(' ')}`);
   for (const r of rows) console.log(`${r.file.padEnd(w)} ${sizes(r)}`);
   console.log(`${'total'.padEnd(w)} ${sizes(total)}`);
   for (const r of others) console.log(`(also requested: ${r.url} -> ${r.status || 'failed'})`);
 
-  console.log(`\n${'from navigation start'.padEnd(w)} ${'median'.padStart(11)} ${'min'.padStart(9)} ${'max'.padStart(9)}`);
-  for (const [key, label] of [
-    ['domContentLoaded', 'DOMContentLoaded'],
-    ['load', 'load event'],
-    ['ready', 'board interactive'],
-  ]) {
-    const xs = samples.map((s) => s[key]).filter((x) => typeof x === 'number');
-    if (!xs.length) continue;
-    console.log(
-      `${label.padEnd(w)} ${ms(median(xs)).padStart(11)} ${ms(Math.min(...xs)).padStart(9)} ${ms(Math.max(...xs)).padStart(9)}`,
-    );
+  const range = (xs, show) => `${show(median(xs))} (${show(Math.min(...xs))}–${show(Math.max(...xs))})`;
+  const count = (n) => Math.round(n).toLocaleString('en');
+  const columns = [
+    ['board interactive', (t) => t.ready, ms],
+    ['on the wire', (t) => t.wire, kb],
+    ['DOM nodes then', (t) => t.nodes, count],
+  ];
+  console.log(`\n${'first screen: median (min–max)'.padEnd(w)} ${columns.map(([h]) => h.padStart(24)).join(' ')}`);
+  for (const [name, profile] of Object.entries(PROFILES)) {
+    const cells = columns.map(([, pick, show]) => range(samples[name].map(pick), show).padStart(24));
+    console.log(`${profile.label.padEnd(w)} ${cells.join(' ')}`);
+  }
+  for (const [name, profile] of Object.entries(PROFILES)) {
+    console.log(`${`DOMContentLoaded, ${name}`.padEnd(w)} ${range(samples[name].map((t) => t.domContentLoaded), ms).padStart(24)}`);
   }
 
   const m = first.memory;

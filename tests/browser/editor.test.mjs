@@ -177,7 +177,7 @@ test('in English, the blank template replaces unsaved edits only when the instru
   // "Replace" loads the template: no problems, one bin in the preview.
   await page.keyboard.press('Enter');
   await dialog.getByRole('button', { name: 'Replace' }).click();
-  await previewBin(page, 'loneliness').waitFor();
+  await previewBin(page, 'name on the bin').waitFor();
   assert.equal(await source(page).inputValue(), TEMPLATE);
   assert.equal(await status(page).innerText(), 'No problems.');
   assert.equal(await page.locator('#lines > *').count(), TEMPLATE.split('\n').length);

@@ -149,12 +149,14 @@ async function corruptModule(page) {
   assert.equal(memories, 1, 'one module in the page');
 }
 
-/** Clicks `target` once with the mouse: the press already traps and replaces the board, so
- * Playwright's click, which retries on a detached element, would wait in vain. */
-async function clickBroken(page, target) {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+/** Presses Enter on `target` (a card's grab button), which calls into the broken module and traps.
+ * The keyboard, not the mouse: a mouse click first moves the pointer over the widget, that
+ * pointermove already traps, the boards collapse into panels, and the press and release land on
+ * whatever moved under the pointer (in the demo, a card of the iframe, which the tap then holds).
+ * Playwright's `press`, which waits for the element, would wait in vain once it is replaced. */
+async function pressBroken(page, target) {
+  await target.focus();
+  await page.keyboard.press('Enter');
 }
 
 const FAILED = 'De oefening is door een fout gestopt.';
@@ -178,7 +180,7 @@ test('a wasm trap on the self-study page: a failure panel instead of a frozen bo
   await page.goto(env.server.url);
   await page.locator(READY).waitFor();
   await corruptModule(page);
-  await clickBroken(page, grab(page, cards[0]));
+  await pressBroken(page, grab(page, cards[0]));
   const panel = page.locator('#app').getByRole('alert');
   await panel.waitFor({ timeout: 5_000 });
   assert.match(await panel.innerText(), new RegExp(FAILED));
@@ -199,8 +201,8 @@ test('a wasm trap in the elements of a host page: both show the panel, the ifram
   await frame.locator(READY).waitFor();
 
   await corruptModule(page);
-  // The first element's card: its click handler runs in the (now broken) module.
-  await clickBroken(page, page.locator('#first').getByRole('button', { name: cards[0].name, exact: true }));
+  // The first element's card: its key handler runs in the (now broken) module.
+  await pressBroken(page, page.locator('#first').getByRole('button', { name: cards[0].name, exact: true }));
   for (const [id, text] of [['#first', FAILED], ['#second', 'The exercise stopped because of an error.']]) {
     const panel = page.locator(id).getByRole('alert');
     await panel.waitFor({ timeout: 5_000 });

@@ -415,7 +415,10 @@ test('English: the quiz speaks the set language; a submission without a bin is r
   const submit = button(page, 'Submit');
   await submit.click();
   assert.match(await status(page).first().innerText(), /Choose a bin first\./);
-  assert.ok(await focused(submit), 'focus stays on Submit');
+  // Said beside the bins too, and the bins, the first step missing, take focus.
+  const bins = page.getByRole('group', { name: 'Which bin does this excerpt belong in?' });
+  assert.ok(await bins.getByText('Choose a bin first.', { exact: true }).isVisible());
+  assert.ok(await focused(bins.getByRole('radio').first()), 'focus goes to the bins');
   assert.equal(await page.getByRole('region', { name: 'Feedback', exact: true }).count(), 0, 'no feedback yet');
   await assertNoAxe(page, 'the English quiz');
   await assertCleanPage(page);

@@ -2,9 +2,9 @@
 //! text after each check is the board's own feedback after that check, and each lens's reading is
 //! the quiz's.
 
+use diary_sort::core::board::{Board, Msg};
 use diary_sort::core::explain;
 use diary_sort::core::feedback::{self, Feedback};
-use diary_sort::core::session::{Msg, Session};
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::strings::{self, Lang};
 
@@ -35,13 +35,13 @@ fn the_feedback_after_each_check_is_what_the_board_shows() {
                 assert_eq!(e.feedback[k].bin, set.bin(bin).id);
                 assert_eq!(e.feedback[k].tries.len(), usize::from(tries), "{}: one text per check", e.excerpt);
                 // Every card in `bin`, checked `tries` times: card i's feedback after each check.
-                let mut session = Session::new(set.clone(), lang, 1);
+                let mut board = Board::new(set.clone(), lang, 1);
                 for card in 0..set.len() {
-                    session.apply(Msg::Place(card, Some(bin)));
+                    board.apply(Msg::Place(card, Some(bin)));
                 }
                 for check in 0..usize::from(tries) {
-                    session.apply(Msg::Check);
-                    let shown = session.feedback(i).expect("checked in place");
+                    board.apply(Msg::Check);
+                    let shown = board.feedback(i).expect("checked in place");
                     assert_eq!(e.feedback[k].tries[check], board_text(lang, &shown), "{} in {} after check {}", e.excerpt, bin, check + 1);
                 }
             }

@@ -5,8 +5,9 @@
 
 //! Random play is in `tests/properties.rs`.
 
+use diary_sort::core::exercise::{Certainty, Effect, ItemKind};
 use diary_sort::core::feedback::{Span, Verdict};
-use diary_sort::core::quiz::{Certainty, Item, ItemKind, ItemStatus, Quiz, QuizEffect, QuizMsg, quote_words, words};
+use diary_sort::core::quiz::{Item, ItemStatus, Msg, Quiz, quote_words, words};
 use diary_sort::core::set::Set;
 use diary_sort::core::state::{self, StateError};
 use diary_sort::core::strings::Lang;
@@ -33,21 +34,21 @@ fn quiz(edits: &[(&str, &str)]) -> Quiz {
 /// Makes `item` the current one.
 fn go(q: &mut Quiz, item: Item) {
     let k = q.items().iter().position(|&x| x == item).expect("the item is in the round");
-    q.apply(QuizMsg::GoTo(k));
+    q.apply(Msg::GoTo(k));
     assert_eq!(q.current_item(), item);
 }
 
 /// Answers excerpt `i` with bin `bin` (and the given ticks and marks) and submits.
-fn answer(q: &mut Quiz, i: usize, ticks: &[usize], marks: &[(usize, usize)], bin: usize) -> Vec<QuizEffect> {
+fn answer(q: &mut Quiz, i: usize, ticks: &[usize], marks: &[(usize, usize)], bin: usize) -> Vec<Effect> {
     go(q, Item::Excerpt(i));
     for &c in ticks {
-        q.apply(QuizMsg::ToggleCriterion(c));
+        q.apply(Msg::ToggleCriterion(c));
     }
     for &(first, last) in marks {
-        q.apply(QuizMsg::MarkWords { first, last });
+        q.apply(Msg::MarkWords { first, last });
     }
-    q.apply(QuizMsg::ChooseBin(bin));
-    q.apply(QuizMsg::Submit)
+    q.apply(Msg::ChooseBin(bin));
+    q.apply(Msg::Submit)
 }
 
 /// Paragraphs as plain text, one a line, quotes in “”.
@@ -66,11 +67,11 @@ fn plain(paragraphs: &[Vec<Span>]) -> String {
         .join("\n")
 }
 
-fn announced(effects: &[QuizEffect]) -> String {
+fn announced(effects: &[Effect]) -> String {
     effects
         .iter()
         .filter_map(|e| match e {
-            QuizEffect::Announce(text) => Some(text.as_str()),
+            Effect::Announce(text) => Some(text.as_str()),
             _ => None,
         })
         .collect::<Vec<_>>()
@@ -78,7 +79,7 @@ fn announced(effects: &[QuizEffect]) -> String {
 }
 
 fn score_after_finish(q: &mut Quiz) -> u8 {
-    q.apply(QuizMsg::Finish);
+    q.apply(Msg::Finish);
     q.summary().expect("finished").score
 }
 
@@ -219,14 +220,14 @@ fn a_wrong_answer_explains_and_the_hint_comes_with_the_second_try() {
     );
     assert!(!feedback.contains("Read the second sentence again."), "the hint waits for the next try");
     assert!(q.can_try_again());
-    q.apply(QuizMsg::TryAgain);
+    q.apply(Msg::TryAgain);
     assert_eq!((q.status(item), q.tries_used(item), q.tries_left(item)), (ItemStatus::Open, 1, 2));
     assert_eq!(plain(&q.hint(item).unwrap()), "Read the second sentence again.", "the authored hint");
     assert_eq!(q.hint(Item::Excerpt(ALONE)), None, "no hint before a wrong try");
     // A derived hint where the set has none.
     let mut q = quiz(&[]);
     answer(&mut q, HAPPY, &[], &[], BIN_NONE);
-    q.apply(QuizMsg::TryAgain);
+    q.apply(Msg::TryAgain);
     assert_eq!(plain(&q.hint(Item::Excerpt(HAPPY)).unwrap()), "Hint: look again at repeating propaganda: saying the system's words");
 }
 
@@ -235,43 +236,43 @@ fn out_of_tries_the_answer_is_revealed() {
     let mut q = quiz(&[("settings.tries", "2")]);
     let item = Item::Excerpt(FRIENDS);
     answer(&mut q, FRIENDS, &[], &[], BIN_LONELINESS);
-    q.apply(QuizMsg::TryAgain);
-    let effects = q.apply(QuizMsg::Submit);
+    q.apply(Msg::TryAgain);
+    let effects = q.apply(Msg::Submit);
     assert_eq!(q.status(item), ItemStatus::Revealed);
     assert!(announced(&effects).contains("The right answer is none of these."), "{effects:?}");
     let feedback = q.feedback(item).unwrap();
     assert_eq!(feedback.verdict, Verdict::Revealed);
     assert!(plain(&feedback.paragraphs).contains("Commentary: Ties hold."));
     assert!(!q.can_try_again() && q.tries_left(item) == 0);
-    assert!(q.apply(QuizMsg::ChooseBin(BIN_NONE)).is_empty(), "a settled answer is locked");
+    assert!(q.apply(Msg::ChooseBin(BIN_NONE)).is_empty(), "a settled answer is locked");
 }
 
 #[test]
 fn submission_is_refused_with_the_reason_when_a_required_step_is_missing() {
     let mut q = quiz(&[("quiz.criteriaStep", "\"required\""), ("quiz.evidenceStep", "\"required\""), ("quiz.certainty", "true")]);
-    let effects = q.apply(QuizMsg::Submit);
+    let effects = q.apply(Msg::Submit);
     assert_eq!(
         effects,
-        [QuizEffect::Announce(
+        [Effect::Announce(
             "First tick the criteria you see in the excerpt. First mark the words that support your choice. Choose a bin first. First say how sure you are.".into()
         )]
     );
-    q.apply(QuizMsg::ToggleCriterion(LONELINESS));
-    q.apply(QuizMsg::MarkWords { first: 4, last: 5 });
-    q.apply(QuizMsg::ChooseBin(BIN_LONELINESS));
-    assert_eq!(announced(&q.apply(QuizMsg::Submit)), "First say how sure you are.");
-    q.apply(QuizMsg::SetCertainty(Certainty::High));
-    let effects = q.apply(QuizMsg::Submit);
-    let Some(QuizEffect::Answered(a)) = effects.first() else { panic!("{effects:?}") };
+    q.apply(Msg::ToggleCriterion(LONELINESS));
+    q.apply(Msg::MarkWords { first: 4, last: 5 });
+    q.apply(Msg::ChooseBin(BIN_LONELINESS));
+    assert_eq!(announced(&q.apply(Msg::Submit)), "First say how sure you are.");
+    q.apply(Msg::SetCertainty(Certainty::High));
+    let effects = q.apply(Msg::Submit);
+    let Some(Effect::Answered(a)) = effects.first() else { panic!("{effects:?}") };
     assert_eq!((a.item.as_str(), a.kind, a.correct, a.try_number), ("alone", ItemKind::Excerpt, true, 1));
     assert_eq!((a.response.clone(), a.expected.clone()), (vec!["loneliness".to_string()], vec!["loneliness".to_string()]));
     assert_eq!((a.certainty, a.criteria.clone(), a.marked_words), (Some(Certainty::High), Some(vec!["loneliness".to_string()]), 2));
     // Steps that are off take no input.
     let mut q = quiz(&[("quiz.criteriaStep", "\"off\""), ("quiz.evidenceStep", "\"off\"")]);
-    assert!(q.apply(QuizMsg::ToggleCriterion(LONELINESS)).is_empty() && q.apply(QuizMsg::MarkWords { first: 0, last: 1 }).is_empty());
-    assert!(q.apply(QuizMsg::SetCertainty(Certainty::Low)).is_empty(), "no certainty without CBM");
-    q.apply(QuizMsg::ChooseBin(BIN_LONELINESS));
-    let Some(QuizEffect::Answered(a)) = q.apply(QuizMsg::Submit).first().cloned() else { panic!() };
+    assert!(q.apply(Msg::ToggleCriterion(LONELINESS)).is_empty() && q.apply(Msg::MarkWords { first: 0, last: 1 }).is_empty());
+    assert!(q.apply(Msg::SetCertainty(Certainty::Low)).is_empty(), "no certainty without CBM");
+    q.apply(Msg::ChooseBin(BIN_LONELINESS));
+    let Some(Effect::Answered(a)) = q.apply(Msg::Submit).first().cloned() else { panic!() };
     assert_eq!((a.criteria, a.certainty), (None, None));
 }
 
@@ -281,14 +282,14 @@ fn each_try_costs_the_penalty_and_the_score_is_the_items_average() {
     let mut q = quiz(&[]);
     answer(&mut q, ALONE, &[], &[], BIN_LONELINESS);
     answer(&mut q, AGAINST, &[], &[], BIN_LONELINESS);
-    q.apply(QuizMsg::TryAgain);
-    q.apply(QuizMsg::ChooseBin(BIN_ATOMISATION));
-    q.apply(QuizMsg::Submit);
+    q.apply(Msg::TryAgain);
+    q.apply(Msg::ChooseBin(BIN_ATOMISATION));
+    q.apply(Msg::Submit);
     answer(&mut q, HAPPY, &[], &[], BIN_NONE);
     for bin in [BIN_LONELINESS, BIN_INTERNALISATION] {
-        q.apply(QuizMsg::TryAgain);
-        q.apply(QuizMsg::ChooseBin(bin));
-        q.apply(QuizMsg::Submit);
+        q.apply(Msg::TryAgain);
+        q.apply(Msg::ChooseBin(bin));
+        q.apply(Msg::Submit);
     }
     assert_eq!(q.tries_used(Item::Excerpt(HAPPY)), 3);
     assert_eq!(score_after_finish(&mut q), (100 + 75 + 50) / 6);
@@ -296,9 +297,9 @@ fn each_try_costs_the_penalty_and_the_score_is_the_items_average() {
     let mut q = quiz(&[("settings.penalty", "60"), ("questions", "[]")]);
     answer(&mut q, HAPPY, &[], &[], BIN_NONE);
     for bin in [BIN_LONELINESS, BIN_INTERNALISATION] {
-        q.apply(QuizMsg::TryAgain);
-        q.apply(QuizMsg::ChooseBin(bin));
-        q.apply(QuizMsg::Submit);
+        q.apply(Msg::TryAgain);
+        q.apply(Msg::ChooseBin(bin));
+        q.apply(Msg::Submit);
     }
     assert_eq!(q.status(Item::Excerpt(HAPPY)), ItemStatus::Right);
     assert_eq!(score_after_finish(&mut q), 0);
@@ -310,9 +311,9 @@ fn cycling_through_every_bin_cannot_reach_full_marks() {
     for i in 0..4 {
         go(&mut q, Item::Excerpt(i));
         for bin in [BIN_LONELINESS, BIN_INTERNALISATION, BIN_ATOMISATION, BIN_NONE] {
-            q.apply(QuizMsg::TryAgain);
-            q.apply(QuizMsg::ChooseBin(bin));
-            q.apply(QuizMsg::Submit);
+            q.apply(Msg::TryAgain);
+            q.apply(Msg::ChooseBin(bin));
+            q.apply(Msg::Submit);
         }
         assert_eq!(q.status(Item::Excerpt(i)), ItemStatus::Right);
     }
@@ -334,9 +335,9 @@ fn certainty_based_marking_follows_moodles_table() {
                 let expected = q.set().expected[i];
                 let bin = if k == 1 && !right { (expected + 1) % 4 } else { expected };
                 go(&mut q, *item);
-                q.apply(QuizMsg::SetCertainty(if k == 0 { Certainty::High } else { c }));
-                q.apply(QuizMsg::ChooseBin(bin));
-                q.apply(QuizMsg::Submit);
+                q.apply(Msg::SetCertainty(if k == 0 { Certainty::High } else { c }));
+                q.apply(Msg::ChooseBin(bin));
+                q.apply(Msg::Submit);
             }
             let (r, w) = c.marks();
             let sum = 3 + if right { r } else { w };
@@ -349,9 +350,9 @@ fn certainty_based_marking_follows_moodles_table() {
         let mut q = quiz(&[("questions", "[]"), ("quiz.pool", "1"), ("quiz.certainty", "true"), ("settings.tries", "1")]);
         let Item::Excerpt(i) = q.current_item() else { unreachable!() };
         let expected = q.set().expected[i];
-        q.apply(QuizMsg::SetCertainty(c));
-        q.apply(QuizMsg::ChooseBin(if right { expected } else { (expected + 1) % 4 }));
-        q.apply(QuizMsg::Submit);
+        q.apply(Msg::SetCertainty(c));
+        q.apply(Msg::ChooseBin(if right { expected } else { (expected + 1) % 4 }));
+        q.apply(Msg::Submit);
         score_after_finish(&mut q)
     };
     assert_eq!([one(Certainty::Low, true), one(Certainty::Medium, true), one(Certainty::High, true)], [33, 66, 100]);
@@ -366,12 +367,12 @@ fn with_certainty_the_review_says_how_the_score_is_counted() {
     for (c, right) in [(Certainty::Low, true), (Certainty::High, false)] {
         let Item::Excerpt(i) = q.current_item() else { unreachable!() };
         let expected = q.set().expected[i];
-        q.apply(QuizMsg::SetCertainty(c));
-        q.apply(QuizMsg::ChooseBin(if right { expected } else { (expected + 1) % 4 }));
-        q.apply(QuizMsg::Submit);
-        q.apply(QuizMsg::Next);
+        q.apply(Msg::SetCertainty(c));
+        q.apply(Msg::ChooseBin(if right { expected } else { (expected + 1) % 4 }));
+        q.apply(Msg::Submit);
+        q.apply(Msg::Next);
     }
-    q.apply(QuizMsg::Finish);
+    q.apply(Msg::Finish);
     assert_eq!(q.summary().map(|s| (s.score, s.right)), Some((0, 1)));
     let note = q.score_note().expect("a note with certainty-based marking");
     assert!(note.contains("−6") && note.contains("never below 0%"), "{note}");
@@ -385,12 +386,12 @@ fn with_certainty_a_later_try_earns_the_certaintys_mark_less_the_penalty() {
     let mut q = quiz(&[("questions", "[]"), ("quiz.pool", "1"), ("quiz.certainty", "true")]);
     let Item::Excerpt(i) = q.current_item() else { unreachable!() };
     let expected = q.set().expected[i];
-    q.apply(QuizMsg::SetCertainty(Certainty::High));
-    q.apply(QuizMsg::ChooseBin((expected + 1) % 4));
-    q.apply(QuizMsg::Submit);
-    q.apply(QuizMsg::TryAgain);
-    q.apply(QuizMsg::ChooseBin(expected));
-    q.apply(QuizMsg::Submit);
+    q.apply(Msg::SetCertainty(Certainty::High));
+    q.apply(Msg::ChooseBin((expected + 1) % 4));
+    q.apply(Msg::Submit);
+    q.apply(Msg::TryAgain);
+    q.apply(Msg::ChooseBin(expected));
+    q.apply(Msg::Submit);
     assert_eq!(score_after_finish(&mut q), 75, "3 × 75 % of 3");
 }
 
@@ -423,11 +424,11 @@ fn a_shown_solution_scores_nothing_and_can_be_switched_off() {
     let mut q = quiz(&[("questions", "[]"), ("quiz.pool", "1")]);
     let item = q.current_item();
     assert!(q.can_show_solution());
-    let effects = q.apply(QuizMsg::ShowSolution);
+    let effects = q.apply(Msg::ShowSolution);
     assert_eq!(q.status(item), ItemStatus::SolutionShown);
     assert!(announced(&effects).contains("This item earns no points."));
     assert_eq!(q.feedback(item).unwrap().verdict, Verdict::Revealed);
-    assert!(q.apply(QuizMsg::Submit).is_empty(), "nothing to submit after the solution");
+    assert!(q.apply(Msg::Submit).is_empty(), "nothing to submit after the solution");
     assert_eq!(score_after_finish(&mut q), 0);
     // With CBM, the solution after a confident wrong try does not undo its cost.
     let mut q = quiz(&[("questions", "[]"), ("quiz.pool", "2"), ("quiz.certainty", "true")]);
@@ -436,25 +437,25 @@ fn a_shown_solution_scores_nothing_and_can_be_switched_off() {
         let Item::Excerpt(i) = item else { unreachable!() };
         let expected = q.set().expected[i];
         go(&mut q, item);
-        q.apply(QuizMsg::SetCertainty(Certainty::High));
-        q.apply(QuizMsg::ChooseBin(if k == 0 { expected } else { (expected + 1) % 4 }));
-        q.apply(QuizMsg::Submit);
+        q.apply(Msg::SetCertainty(Certainty::High));
+        q.apply(Msg::ChooseBin(if k == 0 { expected } else { (expected + 1) % 4 }));
+        q.apply(Msg::Submit);
     }
-    q.apply(QuizMsg::ShowSolution);
+    q.apply(Msg::ShowSolution);
     assert_eq!(score_after_finish(&mut q), 0, "(3 − 6) / 6, clamped; not 3 / 6");
     let mut q = quiz(&[("quiz.showSolution", "false")]);
     assert!(!q.can_show_solution());
-    assert!(q.apply(QuizMsg::ShowSolution).is_empty());
+    assert!(q.apply(Msg::ShowSolution).is_empty());
 }
 
 #[test]
 fn questions_single_and_multiple_are_judged_all_and_only() {
     let mut q = quiz(&[]);
     go(&mut q, Item::Question(0));
-    q.apply(QuizMsg::ToggleOption(1));
-    q.apply(QuizMsg::ToggleOption(0));
+    q.apply(Msg::ToggleOption(1));
+    q.apply(Msg::ToggleOption(0));
     assert_eq!(q.draft(Item::Question(0)).options, [0], "a single question keeps one choice");
-    q.apply(QuizMsg::Submit);
+    q.apply(Msg::Submit);
     let feedback = plain(&q.feedback(Item::Question(0)).unwrap().paragraphs);
     assert!(feedback.starts_with("You chose ‘One of the conditions’: Yes: loneliness alone is not atomisation."), "{feedback}");
     assert!(
@@ -462,23 +463,23 @@ fn questions_single_and_multiple_are_judged_all_and_only() {
         "{feedback}"
     );
     go(&mut q, Item::Question(1));
-    q.apply(QuizMsg::ToggleOption(0));
-    let effects = q.apply(QuizMsg::Submit);
-    let Some(QuizEffect::Answered(a)) = effects.first() else { panic!() };
+    q.apply(Msg::ToggleOption(0));
+    let effects = q.apply(Msg::Submit);
+    let Some(Effect::Answered(a)) = effects.first() else { panic!() };
     assert_eq!(
         (a.correct, a.response.clone(), a.expected.clone()),
         (false, vec!["party".to_string()], vec!["party".to_string(), "ban".to_string()])
     );
     let feedback = plain(&q.feedback(Item::Question(1)).unwrap().paragraphs);
     assert!(!feedback.contains("The right answer"), "not revealed while tries are left: {feedback}");
-    q.apply(QuizMsg::TryAgain);
-    q.apply(QuizMsg::ToggleOption(1));
-    q.apply(QuizMsg::ToggleOption(2));
-    q.apply(QuizMsg::Submit);
+    q.apply(Msg::TryAgain);
+    q.apply(Msg::ToggleOption(1));
+    q.apply(Msg::ToggleOption(2));
+    q.apply(Msg::Submit);
     assert_eq!(q.status(Item::Question(1)), ItemStatus::Wrong, "a wrong option too is wrong");
-    q.apply(QuizMsg::TryAgain);
-    q.apply(QuizMsg::ToggleOption(2));
-    q.apply(QuizMsg::Submit);
+    q.apply(Msg::TryAgain);
+    q.apply(Msg::ToggleOption(2));
+    q.apply(Msg::Submit);
     assert_eq!(q.status(Item::Question(1)), ItemStatus::Right);
     assert!(
         plain(&q.feedback(Item::Question(1)).unwrap().paragraphs)
@@ -493,7 +494,7 @@ fn the_lenses_read_a_settled_excerpt_by_their_own_rules() {
     assert!(q.lens_readings(item).is_empty(), "not before the excerpt is answered");
     answer(&mut q, ALONE, &[], &[], BIN_ATOMISATION);
     assert!(q.lens_readings(item).is_empty(), "not while it is wrong: the essay's lens would give it away");
-    q.apply(QuizMsg::ShowSolution);
+    q.apply(Msg::ShowSolution);
     let readings = q.lens_readings(item);
     assert_eq!(readings.len(), 2);
     assert_eq!((readings[0].bin, readings[0].agrees), (BIN_LONELINESS, true));
@@ -517,14 +518,14 @@ fn completion_is_reported_once_per_attempt_and_retrying_keeps_the_score() {
     answer(&mut q, ALONE, &[], &[], BIN_LONELINESS);
     answer(&mut q, AGAINST, &[], &[], BIN_LONELINESS);
     assert!(!q.can_retry_wrong(), "not before the review");
-    let effects = q.apply(QuizMsg::Finish);
-    assert!(effects.contains(&QuizEffect::Completed { score: 16, passed: false }), "{effects:?}");
-    assert!(q.apply(QuizMsg::Submit).is_empty() && q.apply(QuizMsg::Next).is_empty(), "a finished round takes no answers");
+    let effects = q.apply(Msg::Finish);
+    assert!(effects.contains(&Effect::Completed { score: 16, passed: false }), "{effects:?}");
+    assert!(q.apply(Msg::Submit).is_empty() && q.apply(Msg::Next).is_empty(), "a finished round takes no answers");
     let summary = q.summary().unwrap();
     assert_eq!((summary.score, summary.right, summary.total, summary.round), (16, 1, 6, 1));
     assert_eq!(summary.overall.as_deref(), Some("Keep going."));
     assert!(q.can_retry_wrong());
-    let effects = q.apply(QuizMsg::RetryWrong);
+    let effects = q.apply(Msg::RetryWrong);
     assert!(announced(&effects).contains("A new round with the 5 items that were not right yet. Your score stays 16%."));
     assert_eq!(q.items().len(), 5);
     assert!(!q.items().contains(&Item::Excerpt(ALONE)));
@@ -533,18 +534,18 @@ fn completion_is_reported_once_per_attempt_and_retrying_keeps_the_score() {
         let bin = q.set().expected[i];
         answer(&mut q, i, &[], &[], bin);
     }
-    let effects = q.apply(QuizMsg::Finish);
-    assert!(!effects.iter().any(|e| matches!(e, QuizEffect::Completed { .. })), "{effects:?}");
+    let effects = q.apply(Msg::Finish);
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Completed { .. })), "{effects:?}");
     let summary = q.summary().unwrap();
     assert_eq!((summary.score, summary.right, summary.right_now, summary.round), (16, 1, 4, 2));
     // A restart is a new attempt, which completes again.
-    q.apply(QuizMsg::Restart(9));
+    q.apply(Msg::Restart(9));
     assert_eq!((q.round(), q.finished(), q.seed()), (1, false, 9));
-    assert!(q.apply(QuizMsg::Finish).contains(&QuizEffect::Completed { score: 0, passed: false }));
+    assert!(q.apply(Msg::Finish).contains(&Effect::Completed { score: 0, passed: false }));
     // The set may switch retrying off.
     let mut q = quiz(&[("quiz.retryWrong", "false")]);
-    q.apply(QuizMsg::Finish);
-    assert!(!q.can_retry_wrong() && q.apply(QuizMsg::RetryWrong).is_empty());
+    q.apply(Msg::Finish);
+    assert!(!q.can_retry_wrong() && q.apply(Msg::RetryWrong).is_empty());
 }
 
 #[test]
@@ -552,7 +553,7 @@ fn the_review_lists_every_item_and_downloads_as_escaped_markdown() {
     let mut q = Quiz::new(quiz_set(&[("title", "\"Quiz *fixture* [1]\"")]), Lang::En, 7);
     answer(&mut q, AGAINST, &[LONELINESS], &[(0, 2), (5, 6)], BIN_LONELINESS);
     assert!(q.review().is_none() && q.review_markdown().is_none(), "only once finished");
-    q.apply(QuizMsg::Finish);
+    q.apply(Msg::Finish);
     let review = q.review().unwrap();
     assert_eq!(review.items.len(), 6);
     let item = review.items.iter().find(|r| r.item == Item::Excerpt(AGAINST)).unwrap();
@@ -560,7 +561,7 @@ fn the_review_lists_every_item_and_downloads_as_escaped_markdown() {
     assert_eq!((item.answer.clone(), item.right_answer.clone()), (vec!["loneliness".to_string()], vec!["atomisation".to_string()]));
     assert_eq!(item.criteria, ["loneliness"]);
     assert_eq!(item.marked, ["I am alone", "hot air"]);
-    assert_eq!(item.essay, "essay, § Isolatie en manipulatie, footnote 12");
+    assert_eq!(item.essay.as_deref(), Some("essay, § Isolatie en manipulatie, footnote 12"));
     assert!(plain(&item.explanation).contains("That puts it in ‘atomisation’."));
     assert!(!plain(&item.explanation).contains("essay, §"), "the reference once, in its own row: {:?}", item.explanation);
     let md = q.review_markdown().unwrap();
@@ -578,7 +579,7 @@ fn the_review_lists_every_item_and_downloads_as_escaped_markdown() {
     // What is syntax only at the start of a line is escaped there: a title "1. …" or "- …" is no list.
     for (title, escaped) in [("1. Quiz", "# 1\\. Quiz: Review\n"), ("- Quiz", "# \\- Quiz: Review\n"), ("# Quiz", "# \\# Quiz: Review\n")] {
         let mut q = quiz(&[("title", &format!("{title:?}"))]);
-        q.apply(QuizMsg::Finish);
+        q.apply(Msg::Finish);
         let md = q.review_markdown().unwrap();
         assert!(md.starts_with(escaped), "{title}: {md}");
     }
@@ -591,14 +592,14 @@ fn the_quiz_resumes_from_its_string_and_refuses_any_other() {
     let fresh = state::encode_quiz(&q);
     assert!(fresh.starts_with("q2.") && !fresh.starts_with("1."), "{fresh}");
     let item = q.current_item();
-    q.apply(QuizMsg::SetCertainty(Certainty::Medium));
+    q.apply(Msg::SetCertainty(Certainty::Medium));
     if let Item::Excerpt(i) = item {
-        q.apply(QuizMsg::ToggleCriterion(LONELINESS));
-        q.apply(QuizMsg::MarkWords { first: 0, last: 2 });
-        q.apply(QuizMsg::ChooseBin((q.set().expected[i] + 1) % 4));
+        q.apply(Msg::ToggleCriterion(LONELINESS));
+        q.apply(Msg::MarkWords { first: 0, last: 2 });
+        q.apply(Msg::ChooseBin((q.set().expected[i] + 1) % 4));
     }
-    q.apply(QuizMsg::Submit);
-    q.apply(QuizMsg::Next);
+    q.apply(Msg::Submit);
+    q.apply(Msg::Next);
     let text = state::encode_quiz(&q);
     let back = state::decode_quiz(set.clone(), Lang::En, &text).expect("its own string");
     assert_eq!(state::encode_quiz(&back), text);
@@ -609,8 +610,8 @@ fn the_quiz_resumes_from_its_string_and_refuses_any_other() {
     assert_eq!(state::decode_quiz(other, Lang::En, &text).err(), Some(StateError::OtherSet));
     // A retry round's first score above 100, or with more items right than stayed out of it.
     let mut retried = Quiz::new(set.clone(), Lang::En, 12345);
-    retried.apply(QuizMsg::Finish);
-    retried.apply(QuizMsg::RetryWrong);
+    retried.apply(Msg::Finish);
+    retried.apply(Msg::RetryWrong);
     let round_2 = state::encode_quiz(&retried);
     assert!(round_2.contains(".2.0:0."), "{round_2}");
     assert!(state::decode_quiz(set.clone(), Lang::En, &round_2).is_ok());
@@ -645,16 +646,16 @@ fn two_hundred_answered_items_fit_a_scorm_suspend_data() {
     let set: Set = quiz_set(&[("excerpts", &excerpts), ("questions", "[]"), ("quiz.pool", "-"), ("quiz.certainty", "true")]);
     let mut q = Quiz::new(set.clone(), Lang::En, u64::MAX);
     for k in 0..200 {
-        q.apply(QuizMsg::GoTo(k));
-        q.apply(QuizMsg::ToggleCriterion(LONELINESS));
-        q.apply(QuizMsg::ToggleCriterion(PARTY));
-        q.apply(QuizMsg::MarkWords { first: 0, last: 2 });
-        q.apply(QuizMsg::MarkWords { first: 3, last: 6 });
-        q.apply(QuizMsg::SetCertainty(Certainty::High));
-        q.apply(QuizMsg::ChooseBin(if k % 2 == 0 { BIN_ATOMISATION } else { BIN_LONELINESS }));
-        q.apply(QuizMsg::Submit);
+        q.apply(Msg::GoTo(k));
+        q.apply(Msg::ToggleCriterion(LONELINESS));
+        q.apply(Msg::ToggleCriterion(PARTY));
+        q.apply(Msg::MarkWords { first: 0, last: 2 });
+        q.apply(Msg::MarkWords { first: 3, last: 6 });
+        q.apply(Msg::SetCertainty(Certainty::High));
+        q.apply(Msg::ChooseBin(if k % 2 == 0 { BIN_ATOMISATION } else { BIN_LONELINESS }));
+        q.apply(Msg::Submit);
     }
-    q.apply(QuizMsg::Finish);
+    q.apply(Msg::Finish);
     let text = state::encode_quiz(&q);
     println!("200 answered items: {} characters", text.len());
     assert!(text.len() < 4096, "{} characters", text.len());

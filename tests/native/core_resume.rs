@@ -6,8 +6,9 @@
 
 use std::rc::Rc;
 
-use diary_sort::core::quiz::{Certainty, Item, Quiz, QuizMsg, words};
-use diary_sort::core::session::{Msg, Session};
+use diary_sort::core::board::{self, Board};
+use diary_sort::core::exercise::Certainty;
+use diary_sort::core::quiz::{self, Item, Quiz, words};
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::state::{self, Saved, StateError, Tab};
 use diary_sort::core::strings::Lang;
@@ -17,13 +18,13 @@ fn default_set() -> Rc<Set> {
 }
 
 /// The board with every card placed, one in a wrong bin, and checked.
-fn checked_board(set: &Rc<Set>) -> Session {
-    let mut s = Session::new(set.clone(), Lang::Nl, 42);
+fn checked_board(set: &Rc<Set>) -> Board {
+    let mut s = Board::new(set.clone(), Lang::Nl, 42);
     for i in 0..set.len() {
         let bin = if i == 0 { set.bins.iter().copied().find(|&b| b != set.expected[0]) } else { Some(set.expected[i]) };
-        s.apply(Msg::Place(i, bin));
+        s.apply(board::Msg::Place(i, bin));
     }
-    s.apply(Msg::Check);
+    s.apply(board::Msg::Check);
     s
 }
 
@@ -33,27 +34,27 @@ fn checked_board(set: &Rc<Set>) -> Session {
 fn longest_quiz(set: &Rc<Set>) -> Quiz {
     let mut q = Quiz::new(set.clone(), Lang::Nl, u64::MAX);
     for k in 0..q.items().len() {
-        q.apply(QuizMsg::GoTo(k));
+        q.apply(quiz::Msg::GoTo(k));
         let item = q.current_item();
         match item {
             Item::Excerpt(i) => {
                 for c in 0..set.file.criteria.len() {
-                    q.apply(QuizMsg::ToggleCriterion(c));
+                    q.apply(quiz::Msg::ToggleCriterion(c));
                 }
                 for w in (0..words(&set.file.excerpts[i].text).len()).step_by(2) {
-                    q.apply(QuizMsg::MarkWords { first: w, last: w });
+                    q.apply(quiz::Msg::MarkWords { first: w, last: w });
                 }
                 let wrong = set.bins.iter().copied().find(|&b| b != set.expected[i]).expect("another bin");
-                q.apply(QuizMsg::ChooseBin(wrong));
+                q.apply(quiz::Msg::ChooseBin(wrong));
             }
             Item::Question(_) => {
-                q.apply(QuizMsg::ToggleOption(3));
+                q.apply(quiz::Msg::ToggleOption(3));
             }
         }
-        q.apply(QuizMsg::SetCertainty(Certainty::High));
-        q.apply(QuizMsg::Submit);
-        q.apply(QuizMsg::TryAgain);
-        q.apply(QuizMsg::SetCertainty(Certainty::Medium));
+        q.apply(quiz::Msg::SetCertainty(Certainty::High));
+        q.apply(quiz::Msg::Submit);
+        q.apply(quiz::Msg::TryAgain);
+        q.apply(quiz::Msg::SetCertainty(Certainty::Medium));
     }
     q
 }

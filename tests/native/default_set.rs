@@ -72,11 +72,11 @@ fn assert_classified_as_the_essay_argues(set: &Set, labels: [&str; 3]) {
     assert!(set.len() >= 16, "{name}: at least 16 fragments, got {}", set.len());
     let mut footnotes = HashSet::new();
     for (i, e) in set.file.excerpts.iter().enumerate() {
-        let footnote = e.essay.footnote.unwrap_or_else(|| panic!("{name}: {} cites no footnote", e.id));
+        let footnote = cited(&e.essay).footnote.unwrap_or_else(|| panic!("{name}: {} cites no footnote", e.id));
         assert!(footnotes.insert(footnote), "{name}: footnote {footnote} used twice");
         assert_eq!(set.bin(set.expected[i]).id, essay_reading(footnote), "{name}: excerpt {} (fn {footnote})", e.id);
-        assert_eq!(e.source.kind, source_kind(footnote), "{name}: the kind of text {} comes from", e.id);
-        assert!(e.source.page.is_some() || footnote == 23, "{name}: {} cites its page", e.id);
+        assert_eq!(source(e).kind, source_kind(footnote), "{name}: the kind of text {} comes from", e.id);
+        assert!(source(e).page.is_some() || footnote == 23, "{name}: {} cites its page", e.id);
         if e.kind == ExcerptKind::Description {
             assert!(!e.text.starts_with(['‘', '“', '\'', '"']), "{name}: {} is a description, not a quotation", e.id);
         }
@@ -87,6 +87,16 @@ fn assert_classified_as_the_essay_argues(set: &Set, labels: [&str; 3]) {
     for label in labels {
         assert!(offered.contains(&label), "{name}: bin {label} offered: {offered:?}");
     }
+}
+
+/// Where an excerpt of a default set comes from (they all say).
+fn source(e: &set::Excerpt) -> &set::Source {
+    e.source.as_ref().expect("the default sets name every source")
+}
+
+/// Where the essay says something of a default set (they cite it everywhere).
+fn cited(reference: &Option<EssayRef>) -> &EssayRef {
+    reference.as_ref().expect("the default sets cite the essay everywhere")
 }
 
 #[test]
@@ -109,28 +119,28 @@ fn the_english_set_mirrors_the_dutch_set() {
         e.intro
     );
     assert_eq!((n.format, &n.precedence), (e.format, &e.precedence));
-    let settings = |f: &set::SetFile| {
+    let settings = |f: &SetFile| {
         let s = &f.settings;
         (s.tries, s.penalty, s.pass_mark, s.shuffle, s.overall.iter().map(|b| b.min).collect::<Vec<_>>())
     };
     assert_eq!(settings(n), settings(e), "same scoring and score bands");
-    let criteria = |f: &set::SetFile| f.criteria.iter().map(|c| (c.id.clone(), c.essay.clone())).collect::<Vec<_>>();
+    let criteria = |f: &SetFile| f.criteria.iter().map(|c| (c.id.clone(), c.essay.clone())).collect::<Vec<_>>();
     assert_eq!(criteria(n), criteria(e), "same criteria, cited at the same places");
-    let categories = |f: &set::SetFile| f.categories.iter().map(|c| (c.id.clone(), c.essay.clone(), c.rule.clone())).collect::<Vec<_>>();
+    let categories = |f: &SetFile| f.categories.iter().map(|c| (c.id.clone(), c.essay.clone(), c.rule.clone())).collect::<Vec<_>>();
     assert_eq!(categories(n), categories(e), "same categories with the same rules");
-    let fallback = |f: &set::SetFile| f.fallback.as_ref().map(|b| (b.id.clone(), b.essay.clone(), b.offer));
+    let fallback = |f: &SetFile| f.fallback.as_ref().map(|b| (b.id.clone(), b.essay.clone(), b.offer));
     assert_eq!(fallback(n), fallback(e), "same fallback bin");
     assert_eq!(nl.bins, en.bins, "the same bins, in the same order");
 
-    let ids = |f: &set::SetFile| f.excerpts.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    let ids = |f: &SetFile| f.excerpts.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(n), ids(e), "the same excerpts in the same order");
     for (i, (a, b)) in n.excerpts.iter().zip(&e.excerpts).enumerate() {
         let id = &a.id;
         assert_eq!(a.essay, b.essay, "{id}: same section and footnote");
-        assert_eq!(a.source.page, b.source.page, "{id}: same page");
-        assert_eq!(a.source.date.is_some(), b.source.date.is_some(), "{id}: dated in both or neither");
-        assert_eq!(a.source.kind, b.source.kind, "{id}: the same kind of source");
-        assert_eq!(a.source.context.is_some(), b.source.context.is_some(), "{id}: context in both or neither");
+        assert_eq!(source(a).page, source(b).page, "{id}: same page");
+        assert_eq!(source(a).date.is_some(), source(b).date.is_some(), "{id}: dated in both or neither");
+        assert_eq!(source(a).kind, source(b).kind, "{id}: the same kind of source");
+        assert_eq!(source(a).context.is_some(), source(b).context.is_some(), "{id}: context in both or neither");
         assert_eq!(a.kind, b.kind, "{id}: a quotation in both, or a description in both");
         let criteria = |x: &set::Excerpt| x.evidence.iter().map(|v| v.criterion.clone()).collect::<Vec<_>>();
         assert_eq!(criteria(a), criteria(b), "{id}: the same evidence criteria");
@@ -255,7 +265,14 @@ fn prose_texts(set: &Set) -> Vec<(String, &str)> {
         texts.push(("fallback.essay_says".to_string(), b.essay_says.as_str()));
     }
     for e in &f.excerpts {
-        texts.extend(e.source.context.as_deref().map(|t| (format!("excerpts.{}.source.context", e.id), t)));
+        texts.extend(
+            e.source
+                .as_ref()
+                .expect("the default sets name every source")
+                .context
+                .as_deref()
+                .map(|t| (format!("excerpts.{}.source.context", e.id), t)),
+        );
         texts.extend(e.commentary.as_deref().map(|t| (format!("excerpts.{}.commentary", e.id), t)));
     }
     for q in &f.questions {
@@ -263,7 +280,10 @@ fn prose_texts(set: &Set) -> Vec<(String, &str)> {
         texts.extend(q.explanation.as_deref().map(|e| (format!("questions.{}.explanation", q.id), e)));
         for o in &q.options {
             texts.push((format!("questions.{}.{}.text", q.id, o.id), o.text.as_str()));
-            texts.push((format!("questions.{}.{}.feedback", q.id, o.id), o.feedback.as_str()));
+            texts.push((
+                format!("questions.{}.{}.feedback", q.id, o.id),
+                o.feedback.as_deref().expect("the default sets explain every option"),
+            ));
         }
     }
     texts.extend(f.lenses.iter().map(|l| (format!("lenses.{}.summary", l.id), l.summary.as_str())));
@@ -286,7 +306,7 @@ fn every_quotation_in_the_dutch_prose_is_the_essays_own_wording() {
     }
     assert!(quoted >= 150, "the set reasons from the essay's words: {quoted} quotations");
     for q in &set.file.questions {
-        let feedback_quotes = q.options.iter().filter(|o| !quotations(&o.feedback).is_empty()).count();
+        let feedback_quotes = q.options.iter().filter(|o| !quotations(o.feedback.as_deref().unwrap_or_default()).is_empty()).count();
         assert!(feedback_quotes * 2 >= q.options.len(), "{}: most options' feedback quotes the essay", q.id);
     }
 }
@@ -348,12 +368,12 @@ fn section_of_footnote(n: u32) -> &'static str {
 /// Every reference in `f` to the essay, with where it is.
 fn essay_refs(f: &SetFile) -> Vec<(String, &EssayRef)> {
     let mut refs: Vec<(String, &EssayRef)> = Vec::new();
-    refs.extend(f.criteria.iter().map(|c| (format!("criteria.{}", c.id), &c.essay)));
-    refs.extend(f.categories.iter().map(|c| (format!("categories.{}", c.id), &c.essay)));
-    refs.extend(f.fallback.iter().map(|b| ("fallback".to_string(), &b.essay)));
-    refs.extend(f.excerpts.iter().map(|e| (format!("excerpts.{}", e.id), &e.essay)));
-    refs.extend(f.questions.iter().map(|q| (format!("questions.{}", q.id), &q.essay)));
-    refs.extend(f.lenses.iter().map(|l| (format!("lenses.{}", l.id), &l.essay)));
+    refs.extend(f.criteria.iter().map(|c| (format!("criteria.{}", c.id), cited(&c.essay))));
+    refs.extend(f.categories.iter().map(|c| (format!("categories.{}", c.id), cited(&c.essay))));
+    refs.extend(f.fallback.iter().map(|b| ("fallback".to_string(), cited(&b.essay))));
+    refs.extend(f.excerpts.iter().map(|e| (format!("excerpts.{}", e.id), cited(&e.essay))));
+    refs.extend(f.questions.iter().map(|q| (format!("questions.{}", q.id), cited(&q.essay))));
+    refs.extend(f.lenses.iter().map(|l| (format!("lenses.{}", l.id), cited(&l.essay))));
     refs
 }
 
@@ -373,14 +393,18 @@ fn the_concept_questions_cover_every_section_of_the_essay() {
         }
         assert!(f.questions.len() >= 8, "{}: at least 8 concept questions, got {}", f.id, f.questions.len());
         for section in SECTIONS {
-            assert!(f.questions.iter().any(|q| q.essay.section == section), "{}: a question on {section:?}", f.id);
+            assert!(
+                f.questions.iter().any(|q| q.essay.as_ref().is_some_and(|r| r.section == section)),
+                "{}: a question on {section:?}",
+                f.id
+            );
         }
         for kind in [QuestionType::Single, QuestionType::Multiple] {
             assert!(f.questions.iter().any(|q| q.kind == kind), "{}: a {kind:?} question", f.id);
         }
         for q in &f.questions {
             for o in &q.options {
-                assert!(!o.feedback.trim().is_empty(), "{}: {} option {} explains itself", f.id, q.id, o.id);
+                assert!(o.feedback.as_deref().is_some_and(|f| !f.trim().is_empty()), "{}: {} option {} explains itself", f.id, q.id, o.id);
             }
         }
     }
@@ -436,7 +460,7 @@ fn each_lens_classifies_the_fragments_as_derived_from_the_essays_account_of_its_
         }
         let mut atomised = [0; 4];
         for (i, e) in f.excerpts.iter().enumerate() {
-            let footnote = e.essay.footnote.expect("every fragment cites its footnote");
+            let footnote = cited(&e.essay).footnote.expect("every fragment cites its footnote");
             let [totalitarian, revisionist, neo] = schools_reading(footnote);
             for (lens, want) in [essay_reading(footnote), totalitarian, revisionist, neo].into_iter().enumerate() {
                 let got = set.bin(set.classify(lens, i)).id;
@@ -519,7 +543,7 @@ fn every_excerpt_in_every_bin_gets_feedback_that_reasons_from_the_rule() {
 /// Shaporina's grief (footnote 10) placed in atomisation: the feedback states the essay's rule,
 /// quotes the loneliness that is there, and names the four conditions that are not.
 fn assert_grief_in_atomisation_answered(set: &Set, lang: Lang, expected: [&str; 4]) {
-    let i = set.file.excerpts.iter().position(|e| e.essay.footnote == Some(10)).expect("fn 10");
+    let i = set.file.excerpts.iter().position(|e| cited(&e.essay).footnote == Some(10)).expect("fn 10");
     let atomisation = set.bins.iter().copied().find(|&b| set.bin(b).id == "atomisation").unwrap();
     let text = plain(&feedback::wrong(set, lang, i, atomisation, Stage::Explain).paragraphs);
     for sentence in expected {
@@ -561,7 +585,7 @@ fn a_nested_rule_reads_with_its_inner_part_in_parentheses() {
         let f = &set.file;
         let lens = |id: &str| f.lenses.iter().position(|l| l.id == id).expect("the lens");
         let totalitarian = lens("totalitarian");
-        let footnote = |n: u32| f.excerpts.iter().position(|e| e.essay.footnote == Some(n)).expect("the fragment");
+        let footnote = |n: u32| f.excerpts.iter().position(|e| cited(&e.essay).footnote == Some(n)).expect("the fragment");
         let against_the_system = footnote(12);
         let text = plain(&feedback::lens_reading(&set, lang, totalitarian, against_the_system));
         let loneliness = &f.criteria.iter().find(|c| c.id == "loneliness").expect("loneliness").label;

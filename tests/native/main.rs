@@ -1,6 +1,6 @@
 //! The module's native tests, one crate: the core (set loading and validation, limits, the
-//! board, the quiz, resume strings, wording), the default sets held to the essay, and property
-//! tests. `cargo test` runs them; the browser shell's tests are in `tests/web/`.
+//! board, the quiz, resume strings, wording), the default sets held to the essay, a set with only
+//! the required fields, and property tests. `cargo test` runs them; the browser shell's tests are in `tests/web/`.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,13 +12,16 @@ mod quiz_fixture;
 #[path = "../support/valid.rs"]
 mod valid;
 
+mod core_board;
+mod core_edit;
 mod core_explain;
 mod core_limits;
 mod core_quiz;
 mod core_resume;
-mod core_session;
 mod core_set;
 mod default_set;
+mod minimal_set;
 mod properties;
+mod quiz_navigation;
 mod quiz_properties;
 mod wording;

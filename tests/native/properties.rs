@@ -10,8 +10,8 @@
 
 use std::sync::LazyLock;
 
+use diary_sort::core::board::{Board, CardStatus, Msg};
 use diary_sort::core::json::{self, Member, Node, Pos, Positions, Value};
-use diary_sort::core::session::{CardStatus, Msg, Session};
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::state;
 use diary_sort::core::strings::Lang;
@@ -39,9 +39,9 @@ fn lang(en: bool) -> Lang {
 
 /// Plays the actions the bytes describe, every invariant checked after every message.
 fn play_all(set: &Set, lang: Lang, seed: u64, bytes: &[u8]) -> Play {
-    let mut play = Play::new(Session::new(set.clone(), lang, seed));
+    let mut play = Play::new(Board::new(set.clone(), lang, seed));
     let mut bytes = bytes.iter().copied();
-    while let Some(msgs) = next_actions(play.session(), &mut bytes) {
+    while let Some(msgs) = next_actions(play.board(), &mut bytes) {
         for msg in msgs {
             play.apply(msg);
         }
@@ -53,11 +53,11 @@ fn play_all(set: &Set, lang: Lang, seed: u64, bytes: &[u8]) -> Play {
 /// resume string after every `every` actions: both must show the same attempt and answer every
 /// message alike. (A resume forgets the card held, so both put it down first.)
 fn resume_in_step(set: &Set, lang: Lang, seed: u64, bytes: &[u8], every: usize) {
-    let mut play = Play::new(Session::new(set.clone(), lang, seed));
-    let mut copy = Session::new(set.clone(), lang, seed);
+    let mut play = Play::new(Board::new(set.clone(), lang, seed));
+    let mut copy = Board::new(set.clone(), lang, seed);
     let mut bytes = bytes.iter().copied();
     let mut actions = 0;
-    while let Some(msgs) = next_actions(play.session(), &mut bytes) {
+    while let Some(msgs) = next_actions(play.board(), &mut bytes) {
         actions += 1;
         if actions % every == 0 {
             assert_eq!(play.apply(Msg::Cancel), copy.apply(Msg::Cancel));
@@ -65,8 +65,8 @@ fn resume_in_step(set: &Set, lang: Lang, seed: u64, bytes: &[u8], every: usize) 
         }
         for msg in msgs {
             assert_eq!(play.apply(msg), copy.apply(msg), "{msg:?}");
-            valid::assert_same_attempt(play.session(), &copy);
-            assert_eq!((play.session().held(), play.session().target()), (copy.held(), copy.target()));
+            valid::assert_same_attempt(play.board(), &copy);
+            assert_eq!((play.board().held(), play.board().target()), (copy.held(), copy.target()));
         }
     }
 }
@@ -76,12 +76,12 @@ fn resume_in_step(set: &Set, lang: Lang, seed: u64, bytes: &[u8], every: usize) 
 /// Then each card is right exactly when planned and the score is what the cards earned.
 fn play_plan(set: &Set, right_at: &[u8], wrong: &[u8]) {
     let settings = &set.file.settings;
-    let mut play = Play::new(Session::new(set.clone(), Lang::En, 7));
+    let mut play = Play::new(Board::new(set.clone(), Lang::En, 7));
     let mut check = 0;
-    while !play.session().finished() {
+    while !play.board().finished() {
         check += 1;
         for (i, &k) in right_at.iter().enumerate() {
-            if play.session().status(i) == CardStatus::Right {
+            if play.board().status(i) == CardStatus::Right {
                 continue;
             }
             let others: Vec<usize> = set.bins.iter().copied().filter(|&b| b != set.expected[i]).collect();
@@ -91,9 +91,9 @@ fn play_plan(set: &Set, right_at: &[u8], wrong: &[u8]) {
         play.apply(Msg::Check);
     }
     let earned = |k: u8| if k == 0 { 0 } else { 100u32.saturating_sub(u32::from(settings.penalty) * (u32::from(k) - 1)) };
-    let summary = play.session().summary().expect("finished");
+    let summary = play.board().summary().expect("finished");
     for (i, &k) in right_at.iter().enumerate() {
-        assert_eq!(play.session().status(i) == CardStatus::Right, k > 0, "card {i} planned right at check {k}");
+        assert_eq!(play.board().status(i) == CardStatus::Right, k > 0, "card {i} planned right at check {k}");
     }
     let total: u32 = right_at.iter().map(|&k| earned(k)).sum();
     assert_eq!(u32::from(summary.score), total / right_at.len() as u32);

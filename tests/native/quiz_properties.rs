@@ -7,7 +7,8 @@
 
 //! with no penalty, a later try earns full marks too, as the set's author chose).
 
-use diary_sort::core::quiz::{Certainty, Item, ItemStatus, Quiz, QuizEffect, QuizMsg};
+use diary_sort::core::exercise::{Certainty, Effect};
+use diary_sort::core::quiz::{Item, ItemStatus, Msg, Quiz};
 use diary_sort::core::set::{Set, Step};
 use diary_sort::core::state;
 use diary_sort::core::strings::Lang;
@@ -65,73 +66,73 @@ fn set_for(c: &Config) -> Set {
 
 /// The messages of "answer the current item right": what a required step needs, high certainty,
 /// the right bin or options, submit.
-fn answer_right(q: &Quiz) -> Vec<QuizMsg> {
-    let mut msgs = vec![QuizMsg::TryAgain, QuizMsg::SetCertainty(Certainty::High)];
+fn answer_right(q: &Quiz) -> Vec<Msg> {
+    let mut msgs = vec![Msg::TryAgain, Msg::SetCertainty(Certainty::High)];
     let settings = q.set().quiz_settings();
     let draft = q.draft(q.current_item());
     match q.current_item() {
         Item::Excerpt(i) => {
             if settings.criteria_step == Step::Required && draft.criteria.is_empty() {
-                msgs.push(QuizMsg::ToggleCriterion(0));
+                msgs.push(Msg::ToggleCriterion(0));
             }
             if settings.evidence_step == Step::Required {
-                msgs.push(QuizMsg::MarkWords { first: 0, last: 0 });
+                msgs.push(Msg::MarkWords { first: 0, last: 0 });
             }
-            msgs.push(QuizMsg::ChooseBin(q.set().expected[i]));
+            msgs.push(Msg::ChooseBin(q.set().expected[i]));
         }
         Item::Question(k) => {
             let question = &q.set().file.questions[k];
             for (o, option) in question.options.iter().enumerate() {
                 if option.correct != draft.options.contains(&o) {
-                    msgs.push(QuizMsg::ToggleOption(o));
+                    msgs.push(Msg::ToggleOption(o));
                 }
             }
         }
     }
-    msgs.push(QuizMsg::Submit);
+    msgs.push(Msg::Submit);
     msgs
 }
 
 /// The messages of "answer every item of the round right, then finish", worked out on a copy
 /// step by step (an item wrong or settled before stays as it was: that is what the property
 /// is about).
-fn answer_all_right(q: &Quiz) -> Vec<QuizMsg> {
+fn answer_all_right(q: &Quiz) -> Vec<Msg> {
     let mut copy = q.clone();
     let mut msgs = Vec::new();
     for k in 0..q.items().len() {
-        copy.apply(QuizMsg::GoTo(k));
-        msgs.push(QuizMsg::GoTo(k));
+        copy.apply(Msg::GoTo(k));
+        msgs.push(Msg::GoTo(k));
         for msg in answer_right(&copy) {
             copy.apply(msg);
             msgs.push(msg);
         }
     }
-    msgs.push(QuizMsg::Finish);
+    msgs.push(Msg::Finish);
     msgs
 }
 
 /// Reads the next student action from the bytes (some with indices out of range).
-fn next_msgs(q: &Quiz, bytes: &mut impl Iterator<Item = u8>) -> Option<Vec<QuizMsg>> {
+fn next_msgs(q: &Quiz, bytes: &mut impl Iterator<Item = u8>) -> Option<Vec<Msg>> {
     let b = bytes.next()?;
     let x = usize::from(bytes.next().unwrap_or(0));
     let y = usize::from(bytes.next().unwrap_or(0));
     let msg = match b % 21 {
-        0 => QuizMsg::ToggleCriterion(x % 5),
-        1 => QuizMsg::MarkWords { first: x % 12, last: y % 12 },
-        2 => QuizMsg::UnmarkWords { first: x % 12, last: y % 12 },
-        3 => QuizMsg::ClearMarks,
-        4 => QuizMsg::ChooseBin(x % 5),
-        5 => QuizMsg::ToggleOption(x % 4),
-        6 => QuizMsg::SetCertainty(Certainty::ALL[x % 3]),
-        7 | 8 => QuizMsg::Submit,
-        9 => QuizMsg::TryAgain,
-        10 => QuizMsg::ShowSolution,
-        11 => QuizMsg::Next,
-        12 => QuizMsg::Previous,
-        13 => QuizMsg::GoTo(x % 8),
-        14 => QuizMsg::Finish,
-        15 => QuizMsg::RetryWrong,
-        16 => QuizMsg::Restart(x as u64 * 7919 + y as u64),
+        0 => Msg::ToggleCriterion(x % 5),
+        1 => Msg::MarkWords { first: x % 12, last: y % 12 },
+        2 => Msg::UnmarkWords { first: x % 12, last: y % 12 },
+        3 => Msg::ClearMarks,
+        4 => Msg::ChooseBin(x % 5),
+        5 => Msg::ToggleOption(x % 4),
+        6 => Msg::SetCertainty(Certainty::ALL[x % 3]),
+        7 | 8 => Msg::Submit,
+        9 => Msg::TryAgain,
+        10 => Msg::ShowSolution,
+        11 => Msg::Next,
+        12 => Msg::Previous,
+        13 => Msg::GoTo(x % 8),
+        14 => Msg::Finish,
+        15 => Msg::RetryWrong,
+        16 => Msg::Restart(x as u64 * 7919 + y as u64),
         17 | 18 => return Some(answer_right(q)),
         _ => return Some(answer_all_right(q)),
     };
@@ -171,11 +172,11 @@ fn play(config: &Config, seed: u64, bytes: &[u8]) {
         for msg in msgs {
             let before = state::encode_quiz(&q);
             let effects = q.apply(msg);
-            if let QuizMsg::Restart(_) = msg {
+            if let Msg::Restart(_) = msg {
                 completed = 0;
             }
             for effect in &effects {
-                if let QuizEffect::Completed { score, .. } = *effect {
+                if let Effect::Completed { score, .. } = *effect {
                     completed += 1;
                     assert_eq!(completed, 1, "completion reported twice in one attempt");
                     if score == 100 {
@@ -184,7 +185,7 @@ fn play(config: &Config, seed: u64, bytes: &[u8]) {
                 }
             }
             if state::encode_quiz(&q) != before {
-                assert!(effects.contains(&QuizEffect::Save), "{msg:?} changed the attempt without asking to save it");
+                assert!(effects.contains(&Effect::Save), "{msg:?} changed the attempt without asking to save it");
                 assert_valid(&q);
             }
         }
@@ -219,12 +220,12 @@ proptest! {
     fn answering_every_item_right_at_once_with_high_certainty_is_full_marks(config in config(), seed: u64) {
         let mut q = Quiz::new(set_for(&config), Lang::En, seed);
         for k in 0..q.items().len() {
-            q.apply(QuizMsg::GoTo(k));
+            q.apply(Msg::GoTo(k));
             for msg in answer_right(&q) {
                 q.apply(msg);
             }
         }
-        q.apply(QuizMsg::Finish);
+        q.apply(Msg::Finish);
         prop_assert_eq!(q.summary().map(|s| s.score), Some(100));
     }
 }

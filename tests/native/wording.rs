@@ -3,8 +3,9 @@
 
 //! reported at its path, line and column.
 
+use diary_sort::core::board::{Board, Msg};
+use diary_sort::core::exercise::Effect;
 use diary_sort::core::feedback::{self, Span, Stage};
-use diary_sort::core::session::{Effect, Msg, Session};
 use diary_sort::core::set::{self, Problem, Set};
 use diary_sort::core::strings::{self, Key, Lang};
 
@@ -64,8 +65,8 @@ fn an_override_is_the_interface_text_in_its_language_only() {
     assert_eq!(set.wording(Lang::Nl).get(Key::Check), "Inleveren");
     assert_eq!(set.wording(Lang::Nl).get(Key::Placed), strings::get(Lang::Nl, Key::Placed), "no Dutch override: built in");
     assert_eq!(set.wording(Lang::En).get(Key::Restart), "Start again", "a text not overridden stays built in");
-    let session = Session::new(set, Lang::En, 1);
-    assert_eq!(session.wording().get(Key::Check), "Submit answers", "the session speaks the set's wording");
+    let board = Board::new(set, Lang::En, 1);
+    assert_eq!(board.wording().get(Key::Check), "Submit answers", "the board speaks the set's wording");
 }
 
 #[test]
@@ -79,16 +80,16 @@ fn an_override_shows_up_in_announcements_and_feedback() {
     let dutch = all_text(&feedback::wrong(&set, Lang::Nl, 0, 2, Stage::Explain));
     assert!(dutch.contains("De bak ‘atomisation’ vraagt loneliness en individual against party."), "Dutch stays built in: {dutch}");
 
-    let mut session = Session::new(set, Lang::En, 1);
-    let effects = session.apply(Msg::Place(0, Some(0)));
+    let mut board = Board::new(set, Lang::En, 1);
+    let effects = board.apply(Msg::Place(0, Some(0)));
     assert!(effects.contains(&Effect::Announce("Moved to loneliness.".into())), "{effects:?}");
 }
 
 #[test]
 fn a_template_may_leave_out_a_placeholder_its_text_has() {
     let set = load(&with_strings(r#"{ "en": { "placed": "Moved." } }"#));
-    let mut session = Session::new(set, Lang::En, 1);
-    let effects = session.apply(Msg::Place(0, Some(0)));
+    let mut board = Board::new(set, Lang::En, 1);
+    let effects = board.apply(Msg::Place(0, Some(0)));
     assert!(effects.contains(&Effect::Announce("Moved.".into())), "{effects:?}");
 }
 
@@ -153,12 +154,16 @@ fn every_text_has_a_unique_snake_case_name_and_the_same_placeholders_in_both_lan
 }
 
 #[test]
-fn the_instructors_guide_lists_every_name_in_the_order_of_the_tables() {
+fn the_instructors_guide_has_the_table_the_code_makes() {
     let guide = include_str!("../../docs/instructors.md");
     let start = guide.find("<!-- strings table:").expect("docs/instructors.md has the table");
+    let start = start + guide[start..].find('\n').expect("the table follows its comment") + 1;
     let end = guide.find("<!-- end of strings table -->").expect("the table ends");
-    let listed: Vec<&str> =
-        guide[start..end].lines().filter_map(|line| line.strip_prefix("| `")?.split_once('`').map(|(name, _)| name)).collect();
-    let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
-    assert_eq!(listed, names, "regenerate the table in docs/instructors.md from the schema's $defs/strings_en");
+    let mut table = String::from("| name | placeholders | built-in English |\n|---|---|---|\n");
+    for &key in Key::ALL {
+        let text = strings::get(Lang::En, key);
+        let placeholders: Vec<String> = strings::placeholders(text).iter().map(|p| format!("{{{p}}}")).collect();
+        table.push_str(&format!("| `{}` | {} | {} |\n", key.name(), placeholders.join(", "), text.replace('|', "\\|")));
+    }
+    assert!(guide[start..end] == table, "the strings table in docs/instructors.md is not the code's; replace it with:\n{table}");
 }

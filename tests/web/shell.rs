@@ -218,6 +218,27 @@ fn renders_bins_and_cards_with_accessible_names() {
 }
 
 #[wasm_bindgen_test]
+fn a_set_with_only_the_required_fields_shows_only_what_it_has() {
+    let host = new_host();
+    let w = widget(host.clone(), include_str!("../fixtures/minimal.json"), options(&[]));
+    let root = root_of(&host);
+    assert_eq!(w.eyebrow(), None, "no eyebrow for the page");
+    assert!(q_all(&root, ".intro p").is_empty());
+    assert_eq!(q_all(&root, "section.bin").len(), 3);
+    // No definition, no "What the essay says", no source on a card: nothing to show.
+    assert!(q_all(&root, "section.bin .definition").is_empty());
+    assert!(q_all(&root, "section.bin details.essay").is_empty());
+    assert!(q_all(&root, "li.card .source, li.card .source-kind").is_empty());
+    assert_eq!(q_all(&root, "li.card blockquote p").len(), 6);
+    // The default sets keep theirs.
+    let host = new_host();
+    let w = widget(host.clone(), include_str!("../../www/sets/snijders-en.json"), options(&[]));
+    let root = root_of(&host);
+    assert_eq!(w.eyebrow().as_deref(), Some("Sorting diaries"));
+    assert_eq!(q_all(&root, "section.bin details.essay").len(), q_all(&root, "section.bin").len());
+}
+
+#[wasm_bindgen_test]
 fn tap_card_then_bin_moves_it() {
     let host = new_host();
     let _w = mount(&host);
@@ -240,9 +261,11 @@ fn tap_card_then_bin_moves_it() {
     tap(&q(&root, "section.pile button.pool"));
     assert_eq!(where_is(&root, 1), "pile");
 
-    // The move menu works without picking anything up.
+    // The move menu works without picking anything up; its options are there once it is opened.
     let menu = q(&root, "li.card[data-card=\"2\"] details.move");
     assert_eq!(text(&q(&menu, "summary")), "Move to…");
+    q(&menu, "summary").unchecked_ref::<HtmlElement>().click();
+    assert!(menu.has_attribute("open"));
     let none = q_all(&menu, "button").into_iter().find(|b| text(b) == "none of these").unwrap();
     none.unchecked_ref::<HtmlElement>().click();
     assert_eq!(where_is(&root, 2), "none of these");

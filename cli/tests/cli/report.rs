@@ -4,16 +4,13 @@
 
 //! written, the pages `diary-sort report` writes, and 10,000 generated statements.
 
-use std::path::PathBuf;
-use std::process::Command;
-
+use diary_sort::core::exercise::Certainty;
 use diary_sort::core::json;
-use diary_sort::core::quiz::Certainty;
 use diary_sort::core::set::{self, Set};
 use diary_sort_cli::answers::{self, Answers};
 use diary_sort_cli::class_report::{self as report, ClassReport, Confidence, Difficulty, Missed};
 
-use crate::ROOT;
+use crate::{TempDir, run};
 
 const MINI: &str = include_str!("../../../tests/fixtures/mini.json");
 const STATEMENTS: &str = include_str!("../../../tests/fixtures/statements.json");
@@ -175,33 +172,6 @@ fn malformed_input_is_reported_at_its_line_and_path() {
     assert_eq!(quoted, ["2:1: column `learner response`: expected `excerpt[.]category` (or `excerpt.category`), found \"alone \"x\"\""]);
     let no_column = problems("user,answer\nann,alone[.]none\n");
     assert!(no_column[0].starts_with("1:1: no response column: name one `learnerresponse`"), "{no_column:?}");
-}
-
-/// Runs `diary-sort ARGS` in the source tree: (exit status, stdout).
-fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_diary-sort")).args(args).current_dir(ROOT).output().expect("runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
-}
-
-/// A folder of its own in the temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let path = std::env::temp_dir().join(format!("diary-sort-report-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).to_str().unwrap().to_string()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        std::fs::remove_dir_all(&self.0).ok();
-    }
 }
 
 #[test]

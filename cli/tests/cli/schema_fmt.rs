@@ -10,7 +10,7 @@ use std::process::Command;
 
 use diary_sort::core::json::{self, Value};
 use diary_sort::core::set::{self, Set};
-use diary_sort_cli::schema::{self, canonical};
+use diary_sort_cli::schema::canonical;
 
 use crate::ROOT;
 
@@ -47,7 +47,7 @@ impl Drop for TempFile {
 
 /// The set with every object's fields in reverse order: the same set, not formatted.
 fn reversed(text: &str) -> String {
-    fn reverse(value: &mut Value) {
+    fn reverse(value: &mut Value<'_>) {
         match value {
             Value::Object(members) => {
                 members.reverse();
@@ -105,6 +105,7 @@ fn an_independent_validator_accepts_the_schema_and_every_default_set() {
     assert!(stdout.contains("ok: www/sets/snijders-nl.json is valid"), "{stdout}");
     assert!(stdout.contains("ok: www/sets/snijders-en.json is valid"), "{stdout}");
     assert!(stdout.contains("ok: www/sets/template.json is valid"), "{stdout}");
+    assert!(stdout.contains("ok: www/sets/template-nl.json is valid"), "{stdout}");
 }
 
 #[test]
@@ -167,9 +168,10 @@ fn validate_as_json_reports_each_file_with_the_problems_of_the_text_report() {
 
 #[test]
 fn fmt_check_passes_the_default_sets_and_changes_nothing() {
-    let (code, out) = run(&["fmt", "--check", "www/sets/snijders-nl.json", "www/sets/snijders-en.json", "www/sets/template.json"]);
+    let sets = ["www/sets/snijders-nl.json", "www/sets/snijders-en.json", "www/sets/template.json", "www/sets/template-nl.json"];
+    let (code, out) = run(&[&["fmt", "--check"][..], &sets].concat());
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out.matches(": already formatted").count(), 3, "{out}");
+    assert_eq!(out.matches(": already formatted").count(), 4, "{out}");
 
     let unformatted = TempFile::new("unformatted", &reversed(NL));
     let (code, out) = run(&["fmt", "--check", unformatted.name()]);
@@ -193,7 +195,7 @@ fn fmt_rewrites_a_set_in_the_canonical_form_and_refuses_a_broken_one() {
     assert!(out.contains("quote is not found in the excerpt's text"), "its problems are listed: {out}");
     assert!(out.contains(&format!("{}: 1 problem(s); not formatted", broken.name())), "{out}");
     assert_eq!(broken.text(), text, "a set with problems is left as it is");
-    assert_eq!(schema::canonical(&text).map_err(|e| e.0.len()), Err(1));
+    assert_eq!(canonical(&text).map_err(|e| e.0.len()), Err(1));
 }
 
 #[test]

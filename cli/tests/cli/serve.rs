@@ -1,7 +1,7 @@
 //! Integration test of `diary-sort serve`: starts the real binary on a free port over a
 //! throwaway root and checks status codes, MIME types, the security headers, the `/` redirect,
-
-//! `..` traversal rejection (plain and percent-encoded), 404, 405 and HEAD.
+//! `..` traversal rejection (plain and percent-encoded), 404, 405, HEAD and gzip for clients that
+//! accept it.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -104,6 +104,18 @@ fn get(port: u16, path: &str) -> Reply {
     send(port, &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
 }
 
+/// A GET with `Accept-Encoding: {encodings}`.
+fn get_encoded(port: u16, path: &str, encodings: &str) -> Reply {
+    send(port, &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: {encodings}\r\nConnection: close\r\n\r\n"))
+}
+
+/// `bytes` gunzipped.
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).expect("a gzip stream");
+    out
+}
+
 fn assert_security_headers(reply: &Reply) {
     assert_eq!(reply.header("Content-Security-Policy"), Some(CSP));
     assert_eq!(reply.header("X-Content-Type-Options"), Some("nosniff"));
@@ -197,4 +209,52 @@ fn keep_alive_serves_several_requests_on_one_connection() {
     let rest = String::from_utf8_lossy(&reply.body);
     assert!(rest.starts_with("export const x = 1;\n"), "{rest}");
     assert!(rest.contains("HTTP/1.1 200 OK") && rest.contains("body{}"), "{rest}");
+}
+
+#[test]
+fn gzips_for_clients_that_accept_it() {
+    let server = start("gzip");
+    // What a browser sends: the file comes compressed, with its type and the security headers.
+    for (path, mime) in [
+        ("/www/index.html", "text/html; charset=utf-8"),
+        ("/www/app.js", "text/javascript; charset=utf-8"),
+        ("/www/sets/a.json", "application/json"),
+        ("/pkg/large.wasm", "application/wasm"),
+    ] {
+        let reply = get_encoded(server.port, path, "gzip, deflate, br, zstd");
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(reply.header("Content-Encoding"), Some("gzip"), "{path}");
+        assert_eq!(reply.header("Content-Type"), Some(mime), "{path}");
+        assert_eq!(reply.header("Vary"), Some("Accept-Encoding"), "{path}");
+        assert_eq!(reply.header("Content-Length"), Some(reply.body.len().to_string().as_str()), "{path}");
+        assert_security_headers(&reply);
+        assert_eq!(gunzip(&reply.body), get(server.port, path).body, "{path}");
+    }
+    let large = get_encoded(server.port, "/pkg/large.wasm", "gzip");
+    assert!(large.body.len() < 1_000, "100,000 zero bytes took {} gzipped", large.body.len());
+
+    // The compressed file has a tag of its own, and revalidates under it.
+    let etag = large.header("ETag").expect("ETag");
+    assert_ne!(Some(etag), get(server.port, "/pkg/large.wasm").header("ETag"));
+    let reply = send(
+        server.port,
+        &format!("GET /pkg/large.wasm HTTP/1.1\r\nAccept-Encoding: gzip\r\nIf-None-Match: {etag}\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(reply.status, 304);
+    assert_security_headers(&reply);
+
+    // Not compressed: without Accept-Encoding, with gzip refused (q=0) or only other codings.
+    for encodings in [None, Some("gzip;q=0, identity"), Some("br"), Some("*;q=0")] {
+        let reply = match encodings {
+            Some(e) => get_encoded(server.port, "/www/app.js", e),
+            None => get(server.port, "/www/app.js"),
+        };
+        assert_eq!(reply.header("Content-Encoding"), None, "{encodings:?}");
+        assert_eq!(reply.body, b"export const x = 1;\n", "{encodings:?}");
+    }
+    // Nor the refused: a path outside www/ and pkg/ stays refused, gzip or not.
+    let reply = get_encoded(server.port, "/www/%2e%2e/secret.txt", "gzip");
+    assert_eq!(reply.status, 403);
+    assert_eq!(reply.header("Content-Encoding"), None);
+    assert!(!String::from_utf8_lossy(&reply.body).contains("private"));
 }

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use diary_sort::core::session::Session;
+use diary_sort::core::board::Board;
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::strings::Lang;
 use libfuzzer_sys::fuzz_target;
@@ -22,9 +22,9 @@ static SET: LazyLock<Set> = LazyLock::new(|| set::load(include_str!("../../www/s
 fuzz_target!(|data: &[u8]| {
     let Some((&first, rest)) = data.split_first() else { return };
     let lang = if first & 1 == 0 { Lang::Nl } else { Lang::En };
-    let mut play = play::Play::new(Session::new(SET.clone(), lang, u64::from(first >> 1)));
+    let mut play = play::Play::new(Board::new(SET.clone(), lang, u64::from(first >> 1)));
     let mut bytes = rest.iter().copied();
-    while let Some(msgs) = play::next_actions(play.session(), &mut bytes) {
+    while let Some(msgs) = play::next_actions(play.board(), &mut bytes) {
         for msg in msgs {
             play.apply(msg);
         }

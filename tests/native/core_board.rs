@@ -2,8 +2,9 @@
 
 //! string, on a small set with no authored feedback text beyond one commentary.
 
+use diary_sort::core::board::{Board, CardStatus, Msg};
+use diary_sort::core::exercise::{Effect, ItemKind};
 use diary_sort::core::feedback::{Feedback, Span, Verdict};
-use diary_sort::core::session::{CardStatus, Effect, Msg, Session};
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::state::{self, StateError};
 use diary_sort::core::strings::Lang;
@@ -35,7 +36,7 @@ fn bin(set: &Set, id: &str) -> usize {
     set.bins.iter().copied().find(|&b| set.bin(b).id == id).expect("bin exists")
 }
 
-fn place_all(s: &mut Session, ids: &[&str]) {
+fn place_all(s: &mut Board, ids: &[&str]) {
     for (i, id) in ids.iter().enumerate() {
         let b = bin(s.set(), id);
         s.apply(Msg::Place(i, Some(b)));
@@ -44,7 +45,7 @@ fn place_all(s: &mut Session, ids: &[&str]) {
 
 #[test]
 fn all_right_first_time_scores_full_marks_and_says_why() {
-    let mut s = Session::new(mini(), Lang::En, 1);
+    let mut s = Board::new(mini(), Lang::En, 1);
     place_all(&mut s, &["loneliness", "atomisation", "internalisation", "none"]);
     let effects = s.apply(Msg::Check);
     assert!(effects.contains(&Effect::Completed { score: 100, passed: true }), "{effects:?}");
@@ -62,7 +63,7 @@ fn all_right_first_time_scores_full_marks_and_says_why() {
 
 #[test]
 fn wrong_bin_explains_what_is_lacking_then_hints_then_reveals() {
-    let mut s = Session::new(mini(), Lang::En, 1);
+    let mut s = Board::new(mini(), Lang::En, 1);
     // Loneliness alone, placed in atomisation: the rule needs loneliness AND opposition.
     place_all(&mut s, &["atomisation", "atomisation", "internalisation", "none"]);
     s.apply(Msg::Check);
@@ -91,7 +92,7 @@ fn wrong_bin_explains_what_is_lacking_then_hints_then_reveals() {
 
 #[test]
 fn moving_a_wrong_card_clears_its_old_feedback_and_a_later_right_answer_costs_the_penalty() {
-    let mut s = Session::new(mini(), Lang::En, 1);
+    let mut s = Board::new(mini(), Lang::En, 1);
     place_all(&mut s, &["internalisation", "atomisation", "internalisation", "none"]);
     s.apply(Msg::Check);
     assert!(s.feedback(0).is_some());
@@ -106,35 +107,48 @@ fn moving_a_wrong_card_clears_its_old_feedback_and_a_later_right_answer_costs_th
 
 #[test]
 fn each_check_answers_every_card_it_judges_and_only_those() {
-    let answered = |effects: &[Effect]| -> Vec<(usize, usize, bool, u8)> {
+    // (excerpt id, bin id, expected bin id, correct, check): the set's ids, as the page gets them.
+    let answered = |effects: &[Effect]| -> Vec<(String, String, String, bool, u8)> {
         effects
             .iter()
-            .filter_map(|e| match *e {
-                Effect::Answered { card, bin, correct, check } => Some((card, bin, correct, check)),
+            .filter_map(|e| match e {
+                Effect::Answered(a) => {
+                    assert_eq!((a.kind, a.certainty, &a.criteria, a.marked_words), (ItemKind::Excerpt, None, &None, 0));
+                    Some((a.item.clone(), a.response.concat(), a.expected.concat(), a.correct, a.try_number))
+                }
                 _ => None,
             })
             .collect()
     };
-    let mut s = Session::new(mini(), Lang::En, 1);
-    let (lonely, atom) = (bin(s.set(), "loneliness"), bin(s.set(), "atomisation"));
-    let (inter, none) = (bin(s.set(), "internalisation"), bin(s.set(), "none"));
+    let mut s = Board::new(mini(), Lang::En, 1);
+    let id = |i: usize| s.set().file.excerpts[i].id.clone();
+    let answer =
+        |i: usize, bin: &str, expected: &str, correct: bool, check: u8| (id(i), bin.to_string(), expected.to_string(), correct, check);
+    let expected_first = [
+        answer(0, "atomisation", "loneliness", false, 1),
+        answer(1, "atomisation", "atomisation", true, 1),
+        answer(2, "internalisation", "internalisation", true, 1),
+        answer(3, "none", "none", true, 1),
+    ];
+    let expected_second = [answer(0, "loneliness", "loneliness", true, 2)];
+    let lonely = bin(s.set(), "loneliness");
     place_all(&mut s, &["atomisation", "atomisation", "internalisation", "none"]);
     let first = s.apply(Msg::Check);
-    assert_eq!(answered(&first), [(0, atom, false, 1), (1, atom, true, 1), (2, inter, true, 1), (3, none, true, 1)], "{first:?}");
+    assert_eq!(answered(&first), expected_first, "{first:?}");
     // The answers come before the attempt's end, and the three locked cards are not judged again.
     s.apply(Msg::Place(0, Some(lonely)));
     let second = s.apply(Msg::Check);
-    assert_eq!(answered(&second), [(0, lonely, true, 2)], "{second:?}");
+    assert_eq!(answered(&second), expected_second, "{second:?}");
     let done = second.iter().position(|e| matches!(e, Effect::Completed { .. })).expect("completed");
-    assert!(second.iter().rposition(|e| matches!(e, Effect::Answered { .. })) < Some(done));
+    assert!(second.iter().rposition(|e| matches!(e, Effect::Answered(_))) < Some(done));
     // A check refused (cards still on the pile) answers nothing.
-    let mut t = Session::new(mini(), Lang::En, 1);
+    let mut t = Board::new(mini(), Lang::En, 1);
     assert!(answered(&t.apply(Msg::Check)).is_empty());
 }
 
 #[test]
 fn fallback_feedback_walks_through_every_rule() {
-    let mut s = Session::new(mini(), Lang::Nl, 1);
+    let mut s = Board::new(mini(), Lang::Nl, 1);
     place_all(&mut s, &["loneliness", "atomisation", "internalisation", "none"]);
     s.apply(Msg::Check);
     let text = plain(&s.feedback(3).unwrap());
@@ -167,13 +181,13 @@ fn every_excerpt_in_every_bin_gets_elaborated_feedback_without_authored_text() {
 
 #[test]
 fn check_before_everything_is_placed_costs_no_try() {
-    let mut s = Session::new(mini(), Lang::En, 1);
+    let mut s = Board::new(mini(), Lang::En, 1);
     s.apply(Msg::Place(0, Some(0)));
     let effects = s.apply(Msg::Check);
     assert_eq!(s.checks(), 0);
     assert!(matches!(&effects[..], [Effect::Announce(t)] if t.contains("3 are still on the pile")), "{effects:?}");
     // One card left is said in the singular.
-    let mut s = Session::new(mini(), Lang::Nl, 1);
+    let mut s = Board::new(mini(), Lang::Nl, 1);
     for card in 0..3 {
         s.apply(Msg::Place(card, Some(0)));
     }
@@ -183,8 +197,21 @@ fn check_before_everything_is_placed_costs_no_try() {
 }
 
 #[test]
+fn a_tapped_card_is_announced_as_selected_and_a_key_pressed_one_as_picked_up() {
+    let mut s = Board::new(mini(), Lang::En, 1);
+    let e = s.apply(Msg::Select(1));
+    assert!(matches!(&e[..], [Effect::Announce(t)] if t.starts_with("Selected: ") && t.ends_with("Now tap or click a bin.")), "{e:?}");
+    assert_eq!(s.held(), Some(1));
+    // Tapped again, it is put down, as with the keyboard.
+    let e = s.apply(Msg::Select(1));
+    assert_eq!((s.held(), e), (None, vec![Effect::Announce("Move cancelled.".into())]));
+    let e = s.apply(Msg::Pick(1));
+    assert!(matches!(&e[..], [Effect::Announce(t)] if t.starts_with("Picked up: ")), "{e:?}");
+}
+
+#[test]
 fn keyboard_pick_target_drop_and_cancel() {
-    let mut s = Session::new(mini(), Lang::En, 1);
+    let mut s = Board::new(mini(), Lang::En, 1);
     s.apply(Msg::Pick(2));
     assert_eq!((s.held(), s.target()), (Some(2), Some(0)));
     let e = s.apply(Msg::MoveTarget(-1));
@@ -213,13 +240,13 @@ fn keyboard_pick_target_drop_and_cancel() {
 #[test]
 fn shuffle_is_seeded_and_a_permutation() {
     let text = MINI.replace("\"shuffle\": false", "\"shuffle\": true");
-    let a = Session::new(set::load(&text).unwrap(), Lang::En, 42);
-    let b = Session::new(set::load(&text).unwrap(), Lang::En, 42);
+    let a = Board::new(set::load(&text).unwrap(), Lang::En, 42);
+    let b = Board::new(set::load(&text).unwrap(), Lang::En, 42);
     assert_eq!(a.order(), b.order());
     let mut sorted = a.order().to_vec();
     sorted.sort();
     assert_eq!(sorted, [0, 1, 2, 3]);
-    let differs = (0..20u64).any(|seed| Session::new(set::load(&text).unwrap(), Lang::En, seed).order() != a.order());
+    let differs = (0..20u64).any(|seed| Board::new(set::load(&text).unwrap(), Lang::En, seed).order() != a.order());
     assert!(differs);
 }
 
@@ -228,7 +255,7 @@ fn cycling_through_bins_never_reaches_full_marks() {
     // Whatever order of guesses a student tries, a card right only at check k earns less.
     let set = mini();
     for seed in 0..50u64 {
-        let mut s = Session::new(set.clone(), Lang::En, seed);
+        let mut s = Board::new(set.clone(), Lang::En, seed);
         let mut guess = seed as usize;
         while !s.finished() {
             for i in 0..s.set().len() {
@@ -251,7 +278,7 @@ fn cycling_through_bins_never_reaches_full_marks() {
 
 #[test]
 fn resume_state_round_trips_and_rejects_foreign_or_damaged_text() {
-    let mut s = Session::new(mini(), Lang::En, 987_654_321);
+    let mut s = Board::new(mini(), Lang::En, 987_654_321);
     place_all(&mut s, &["internalisation", "atomisation", "internalisation", "none"]);
     s.apply(Msg::Check);
     s.apply(Msg::Place(0, None));

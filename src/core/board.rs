@@ -1,12 +1,14 @@
-//! The attempt as a state machine: where each card lies, which card is picked up, checks used,
-//! scores. The shell turns DOM events into [`Msg`]s, calls [`Session::apply`], carries out the
-//! returned [`Effect`]s and re-renders from the session's accessors.
+//! The board: the sorting attempt as a state machine (where each card lies, which card is picked
+//! up, checks used, scores). The shell turns DOM events into [`Msg`]s, calls [`Board::apply`],
+//! carries out the returned [`Effect`]s (the contract it shares with the quiz, in
+//! [`exercise`](crate::core::exercise)) and re-renders from the board's accessors.
 //!
 //! Shuffling uses a seeded PRNG: the shell passes the seed, so an attempt is reproducible and
 //! its order can be restored from the resume string.
 
 use std::rc::Rc;
 
+use crate::core::exercise::{Answer, Effect, ItemKind, Summary, Tally, percent, try_points};
 use crate::core::feedback::{self, Feedback};
 use crate::core::set::{BinId, Set};
 use crate::core::strings::{Key, Lang};
@@ -18,9 +20,12 @@ pub type Place = Option<BinId>;
 /// What a student did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
-    /// Pick a card up (keyboard Space/Enter, or a tap/click on the card). Picking up the card
-    /// already held puts it down again.
+    /// Pick a card up (keyboard Space/Enter). Picking up the card already held puts it down
+    /// again.
     Pick(usize),
+    /// Select a card (a tap or click on it): [`Msg::Pick`], announced as a selection (the
+    /// keyboard's "pick up … arrow keys" sentence would mislead).
+    Select(usize),
     /// Put the held card down without moving it (Escape).
     Cancel,
     /// Move the keyboard target among the bins by `delta` places (arrow keys).
@@ -37,34 +42,6 @@ pub enum Msg {
     Restart(u64),
 }
 
-/// What the shell must do after a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Say this in the live region.
-    Announce(String),
-    /// The resume state changed: store it.
-    Save,
-    /// A check judged card `card` in `bin` (one per card the check judged: cards already right
-    /// and locked are not judged again).
-    Answered {
-        /// The card (index into the set's excerpts).
-        card: usize,
-        /// The bin it lay in.
-        bin: BinId,
-        /// Whether that is its right bin.
-        correct: bool,
-        /// Which check this was (1-based).
-        check: u8,
-    },
-    /// The attempt just ended.
-    Completed {
-        /// Final score in percent.
-        score: u8,
-        /// Whether it reaches the pass mark.
-        passed: bool,
-    },
-}
-
 /// How a card stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardStatus {
@@ -78,24 +55,9 @@ pub enum CardStatus {
     Revealed,
 }
 
-/// The outcome of a finished attempt.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary {
-    /// Score in percent (each card right at check k earns 100 − penalty·(k−1), at least 0).
-    pub score: u8,
-    /// Cards placed right by the end.
-    pub right: usize,
-    /// Cards in the set.
-    pub total: usize,
-    /// Whether the score reaches the pass mark.
-    pub passed: bool,
-    /// The set's overall feedback for this score, if it has one.
-    pub overall: Option<String>,
-}
-
 /// One student's attempt at a set.
 #[derive(Debug, Clone)]
-pub struct Session {
+pub struct Board {
     /// Shared with the quiz and with the attempts a restart makes, never copied.
     set: Rc<Set>,
     lang: Lang,
@@ -109,13 +71,13 @@ pub struct Session {
     target: usize,
 }
 
-impl Session {
+impl Board {
     /// A fresh attempt; `lang` is the interface language, `seed` shuffles the cards.
-    pub fn new(set: impl Into<Rc<Set>>, lang: Lang, seed: u64) -> Session {
+    pub fn new(set: impl Into<Rc<Set>>, lang: Lang, seed: u64) -> Board {
         let set = set.into();
         let n = set.len();
         let order = shuffled(n, seed, set.file.settings.shuffle);
-        Session {
+        Board {
             set,
             lang,
             seed,
@@ -139,8 +101,8 @@ impl Session {
         place: Vec<Place>,
         checked: Vec<Place>,
         solved_at: Vec<u8>,
-    ) -> Session {
-        let mut s = Session::new(set, lang, seed);
+    ) -> Board {
+        let mut s = Board::new(set, lang, seed);
         s.checks = checks;
         s.place = place;
         s.checked = checked;
@@ -239,30 +201,34 @@ impl Session {
         }
     }
 
-    /// The outcome, once the attempt is finished.
+    /// The outcome, once the attempt is finished: each card right at check k earns
+    /// [`try_points`] for k, and the score is the cards' average.
     pub fn summary(&self) -> Option<Summary> {
         if !self.finished() {
             return None;
         }
         let settings = &self.set.file.settings;
         let total = self.set.len();
-        let points: u32 = self
-            .solved_at
-            .iter()
-            .map(|&k| match k {
-                0 => 0,
-                k => 100u32.saturating_sub(u32::from(settings.penalty) * u32::from(k - 1)),
-            })
-            .sum();
-        let score = (points / total.max(1) as u32).min(100) as u8;
-        let overall = settings.overall.iter().filter(|b| b.min <= score).max_by_key(|b| b.min).map(|b| b.text.clone());
-        Some(Summary {
-            score,
-            right: self.solved_at.iter().filter(|&&k| k > 0).count(),
-            total,
-            passed: score >= settings.pass_mark,
-            overall,
-        })
+        let right = self.solved_at.iter().filter(|&&k| k > 0).count();
+        let points: u32 = self.solved_at.iter().filter(|&&k| k > 0).map(|&k| try_points(settings.penalty, k)).sum();
+        let score = percent(i64::from(points), 100 * total as i64);
+        Some(Summary::new(self.wording(), settings, Key::Score, None, Tally { score, right, right_now: right, total, round: 1 }))
+    }
+
+    /// Card `i`'s answer `bin`, as judged by the check just made.
+    fn answer(&self, i: usize, bin: BinId, correct: bool) -> Answer {
+        let id = |b: BinId| vec![self.set.bin(b).id.to_string()];
+        Answer {
+            item: self.set.file.excerpts[i].id.clone(),
+            kind: ItemKind::Excerpt,
+            response: id(bin),
+            expected: id(self.set.expected[i]),
+            correct,
+            try_number: self.checks,
+            certainty: None,
+            criteria: None,
+            marked_words: 0,
+        }
     }
 
     /// A short name for card `i` in announcements and accessible names: its first words.
@@ -278,11 +244,11 @@ impl Session {
         let say = |key: Key, args: &[(&str, &str)]| Effect::Announce(self.set.wording(self.lang).text(key, args));
         match msg {
             Msg::Restart(seed) => {
-                *self = Session::new(Rc::clone(&self.set), self.lang, seed);
+                *self = Board::new(Rc::clone(&self.set), self.lang, seed);
                 vec![Effect::Save]
             }
             _ if self.finished() => Vec::new(),
-            Msg::Pick(i) if i < n => {
+            Msg::Pick(i) | Msg::Select(i) if i < n => {
                 if self.solved_at[i] > 0 {
                     return vec![say(Key::Locked, &[("card", &self.card_name(i))])];
                 }
@@ -292,7 +258,8 @@ impl Session {
                 }
                 self.held = Some(i);
                 self.target = self.place(i).and_then(|b| self.set.bins.iter().position(|&x| x == b)).unwrap_or(0);
-                vec![say(Key::Picked, &[("card", &self.card_name(i))])]
+                let key = if matches!(msg, Msg::Select(_)) { Key::Selected } else { Key::Picked };
+                vec![say(key, &[("card", &self.card_name(i))])]
             }
             Msg::Cancel => match self.held.take() {
                 Some(_) => vec![say(Key::Cancelled, &[])],
@@ -354,7 +321,7 @@ impl Session {
             if correct {
                 self.solved_at[i] = self.checks;
             }
-            effects.push(Effect::Answered { card: i, bin, correct, check: self.checks });
+            effects.push(Effect::Answered(self.answer(i, bin, correct)));
         }
         let right = self.solved_at.iter().filter(|&&k| k > 0).count().to_string();
         effects.push(Effect::Announce(self.wording().text(

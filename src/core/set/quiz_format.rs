@@ -7,10 +7,11 @@ use std::cell::Cell;
 use crate::core::json::Node;
 use crate::core::rule::Rule;
 
-use super::{EssayRef, Ids, Problems, SetFile, category_order, choice, did_you_mean, fields, flag, list, number};
+use super::{EssayRef, Ids, Problems, SetFile, category_order, choice, did_you_mean, fields, flag, number};
 
 /// Which modes a set offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum Mode {
     /// The sorting board only (the default, and what every version-1 set is).
     #[default]
@@ -35,6 +36,7 @@ impl Mode {
 
 /// Whether a step of a quiz item is offered, and whether it must be done before submitting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum Step {
     /// Not offered.
     Off,
@@ -52,20 +54,29 @@ impl Step {
     }
 }
 
-/// How the quiz runs (the `quiz` object; every field has a default).
+/// How the quiz runs: the steps of each excerpt, certainty-based marking, the solution button,
+/// retrying the wrong ones, and a pool. A field left out takes its default.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields, default, rename_all = "camelCase"))]
 pub struct QuizSettings {
-    /// Ticking the criteria seen in the excerpt.
+    /// Ticking the criteria seen in the excerpt: off, optional (the default) or required (an
+    /// answer without a tick is refused).
     pub criteria_step: Step,
-    /// Marking the words that show them.
+    /// Marking the words that justify the choice: off, optional (the default) or required (an
+    /// answer without marked words is refused).
     pub evidence_step: Step,
-    /// Certainty-based marking (Moodle's CBM scale).
+    /// Certainty-based marking (Moodle's CBM): with each answer the student says how sure they
+    /// are; right earns 1, 2 or 3, wrong costs 0, 2 or 6 (low, medium, high), scaled so that every
+    /// answer right at the first try with high certainty is 100%.
     pub certainty: bool,
-    /// Whether a "show solution" button is offered (the item then scores 0).
+    /// Whether a "show solution" button is offered; an item whose solution is shown scores 0.
     pub show_solution: bool,
-    /// Whether "retry only the wrong ones" is offered after the review.
+    /// Whether "retry only the wrong ones" is offered after the review: a practice round that
+    /// leaves the score as it was.
     pub retry_wrong: bool,
-    /// Draw this many excerpts per attempt (seeded); all when `None`. Questions are always all.
+    /// Draw this many excerpts per attempt (with the attempt's seed), at most as many as the set
+    /// has; all when left out. Questions are always all asked.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub pool: Option<u32>,
 }
 
@@ -84,6 +95,7 @@ impl Default for QuizSettings {
 
 /// Whether a concept question takes one answer or several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename_all = "lowercase"))]
 pub enum QuestionType {
     /// Exactly one option is correct; the student chooses one.
     #[default]
@@ -94,31 +106,42 @@ pub enum QuestionType {
 
 /// One option of a concept question.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct QuestionOption {
-    /// Identifier, unique within the question.
+    /// Unique within the question; left out, the option's letter in the list (a, b, c, …).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<super::schema::Id>"))]
     pub id: String,
-    /// The option's text.
+    /// The option as shown.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub text: String,
     /// Whether choosing it is right.
     pub correct: bool,
-    /// Why this option is right or wrong, from the essay; shown when it was chosen.
-    pub feedback: String,
+    /// Why this option is right or wrong, from the essay; shown when it was chosen. Left out, a
+    /// chosen option gets a plain "right" or "not right".
+    pub feedback: Option<String>,
 }
 
-/// A concept question about the essay's argument (quiz mode only, after the excerpts).
+/// A concept question about the essay's argument (quiz mode only, after the excerpts), with
+/// feedback per option.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Question {
-    /// Identifier, unique among the questions.
+    /// Unique among the questions.
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::Id"))]
     pub id: String,
-    /// Single or multiple answer.
+    /// single (exactly one option is correct) or multiple (one or more are; the student must
+    /// choose all and only those).
+    #[cfg_attr(feature = "schema", schemars(rename = "type"))]
     pub kind: QuestionType,
-    /// The question.
+    /// The question. Plain text, never HTML.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub prompt: String,
-    /// The options, in the order written (shuffling them is not part of the format).
+    /// The options, shown in this order.
+    #[cfg_attr(feature = "schema", schemars(length(min = 2)))]
     pub options: Vec<QuestionOption>,
-    /// Where the essay says it.
-    pub essay: EssayRef,
-    /// Shown after the question is answered (right, revealed or solution shown).
+    /// Where the essay says it: cited once the question is answered.
+    pub essay: Option<EssayRef>,
+    /// Shown once the question is answered (right, out of tries, or its solution shown).
     pub explanation: Option<String>,
 }
 
@@ -133,22 +156,29 @@ impl Question {
     }
 }
 
-/// A historians' reading of the same criteria: a school's rules where they differ from the set's.
+/// A historians' school's reading of the same criteria: its summary and, where it differs from
+/// the set, its own rules.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Lens {
-    /// Identifier, unique among the lenses.
+    /// Unique among the lenses.
+    #[cfg_attr(feature = "schema", schemars(with = "super::schema::Id"))]
     pub id: String,
-    /// The school's name, e.g. "totalitaire school".
+    /// The school's name, e.g. "totalitarian school".
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"\S")))]
     pub label: String,
-    /// One or two sentences: what this school assumes, from the essay.
+    /// What this school assumes, in one or two sentences from the essay.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub summary: String,
     /// Where the essay describes the school.
-    pub essay: EssayRef,
-    /// Per category id, the lens's own rule, in the order written; categories not listed keep
-    /// the set's rule. Empty for the essay's own reading.
+    pub essay: Option<EssayRef>,
+    /// The school's own rule per category id, where it differs from the set's, in the order
+    /// written; categories not listed keep the set's rule. Leave out for the essay's own reading.
+    #[cfg_attr(feature = "schema", schemars(default, schema_with = "super::schema::lens_rules"))]
     pub rules: Vec<(String, Rule)>,
-    /// Category ids in the order the lens tries its rules; empty: the set's precedence. A
-    /// category left out is one this reading never gives.
+    /// Category ids in the order this school's rules are tried; a category left out is one this
+    /// reading never gives. Default: the set's precedence.
+    #[cfg_attr(feature = "schema", schemars(default, with = "Vec<super::schema::Id>", extend("uniqueItems" = true)))]
     pub precedence: Vec<String>,
 }
 
@@ -167,16 +197,16 @@ pub const STEP_NAMES: &[&str] = &["off", "optional", "required"];
 /// The words of a question's `type`, in the order of [`QuestionType`]'s variants.
 pub const QUESTION_TYPE_NAMES: &[&str] = &["single", "multiple"];
 
-pub(super) fn mode(p: &mut Problems, node: &Node, path: &str) -> Option<Mode> {
+pub(super) fn mode(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<Mode> {
     Some([Mode::Board, Mode::Quiz, Mode::Both][choice(p, node, path, MODE_NAMES)?])
 }
 
-fn step(p: &mut Problems, node: &Node, path: &str) -> Option<Step> {
+fn step(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<Step> {
     Some([Step::Off, Step::Optional, Step::Required][choice(p, node, path, STEP_NAMES)?])
 }
 
 #[inline(never)]
-pub(super) fn quiz_settings(p: &mut Problems, node: &Node, path: &str) -> QuizSettings {
+pub(super) fn quiz_settings(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> QuizSettings {
     let f = fields(p, node, path, QUIZ_FIELDS);
     let default = QuizSettings::default();
     QuizSettings {
@@ -190,7 +220,7 @@ pub(super) fn quiz_settings(p: &mut Problems, node: &Node, path: &str) -> QuizSe
 }
 
 #[inline(never)]
-pub(super) fn question(p: &mut Problems, node: &Node, path: &str) -> Question {
+pub(super) fn question(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Question {
     let f = fields(p, node, path, QUESTION_FIELDS);
     Question {
         id: f.text(p, "id"),
@@ -200,30 +230,46 @@ pub(super) fn question(p: &mut Problems, node: &Node, path: &str) -> Question {
             })
             .unwrap_or_default(),
         prompt: f.text(p, "prompt"),
-        options: f.required(p, "options", |p, node, path| list(p, node, path, option)).unwrap_or_default(),
+        options: f.required(p, "options", options).unwrap_or_default(),
         essay: f.essay(p),
         explanation: f.optional_text(p, "explanation"),
     }
 }
 
+/// Reads a question's options (see [`option`]).
+fn options(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<Vec<QuestionOption>> {
+    let items = super::array(p, node, path)?;
+    let mut options = Vec::with_capacity(items.len());
+    for (j, node) in items.iter().enumerate() {
+        options.push(option(p, node, &format!("{path}[{j}]"), j));
+    }
+    Some(options)
+}
+
+/// Reads option `j` of a question; without an id it is named by its letter in the list (`a`,
+/// `b`, …, then `27`, `28`, …).
 #[inline(never)]
-fn option(p: &mut Problems, node: &Node, path: &str) -> QuestionOption {
+fn option(p: &mut Problems<'_>, node: &Node<'_>, path: &str, j: usize) -> QuestionOption {
     let f = fields(p, node, path, OPTION_FIELDS);
+    let letter = || match u8::try_from(j).ok().filter(|&j| j < 26) {
+        Some(letter) => char::from(b'a' + letter).to_string(),
+        None => (j + 1).to_string(),
+    };
     QuestionOption {
-        id: f.text(p, "id"),
+        id: f.optional_text(p, "id").unwrap_or_else(letter),
         text: f.text(p, "text"),
         correct: f.required(p, "correct", flag).unwrap_or_default(),
-        feedback: f.text(p, "feedback"),
+        feedback: f.optional_text(p, "feedback"),
     }
 }
 
 #[inline(never)]
-pub(super) fn lens(p: &mut Problems, node: &Node, path: &str) -> Lens {
+pub(super) fn lens(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Lens {
     let f = fields(p, node, path, LENS_FIELDS);
     Lens {
         id: f.text(p, "id"),
         label: f.text(p, "label"),
-        summary: f.text(p, "summary"),
+        summary: f.text_or_empty(p, "summary"),
         essay: f.essay(p),
         rules: f.optional(p, "rules", lens_rules).unwrap_or_default(),
         precedence: f.optional(p, "precedence", super::id_list).unwrap_or_default(),
@@ -231,7 +277,7 @@ pub(super) fn lens(p: &mut Problems, node: &Node, path: &str) -> Lens {
 }
 
 /// Reads `{"category id": rule, …}`, keeping the order written.
-fn lens_rules(p: &mut Problems, node: &Node, path: &str) -> Option<Vec<(String, Rule)>> {
+fn lens_rules(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<Vec<(String, Rule)>> {
     let crate::core::json::Value::Object(members) = &node.value else {
         return super::wrong(p, node, path, "an object { \"category id\": rule, … }");
     };
