@@ -20,19 +20,19 @@ fn a_set_that_loads_has_no_problems() {
 
 #[wasm_bindgen_test]
 fn a_problem_is_a_plain_object_with_line_column_path_and_message() {
-    let text = TEMPLATE.replacen("\"criterion\": \"loneliness\"", "\"criterion\": \"lonelines\"", 1);
+    let text = TEMPLATE.replacen("\"criterion\": \"first-criterion\"", "\"criterion\": \"first-criterio\"", 1);
     let list = problems(&text);
     // The misspelt id, then what follows from it: no rule holds for the excerpt.
     assert_eq!(list.length(), 2);
     let problem = list.get(0);
     let plain = js_sys::Object::get_prototype_of(&js_sys::Object::new());
     assert!(js_sys::Object::get_prototype_of(&problem) == plain, "a plain object");
-    let line = text.lines().position(|l| l.contains("\"lonelines\"")).unwrap() + 1;
-    let column = text.lines().nth(line - 1).unwrap().find("\"lonelines\"").unwrap() + 1;
+    let line = text.lines().position(|l| l.contains("\"first-criterio\"")).unwrap() + 1;
+    let column = text.lines().nth(line - 1).unwrap().find("\"first-criterio\"").unwrap() + 1;
     assert_eq!(field(&problem, "line").as_f64(), Some(line as f64));
     assert_eq!(field(&problem, "column").as_f64(), Some(column as f64));
     assert_eq!(field(&problem, "path").as_string().as_deref(), Some("excerpts[0].evidence[0].criterion"));
-    assert_eq!(field(&problem, "message").as_string().as_deref(), Some("criterion `lonelines` does not exist; did you mean `loneliness`?"));
+    assert_eq!(field(&problem, "message").as_string().as_deref(), Some("criterion `first-criterio` does not exist; did you mean `first-criterion`?"));
 }
 
 #[wasm_bindgen_test]
