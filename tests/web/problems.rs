@@ -32,7 +32,10 @@ fn a_problem_is_a_plain_object_with_line_column_path_and_message() {
     assert_eq!(field(&problem, "line").as_f64(), Some(line as f64));
     assert_eq!(field(&problem, "column").as_f64(), Some(column as f64));
     assert_eq!(field(&problem, "path").as_string().as_deref(), Some("excerpts[0].evidence[0].criterion"));
-    assert_eq!(field(&problem, "message").as_string().as_deref(), Some("criterion `first-criterio` does not exist; did you mean `first-criterion`?"));
+    assert_eq!(
+        field(&problem, "message").as_string().as_deref(),
+        Some("criterion `first-criterio` does not exist; did you mean `first-criterion`?")
+    );
 }
 
 #[wasm_bindgen_test]
