@@ -16,6 +16,7 @@
 //! the author wrote it.
 
 use std::fmt;
+use std::io::Read;
 
 use crate::core::edit::{self, Splice};
 use crate::core::json::{self, Node, Value};
@@ -267,57 +268,45 @@ fn placed(problem: set::Problem, first: usize, written: &[(&Row, Vec<&str>)]) ->
     ImportProblem { line: Some(row.line), column: column.map(str::to_string), message: problem.message }
 }
 
-/// Reads the records of a CSV text (RFC 4180, with the separator the header line uses most of
-/// `,`, `;` and tab). A leading byte-order mark is skipped; blank lines are passed over. Fails
-/// only for text in quotes that is never closed.
+/// Reads the records of a CSV text (RFC 4180, by the `csv` crate, with the separator the header
+/// line uses most of `,`, `;` and tab; rows may differ in length). A leading byte-order mark is
+/// skipped; blank lines are passed over. Fails only for text in quotes that is never closed.
 pub fn read_csv(text: &str) -> Result<Vec<Row>, ImportProblem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or_default();
-    let separator = [',', ';', '\t'].into_iter().rev().max_by_key(|&s| first_line.matches(s).count()).unwrap_or(',');
+    let separator = [b',', b';', b'\t'].into_iter().rev().max_by_key(|&s| first_line.matches(char::from(s)).count()).unwrap_or(b',');
+    // The csv crate ends a quoted field at the end of the input without a word, so the input is
+    // followed by a line of two empty cells: read as its own record when every quote is closed,
+    // swallowed into the last field when one is not.
+    let sentinel = [b'\n', separator];
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(separator).from_reader(text.as_bytes().chain(&sentinel[..]));
     let mut rows = Vec::new();
-    let mut line = 1;
-    let mut row = Row { line, cells: Vec::new() };
-    let mut cell = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if cell.is_empty() => {
-                let opened = line;
-                loop {
-                    match chars.next() {
-                        Some('"') if chars.peek() == Some(&'"') => {
-                            chars.next();
-                            cell.push('"');
-                        }
-                        Some('"') => break,
-                        Some(c) => {
-                            line += usize::from(c == '\n');
-                            cell.push(c);
-                        }
-                        None => {
-                            let message = "the text in quotes that starts on this line is never closed: a `\"` is missing".into();
-                            return Err(ImportProblem { line: Some(opened), column: None, message });
-                        }
-                    }
-                }
-            }
-            c if c == separator => row.cells.push(std::mem::take(&mut cell)),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                row.cells.push(std::mem::take(&mut cell));
-                line += 1;
-                let done = std::mem::replace(&mut row, Row { line, cells: Vec::new() });
-                if !is_blank(&done) {
-                    rows.push(done);
-                }
-            }
-            c => cell.push(c),
+    for record in reader.records() {
+        let record = record.map_err(|e| ImportProblem {
+            line: e.position().map(|p| usize::try_from(p.line()).unwrap_or(usize::MAX)),
+            column: None,
+            message: e.to_string(),
+        })?;
+        // csv's position is where its reading began: before the line breaks that end the
+        // previous record (the `\n` of a `\r\n`) and the blank lines after it.
+        let (line, byte) = record.position().map_or((1, 0), |p| (p.line(), p.byte()));
+        let rest = usize::try_from(byte).ok().and_then(|b| text.as_bytes().get(b..)).unwrap_or_default();
+        let breaks = rest.iter().take_while(|b| matches!(b, b'\r' | b'\n')).filter(|&&b| b == b'\n').count();
+        let line = usize::try_from(line).unwrap_or(usize::MAX).saturating_add(breaks);
+        rows.push(Row { line, cells: record.iter().map(str::to_string).collect() });
+    }
+    match rows.pop() {
+        Some(last) if last.cells == ["", ""] => {}
+        Some(open) => {
+            // The quote opened in the record's last field: after the lines of the fields before it.
+            let before: usize = open.cells.split_last().map_or(0, |(_, before)| before.iter().map(|c| c.matches('\n').count()).sum());
+            let message = "the text in quotes that starts on this line is never closed: a `\"` is missing".into();
+            return Err(ImportProblem { line: Some(open.line.saturating_add(before)), column: None, message });
         }
+        None => {}
     }
-    row.cells.push(cell);
-    if !is_blank(&row) {
-        rows.push(row);
-    }
+    rows.retain(|row| !is_blank(row));
     Ok(rows)
 }
 
@@ -346,5 +335,9 @@ mod tests {
         assert_eq!(cells("a\tb\tc,d\n1\t2\t3,4"), [(1, vec!["a", "b", "c,d"]), (2, vec!["1", "2", "3,4"])]);
         let open = read_csv("a\n\"b\nc").unwrap_err();
         assert_eq!((open.line, open.message.contains("never closed")), (Some(2), true));
+        assert_eq!(cells("a,b\n\n\r\n1,\"x\ny\"\n2,5\" tall\n"), [(1, vec!["a", "b"]), (4, vec!["1", "x\ny"]), (6, vec!["2", "5\" tall"])]);
+        assert_eq!(cells("a,b\n1\n2,3,4\n"), [(1, vec!["a", "b"]), (2, vec!["1"]), (3, vec!["2", "3", "4"])]);
+        let open = read_csv("a,b\n\"x\ny\",\"z\n").unwrap_err();
+        assert_eq!(open.line, Some(3));
     }
 }
