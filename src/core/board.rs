@@ -181,6 +181,11 @@ impl Board {
         self.target().and_then(|t| self.set.bins.get(t)).map_or("", |&b| self.set.bin(b).label)
     }
 
+    /// Whether the student has done anything yet: a card off the pile, or a check used.
+    pub fn started(&self) -> bool {
+        self.checks > 0 || self.place.iter().any(Option::is_some)
+    }
+
     /// Whether the attempt is over (all right, or no checks left).
     pub fn finished(&self) -> bool {
         self.checks_left() == 0 || self.solved_at.iter().all(|&k| k > 0)

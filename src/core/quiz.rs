@@ -529,6 +529,12 @@ impl Quiz {
         self.state(item).map_or(&NO_DRAFT, |s| &s.draft)
     }
 
+    /// Whether the student has done anything yet: a later round, an item moved to, a try used,
+    /// or an answer begun.
+    pub fn started(&self) -> bool {
+        self.round > 1 || self.current > 0 || self.round_items.iter().any(|&i| self.tries_used(i) > 0 || *self.draft(i) != NO_DRAFT)
+    }
+
     /// Tries used on `item` in this round.
     pub fn tries_used(&self, item: Item) -> u8 {
         self.state(item).map_or(0, |s| s.tries)

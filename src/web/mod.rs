@@ -247,8 +247,10 @@ impl Widget {
         let mut saved = Saved { tab: modes.is_some().then_some(tab), board: None, quiz: None };
         // The state the widget starts from is stored at once (a fresh attempt's shuffle survives
         // a reload before the first move).
-        let board_resumed = resumed.board.is_some();
-        let quiz_resumed = resumed.quiz.is_some();
+        // "Your previous attempt has been restored" only where there was something to restore:
+        // a page reloaded before the first move starts as it was, without the notice.
+        let board_resumed = resumed.board.as_ref().is_some_and(Board::started);
+        let quiz_resumed = resumed.quiz.as_ref().is_some_and(Quiz::started);
         let board = mode.has_board().then(|| resumed.board.unwrap_or_else(|| Board::new(set.clone(), lang, seed)));
         let q = mode.has_quiz().then(|| resumed.quiz.unwrap_or_else(|| Quiz::new(set.clone(), lang, seed)));
         saved.board = board.as_ref().map(state::encode);
