@@ -11,11 +11,9 @@
 // from the State API and a second finished attempt sends no second completed or passed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import path from 'node:path';
 import { launchBrowser, openPage, READY } from './harness.mjs';
 import { readSet, placeByTap, finishBoardWithOneWrong } from './board.mjs';
-import { sendFile, servePackage, waitUntil } from './lms.mjs';
+import { serveFiles, servePackage, standInServer, waitUntil } from './lms.mjs';
 import { assertValidStatements } from './xapi-check.mjs';
 
 const { cards } = readSet('snijders-nl.json');
@@ -40,57 +38,35 @@ function standIn() {
     moveOn: 'CompletedAndPassed',
     masteryScore: 0.9,
   });
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    const cors = {
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
-      'Access-Control-Allow-Methods': 'GET, PUT, POST, OPTIONS',
-    };
-    const reply = (status, body) => {
-      res.writeHead(status, { ...cors, 'Content-Type': 'application/json' });
-      res.end(body === undefined ? '' : JSON.stringify(body));
-    };
-    if (req.method === 'OPTIONS') return reply(204);
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (text += chunk));
-    req.on('end', () => {
-      if (url.pathname.startsWith('/fetch/')) {
-        const used = lrs.fetches.includes(url.pathname);
-        lrs.fetches.push(url.pathname);
-        return used ? reply(200, { 'error-code': '1', 'error-text': 'already used' }) : reply(200, { 'auth-token': TOKEN });
+  const answer = ({ method, url, headers, text }, reply) => {
+    if (url.pathname.startsWith('/fetch/')) {
+      const used = lrs.fetches.includes(url.pathname);
+      lrs.fetches.push(url.pathname);
+      return used ? reply(200, { 'error-code': '1', 'error-text': 'already used' }) : reply(200, { 'auth-token': TOKEN });
+    }
+    if (headers.authorization !== `Basic ${TOKEN}` || headers['x-experience-api-version'] !== '1.0.3') {
+      lrs.unauthorised += 1;
+      return reply(401, {});
+    }
+    if (url.pathname === '/xapi/activities/state') {
+      const q = url.searchParams;
+      assert.deepEqual([JSON.parse(q.get('agent')), q.get('activityId')], [actor, activityId]);
+      const id = `${q.get('registration')}/${q.get('stateId')}`;
+      if (method === 'PUT') {
+        lrs.states.set(id, JSON.parse(text));
+        return reply(204);
       }
-      if (req.headers.authorization !== `Basic ${TOKEN}` || req.headers['x-experience-api-version'] !== '1.0.3') {
-        lrs.unauthorised += 1;
-        return reply(401, {});
-      }
-      if (url.pathname === '/xapi/activities/state') {
-        const q = url.searchParams;
-        assert.deepEqual([JSON.parse(q.get('agent')), q.get('activityId')], [actor, activityId]);
-        const id = `${q.get('registration')}/${q.get('stateId')}`;
-        if (req.method === 'PUT') {
-          lrs.states.set(id, JSON.parse(text));
-          return reply(204);
-        }
-        if (id.endsWith('/LMS.LaunchData')) return reply(200, launchData());
-        return lrs.states.has(id) ? reply(200, lrs.states.get(id)) : reply(404, {});
-      }
-      if (url.pathname === '/xapi/statements' && req.method === 'POST') {
-        const list = [JSON.parse(text)].flat();
-        for (const s of list) if (!lrs.statements.some((t) => t.id === s.id)) lrs.statements.push(s);
-        return reply(200, list.map((s) => s.id));
-      }
-      return reply(404, {});
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ lrs, server, port: server.address().port })));
-}
-
-/** The unzipped package's files, as an LMS would serve them. */
-function staticServer(dir) {
-  const server = http.createServer((req, res) => sendFile(res, path.join(dir, path.normalize(new URL(req.url, 'http://127.0.0.1').pathname))));
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+      if (id.endsWith('/LMS.LaunchData')) return reply(200, launchData());
+      return lrs.states.has(id) ? reply(200, lrs.states.get(id)) : reply(404, {});
+    }
+    if (url.pathname === '/xapi/statements' && method === 'POST') {
+      const list = [JSON.parse(text)].flat();
+      for (const s of list) if (!lrs.statements.some((t) => t.id === s.id)) lrs.statements.push(s);
+      return reply(200, list.map((s) => s.id));
+    }
+    return reply(404, {});
+  };
+  return standInServer(answer).then((server) => ({ lrs, ...server }));
 }
 
 before(async () => {
@@ -98,18 +74,18 @@ before(async () => {
   env.served = await servePackage('cmi5');
   // Only the unzipped files are needed: the test serves them itself.
   await env.served.server.stop();
-  env.lms = await staticServer(env.served.dir);
+  env.lms = await serveFiles(env.served.dir);
   env.stand = await standIn();
 });
 after(async () => {
   await env.browser?.close();
-  await new Promise((resolve) => env.lms?.server.close(resolve));
-  await new Promise((resolve) => env.stand?.server.close(resolve));
+  await env.lms?.close();
+  await env.stand?.close();
 });
 
 /** Launches the AU as a cmi5 LMS would, with fetch URL number `n`, in a fresh browser context. */
 async function launch(n, registration = REGISTRATION) {
-  const base = `http://127.0.0.1:${env.stand.port}`;
+  const base = env.stand.origin;
   const query = new URLSearchParams({
     endpoint: `${base}/xapi/`,
     fetch: `${base}/fetch/${n}`,

@@ -122,3 +122,36 @@ export function serveFiles(dir) {
     ),
   );
 }
+
+/**
+ * A stand-in LMS or LRS on a free port of 127.0.0.1, reached from the page across origins: it
+ * answers CORS preflights, reads each request's body and hands `handle(request, reply)` the
+ * method, URL, headers and body text; `reply(status, body)` sends JSON (a string as it is).
+ * Resolves to {origin, close()}.
+ */
+export function standInServer(handle) {
+  const cors = {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
+    'Access-Control-Allow-Methods': 'GET, PUT, POST, OPTIONS',
+  };
+  const server = http.createServer((req, res) => {
+    const reply = (status, body = '') => {
+      res.writeHead(status, { ...cors, 'Content-Type': 'application/json' });
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    if (req.method === 'OPTIONS') return reply(204);
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      const request = { method: req.method, url: new URL(req.url, 'http://127.0.0.1'), headers: req.headers, text: Buffer.concat(chunks).toString('utf8') };
+      // A failed assertion in `handle` is thrown (or rejected) out of here: it fails the test file.
+      handle(request, reply);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) }),
+    ),
+  );
+}

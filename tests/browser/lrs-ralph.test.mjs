@@ -15,12 +15,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { launchBrowser, openPage, READY, repoRoot, serverBinary } from './harness.mjs';
 import { readSet, finishBoardWithOneWrong } from './board.mjs';
 import { QUIZ, currentItem, readQuizSet } from './quiz.mjs';
-import { serveFiles, servePackage, tempDir, waitUntil } from './lms.mjs';
+import { serveFiles, servePackage, standInServer, tempDir, waitUntil } from './lms.mjs';
 import { startRalph } from './ralph.mjs';
 import { assertValidStatements } from './xapi-check.mjs';
 
@@ -50,56 +49,36 @@ function lmsInFrontOf(ralph) {
   const states = new Map();
   const launchData = { contextTemplate: { contextActivities: { grouping: [{ id: 'https://lms.example.org/courses/diaries' }] } }, launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.6 };
   const lms = { fetched: 0, refused: 0, forwarded: [] };
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    const cors = {
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
-      'Access-Control-Allow-Methods': 'GET, PUT, POST, OPTIONS',
-    };
-    const reply = (status, body = '') => {
-      res.writeHead(status, { ...cors, 'Content-Type': 'application/json' });
-      res.end(typeof body === 'string' ? body : JSON.stringify(body));
-    };
-    if (req.method === 'OPTIONS') return reply(204);
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', async () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (url.pathname === '/fetch') {
-        lms.fetched += 1;
-        return reply(200, lms.fetched === 1 ? { 'auth-token': TOKEN } : { 'error-code': '1', 'error-text': 'already used' });
+  const answer = async ({ method, url, headers, text }, reply) => {
+    if (url.pathname === '/fetch') {
+      lms.fetched += 1;
+      return reply(200, lms.fetched === 1 ? { 'auth-token': TOKEN } : { 'error-code': '1', 'error-text': 'already used' });
+    }
+    if (headers.authorization !== `Basic ${TOKEN}`) {
+      lms.refused += 1;
+      return reply(401, {});
+    }
+    if (url.pathname === '/xapi/activities/state') {
+      const id = `${url.searchParams.get('registration')}/${url.searchParams.get('stateId')}`;
+      if (method === 'PUT') {
+        states.set(id, text);
+        return reply(204);
       }
-      if (req.headers.authorization !== `Basic ${TOKEN}`) {
-        lms.refused += 1;
-        return reply(401, {});
-      }
-      if (url.pathname === '/xapi/activities/state') {
-        const id = `${url.searchParams.get('registration')}/${url.searchParams.get('stateId')}`;
-        if (req.method === 'PUT') {
-          states.set(id, text);
-          return reply(204);
-        }
-        if (id.endsWith('/LMS.LaunchData')) return reply(200, launchData);
-        return states.has(id) ? reply(200, states.get(id)) : reply(404, {});
-      }
-      if (url.pathname === '/xapi/statements' && ['POST', 'PUT'].includes(req.method)) {
-        for (const s of [JSON.parse(text)].flat()) if (!lms.forwarded.includes(s.id)) lms.forwarded.push(s.id);
-        const answer = await fetch(new URL(`statements${url.search}`, ralph.endpoint), {
-          method: req.method,
-          headers: { Authorization: ralph.auth, 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' },
-          body: text,
-        });
-        return reply(answer.status, await answer.text());
-      }
-      return reply(404, {});
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ lms, endpoint: `http://127.0.0.1:${server.address().port}/xapi/`, fetchUrl: `http://127.0.0.1:${server.address().port}/fetch`, close: () => new Promise((done) => server.close(done)) }),
-    ),
-  );
+      if (id.endsWith('/LMS.LaunchData')) return reply(200, launchData);
+      return states.has(id) ? reply(200, states.get(id)) : reply(404, {});
+    }
+    if (url.pathname === '/xapi/statements' && ['POST', 'PUT'].includes(method)) {
+      for (const s of [JSON.parse(text)].flat()) if (!lms.forwarded.includes(s.id)) lms.forwarded.push(s.id);
+      const answer = await fetch(new URL(`statements${url.search}`, ralph.endpoint), {
+        method,
+        headers: { Authorization: ralph.auth, 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' },
+        body: text,
+      });
+      return reply(answer.status, await answer.text());
+    }
+    return reply(404, {});
+  };
+  return standInServer(answer).then(({ origin, close }) => ({ lms, endpoint: `${origin}/xapi/`, fetchUrl: `${origin}/fetch`, close }));
 }
 
 before(async () => {
