@@ -3,10 +3,11 @@
 //! on the control the student used.
 //!
 //! An excerpt item: its heading ("Excerpt 3 of 18"), the text as the evidence-marking widget
-//! ([`Marking`]) with "clear marks", the source, the criteria as checkboxes, the bins and the
-//! certainty as radio groups, Submit; after a submission the feedback (drawn from the core's
-//! `Span`s, in a labelled region whose heading takes focus), Try again / Show solution / Next,
-//! and once the item is settled the lenses as a disclosure. A question item: the prompt as the
+//! ([`Marking`]) with "clear marks", the writer (the full reference and its context folded
+//! under it), the criteria as checkboxes, the bins and the certainty as radio groups (each
+//! step's explanations behind a button, closed at first), Submit; after a submission the
+//! feedback (drawn from the core's `Span`s, in a labelled region whose heading takes focus),
+//! Try again / Show solution / Next, and once the item is settled the lenses as a disclosure. A question item: the prompt as the
 //! legend of its options (radio buttons or checkboxes), each chosen option's own feedback after
 //! submitting. The review: score, pass/fail, overall feedback, then per item what the core's
 //! [`Review`] lists, as headings and description lists; Download (Markdown), Print, Retry the
@@ -555,7 +556,7 @@ impl QuizView {
     }
 
     /// The button that opens or closes the explanations `k` of [`EXPLAINED`] in `parent` (a
-    /// step's fieldset, or the excerpt's box for how to mark); they are closed at first, and
+    /// step's legend, or the excerpt's box for how to mark); they are closed at first, and
     /// read as descriptions (of the choices, of the marking widget) either way.
     fn explain_button(&self, parent: &Element, k: usize) -> HtmlElement {
         let b = self.action(parent, Action::Explain, EXPLAINED[k]);
