@@ -131,6 +131,7 @@ table! {
     SourceMemoir "source_memoir" => "Memoires", "Memoir";
     SourceNewspaper "source_newspaper" => "Krant", "Newspaper";
     SourceLetter "source_letter" => "Brief", "Letter";
+    SourceSummary "source_summary" => "Bron: ", "Source: ";
     EssayRefSection "essay_ref_section" => "essay, § {section}", "essay, § {section}";
     EssayRefFootnote "essay_ref_footnote" => "essay, § {section}, voetnoot {footnote}", "essay, § {section}, footnote {footnote}";
     EssayRefIntro "essay_ref_intro" => "essay, inleiding (zonder kop)", "essay, introduction (untitled)";
@@ -178,7 +179,7 @@ table! {
     MarkHelp "mark_help" => "Klik of tik op een woord om het te markeren of de markering weg te halen; sleep over woorden (op een telefoon eerst zijwaarts) om een stuk te markeren. Toetsenbord: pijltjestoetsen verplaatsen, Spatie markeert, Shift met een pijltje markeert verder.",
         "Click or tap a word to mark or unmark it; drag across words (on a phone, sideways first) to mark a passage. Keyboard: the arrow keys move, Space marks, Shift with an arrow marks on.";
     ClearMarks "clear_marks" => "Markeringen wissen", "Clear marks";
-    CriteriaLegend "criteria_legend" => "Welke criteria uit het essay zie je in dit fragment?", "Which of the essay’s criteria do you see in this excerpt?";
+    CriteriaLegend "criteria_legend" => "Welke criteria uit het essay zie je hier?", "Which of the essay’s criteria do you see here?";
     BinLegend "bin_legend" => "In welke bak hoort dit fragment?", "Which bin does this excerpt belong in?";
     CertaintyLegend "certainty_legend" => "Hoe zeker ben je?", "How sure are you?";
     CertaintyLowChoice "certainty_low_choice" => "Niet zeker (goed +1, fout 0)", "Not sure (right +1, wrong 0)";
@@ -190,7 +191,7 @@ table! {
     Optional "optional" => " (niet verplicht)", " (optional)";
     Submit "submit" => "Antwoord geven", "Submit";
     TryAgain "try_again" => "Opnieuw proberen", "Try again";
-    ShowSolution "show_solution" => "Oplossing tonen (levert 0 punten op)", "Show solution (scores 0)";
+    ShowSolution "show_solution" => "Oplossing tonen (0 punten)", "Show solution (scores 0)";
     Next "next" => "Volgende", "Next";
     ToReview "to_review" => "Naar het overzicht", "To the review";
     FeedbackHeading "feedback_heading" => "Feedback", "Feedback";
@@ -205,6 +206,7 @@ table! {
     ExplainCriteria "explain_criteria" => "Uitleg bij de criteria", "Explain the criteria";
     ExplainBins "explain_bins" => "Uitleg bij de bakken", "Explain the bins";
     ExplainMarking "explain_marking" => "Hoe markeer je?", "How to mark";
+    ExplainShort "explain_short" => "Uitleg", "Explain";
     NavLabel "nav_label" => "Onderdelen", "Items";
     NavPrevious "nav_previous" => "Vorig onderdeel", "Previous item";
     NavNext "nav_next" => "Volgend onderdeel", "Next item";

@@ -3,10 +3,11 @@
 //! on the control the student used.
 //!
 //! An excerpt item: its heading ("Excerpt 3 of 18"), the text as the evidence-marking widget
-//! ([`Marking`]) with "clear marks", the source, the criteria as checkboxes, the bins and the
-//! certainty as radio groups, Submit; after a submission the feedback (drawn from the core's
-//! `Span`s, in a labelled region whose heading takes focus), Try again / Show solution / Next,
-//! and once the item is settled the lenses as a disclosure. A question item: the prompt as the
+//! ([`Marking`]) with "clear marks", the writer (the full reference and its context folded
+//! under it), the criteria as checkboxes, the bins and the certainty as radio groups (each
+//! step's explanations behind a button, closed at first), Submit; after a submission the
+//! feedback (drawn from the core's `Span`s, in a labelled region whose heading takes focus),
+//! Try again / Show solution / Next, and once the item is settled the lenses as a disclosure. A question item: the prompt as the
 //! legend of its options (radio buttons or checkboxes), each chosen option's own feedback after
 //! submitting. The review: score, pass/fail, overall feedback, then per item what the core's
 //! [`Review`] lists, as headings and description lists; Download (Markdown), Print, Retry the
@@ -24,7 +25,7 @@ use crate::core::quiz::{FeedbackParts, Item, ItemStatus, Missing, Quiz, Review, 
 use crate::core::set::{BinId, ExcerptKind, QuestionType, Step};
 use crate::core::strings::Key;
 use crate::web::dom::Ui;
-use crate::web::dom::{Dom, append, attr, attribute, call, class, element, flag, focus, hide, object, set_prop};
+use crate::web::dom::{Dom, append, attr, attribute, call, class, closest, flag, focus, hide, object, set_prop};
 use crate::web::marking::Marking;
 
 /// The attribute naming what an input answers: `c3` (criterion 3), `b1` (bin 1), `k2`
@@ -325,7 +326,7 @@ impl QuizView {
             let Some(k) = attribute(b, "data-explain").and_then(|k| k.parse::<usize>().ok()) else { continue };
             let open = self.explained.get(k).copied().unwrap_or(false);
             attr(b, "aria-expanded", if open { "true" } else { "false" });
-            if let Some(step) = b.parent_element() {
+            if let Some(step) = closest(b, "fieldset, .excerpt") {
                 class(&step, "explained", open);
             }
         }
@@ -399,7 +400,7 @@ impl QuizView {
                 if excerpt.kind == ExcerptKind::Description {
                     dom.child(&text_box, "p", "kind", self.t(Key::Description));
                 }
-                let body_class = if excerpt.kind == ExcerptKind::Quote { "excerpt-text quote" } else { "excerpt-text description" };
+                let kind_class = if excerpt.kind == ExcerptKind::Quote { "quote" } else { "description" };
                 if settings.evidence_step.offered() {
                     let label_id = self.id("-marks");
                     let help_id = self.id("-marks-help");
@@ -416,7 +417,8 @@ impl QuizView {
                     attr(&help, "id", &help_id);
                     let m = Marking::build(dom, &text_box, &self.prefix, &excerpt.text, &words(&excerpt.text), &label_id);
                     attr(&m.root, "aria-describedby", &help_id);
-                    class(&m.root, body_class, true);
+                    class(&m.root, "excerpt-text", true);
+                    class(&m.root, kind_class, true);
                     if settings.evidence_step == Step::Required {
                         attr(&m.root, "aria-required", "true");
                     }
@@ -428,16 +430,24 @@ impl QuizView {
                     mark_count = Some(count);
                     marking = Some(m);
                 } else {
-                    let q = dom.child(&text_box, "div", body_class, "");
+                    let q = dom.child(&text_box, "div", "excerpt-text", "");
+                    class(&q, kind_class, true);
                     dom.set_text(&q);
                     dom.paragraphs(&q, "", &excerpt.text);
                 }
-                dom.source(&text_box, &self.ui, excerpt.source.as_ref());
+                if let Some(src) = &excerpt.source {
+                    // Whose text it is stays in view; the reference and its context open on demand.
+                    let more = dom.child(&text_box, "details", "source-more", "");
+                    let summary = dom.child(&more, "summary", "", self.t(Key::SourceSummary));
+                    let whose = dom.child(&summary, "span", "", &src.diarist);
+                    dom.set_text(&whose);
+                    dom.source(&more, &self.ui, Some(src));
+                }
 
                 if settings.criteria_step.offered() {
                     let legend = [self.t(Key::CriteriaLegend), self.t(step_word(settings.criteria_step))].concat();
-                    let fs = self.fieldset(&form, "step-criteria", &legend);
-                    buttons.push((Action::Explain, self.explain_button(&fs, 0)));
+                    let (fs, explain) = self.explained_fieldset(&form, "step-criteria", &legend, 0);
+                    buttons.push((Action::Explain, explain));
                     let message = self.step_message(&fs);
                     for (c, criterion) in set.file.criteria.iter().enumerate() {
                         let input =
@@ -448,8 +458,8 @@ impl QuizView {
                         inputs.push((Input::Criterion(c), input));
                     }
                 }
-                let fs = self.fieldset(&form, "step-bins", self.t(Key::BinLegend));
-                buttons.push((Action::Explain, self.explain_button(&fs, 1)));
+                let (fs, explain) = self.explained_fieldset(&form, "step-bins", self.t(Key::BinLegend), 1);
+                buttons.push((Action::Explain, explain));
                 let message = self.step_message(&fs);
                 let name = self.id("-bin");
                 for &b in &set.bins {
@@ -464,10 +474,8 @@ impl QuizView {
             Item::Question(q) => {
                 let question = &set.file.questions[q];
                 let single = question.kind == QuestionType::Single;
-                let fs = self.fieldset(&form, "step-options", &question.prompt);
-                if let Some(legend) = element(&fs, "firstElementChild") {
-                    dom.set_text(&legend);
-                }
+                let (fs, legend) = self.fieldset(&form, "step-options", &question.prompt);
+                dom.set_text(&legend);
                 dom.child(&fs, "p", "hint-line", self.t(if single { Key::OptionsSingle } else { Key::OptionsMultiple }));
                 let message = self.step_message(&fs);
                 let name = self.id("-option");
@@ -482,7 +490,7 @@ impl QuizView {
             }
         }
         if settings.certainty {
-            let fs = self.fieldset(&form, "step-certainty", self.t(Key::CertaintyLegend));
+            let (fs, _) = self.fieldset(&form, "step-certainty", self.t(Key::CertaintyLegend));
             let message = self.step_message(&fs);
             let name = self.id("-certainty");
             for (c, key) in Certainty::ALL.into_iter().zip([Key::CertaintyLowChoice, Key::CertaintyMediumChoice, Key::CertaintyHighChoice])
@@ -548,7 +556,7 @@ impl QuizView {
     }
 
     /// The button that opens or closes the explanations `k` of [`EXPLAINED`] in `parent` (a
-    /// step's fieldset, or the excerpt's box for how to mark); they are closed at first, and
+    /// step's legend, or the excerpt's box for how to mark); they are closed at first, and
     /// read as descriptions (of the choices, of the marking widget) either way.
     fn explain_button(&self, parent: &Element, k: usize) -> HtmlElement {
         let b = self.action(parent, Action::Explain, EXPLAINED[k]);
@@ -557,11 +565,33 @@ impl QuizView {
         b
     }
 
+    /// A `<fieldset>` whose legend starts with the button that opens or closes the explanations
+    /// `k` of [`EXPLAINED`] of its choices, appended to `parent`. The button shows a short word
+    /// (it sits at the end of the legend's first line, taking no line of its own on a phone) and
+    /// is named in full; the legend's text alone names the group.
+    fn explained_fieldset(&self, parent: &Element, class: &str, legend: &str, k: usize) -> (Element, HtmlElement) {
+        let dom = &self.dom;
+        let fs = dom.child(parent, "fieldset", class, "");
+        let inside = dom.child(&fs, "legend", "", "");
+        let button = self.explain_button(&inside, k);
+        attr(&button, "aria-label", self.t(EXPLAINED[k]));
+        button.set_text_content(Some(self.t(Key::ExplainShort)));
+        let text = dom.child(&inside, "span", "", legend);
+        let id = self.id(&{
+            let mut s = String::from("-legend-");
+            s.push_str(&k.to_string());
+            s
+        });
+        attr(&text, "id", &id);
+        attr(&fs, "aria-labelledby", &id);
+        (fs, button)
+    }
+
     /// A `<fieldset>` with its legend, appended to `parent`.
-    fn fieldset(&self, parent: &Element, class: &str, legend: &str) -> Element {
+    fn fieldset(&self, parent: &Element, class: &str, legend: &str) -> (Element, Element) {
         let fs = self.dom.child(parent, "fieldset", class, "");
-        self.dom.child(&fs, "legend", "", legend);
-        fs
+        let legend = self.dom.child(&fs, "legend", "", legend);
+        (fs, legend)
     }
 
     /// A labelled checkbox or radio button (with an optional description under its label).

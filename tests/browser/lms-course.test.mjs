@@ -66,7 +66,7 @@ const placedIn = (suspend) => [...(suspend.split('_')[2]?.split('.')[4] ?? '')].
 /** Shows the solution of the next `n` quiz items (the quickest way through them). */
 async function passItems(frame, n) {
   for (let k = 0; k < n; k += 1) {
-    await button(frame, 'Oplossing tonen (levert 0 punten op)').click();
+    await button(frame, 'Oplossing tonen (0 punten)').click();
     await button(frame, 'Volgende').click();
   }
 }
