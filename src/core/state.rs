@@ -306,7 +306,7 @@ pub struct Saved {
 }
 
 impl Saved {
-    /// The widget's string: `2_TAB_BOARD_QUIZ`.
+    /// The widget's string: `3_TAB_BOARD_QUIZ`.
     pub fn encode(&self) -> String {
         let (board, quiz) = (self.board.as_deref().unwrap_or(""), self.quiz.as_deref().unwrap_or(""));
         let mut out = String::with_capacity(6 + board.len() + quiz.len());
@@ -520,8 +520,10 @@ pub fn decode_quiz(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Qu
         if version == QUIZ_VERSION && !record.is_empty() && record.bytes().all(|c| c.is_ascii_digit()) {
             // A run of untouched items, no longer than the items left.
             let run = record.parse::<usize>().ok().filter(|&run| run > 0 && run <= all.len() - states.len()).ok_or(bad.clone())?;
-            states.resize(states.len() + run, ItemState::default());
-            in_round.resize(in_round.len() + run, true);
+            for _ in 0..run {
+                states.push(ItemState::default());
+                in_round.push(true);
+            }
             continue;
         }
         let &item = all.get(states.len()).ok_or(bad.clone())?;
@@ -595,7 +597,9 @@ fn bits(set: &[usize]) -> String {
             out.push(char::from(BITS64[run]));
             zeros -= run;
         }
-        out.extend(std::iter::repeat_n('0', zeros));
+        for _ in 0..zeros {
+            out.push('0');
+        }
         zeros = 0;
         out.push(char::from(BITS64[value]));
     }
