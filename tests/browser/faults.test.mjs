@@ -117,24 +117,32 @@ for (const [name, spoil] of [
   });
 }
 
-test('the quiz and the tab as the previous version stored them (keys of their own, q1): resumed', async () => {
-  const page = await openPage(env.browser, null);
-  const { key } = await storedAttempt(page);
-  const hash = key.split(':').at(-1);
-  // The quiz's first item with its solution shown, the second current, the quiz tab chosen.
-  const q1 = `q1.${hash}.1.1.-.1.0.${['s0--', ...Array(28).fill('o0--')].join(',')}`;
-  await page.evaluate(([k, quiz]) => {
-    localStorage.removeItem(k);
-    localStorage.setItem(`${k}:quiz`, quiz);
-    localStorage.setItem(`${k}:mode`, 'quiz');
-  }, [key, q1]);
+/** The quiz's attempt as versions `q1` and `q2` wrote it for the default set's 29 items: the
+ * first item with its solution shown, the second current. */
+const earlierQuiz = (version, hash) => `${version}.${hash}.1.1.-.1.0.${['s0--', ...Array(28).fill('o0--')].join(',')}`;
+
+/** Reloads the page, expects the quiz shown on its second item and the attempt resumed, and
+ * returns the string then stored under `key`. */
+async function reloadResumedOnTheQuiz(page, key) {
   await page.reload();
   await page.locator(READY).waitFor();
   assert.equal(await page.getByRole('tab', { name: 'Quiz', exact: true }).getAttribute('aria-selected'), 'true');
   assert.equal(await page.locator('.quiz-item h3').innerText(), 'Fragment 2 van 29');
   assert.deepEqual(await notices(page), [NOTICE.resumed]);
+  return page.evaluate((k) => localStorage.getItem(k), key);
+}
+
+test('the quiz and the tab as the previous version stored them (keys of their own, q1): resumed', async () => {
+  const page = await openPage(env.browser, null);
+  const { key } = await storedAttempt(page);
+  const q1 = earlierQuiz('q1', key.split(':').at(-1));
+  await page.evaluate(([k, quiz]) => {
+    localStorage.removeItem(k);
+    localStorage.setItem(`${k}:quiz`, quiz);
+    localStorage.setItem(`${k}:mode`, 'quiz');
+  }, [key, q1]);
   // Kept from now on in the one string of both modes and the tab.
-  assert.match(await page.evaluate((k) => localStorage.getItem(k), key), /^3_q_b2\..*_q3\.[0-9a-f]{16}\.1\.1\.-\.1\.0\.s0--,28$/);
+  assert.match(await reloadResumedOnTheQuiz(page, key), /^3_q_b2\..*_q3\.[0-9a-f]{16}\.1\.1\.-\.1\.0\.s0--,28$/);
   await assertClean(page);
   await page.context().close();
 });
@@ -144,21 +152,14 @@ test('the one string as the previous version stored it (2_, the board\'s 1., the
   const { key } = await storedAttempt(page);
   const hash = key.split(':').at(-1);
   // Written as that version wrote it: the first card in its bin (a bin's index among the
-  // categories and the fallback), the others on the pile, no check; the quiz's first item with
-  // its solution shown, the second current; the quiz tab chosen.
+  // categories and the fallback), the others on the pile, no check; the quiz tab chosen.
   const bins = [...set.categories, set.fallback].map((c) => c.id);
   const places = cards.map((c, i) => (i === 0 ? String(bins.indexOf(c.binId)) : '-')).join('');
-  const board = `1.${hash}.1.0.${places}.${'-'.repeat(cards.length)}.${'0'.repeat(cards.length)}`;
-  const quiz = `q2.${hash}.1.1.-.1.0.${['s0--', ...Array(28).fill('o0--')].join(',')}`;
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, `2_q_${board}_${quiz}`]);
-  await page.reload();
-  await page.locator(READY).waitFor();
-  assert.equal(await page.getByRole('tab', { name: 'Quiz', exact: true }).getAttribute('aria-selected'), 'true');
-  assert.equal(await page.locator('.quiz-item h3').innerText(), 'Fragment 2 van 29');
-  assert.deepEqual(await notices(page), [NOTICE.resumed]);
-  const stored = await page.evaluate((k) => localStorage.getItem(k), key);
+  const earlier = `2_q_1.${hash}.1.0.${places}.${'-'.repeat(cards.length)}.${'0'.repeat(cards.length)}_${earlierQuiz('q2', hash)}`;
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, earlier]);
+  const stored = await reloadResumedOnTheQuiz(page, key);
   assert.match(stored, /^3_q_b2\.[0-9a-f]{16}\.1\.0\.[1-9a-z]0+_q3\.[0-9a-f]{16}\.1\.1\.-\.1\.0\.s0--,28$/, 'kept as this version\'s string');
-  assert.ok(stored.length < `2_q_${board}_${quiz}`.length / 2, `${stored.length} characters`);
+  assert.ok(stored.length < earlier.length / 2, `${stored.length} characters`);
   await page.getByRole('tab', { name: 'Sorteren', exact: true }).click();
   await bin(page, cards[0].bin).getByRole('button', { name: cards[0].name, exact: true }).waitFor();
   await assertClean(page);
