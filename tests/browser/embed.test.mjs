@@ -75,7 +75,7 @@ test('events: ready, answered for each card a check judges, completed', async ()
   const page = await openDemo();
   const ready = (await events(page)).filter((e) => e.type === 'ready');
   const bins = [...set.categories.map((c) => c.id), set.fallback.id];
-  for (const e of ready) assert.match(e.detail.state, /^2_[-bq]_(1\.[0-9a-f]{16}\.[^_]*)?_(q2\.[0-9a-f]{16}\.[^_]*)?$/, 'the fresh attempt\'s resume string');
+  for (const e of ready) assert.match(e.detail.state, /^3_[-bq]_(b2\.[0-9a-f]{16}\.[^_]*)?_(q3\.[0-9a-f]{16}\.[^_]*)?$/, 'the fresh attempt\'s resume string');
   const withoutState = ready.map(({ detail: { state, ...rest }, ...e }) => ({ ...e, detail: rest }));
   const detail = { setId: set.id, excerpts: cards.length, bins, passMark: set.settings.pass_mark };
   assert.deepEqual(withoutState, [

@@ -7,9 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser, openPage, cspViolations, keepWasmMemories, READY } from './harness.mjs';
-import { readSet, grab, placeByTap, assertAllRight, FINISHED } from './board.mjs';
+import { readSet, grab, bin, placeByTap, assertAllRight, FINISHED } from './board.mjs';
 
-const { cards } = readSet('snijders-nl.json');
+const { set, cards } = readSet('snijders-nl.json');
 const env = serverAndBrowser();
 
 /** The notices the core's Dutch string table has for storage (src/core/strings.rs). */
@@ -93,13 +93,13 @@ async function storedAttempt(page) {
 
 for (const [name, spoil] of [
   ['corrupted', () => '\u0000{garbage ✂ 1.zz'],
-  ['written by an older version (format 0)', (value) => value.replace(/^2_/, '0_')],
-  ['with every card in a bin that does not exist', (value) => value.replace(/^(2_b_1\.[^.]+\.[^.]+\.0\.)[^.]+/, (_, head) => head + 'z'.repeat(cards.length))],
+  ['written by an older version (format 0)', (value) => value.replace(/^3_/, '0_')],
+  ['with every card in a bin that does not exist', (value) => value.replace(/^(3_b_b2\.[^.]+\.[^.]+\.0\.)[^_.]+/, (_, head) => head + 'z'.repeat(cards.length))],
 ]) {
   test(`a stored attempt ${name}: a notice, a fresh attempt, and it is saved again`, async () => {
     const page = await openPage(env.browser, null);
     const { key, value } = await storedAttempt(page);
-    assert.match(value, /^2_b_1\./);
+    assert.match(value, /^3_b_b2\./);
     const spoilt = spoil(value);
     assert.notEqual(spoilt, value);
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, spoilt]);
@@ -108,7 +108,7 @@ for (const [name, spoil] of [
     assert.deepEqual(await notices(page), [NOTICE.reset]);
     await placeAndCheck(page);
     const saved = await page.evaluate((k) => localStorage.getItem(k), key);
-    assert.match(saved, /^2_b_1\./, 'the fresh attempt replaced the spoilt one');
+    assert.match(saved, /^3_b_b2\./, 'the fresh attempt replaced the spoilt one');
     await page.reload();
     await page.locator(READY).waitFor();
     assert.deepEqual(await notices(page), [NOTICE.resumed], 'and resumes');
@@ -117,24 +117,51 @@ for (const [name, spoil] of [
   });
 }
 
-test('the quiz and the tab as the previous version stored them (keys of their own, q1): resumed', async () => {
-  const page = await openPage(env.browser, null);
-  const { key } = await storedAttempt(page);
-  const hash = key.split(':').at(-1);
-  // The quiz's first item with its solution shown, the second current, the quiz tab chosen.
-  const q1 = `q1.${hash}.1.1.-.1.0.${['s0--', ...Array(28).fill('o0--')].join(',')}`;
-  await page.evaluate(([k, quiz]) => {
-    localStorage.removeItem(k);
-    localStorage.setItem(`${k}:quiz`, quiz);
-    localStorage.setItem(`${k}:mode`, 'quiz');
-  }, [key, q1]);
+/** The quiz's attempt as versions `q1` and `q2` wrote it for the default set's 29 items: the
+ * first item with its solution shown, the second current. */
+const earlierQuiz = (version, hash) => `${version}.${hash}.1.1.-.1.0.${['s0--', ...Array(28).fill('o0--')].join(',')}`;
+
+/** Reloads the page, expects the quiz shown on its second item and the attempt resumed, and
+ * returns the string then stored under `key`. */
+async function reloadResumedOnTheQuiz(page, key) {
   await page.reload();
   await page.locator(READY).waitFor();
   assert.equal(await page.getByRole('tab', { name: 'Quiz', exact: true }).getAttribute('aria-selected'), 'true');
   assert.equal(await page.locator('.quiz-item h3').innerText(), 'Fragment 2 van 29');
   assert.deepEqual(await notices(page), [NOTICE.resumed]);
+  return page.evaluate((k) => localStorage.getItem(k), key);
+}
+
+test('the quiz and the tab as the previous version stored them (keys of their own, q1): resumed', async () => {
+  const page = await openPage(env.browser, null);
+  const { key } = await storedAttempt(page);
+  const q1 = earlierQuiz('q1', key.split(':').at(-1));
+  await page.evaluate(([k, quiz]) => {
+    localStorage.removeItem(k);
+    localStorage.setItem(`${k}:quiz`, quiz);
+    localStorage.setItem(`${k}:mode`, 'quiz');
+  }, [key, q1]);
   // Kept from now on in the one string of both modes and the tab.
-  assert.match(await page.evaluate((k) => localStorage.getItem(k), key), /^2_q_1\..*_q2\.[0-9a-f]{16}\.1\.1\.-\.1\.0\.s0--,o0--/);
+  assert.match(await reloadResumedOnTheQuiz(page, key), /^3_q_b2\..*_q3\.[0-9a-f]{16}\.1\.1\.-\.1\.0\.s0--,28$/);
+  await assertClean(page);
+  await page.context().close();
+});
+
+test('the one string as the previous version stored it (2_, the board\'s 1., the quiz\'s q2.): resumed, then kept as this version\'s', async () => {
+  const page = await openPage(env.browser, null);
+  const { key } = await storedAttempt(page);
+  const hash = key.split(':').at(-1);
+  // Written as that version wrote it: the first card in its bin (a bin's index among the
+  // categories and the fallback), the others on the pile, no check; the quiz tab chosen.
+  const bins = [...set.categories, set.fallback].map((c) => c.id);
+  const places = cards.map((c, i) => (i === 0 ? String(bins.indexOf(c.binId)) : '-')).join('');
+  const earlier = `2_q_1.${hash}.1.0.${places}.${'-'.repeat(cards.length)}.${'0'.repeat(cards.length)}_${earlierQuiz('q2', hash)}`;
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, earlier]);
+  const stored = await reloadResumedOnTheQuiz(page, key);
+  assert.match(stored, /^3_q_b2\.[0-9a-f]{16}\.1\.0\.[1-9a-z]0+_q3\.[0-9a-f]{16}\.1\.1\.-\.1\.0\.s0--,28$/, 'kept as this version\'s string');
+  assert.ok(stored.length < earlier.length / 2, `${stored.length} characters`);
+  await page.getByRole('tab', { name: 'Sorteren', exact: true }).click();
+  await bin(page, cards[0].bin).getByRole('button', { name: cards[0].name, exact: true }).waitFor();
   await assertClean(page);
   await page.context().close();
 });

@@ -62,7 +62,7 @@ test('SCORM 1.2: status, suspend data, interactions and score; a relaunch resume
   let cmi = await waitForCmi(page, (c) => c.suspend_data !== '', 'the suspend data');
   assert.equal(cmi.core.lesson_status, 'incomplete');
   assert.equal(cmi.core.exit, 'suspend');
-  assert.match(cmi.suspend_data, /^2_b_1\.[0-9a-f]{16}\.[^_]+_q2\.[0-9a-f]{16}\./, 'both modes and the tab');
+  assert.match(cmi.suspend_data, /^3_b_b2\.[0-9a-f]{16}\.[^_]+_q3\.[0-9a-f]{16}\./, 'both modes and the tab');
   assert.ok(cmi.suspend_data.length <= 4096);
   const { wrong, elsewhere } = await placeAllOneWrong(frame);
   await check(frame);
@@ -181,7 +181,7 @@ test('a Commit that fails is retried; the attempt stays in the browser and the s
   // The local copy: the element's localStorage in the course's frame holds the attempt.
   const courseFrame = page.frames().find((f) => f.url().includes('/www/course.html'));
   const local = await courseFrame.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('diary-sort:')).map((k) => localStorage.getItem(k)));
-  assert.ok(local.some((v) => /^2_b_1\.[0-9a-f]{16}\./.test(v)), 'the attempt is in localStorage');
+  assert.ok(local.some((v) => /^3_b_b2\.[0-9a-f]{16}\./.test(v)), 'the attempt is in localStorage');
   // Retried after 1, 2 and 4 s: the fourth Commit succeeds and the student hears so.
   await status.getByText('Je voortgang is opgeslagen').waitFor({ timeout: 15_000 });
   const commits = (await callsOf(page)).filter((c) => c[0] === 'LMSCommit').length;
@@ -230,8 +230,9 @@ test('nonsense from GetValue is ignored: a fresh attempt, reported against the s
 });
 
 test('SCORM 1.2: suspend data never exceeds 4,096 characters; a larger state leaves the score to the LMS', async () => {
-  // The resume string takes 3 characters per excerpt plus 42: 1,351 excerpts fit.
-  const served = await servePackage('scorm12', bigSet(1400));
+  // A board-only set's resume string takes 1 character per excerpt plus at most 41: 4,055
+  // excerpts fit.
+  const served = await servePackage('scorm12', bigSet(4100));
   try {
     const page = await openPage(env.browser, null, { viewport: { width: 1280, height: 1000 } });
     await page.goto(served.server.href('/www/scorm-host.html?version=1.2'));
@@ -253,7 +254,7 @@ test('suspend data of another set version starts afresh with the widget\'s notic
   const { page, frame } = await openLms('1.2', { savedCmi: { suspend_data: stale } });
   await frame.locator('.notice:visible').getByText('hoort bij een andere versie van deze set').waitFor();
   const cmi = await waitForCmi(page, (c) => c.suspend_data !== stale, 'the fresh attempt\'s suspend data');
-  assert.match(cmi.suspend_data, /^2_b_1\.[0-9a-f]{16}\.[^_]+_q2\.[0-9a-f]{16}\./, 'both modes and the tab');
+  assert.match(cmi.suspend_data, /^3_b_b2\.[0-9a-f]{16}\.[^_]+_q3\.[0-9a-f]{16}\./, 'both modes and the tab');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -306,7 +306,16 @@ fn resume_state_round_trips_and_rejects_foreign_or_damaged_text() {
     }
     let other = set::load(&MINI.replace("Mini set", "Other set")).unwrap();
     assert_eq!(state::decode(other, Lang::En, &text).err(), Some(StateError::OtherSet));
-    for damaged in ["", "garbage", &text[..text.len() - 1], &text.replace(".1.", ".9."), &text.replacen("1.", "2.", 1)] {
+    let (head, cards) = text.rsplit_once('.').expect("fields");
+    for damaged in [
+        "",
+        "garbage",
+        &text[..text.len() - 1],
+        &format!("{text}0"),
+        &text.replacen("b2.", "b3.", 1),
+        &text.replacen(".1.", ".3.", 1),
+        &format!("{head}.Z{}", &cards[1..]),
+    ] {
         assert!(state::decode(mini(), Lang::En, damaged).is_err(), "{damaged}");
     }
 }
@@ -319,6 +328,13 @@ fn resume_state_no_student_can_reach_is_refused() {
     let with = |rest: &str| format!("1.{:016x}.{rest}", set.hash);
     let reachable = with("1.1.0213.0213.1111");
     assert!(state::decode(mini(), Lang::En, &reachable).is_ok(), "{reachable}");
+    // This version's cards (codes over two tries and four bins): all right at the first check;
+    // card 0 checked in its right bin but not right; a place past the bins before a check.
+    let b2 = |rest: &str| format!("b2.{:016x}.{rest}", set.hash);
+    assert_eq!(state::encode(&state::decode(mini(), Lang::En, &b2("1.1.0000")).expect("reachable")), b2("1.1.0000"));
+    for unreachable in ["1.1.3000", "1.0.5000"] {
+        assert_eq!(state::decode(mini(), Lang::En, &b2(unreachable)).err(), Some(StateError::Unreadable), "{unreachable}");
+    }
     for unreachable in [
         "1.1.0213.0213.0111", // card 0 checked in its right bin, not right
         "1.0.1111.1111.0000", // checked before the first check

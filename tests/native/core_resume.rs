@@ -1,20 +1,54 @@
 //! Native tests of a widget's resume string (`state::Saved`, `state::decode_attempt`): both modes
 //! and the tab round-trip; the default set's attempt at its longest (every card placed and
 //! checked, every quiz item answered wrong and retried with every criterion ticked, every other
-//! word marked and a certainty) fits SCORM 1.2's 4,096 characters with room; the strings of one
-//! mode that earlier versions stored are still read; anything else is refused without a panic.
+//! word marked and a certainty) fits SCORM 1.2's 4,096 characters with room, and so does the
+//! benchmark's set of 200 excerpts answered throughout; the quiz's `q1` strings are still read
+//! (the other earlier versions: `resume_compat.rs`); anything else, cut short or changed, is
+//! refused without a panic.
 
 use std::rc::Rc;
 
 use diary_sort::core::board::{self, Board};
 use diary_sort::core::exercise::Certainty;
-use diary_sort::core::quiz::{self, Item, Quiz, words};
+use diary_sort::core::json::{self, Value};
+use diary_sort::core::quiz::{self, Item, Quiz, quote_words, words};
 use diary_sort::core::set::{self, Set};
 use diary_sort::core::state::{self, Saved, StateError, Tab};
 use diary_sort::core::strings::Lang;
 
 fn default_set() -> Rc<Set> {
     Rc::new(set::load(include_str!("../../www/sets/snijders-nl.json")).expect("the default set loads"))
+}
+
+/// The default set with its excerpts repeated to `n` (ids of their own), unshuffled: the
+/// benchmark's set (`tests/browser/bench.mjs`).
+fn default_set_of(n: usize) -> Rc<Set> {
+    let text = include_str!("../../www/sets/snijders-nl.json");
+    let mut root = json::parse(text).expect("the default set is JSON");
+    let Value::Object(members) = &mut root.value else { panic!("an object") };
+    for member in members.iter_mut() {
+        match (&*member.key, &mut member.value.value) {
+            ("excerpts", Value::Array(excerpts)) => {
+                let base = excerpts.clone();
+                excerpts.clear();
+                for k in 0..n {
+                    let mut excerpt = base[k % base.len()].clone();
+                    let Value::Object(fields) = &mut excerpt.value else { panic!("an excerpt object") };
+                    for field in fields.iter_mut().filter(|f| f.key == "id") {
+                        field.value.value = Value::String(format!("e{k}").into());
+                    }
+                    excerpts.push(excerpt);
+                }
+            }
+            ("settings", Value::Object(settings)) => {
+                for setting in settings.iter_mut().filter(|f| f.key == "shuffle") {
+                    setting.value.value = Value::Bool(false);
+                }
+            }
+            _ => {}
+        }
+    }
+    Rc::new(set::load(&json::write(&root.value)).expect("the repeated set loads"))
 }
 
 /// The board with every card placed, one in a wrong bin, and checked.
@@ -59,6 +93,22 @@ fn longest_quiz(set: &Rc<Set>) -> Quiz {
     q
 }
 
+/// The quiz with two of its excerpts answered, each with its last three words marked (bit sets
+/// with runs of zeros), the other items untouched (runs of them).
+fn partly_answered_quiz(set: &Rc<Set>) -> Quiz {
+    let mut q = Quiz::new(set.clone(), Lang::Nl, 3);
+    for k in [2, 5] {
+        q.apply(quiz::Msg::GoTo(k));
+        let Item::Excerpt(i) = q.current_item() else { panic!("the pool's excerpts come first") };
+        let n = words(&set.file.excerpts[i].text).len();
+        q.apply(quiz::Msg::MarkWords { first: n - 3, last: n - 1 });
+        q.apply(quiz::Msg::ChooseBin(set.expected[i]));
+        q.apply(quiz::Msg::SetCertainty(Certainty::Low));
+        q.apply(quiz::Msg::Submit);
+    }
+    q
+}
+
 #[test]
 fn both_modes_and_the_tab_round_trip_within_scorm_1_2s_suspend_data() {
     let set = default_set();
@@ -84,6 +134,57 @@ fn both_modes_and_the_tab_round_trip_within_scorm_1_2s_suspend_data() {
     assert_eq!(Saved { tab: back.tab, board: Some(state::encode(&b)), quiz: Some(state::encode_quiz(&q)) }.encode(), text);
 }
 
+/// The benchmark's set of 200 excerpts answered throughout as a careful student would: on the
+/// board every card placed (every third wrong) and checked; in the quiz every item answered with
+/// a certainty, each excerpt with the criteria of its evidence ticked and its quotes marked (a
+/// third of them in a wrong bin). The whole attempt fits SCORM 1.2's 4,096 characters.
+#[test]
+fn a_long_attempt_of_200_answered_excerpts_fits_scorm_1_2s_suspend_data() {
+    let set = default_set_of(200);
+    let mut board = Board::new(set.clone(), Lang::Nl, 7);
+    let wrong = |i: usize| set.bins.iter().copied().find(|&b| b != set.expected[i]).expect("another bin");
+    for i in 0..set.len() {
+        board.apply(board::Msg::Place(i, Some(if i % 3 == 0 { wrong(i) } else { set.expected[i] })));
+    }
+    board.apply(board::Msg::Check);
+    let mut q = Quiz::new(set.clone(), Lang::Nl, 7);
+    for k in 0..q.items().len() {
+        q.apply(quiz::Msg::GoTo(k));
+        match q.current_item() {
+            Item::Excerpt(i) => {
+                let excerpt = &set.file.excerpts[i];
+                for evidence in &excerpt.evidence {
+                    if let Some(c) = set.file.criteria.iter().position(|c| c.id == evidence.criterion) {
+                        q.apply(quiz::Msg::ToggleCriterion(c));
+                    }
+                    let quoted = quote_words(&excerpt.text, &evidence.quote);
+                    if !quoted.is_empty() {
+                        q.apply(quiz::Msg::MarkWords { first: quoted.start, last: quoted.end - 1 });
+                    }
+                }
+                q.apply(quiz::Msg::ChooseBin(if k % 3 == 0 { wrong(i) } else { set.expected[i] }));
+            }
+            Item::Question(_) => {
+                q.apply(quiz::Msg::ToggleOption(0));
+            }
+        }
+        q.apply(quiz::Msg::SetCertainty(Certainty::High));
+        q.apply(quiz::Msg::Submit);
+    }
+    let (board_text, quiz_text) = (state::encode(&board), state::encode_quiz(&q));
+    let text = Saved { tab: Some(Tab::Quiz), board: Some(board_text.clone()), quiz: Some(quiz_text.clone()) }.encode();
+    println!(
+        "200 excerpts and {} questions answered: {} characters (board {}, quiz {})",
+        q.all_items().len() - 200,
+        text.len(),
+        board_text.len(),
+        quiz_text.len()
+    );
+    assert!(text.len() < 4096, "{} characters: {text}", text.len());
+    let back = state::decode_attempt(set, Lang::Nl, &text).expect("its own string");
+    assert_eq!(back.quiz.as_ref().map(state::encode_quiz), Some(quiz_text));
+}
+
 #[test]
 fn a_set_of_one_mode_has_no_tab_and_no_other_mode() {
     let set = Rc::new(crate::quiz_fixture::quiz_set(&[("mode", "\"quiz\"")]));
@@ -92,17 +193,13 @@ fn a_set_of_one_mode_has_no_tab_and_no_other_mode() {
     let back = state::decode_attempt(set.clone(), Lang::En, &text).expect("its own string");
     assert!(back.board.is_none() && back.tab.is_none() && back.quiz.is_some());
     // A tab, or a board, for a quiz-only set is not a string this widget wrote.
-    for bad in [text.replacen("2_-_", "2_q_", 1), text.replacen("2_-__", "2_-_1.0.0.0.-.-.0_", 1)] {
+    for bad in [text.replacen("3_-_", "3_q_", 1), text.replacen("3_-__", "3_-_b2.0.0.0.0000_", 1)] {
         assert_eq!(state::decode_attempt(set.clone(), Lang::En, &bad).err(), Some(StateError::Unreadable), "{bad}");
     }
 }
 
 #[test]
-fn one_modes_string_of_an_earlier_version_is_still_read() {
-    let set = default_set();
-    let board = state::encode(&checked_board(&set));
-    let back = state::decode_attempt(set.clone(), Lang::Nl, &board).expect("a board's 1.… string");
-    assert!(back.board.is_some() && back.quiz.is_none() && back.tab.is_none());
+fn a_quiz_string_of_the_first_version_is_still_read() {
     // A q1 string (hexadecimal bit sets, marks as ranges) of the quiz fixture with certainty.
     let text = include_str!("../fixtures/quiz.json").replacen("\"certainty\": false", "\"certainty\": true", 1);
     let quiz_set = Rc::new(set::load(&text).expect("the fixture loads"));
@@ -111,9 +208,10 @@ fn one_modes_string_of_an_earlier_version_is_still_read() {
     let quiz = state::decode_attempt(quiz_set.clone(), Lang::En, &q1).expect("a q1 string").quiz.expect("the quiz");
     let marked: Vec<&[usize]> = quiz.all_items().iter().map(|&i| quiz.draft(i).marked.as_slice()).collect();
     assert!(marked.contains(&&[3, 4, 5][..]), "{marked:?}");
-    let q2 = state::encode_quiz(&quiz);
-    assert_eq!(q2, format!("q2.{:016x}.9ix.1.-.5.0.r2hh~0~1~U,o0--,o0--,o0--,r1ll~1,s0--", quiz_set.hash));
-    assert_eq!(state::encode_quiz(&state::decode_quiz(quiz_set, Lang::En, &q2).expect("its q2 string")), q2);
+    // Saved again: bit sets six bits a character, the three untouched items as one run.
+    let again = state::encode_quiz(&quiz);
+    assert_eq!(again, format!("q3.{:016x}.9ix.1.-.5.0.r2hh~0~1~U,3,r1ll~1,s0--", quiz_set.hash));
+    assert_eq!(state::encode_quiz(&state::decode_quiz(quiz_set, Lang::En, &again).expect("its q3 string")), again);
 }
 
 #[test]
@@ -132,7 +230,7 @@ fn anything_else_is_refused_without_a_panic() {
         "2_b",
         "2_b__",
         "2_x__",
-        "3_b__",
+        "4_b__",
         "{\"x\":1}",
         "%%garbage%%",
         "-17",
@@ -144,26 +242,31 @@ fn anything_else_is_refused_without_a_panic() {
     ] {
         assert!(state::decode_attempt(set.clone(), Lang::Nl, bad).is_err(), "{bad:?} decodes");
     }
-    for bad in ["", "%%garbage%%", "-17", "NaN", "{\"x\":1}", "3_b__", "2.b", "x1.0", "2_b_<script>_"] {
+    for bad in ["", "%%garbage%%", "-17", "NaN", "{\"x\":1}", "4_b__", "2.b", "x1.0", "2_b_<script>_"] {
         assert!(!state::is_resume(bad), "{bad:?} is taken for a resume string");
     }
-    // Every string one character away from the real one: refused, or an attempt that writes
-    // itself back exactly (never a panic).
+    // Every string cut short or one character away from a real one (the longest attempt, and
+    // one with runs of untouched items and words marked late in an excerpt): refused, or an
+    // attempt that writes itself back exactly (never a panic).
+    let partly = Saved { tab: Some(Tab::Quiz), board: saved.board.clone(), quiz: Some(state::encode_quiz(&partly_answered_quiz(&set))) };
     let alphabet: Vec<char> = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-+.,~:_".chars().collect();
-    let chars: Vec<char> = text.chars().collect();
-    for at in (0..chars.len()).step_by(7) {
-        let deleted: String = chars.iter().enumerate().filter(|&(k, _)| k != at).map(|(_, c)| c).collect();
-        let replaced: String =
-            chars.iter().enumerate().map(|(k, &c)| if k == at { alphabet[(k * 31) % alphabet.len()] } else { c }).collect();
-        for variant in [deleted, replaced] {
-            if let Ok(back) = state::decode_attempt(set.clone(), Lang::Nl, &variant) {
-                let again = Saved {
-                    tab: back.tab,
-                    board: back.board.as_ref().map(state::encode),
-                    quiz: back.quiz.as_ref().map(state::encode_quiz),
-                };
-                assert_eq!(again.encode(), variant.trim(), "a variant that decodes must be canonical");
-            }
+    let variants = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        for at in 0..chars.len() {
+            out.push(chars[..at].iter().collect::<String>());
+            out.push(chars.iter().enumerate().filter(|&(k, _)| k != at).map(|(_, c)| c).collect());
+            out.push(chars.iter().enumerate().map(|(k, &c)| if k == at { alphabet[(k * 31) % alphabet.len()] } else { c }).collect());
+        }
+        out
+    };
+    let partly = partly.encode();
+    assert!(partly.contains(':') && partly.split(['_', ',']).any(|r| r.len() > 1 && r.bytes().all(|c| c.is_ascii_digit())), "{partly}");
+    for variant in variants(&text).into_iter().chain(variants(&partly)) {
+        if let Ok(back) = state::decode_attempt(set.clone(), Lang::Nl, &variant) {
+            let again =
+                Saved { tab: back.tab, board: back.board.as_ref().map(state::encode), quiz: back.quiz.as_ref().map(state::encode_quiz) };
+            assert_eq!(again.encode(), variant.trim(), "a variant that decodes must be canonical");
         }
     }
 }

@@ -24,4 +24,5 @@ mod minimal_set;
 mod properties;
 mod quiz_navigation;
 mod quiz_properties;
+mod resume_compat;
 mod wording;
