@@ -265,7 +265,7 @@ impl Widget {
             for key in shown(board_resumed) {
                 view.notice(key);
             }
-            view.render(&board);
+            let _ = view.render(&board);
             let inner = Rc::new(RefCell::new(BoardShell::new(board, view, keeper.clone())));
             listeners.append(&mut events::listen(&host, &parent, &inner));
             board_shell = Some(inner);
