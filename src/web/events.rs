@@ -585,8 +585,8 @@ fn translate(e: &Element, value: &str) {
     set_prop(&prop(e, "style"), "translate", &JsValue::from_str(value));
 }
 
-/// Marks the list that card `li` is dragged from (`carrying`): on a long board it is then drawn
-/// whole, so that it does not clip the card travelling out of it.
+/// Marks the list that card `li` is dragged from (`carrying`): it then stops stacking its cards
+/// on their own (CSS containment), so that the lists after it do not cover the travelling card.
 fn carrying(li: &Element, on: bool) {
     if let Some(list) = element(li, "parentElement") {
         class(&list, "carrying", on);

@@ -23,15 +23,11 @@ use crate::web::dom::{
 /// The value of a move-menu button's `data-place` that means "back to the pile".
 pub const PILE: &str = "pile";
 
-/// From this many cards on, lists of cards out of view are neither laid out nor painted (CSS
-/// `content-visibility`, class `long-board`). Smaller boards keep every card rendered (no
-/// estimated heights while scrolling).
-const LONG_BOARD: usize = 100;
-
 /// The most cards in one `<ul>`: a zone's cards are split by their place in the display order
-/// (positions 0–24 in the zone's first list, 25–49 in its second, …), so that on a long board a
-/// move lays out, paints and watches for visibility a few dozen lists and the cards of one or
-/// two, not every card (per card, that was most of a move's 80 ms on 1,000 cards).
+/// (positions 0–24 in the zone's first list, 25–49 in its second, …), each list laid out on its
+/// own (CSS layout containment), so that on a long board a move lays out and pre-paints the two
+/// lists it changes and shifts the others whole, not every card (per card, that was most of a
+/// move's 80 ms on 1,000 cards).
 const CHUNK: usize = 25;
 
 /// A bin's elements.
@@ -77,13 +73,19 @@ impl Lists {
         Some(list)
     }
 
-    /// Counts a card in (`+1`) or out of list `k`, showing or hiding the list and the zone's lists.
+    /// Counts a card in (`arrived`) or out of list `k`; the list, and the zone's lists, are
+    /// shown when their first card arrives and hidden when their last one leaves.
     fn count(&mut self, k: usize, arrived: bool) {
         let (Some(n), Some(Some(list))) = (self.counts.get_mut(k), self.lists.get(k)) else { return };
-        *n = if arrived { *n + 1 } else { n.saturating_sub(1) };
-        hide(list, *n == 0);
-        self.total = if arrived { self.total + 1 } else { self.total.saturating_sub(1) };
-        hide(&self.holder, self.total == 0);
+        let (was, total) = (*n, self.total);
+        *n = if arrived { was + 1 } else { was.saturating_sub(1) };
+        self.total = if arrived { total + 1 } else { total.saturating_sub(1) };
+        if (was == 0) != (*n == 0) {
+            hide(list, *n == 0);
+        }
+        if (total == 0) != (self.total == 0) {
+            hide(&self.holder, self.total == 0);
+        }
     }
 
     /// Forgets every card (before all are put again): all lists hidden, counted empty.
@@ -212,7 +214,6 @@ impl View {
         let id = |suffix: &str| [prefix, suffix].concat();
 
         let root = root.clone();
-        class(&root, "long-board", set.len() >= LONG_BOARD);
         let board_parent = parent;
         // The task in one line; how it works (tap, drag, "Move to…", the keys) folded under it.
         dom.child(board_parent, "p", "task", t(Key::Task));
