@@ -17,7 +17,7 @@ use crate::web::dom::object;
 #[wasm_bindgen(skip_jsdoc)]
 pub fn outline(text: &str) -> JsValue {
     let Some(outline) = edit::outline(text) else { return JsValue::NULL };
-    let pairs = |list: &[(String, String)], a: &str, b: &str| {
+    let pairs = |list: &[(String, String)], a: &'static str, b: &'static str| {
         let array = Array::new();
         for (x, y) in list {
             array.push(&object(&[(a, x.into()), (b, y.into())]));

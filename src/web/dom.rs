@@ -78,9 +78,9 @@ pub struct Dom {
 
 impl Dom {
     /// A new element with `class` (none when empty).
-    pub fn el(&self, tag: &str, class: &str) -> Element {
+    pub fn el(&self, tag: &'static str, class: &str) -> Element {
         // createElement only fails for invalid tag names; ours are constants.
-        let e = self.doc.create_element(tag).unwrap_throw();
+        let e: Element = call(&self.doc, "createElement", &[js_name(tag)]).unwrap_throw().unchecked_into();
         if !class.is_empty() {
             attr(&e, "class", class);
         }
@@ -88,7 +88,7 @@ impl Dom {
     }
 
     /// An element with text content, appended to `parent`.
-    pub fn child(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+    pub fn child(&self, parent: &Element, tag: &'static str, class: &str, text: &str) -> Element {
         let e = self.el(tag, class);
         if !text.is_empty() {
             e.set_text_content(Some(text));
@@ -268,20 +268,41 @@ pub fn window() -> Option<Window> {
 /// web-sys's typed getters: each getter is one more import, call stub and glue function (about
 /// 90 bytes of the gzipped download), for the same value. The typed checks stay where they
 /// matter: handlers still `dyn_ref` an event to its interface before reading it.
-pub fn prop(object: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+pub fn prop(object: &JsValue, name: &'static str) -> JsValue {
+    js_sys::Reflect::get(object, &js_name(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+thread_local! {
+    /// The JavaScript strings made for the shell's property, method, tag, attribute and class
+    /// names, by the name's address and length: each is made once. Made per use (each decoded
+    /// from UTF-8 anew), they were the largest single cost of building a 1,000-card board.
+    static NAMES: std::cell::RefCell<Vec<((usize, usize), JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `name` as a JavaScript string, made the first time it is asked for.
+fn js_name(name: &'static str) -> JsValue {
+    let key = (name.as_ptr() as usize, name.len());
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some((_, s)) = names.iter().find(|(k, _)| *k == key) {
+            return s.clone();
+        }
+        let s = JsValue::from_str(name);
+        names.push((key, s.clone()));
+        s
+    })
 }
 
 /// Element property `name` of `object` (`firstElementChild`, `nextElementSibling`, an event's
 /// `target`, a document's `activeElement`), `None` when it is no element.
-pub fn element(object: &JsValue, name: &str) -> Option<Element> {
+pub fn element(object: &JsValue, name: &'static str) -> Option<Element> {
     prop(object, name).dyn_into().ok()
 }
 
 /// Sets property `name` of `object` (an input's `checked`, an element's `scrollTop`): the
 /// setter runs as with the typed call, through the `Reflect.set` import that [`object`] uses.
-pub fn set_prop(object: &JsValue, name: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(object, &JsValue::from_str(name), value);
+pub fn set_prop(object: &JsValue, name: &'static str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &js_name(name), value);
 }
 
 /// The document `e` belongs to (`ownerDocument`), read as [`element`] reads: web-sys's getter
@@ -295,7 +316,7 @@ pub fn document_of(e: &Element) -> Option<Document> {
 /// the DOM: "KeyboardEvent", "PointerEvent"…). The test `instanceof` makes,
 /// `interface.prototype.isPrototypeOf(value)`, through [`call`]: one import for every
 /// interface, where each `dyn_ref::<T>()` brings an `instanceof` import of its own.
-pub fn as_a<'a, T: JsCast>(value: &'a JsValue, interface: &str) -> Option<&'a T> {
+pub fn as_a<'a, T: JsCast>(value: &'a JsValue, interface: &'static str) -> Option<&'a T> {
     let window: JsValue = window()?.into();
     let prototype = prop(&prop(&window, interface), "prototype");
     let is = call(&prototype, "isPrototypeOf", std::slice::from_ref(value)).ok()?.as_bool()?;
@@ -341,7 +362,7 @@ pub fn prevent_default(e: &Event) {
 /// no method. For the calls the shell makes in one place each (`print`, `scrollBy`,
 /// `setInterval`, `getBoundingClientRect`…): one import serves them all, where each typed
 /// web-sys method is an import, a call stub and a glue function of its own.
-pub fn call(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+pub fn call(object: &JsValue, name: &'static str, args: &[JsValue]) -> Result<JsValue, JsValue> {
     let list = js_sys::Array::new();
     for arg in args {
         list.push(arg);
@@ -351,17 +372,17 @@ pub fn call(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, J
 
 /// Number property `name` of `object` (0 when it is not a number). Integers as web-sys reads
 /// them: `as i32` truncates toward zero like the glue's conversion.
-pub fn number(object: &JsValue, name: &str) -> f64 {
+pub fn number(object: &JsValue, name: &'static str) -> f64 {
     prop(object, name).as_f64().unwrap_or(0.0)
 }
 
 /// Boolean property `name` of `object` (`false` when it is not a boolean).
-pub fn boolean(object: &JsValue, name: &str) -> bool {
+pub fn boolean(object: &JsValue, name: &'static str) -> bool {
     prop(object, name).as_bool().unwrap_or(false)
 }
 
 /// String property `name` of `object` (empty when it is not a string).
-pub fn string(object: &JsValue, name: &str) -> String {
+pub fn string(object: &JsValue, name: &'static str) -> String {
     prop(object, name).as_string().unwrap_or_default()
 }
 
@@ -397,7 +418,7 @@ pub fn main_press(p: &PointerEvent) -> bool {
 }
 
 /// A plain object with `fields` (an event's init dictionary, an options dictionary, a problem).
-pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
+pub fn object(fields: &[(&'static str, JsValue)]) -> JsValue {
     let object = js_sys::Object::new();
     for (key, value) in fields {
         set_prop(&object, key, value);
@@ -412,9 +433,9 @@ pub fn append(parent: &Element, child: &Element) {
 }
 
 /// Sets attribute `name`.
-pub fn attr(e: &Element, name: &str, value: &str) {
+pub fn attr(e: &Element, name: &'static str, value: &str) {
     // setAttribute only fails for invalid attribute names; ours are constants.
-    let _ = call(e, "setAttribute", &[JsValue::from_str(name), JsValue::from_str(value)]);
+    let _ = call(e, "setAttribute", &[js_name(name), JsValue::from_str(value)]);
 }
 
 /// Shows or hides `e` (the `hidden` attribute).
@@ -426,13 +447,13 @@ pub fn hide(e: &Element, hidden: bool) {
 /// `open`, or the removal of any (`flag(e, name, false)`, which is `removeAttribute`).
 /// Attributes, not typed properties such as `disabled` or `open`: the DOM is the same, and each
 /// typed setter would cost the module one more import and its glue.
-pub fn flag(e: &Element, name: &str, on: bool) {
-    let _ = call(e, "toggleAttribute", &[JsValue::from_str(name), JsValue::from_bool(on)]);
+pub fn flag(e: &Element, name: &'static str, on: bool) {
+    let _ = call(e, "toggleAttribute", &[js_name(name), JsValue::from_bool(on)]);
 }
 
 /// Adds or removes class `name`.
-pub fn class(e: &Element, name: &str, on: bool) {
-    let _ = call(&prop(e, "classList"), "toggle", &[JsValue::from_str(name), JsValue::from_bool(on)]);
+pub fn class(e: &Element, name: &'static str, on: bool) {
+    let _ = call(&prop(e, "classList"), "toggle", &[js_name(name), JsValue::from_bool(on)]);
 }
 
 /// Splits text into paragraphs at blank lines; lines within a paragraph are joined by a space.

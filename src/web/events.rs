@@ -204,7 +204,7 @@ impl BoardShell {
         if done.refused {
             self.view.notice(Key::StorageUnavailable);
         }
-        self.view.render(&self.board);
+        let lost = self.view.render(&self.board);
         if !done.said.is_empty() {
             self.view.announce(&done.said);
         }
@@ -212,8 +212,6 @@ impl BoardShell {
             self.view.focus_summary();
         } else if self.board.checks() > checks_before {
             self.view.focus_report();
-        } else if matches!(msg, Msg::MoveTarget(_)) {
-            self.view.reveal_target(&self.board);
         } else if matches!(msg, Msg::Restart(_)) {
             self.view.focus_first(&self.board);
         } else if let (true, Some(i)) = (done.saved, moved) {
@@ -221,6 +219,11 @@ impl BoardShell {
         } else if let (Msg::Cancel, Some(i)) = (msg, held_before) {
             // Cancelled from the bar: back to the card (its buttons there are gone).
             self.view.focus_card(i, origin == Origin::Keyboard);
+        } else {
+            self.view.refocus(lost);
+            if matches!(msg, Msg::MoveTarget(_)) {
+                self.view.reveal_target(&self.board);
+            }
         }
         (!done.told.is_empty()).then_some(done.told)
     }
@@ -403,6 +406,7 @@ impl BoardShell {
             class(&self.view.root, "is-dragging", true);
             if let Some(li) = self.view.card_li(drag.card) {
                 class(li, "dragging", true);
+                carrying(li, true);
                 // Measured as it travels (the class changes its title's border).
                 if let Some(grab) = element(li, "firstElementChild") {
                     let r = call(&grab, "getBoundingClientRect", &[]).unwrap_or_default();
@@ -534,6 +538,7 @@ impl BoardShell {
         class(&self.view.root, "is-dragging", false);
         if let Some(li) = self.view.card_li(drag.card) {
             class(li, "dragging", false);
+            carrying(li, false);
             translate(li, "");
         }
     }
@@ -578,6 +583,14 @@ fn scroll_xy() -> (f64, f64) {
 /// CSSOM, not the `style` attribute, which the pages' CSP would refuse.
 fn translate(e: &Element, value: &str) {
     set_prop(&prop(e, "style"), "translate", &JsValue::from_str(value));
+}
+
+/// Marks the list that card `li` is dragged from (`carrying`): it then stops stacking its cards
+/// on their own (CSS containment), so that the lists after it do not cover the travelling card.
+fn carrying(li: &Element, on: bool) {
+    if let Some(list) = element(li, "parentElement") {
+        class(&list, "carrying", on);
+    }
 }
 
 /// How far the window can scroll down now.

@@ -235,7 +235,7 @@ impl Marking {
             let mut nearest = f64::INFINITY;
             for k in 0..number(&rects, "length") as u32 {
                 let r = call(&rects, "item", &[JsValue::from(k)]).unwrap_or_default();
-                let edge = |name: &str| number(&r, name);
+                let edge = |name: &'static str| number(&r, name);
                 let dy = (edge("top") - y).max(y - edge("bottom")).max(0.0);
                 let dx = (edge("left") - x).max(x - edge("right")).max(0.0);
                 // A word on another line is farther than any word on this one.

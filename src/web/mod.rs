@@ -93,9 +93,9 @@ impl Options {
 
     /// Reads the options object; a field of the wrong type is an error naming it.
     fn read(object: &JsValue) -> Result<Options, JsError> {
-        let field = |name: &str| dom::prop(object, name);
+        let field = |name: &'static str| dom::prop(object, name);
         let wrong = |name: &str, kind: &str| JsError::new(&format!("option `{name}` must be {kind}"));
-        let text = |name: &str| {
+        let text = |name: &'static str| {
             let v = field(name);
             if v.is_null_or_undefined() { Ok(None) } else { v.as_string().map(Some).ok_or_else(|| wrong(name, "a string")) }
         };
@@ -267,7 +267,7 @@ impl Widget {
             for key in shown(board_resumed) {
                 view.notice(key);
             }
-            view.render(&board);
+            let _ = view.render(&board);
             let inner = Rc::new(RefCell::new(BoardShell::new(board, view, keeper.clone())));
             listeners.append(&mut events::listen(&host, &parent, &inner));
             board_shell = Some(inner);
