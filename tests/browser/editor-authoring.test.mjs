@@ -222,7 +222,7 @@ for (const [width, height] of [
     const page = await openEditor({ width, height, stored: '{"format": 2, "id": "x",}' });
     const first = page.locator('#problems li').first();
     await first.waitFor();
-    assert.equal(await first.innerText(), '1:24 — (het hele bestand) — this is not valid JSON: remove this `,`: the last member of an object has no comma after it');
+    assert.equal(await first.innerText(), '1:24 — (het hele bestand) — dit is geen geldige JSON: haal deze `,` weg: na het laatste veld van een object komt geen komma');
     const box = await first.boundingBox();
     assert.ok(box && box.y >= 0 && box.y + box.height <= height, `the first problem is in sight without scrolling: ${JSON.stringify(box)}`);
     assert.equal(await page.evaluate(() => window.scrollY), 0);

@@ -21,7 +21,7 @@ fn names(template: &str) -> Vec<&str> {
 
 /// A message of `kind` with each placeholder's value its own name in angle brackets.
 fn sample(kind: Kind) -> Message {
-    Message { kind, args: kind.placeholders().iter().map(|name| format!("<{name}>").into()).collect() }
+    Message { kind, args: kind.placeholders().map(|name| format!("<{name}>").into()).collect() }
 }
 
 fn problems(text: &str) -> Vec<Problem> {
@@ -31,7 +31,7 @@ fn problems(text: &str) -> Vec<Problem> {
 #[test]
 fn every_kind_has_a_dutch_and_an_english_text_with_the_placeholders_it_is_given() {
     for &kind in Kind::ALL {
-        let mut given = kind.placeholders().to_vec();
+        let mut given: Vec<&str> = kind.placeholders().collect();
         given.sort_unstable();
         for lang in [Lang::Nl, Lang::En] {
             let template = kind.template(lang);
