@@ -21,7 +21,7 @@ fn names(template: &str) -> Vec<&str> {
 
 /// A message of `kind` with each placeholder's value its own name in angle brackets.
 fn sample(kind: Kind) -> Message {
-    Message { kind, args: kind.placeholders().map(|name| format!("<{name}>").into()).collect() }
+    Message::new(kind, kind.placeholders().map(|name| format!("<{name}>").into()).collect())
 }
 
 fn problems(text: &str) -> Vec<Problem> {
