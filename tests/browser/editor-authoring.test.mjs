@@ -3,10 +3,10 @@
 // exactly that entry, in the excerpt's evidence, laid out as the entries around it; removing it
 // gives the text back byte for byte. By keyboard alone (the excerpt's text in the panel, Shift
 // and the arrows), the same. A spreadsheet imported from a file adds the excerpts exactly as
-// `diary-sort import` does, and a bad one lists its rows' problems and changes nothing. The
-// problem list is in the first screen at 1280×800 and 360×800, a problem of the whole file says
-// so, the blank template is in the page's language, and no "left"/"right" is said where the
-// panes stack. Every state is audited with axe-core, under the strict CSP.
+// `diary-sort import` does, and a bad one lists its rows' problems (in the editor's language)
+// and changes nothing. The problem list is in the first screen at 1280×800 and 360×800, a
+// problem of the whole file says so, the blank template is in the page's language, and no
+// "left"/"right" is said where the panes stack. Every state is audited with axe-core, under the strict CSP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -210,6 +210,26 @@ test('a spreadsheet from a file adds the excerpts as `diary-sort import` does; a
   assert.equal(await result.locator('p').innerText(), 'bad.csv: 2 problem(s); nothing was added.');
   assert.equal(await text(page), imported);
   await assertAxeClean(page, 'with an import refused');
+  await assertCleanPage(page);
+  await page.context().close();
+});
+
+test('in the Dutch editor, a bad spreadsheet\'s problems are in Dutch', async () => {
+  const template = read('www/sets/template-nl.json');
+  const page = await openEditor({ stored: template });
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Geen problemen.');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Fragmenten importeren (CSV)…' }).click();
+  const csv = 'id;text;eerste-criterium\neerste-fragment;Weer.;\nnieuw;;x\n';
+  await (await chooser).setFiles({ name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const result = page.locator('#import-result');
+  await result.getByRole('listitem').nth(1).waitFor();
+  assert.deepEqual(await result.getByRole('listitem').allInnerTexts(), [
+    'regel 2: id: de set heeft al een fragment `eerste-fragment`',
+    'regel 3: text: de tekst is leeg',
+  ]);
+  assert.equal(await text(page), template, 'nothing was added');
+  await assertAxeClean(page, 'with a refused import, in Dutch');
   await assertCleanPage(page);
   await page.context().close();
 });
