@@ -334,7 +334,7 @@ messages! {
         // Checking the set.
         NeedsId needs_id() => "de set heeft een id nodig (letters, cijfers, - of _)", "the set needs an id (letters, digits, - or _)";
         TitleEmpty title_empty() => "de titel is leeg", "the title is empty";
-        EyebrowEmpty eyebrow_empty() => "de eyebrow is leeg: laat het veld weg voor een pagina zonder", "the eyebrow is empty: leave the field out for a page without one";
+        EyebrowEmpty eyebrow_empty() => "het veld `eyebrow` is leeg: laat het weg voor een pagina zonder bovenregel", "the eyebrow is empty: leave the field out for a page without one";
         LabelEmpty label_empty() => "het label is leeg", "the label is empty";
         BadId bad_id(id) => "het id `{id}` mag alleen letters a–z, cijfers, - en _ bevatten", "the id `{id}` may only use letters a–z, digits, - and _";
         IdUsed id_used(id, by) => "het id `{id}` wordt al gebruikt door {by}", "the id `{id}` is already used by {by}";
@@ -356,7 +356,7 @@ messages! {
             "no category's rule holds for this excerpt (it shows: {shows}), and the set has no fallback category";
         FallbackNotOffered fallback_not_offered(shows, fallback) => "voor dit fragment geldt de regel van geen enkele categorie (het laat zien: {shows}), en de restcategorie `{fallback}` wordt niet als bak aangeboden",
             "no category's rule holds for this excerpt (it shows: {shows}), and the fallback `{fallback}` is not offered as a bin";
-        CategoryDisagrees category_disagrees(stated, derived, shows, reason) => "de set zegt `{stated}`, maar de regels geven `{derived}`: het fragment laat zien: {shows}, en {reason}",
+        CategoryDisagrees category_disagrees(stated, derived, shows, reason) => "de set zegt `{stated}`, maar de regels geven `{derived}`: het fragment laat {shows} zien, en {reason}",
             "the set says `{stated}` but the rules give `{derived}`: the excerpt shows {shows}, and {reason}";
         ComesBefore comes_before(derived, stated) => "`{derived}` komt in de volgorde van `precedence` vóór `{stated}`", "`{derived}` comes before `{stated}` in the precedence order";
         FailsRule fails_rule(stated) => "dat voldoet niet aan de regel van `{stated}`", "that does not meet the rule of `{stated}`";

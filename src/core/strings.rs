@@ -1,7 +1,8 @@
 //! The string tables: every sentence the interface and the feedback show, in Dutch and English.
 //! Views and feedback builders look texts up by [`Key`] through a set's
 //! [`Wording`](crate::core::wording::Wording) (these tables with the set's own `strings` on top)
-//! and fill `{name}` placeholders with [`fill`]; no sentence is written anywhere else.
+//! and fill `{name}` placeholders with [`fill`]; no sentence is written anywhere else, but for
+//! the problems of a set that does not load, whose tables are [`messages`](crate::core::messages).
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
