@@ -7,10 +7,11 @@
 //
 // Nothing leaves the browser: files are read locally (File.text()), downloads are made from a
 // Blob, the text is kept in localStorage so a reload loses nothing. The checks are the core's own
-// (`problems()`, the same loader as the widget and `diary-sort validate`). A course package is
-// the one `diary-sort package` makes: the module's `coursePackage()` (the editor's build of the
-// module, pkg/editor/, the only one that has it) gives its entries and manifest, the files are
-// fetched from this page's own server and zip.js zips them.
+// (`problems()`, the same loader as the widget and `diary-sort validate`, its messages in this
+// page's language). A course package is the one `diary-sort package` makes: the module's
+// `coursePackage()` (the editor's build of the module, pkg/editor/, the only one that has it)
+// gives its entries and manifest, the files are fetched from this page's own server and zip.js
+// zips them.
 //
 // Evidence by selection: the words an author selects in a card of the preview (or, by keyboard,
 // in the excerpt's text beside it) become the evidence of the criterion chosen, and each piece
@@ -399,11 +400,8 @@ function showProblems(found) {
       target = button;
     }
     const where = [p.line == null ? '' : `${p.line}:${p.column}`, p.path || t.wholeFile].filter(Boolean).join(' — ');
-    // The core's messages are English: marked so, for screen readers, on a Dutch page.
-    const message = document.createElement('span');
-    message.lang = 'en';
-    message.textContent = p.message;
-    target.append(where ? `${where} — ` : '', message);
+    // The message is in the page's language (the module's tables, asked for in `refresh`).
+    target.append(where ? `${where} — ` : '', p.message);
     return li;
   });
   list.replaceChildren(...items);
@@ -466,7 +464,7 @@ function refresh() {
   const text = source.value;
   const start = performance.now();
   /** @type {Problem[]} */
-  const found = problems(text);
+  const found = problems(text, lang);
   performance.clearMeasures('editor:check');
   performance.measure('editor:check', { start });
   showProblems(found);
@@ -646,7 +644,7 @@ async function downloadPackage(format, label) {
   packageError?.remove();
   packageError = null;
   packageStatus.textContent = '';
-  const count = problems(text).length;
+  const count = problems(text, lang).length;
   if (count > 0) {
     packageError = notice(t.packageProblems.replace('{n}', String(count)), { alert: true });
     return;
@@ -922,7 +920,7 @@ csvInput.addEventListener('change', async () => {
   }
   if (timer) refresh();
   /** @type {{start: number, end: number, insert: string, count: number} | {problems: {line: number | null, column: string | null, message: string}[]} | {setProblems: number}} */
-  const result = importExcerpts(source.value, csv);
+  const result = importExcerpts(source.value, csv, lang);
   importResult.className = 'import-result';
   if ('insert' in result) {
     applyChange(result);
@@ -939,11 +937,8 @@ csvInput.addEventListener('change', async () => {
   const list = document.createElement('ul');
   for (const p of result.problems) {
     const li = list.appendChild(document.createElement('li'));
-    li.append([p.line == null ? '' : fill(t.line, { n: String(p.line) }), p.column ?? ''].filter(Boolean).concat('').join(': '));
-    // The module's messages are English: marked so, for screen readers, on a Dutch page.
-    const message = li.appendChild(document.createElement('span'));
-    message.lang = 'en';
-    message.textContent = p.message;
+    const where = [p.line == null ? '' : fill(t.line, { n: String(p.line) }), p.column ?? ''].filter(Boolean).concat('').join(': ');
+    li.append(where, p.message);
   }
   importResult.replaceChildren(heading, list);
 });

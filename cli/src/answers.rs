@@ -11,6 +11,7 @@
 //! of its CSV row (the column is named).
 
 use diary_sort::core::exercise::Certainty;
+use diary_sort::core::messages::Message;
 use diary_sort::core::set::Problem;
 use serde::Deserialize;
 use serde_json::Value;
@@ -138,7 +139,7 @@ impl<'t> Places<'t> {
 
 /// A problem at `pos`.
 fn problem(path: String, pos: Pos, message: String) -> Problem {
-    Problem { path, line: Some(pos.line), column: Some(pos.column), message }
+    Problem { path, line: Some(pos.line), column: Some(pos.column), message: Message::plain(message) }
 }
 
 /// serde_json's syntax error, at its place in `text` shifted by `first_line - 1` lines.
@@ -393,7 +394,7 @@ fn read_csv(text: &str) -> Result<Answers, Vec<Problem>> {
         }
     }
     let Some((header, rows)) = rows.split_first() else {
-        return Err(vec![Problem { path: String::new(), line: None, column: None, message: "the file is empty".into() }]);
+        return Err(vec![Problem { path: String::new(), line: None, column: None, message: Message::file_empty() }]);
     };
     let normal = |name: &str| {
         let name = name.trim().to_ascii_lowercase();

@@ -304,7 +304,7 @@ mod tests {
                 let path = format!("{name}.{field}");
                 let (_, text) = edited(name, field, &|_| true, &remove).unwrap_or_else(|| panic!("no sample has {path}"));
                 let missing = format!("missing field `{field}`");
-                let reported = set::load(&text).err().is_some_and(|e| e.0.iter().any(|p| p.message.starts_with(&missing)));
+                let reported = set::load(&text).err().is_some_and(|e| e.0.iter().any(|p| p.message.to_string().starts_with(&missing)));
                 assert_eq!(reported, required.contains(&&Json::from(field.as_str())), "{path}: reported missing when left out");
                 if let Some(default) = field_schema.get("default") {
                     let (_, written) = edited(name, field, &|_| true, &|members, i| members[i].value = Node::made(value(default))).unwrap();

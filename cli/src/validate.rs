@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use diary_sort::core::messages::Message;
 use diary_sort::core::set::{self, Problem};
 use serde::Serialize;
 
@@ -87,7 +88,7 @@ pub fn read(file: &Path) -> Result<String, Problem> {
         path: String::new(),
         line: None,
         column: None,
-        message: format!("cannot read the file: {e}"),
+        message: Message::plain(format!("cannot read the file: {e}")),
     })
 }
 
@@ -119,6 +120,6 @@ struct ProblemReport {
 
 impl From<Problem> for ProblemReport {
     fn from(Problem { line, column, path, message }: Problem) -> Self {
-        ProblemReport { line, column, path, message }
+        ProblemReport { line, column, path, message: message.to_string() }
     }
 }

@@ -20,7 +20,9 @@ use std::io::Read;
 
 use crate::core::edit::{self, Splice};
 use crate::core::json::{self, Node, Value};
+use crate::core::messages::{Kind, Message};
 use crate::core::set::{self, SetErrors};
+use crate::core::strings::Lang;
 
 /// The columns of an excerpt's fields other than its evidence, in the order they are written.
 pub const FIELD_COLUMNS: &[&str] = &[
@@ -61,12 +63,13 @@ pub struct ImportProblem {
     pub line: Option<usize>,
     /// The column's name, when the problem is in one.
     pub column: Option<String>,
-    /// What is wrong, for a non-programmer.
-    pub message: String,
+    /// What is wrong, for a non-programmer, in words of either language.
+    pub message: Message,
 }
 
+/// `LINE: column: message` (without the parts that are unknown), in English, as the native tool
+/// prints it.
 impl fmt::Display for ImportProblem {
-    /// `LINE: column: message` (without the parts that are unknown).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(line) = self.line {
             write!(f, "{line}: ")?;
@@ -74,7 +77,7 @@ impl fmt::Display for ImportProblem {
         if let Some(column) = &self.column {
             write!(f, "{column}: ")?;
         }
-        f.write_str(&self.message)
+        f.write_str(&self.message.text(Lang::En))
     }
 }
 
@@ -101,39 +104,34 @@ pub struct Imported {
 /// Appends the excerpts of `csv` to the set `set_text` (see the module's documentation).
 pub fn import(set_text: &str, csv: &str) -> Result<Imported, ImportError> {
     let set = set::load(set_text).map_err(ImportError::Set)?;
-    let problem = |line: usize, column: Option<&str>, message: String| ImportProblem {
+    let problem = |line: usize, column: Option<&str>, message: Message| ImportProblem {
         line: Some(line),
         column: column.map(str::to_string),
         message,
     };
     if csv.len() > set::MAX_SET_BYTES {
-        let message = format!("the file is {} bytes; the most this tool reads is {}", csv.len(), set::MAX_SET_BYTES);
-        return Err(ImportError::Csv(vec![problem(1, None, message)]));
+        return Err(ImportError::Csv(vec![problem(1, None, Message::csv_too_large(csv.len(), set::MAX_SET_BYTES))]));
     }
     let mut rows = read_csv(csv).map_err(|p| ImportError::Csv(vec![p]))?.into_iter();
     let Some(header) = rows.next() else {
-        return Err(ImportError::Csv(vec![problem(1, None, "the file is empty: it needs a header line naming the columns".into())]));
+        return Err(ImportError::Csv(vec![problem(1, None, Message::csv_empty())]));
     };
     let criteria: Vec<&str> = set.file.criteria.iter().map(|c| c.id.as_str()).collect();
     let columns: Vec<String> = header.cells.iter().map(|c| c.trim().to_string()).collect();
     let mut problems = Vec::new();
     for (i, name) in columns.iter().enumerate() {
         if name.is_empty() {
-            problems.push(problem(header.line, None, format!("column {} has no name", i + 1)));
+            problems.push(problem(header.line, None, Message::column_unnamed(i + 1)));
         } else if columns[..i].contains(name) {
-            problems.push(problem(header.line, Some(name), "this column appears twice".into()));
+            problems.push(problem(header.line, Some(name), Message::column_twice()));
         } else if !FIELD_COLUMNS.contains(&name.as_str()) && !criteria.contains(&name.as_str()) {
-            let message = format!(
-                "unknown column: the columns are `{}` and the set's criteria `{}`",
-                FIELD_COLUMNS.join("`, `"),
-                criteria.join("`, `")
-            );
+            let message = Message::unknown_column(FIELD_COLUMNS.join("`, `"), criteria.join("`, `"));
             problems.push(problem(header.line, Some(name), message));
         }
     }
     for needed in ["id", "text"] {
         if !columns.iter().any(|c| c == needed) {
-            problems.push(problem(header.line, Some(needed), "this column is missing: every excerpt needs one".into()));
+            problems.push(problem(header.line, Some(needed), Message::column_missing()));
         }
     }
     if !problems.is_empty() {
@@ -143,7 +141,7 @@ pub fn import(set_text: &str, csv: &str) -> Result<Imported, ImportError> {
     let rows: Vec<Row> = rows.collect();
     let room = set::MAX_EXCERPTS - set.len();
     if rows.len() > room {
-        let message = format!("{} rows; the set has room for {room} more excerpts (at most {})", rows.len(), set::MAX_EXCERPTS);
+        let message = Message::too_many_rows(rows.len(), room, set::MAX_EXCERPTS);
         return Err(ImportError::Csv(vec![problem(header.line, None, message)]));
     }
     let mut values = Vec::with_capacity(rows.len());
@@ -152,32 +150,30 @@ pub fn import(set_text: &str, csv: &str) -> Result<Imported, ImportError> {
     for (r, row) in rows.iter().enumerate() {
         let before = problems.len();
         if row.cells.len() != columns.len() {
-            let message = format!("this row has {} fields; the header names {}", row.cells.len(), columns.len());
-            problems.push(problem(row.line, None, message));
+            problems.push(problem(row.line, None, Message::row_length(row.cells.len(), columns.len())));
             continue;
         }
         let cell = |name: &str| columns.iter().position(|c| c == name).map(|i| row.cells[i].trim()).filter(|v| !v.is_empty());
         let id = cell("id").unwrap_or_default();
         let text = cell("text").unwrap_or_default();
         if id.is_empty() {
-            problems.push(problem(row.line, Some("id"), "the id is empty".into()));
+            problems.push(problem(row.line, Some("id"), Message::id_empty()));
         } else if set.file.excerpts.iter().any(|e| e.id == id) {
-            problems.push(problem(row.line, Some("id"), format!("the set already has an excerpt `{id}`")));
+            problems.push(problem(row.line, Some("id"), Message::excerpt_exists(id)));
         } else if let Some(earlier) =
             rows[..r].iter().find(|earlier| earlier.cells.len() == columns.len() && cell_of(&columns, earlier, "id") == id)
         {
-            problems.push(problem(row.line, Some("id"), format!("the id `{id}` is already used on line {}", earlier.line)));
+            problems.push(problem(row.line, Some("id"), Message::id_on_line(id, earlier.line)));
         }
         if text.is_empty() {
-            problems.push(problem(row.line, Some("text"), "the text is empty".into()));
+            problems.push(problem(row.line, Some("text"), Message::text_empty()));
         }
         let mut evidence = Vec::new();
         let mut shown = Vec::new();
         for &criterion in criteria.iter().filter(|c| columns.iter().any(|name| name == *c)) {
             let Some(quote) = cell(criterion) else { continue };
             if !text.is_empty() && !text.contains(quote) {
-                let message = "the quote is not found in the text (it must be copied exactly, same spelling and punctuation)".into();
-                problems.push(problem(row.line, Some(criterion), message));
+                problems.push(problem(row.line, Some(criterion), Message::cell_quote_not_found()));
             }
             evidence.push(Value::object([("criterion", Value::String(criterion.into())), ("quote", Value::String(quote.into()))]));
             shown.push(criterion);
@@ -185,7 +181,7 @@ pub fn import(set_text: &str, csv: &str) -> Result<Imported, ImportError> {
         let footnote = match cell("footnote").map(str::parse::<u32>) {
             Some(Ok(n)) => Some(Value::Integer(n.into())),
             Some(Err(_)) => {
-                problems.push(problem(row.line, Some("footnote"), "the footnote is a whole number".into()));
+                problems.push(problem(row.line, Some("footnote"), Message::footnote_number()));
                 None
             }
             None => None,
@@ -216,7 +212,7 @@ pub fn import(set_text: &str, csv: &str) -> Result<Imported, ImportError> {
         return Err(ImportError::Csv(problems));
     }
     if values.is_empty() {
-        return Err(ImportError::Csv(vec![problem(header.line, None, "there are no excerpts under the header".into())]));
+        return Err(ImportError::Csv(vec![problem(header.line, None, Message::no_rows())]));
     }
 
     let root = json::parse(set_text).map_err(|_| ImportError::Set(SetErrors(Vec::new())))?;
@@ -246,13 +242,9 @@ fn placed(problem: set::Problem, first: usize, written: &[(&Row, Vec<&str>)]) ->
         Some((rest[..close].parse::<usize>().ok()?.checked_sub(first)?, &rest[close + 1..]))
     });
     let Some(((row, shown), rest)) = excerpt.and_then(|(i, rest)| Some((written.get(i)?, rest))) else {
-        return ImportProblem {
-            line: None,
-            column: None,
-            message: format!("after the import, the set would have this problem: {problem}"),
-        };
+        return ImportProblem { line: None, column: None, message: Message::after_import(problem.place(), problem.message) };
     };
-    let missing = problem.message.strip_prefix("missing field `").and_then(|m| m.split('`').next());
+    let missing = if problem.message.kind == Kind::MissingField { problem.message.text_arg(0) } else { None };
     let column = match (rest.trim_start_matches('.'), missing) {
         ("", Some("source")) => Some("work"),
         ("", Some("essay")) | ("essay", _) => Some("section"),
@@ -286,7 +278,7 @@ pub fn read_csv(text: &str) -> Result<Vec<Row>, ImportProblem> {
         let record = record.map_err(|e| ImportProblem {
             line: e.position().map(|p| usize::try_from(p.line()).unwrap_or(usize::MAX)),
             column: None,
-            message: e.to_string(),
+            message: Message::csv_unreadable(e.to_string()),
         })?;
         // csv's position is where its reading began: before the line breaks that end the
         // previous record (the `\n` of a `\r\n`) and the blank lines after it.
@@ -301,7 +293,7 @@ pub fn read_csv(text: &str) -> Result<Vec<Row>, ImportProblem> {
         Some(open) => {
             // The quote opened in the record's last field: after the lines of the fields before it.
             let before: usize = open.cells.split_last().map_or(0, |(_, before)| before.iter().map(|c| c.matches('\n').count()).sum());
-            let message = "the text in quotes that starts on this line is never closed: a `\"` is missing".into();
+            let message = Message::quote_never_closed();
             return Err(ImportProblem { line: Some(open.line.saturating_add(before)), column: None, message });
         }
         None => {}
@@ -334,7 +326,7 @@ mod tests {
         assert_eq!(cells("\u{feff}a;b\r\n\"x;\"\"y\"\"\nz\";2\r\n\r\n;\n"), [(1, vec!["a", "b"]), (2, vec!["x;\"y\"\nz", "2"])]);
         assert_eq!(cells("a\tb\tc,d\n1\t2\t3,4"), [(1, vec!["a", "b", "c,d"]), (2, vec!["1", "2", "3,4"])]);
         let open = read_csv("a\n\"b\nc").unwrap_err();
-        assert_eq!((open.line, open.message.contains("never closed")), (Some(2), true));
+        assert_eq!((open.line, open.message.kind), (Some(2), Kind::QuoteNeverClosed));
         assert_eq!(cells("a,b\n\n\r\n1,\"x\ny\"\n2,5\" tall\n"), [(1, vec!["a", "b"]), (4, vec!["1", "x\ny"]), (6, vec!["2", "5\" tall"])]);
         assert_eq!(cells("a,b\n1\n2,3,4\n"), [(1, vec!["a", "b"]), (2, vec!["1"]), (3, vec!["2", "3", "4"])]);
         let open = read_csv("a,b\n\"x\ny\",\"z\n").unwrap_err();

@@ -25,6 +25,8 @@
 
 use std::borrow::Cow;
 
+use crate::core::messages::{Arg, Message};
+
 /// The deepest nesting of lists and objects accepted.
 pub const MAX_NESTING: usize = 128;
 
@@ -97,7 +99,7 @@ pub struct SyntaxError {
     /// top level).
     pub path: String,
     /// What is wrong, for a non-programmer.
-    pub message: String,
+    pub message: Message,
 }
 
 impl<'t> Node<'t> {
@@ -220,16 +222,14 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     }
     p.space();
     if p.peek().is_none() {
-        return Err(p.fail(p.at, "the file is empty".into()));
+        return Err(p.fail(p.at, Message::file_empty()));
     }
     let root = p.value(0)?;
     p.space();
     match p.peek() {
         None => Ok(root),
-        Some(b) => {
-            let hint = if matches!(b, b'}' | b']') { "; is there a closing bracket too many?" } else { "" };
-            Err(p.invalid(p.at, format!("there is more after the end of the data: found {}{hint}", p.found())))
-        }
+        Some(b'}' | b']') => Err(p.invalid(p.at, Message::bracket_too_many(p.found()))),
+        Some(_) => Err(p.invalid(p.at, Message::more_after_end(p.found()))),
     }
 }
 
@@ -287,12 +287,12 @@ impl<'t> Parser<'t> {
     }
 
     /// The error `message` at byte `at` (its line and column counted now: errors are rare).
-    fn fail(&self, at: usize, message: String) -> SyntaxError {
+    fn fail(&self, at: usize, message: Message) -> SyntaxError {
         SyntaxError { pos: Positions::new(self.text).pos(at), path: String::new(), message }
     }
 
-    fn invalid(&self, at: usize, message: String) -> SyntaxError {
-        self.fail(at, format!("this is not valid JSON: {message}"))
+    fn invalid(&self, at: usize, message: Message) -> SyntaxError {
+        self.fail(at, Message::not_json(message))
     }
 
     /// The error for text that stops in the middle of a value.
@@ -300,33 +300,30 @@ impl<'t> Parser<'t> {
         let message = match self.open {
             Some((bracket, at)) => {
                 let Pos { line, column } = Positions::new(self.text).pos(at);
-                format!(
-                    "the file ends too early: the `{bracket}` at line {line}, column {column} is never closed; is a closing bracket or quote missing?"
-                )
+                Message::never_closed(bracket.to_string(), line, column)
             }
-            None => "the file ends too early; is a closing bracket or quote missing?".into(),
+            None => Message::ends_early(),
         };
         self.fail(self.text.len(), message)
     }
 
     /// What is at the cursor, for a message: a word, a character, or an invisible character's
     /// code point, with a hint for the usual mistakes.
-    fn found(&self) -> String {
+    fn found(&self) -> Arg {
         let rest = &self.text[self.at..];
-        let Some(c) = rest.chars().next() else { return "the end of the file".into() };
+        let Some(c) = rest.chars().next() else { return Message::found_end().into() };
         if c.is_ascii_alphanumeric() {
             let word = &rest[..rest.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').take(24).count()];
-            let hint = if ["true", "false", "null"].contains(&word.to_ascii_lowercase().as_str()) {
-                "; true, false and null are written in lowercase"
+            return if ["true", "false", "null"].contains(&word.to_ascii_lowercase().as_str()) {
+                Message::found_literal(word).into()
             } else {
-                "; is it text without double quotes around it?"
+                Message::found_bare_word(word).into()
             };
-            return format!("`{word}`{hint}");
         }
         match c {
-            '\'' | '‘' | '’' | '“' | '”' => format!("`{c}`; text goes between straight double quotes: \"…\""),
-            c if c.is_whitespace() || c.is_control() => format!("the invisible character U+{:04X}", u32::from(c)),
-            c => format!("`{c}`"),
+            '\'' | '‘' | '’' | '“' | '”' => Message::found_curly_quote(c.to_string()).into(),
+            c if c.is_whitespace() || c.is_control() => Message::found_invisible(format!("{:04X}", u32::from(c))).into(),
+            c => format!("`{c}`").into(),
         }
     }
 
@@ -336,18 +333,10 @@ impl<'t> Parser<'t> {
         let value = match self.peek() {
             None => return Err(self.ends_early()),
             Some(_) if self.values > MAX_VALUES => {
-                return Err(self.fail(
-                    self.at,
-                    format!("the file holds more than {MAX_VALUES} values (texts, numbers, lists, objects); the most this tool reads is {MAX_VALUES}"),
-                ));
+                return Err(self.fail(self.at, Message::too_many_values(MAX_VALUES)));
             }
             Some(b'{' | b'[') if depth >= MAX_NESTING => {
-                return Err(self.fail(
-                    self.at,
-                    format!(
-                        "lists and objects are nested more than {MAX_NESTING} levels deep here; the most this tool reads is {MAX_NESTING}"
-                    ),
-                ));
+                return Err(self.fail(self.at, Message::too_deep(MAX_NESTING)));
             }
             Some(b'{') => self.object(at, depth + 1)?,
             Some(b'[') => self.array(at, depth + 1)?,
@@ -360,7 +349,7 @@ impl<'t> Parser<'t> {
                     "true" => Value::Bool(true),
                     "false" => Value::Bool(false),
                     "null" => Value::Null,
-                    _ => return Err(self.invalid(self.at, format!("expected a value, found {}", self.found()))),
+                    _ => return Err(self.invalid(self.at, Message::expected_value(self.found()))),
                 };
                 self.at += end;
                 literal
@@ -370,7 +359,7 @@ impl<'t> Parser<'t> {
     }
 
     /// After an item: `,` (another follows), the closing bracket (`Ok(false)`), or an error.
-    fn next_item(&mut self, close: u8, after: &str) -> Result<bool, SyntaxError> {
+    fn next_item(&mut self, close: u8, after: fn() -> Message) -> Result<bool, SyntaxError> {
         let end = self.at;
         self.space();
         let Some(b) = self.peek() else { return Err(self.ends_early()) };
@@ -379,8 +368,8 @@ impl<'t> Parser<'t> {
             let comma = self.at - 1;
             self.space();
             if self.peek() == Some(close) {
-                let last = if close == b']' { "item of a list" } else { "member of an object" };
-                return Err(self.invalid(comma, format!("remove this `,`: the last {last} has no comma after it")));
+                let message = if close == b']' { Message::comma_after_last_item() } else { Message::comma_after_last_member() };
+                return Err(self.invalid(comma, message));
             }
             return Ok(true);
         }
@@ -388,13 +377,13 @@ impl<'t> Parser<'t> {
             return Ok(false);
         }
         self.at -= 1;
-        let close = char::from(close);
-        let tail = if self.text.as_bytes()[end..self.at].contains(&b'\n') {
-            format!("; is a `,` missing at the end of line {}?", Positions::new(self.text).pos(end).line)
+        let close = char::from(close).to_string();
+        let message = if self.text.as_bytes()[end..self.at].contains(&b'\n') {
+            Message::comma_missing(close, after(), Positions::new(self.text).pos(end).line)
         } else {
-            format!(", found {}", self.found())
+            Message::expected_separator(close, after(), self.found())
         };
-        Err(self.invalid(self.at, format!("expected `,` or `{close}` after {after}{tail}")))
+        Err(self.invalid(self.at, message))
     }
 
     // `object`, `array` and `number` are not inlined into `value`: 0.2 KB less gzipped wasm.
@@ -412,7 +401,7 @@ impl<'t> Parser<'t> {
                     Some(b'"') => {}
                     None => return Err(self.ends_early()),
                     Some(_) => {
-                        return Err(self.invalid(self.at, format!("expected a field name in double quotes, found {}", self.found())));
+                        return Err(self.invalid(self.at, Message::expected_field_name(self.found())));
                     }
                 }
                 let key_at = self.at;
@@ -422,13 +411,13 @@ impl<'t> Parser<'t> {
                     Some(b':') => self.at += 1,
                     None => return Err(self.ends_early()),
                     Some(_) => {
-                        return Err(self.invalid(self.at, format!("expected `:` after the field name \"{key}\", found {}", self.found())));
+                        return Err(self.invalid(self.at, Message::expected_colon(&*key, self.found())));
                     }
                 }
                 self.space();
                 let value = self.value(depth).map_err(|e| e.in_member(&key))?;
                 self.members.push(Member { key, at: key_at, value });
-                if !self.next_item(b'}', "an object member")? {
+                if !self.next_item(b'}', Message::after_member)? {
                     break;
                 }
             }
@@ -449,14 +438,11 @@ impl<'t> Parser<'t> {
             loop {
                 let index = self.items.len() - first;
                 if index == MAX_LIST_ITEMS {
-                    return Err(self.fail(
-                        self.at,
-                        format!("this list has more than {MAX_LIST_ITEMS} items; the most this tool reads is {MAX_LIST_ITEMS}"),
-                    ));
+                    return Err(self.fail(self.at, Message::list_too_long(MAX_LIST_ITEMS)));
                 }
                 let item = self.value(depth).map_err(|e| e.in_item(index))?;
                 self.items.push(item);
-                if !self.next_item(b']', "a list item")? {
+                if !self.next_item(b']', Message::after_item)? {
                     break;
                 }
             }
@@ -479,21 +465,12 @@ impl<'t> Parser<'t> {
             let at = run_end(bytes, run);
             self.at = at;
             if at > run && at - 1 - open_at > MAX_STRING_BYTES {
-                return Err(self.fail(
-                    open_at,
-                    format!("this text in quotes is longer than {MAX_STRING_BYTES} bytes; the most this tool reads is {MAX_STRING_BYTES}"),
-                ));
+                return Err(self.fail(open_at, Message::text_too_long(MAX_STRING_BYTES)));
             }
             match bytes.get(at) {
                 None => {
                     let open = Positions::new(text).pos(open_at);
-                    return Err(self.fail(
-                        text.len(),
-                        format!(
-                            "the file ends too early: the text in quotes at line {}, column {} is never closed; is a closing quote missing?",
-                            open.line, open.column
-                        ),
-                    ));
+                    return Err(self.fail(text.len(), Message::text_never_closed(open.line, open.column)));
                 }
                 Some(b'"') => {
                     let rest = &text[start..at];
@@ -514,20 +491,10 @@ impl<'t> Parser<'t> {
                 }
                 Some(b'\n' | b'\r') => {
                     let open = Positions::new(text).pos(open_at);
-                    return Err(self.invalid(
-                        at,
-                        format!(
-                            "the text in quotes at line {}, column {} does not end on its line; is a closing quote missing? (a line break inside text is written \\n)",
-                            open.line, open.column
-                        ),
-                    ));
+                    return Err(self.invalid(at, Message::text_past_line(open.line, open.column)));
                 }
-                Some(b'\t') => return Err(self.invalid(at, "a tab inside text in quotes must be written \\t".into())),
-                Some(&b) => {
-                    return Err(
-                        self.invalid(at, format!("the invisible character U+{b:04X} inside text in quotes must be written \\u{b:04x}"))
-                    );
-                }
+                Some(b'\t') => return Err(self.invalid(at, Message::tab_in_text())),
+                Some(&b) => return Err(self.invalid(at, Message::invisible_in_text(format!("{b:04X}"), format!("{b:04x}")))),
             }
         }
     }
@@ -558,18 +525,12 @@ impl<'t> Parser<'t> {
                             _ => 0,
                         };
                         if !(0xDC00..=0xDFFF).contains(&low) {
-                            return Err(self.invalid(
-                                backslash,
-                                format!("`\\u{high:04X}` is the first half of a surrogate pair and must be followed by its second half, `\\uDC00` to `\\uDFFF`"),
-                            ));
+                            return Err(self.invalid(backslash, Message::first_half(format!("{high:04X}"))));
                         }
                         0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                     }
                     0xDC00..=0xDFFF => {
-                        return Err(self.invalid(
-                            backslash,
-                            format!("`\\u{high:04X}` is the second half of a surrogate pair, but the first half (`\\uD800` to `\\uDBFF`) is missing"),
-                        ));
+                        return Err(self.invalid(backslash, Message::second_half(format!("{high:04X}"))));
                     }
                     other => other,
                 };
@@ -577,7 +538,7 @@ impl<'t> Parser<'t> {
             }
             _ => {
                 let shown = first_chars(&self.text[backslash..], 2);
-                return Err(self.invalid(backslash, format!("`{shown}` is not an escape JSON knows; a backslash in text is written \\\\")));
+                return Err(self.invalid(backslash, Message::unknown_escape(shown)));
             }
         };
         Ok(c)
@@ -589,7 +550,7 @@ impl<'t> Parser<'t> {
         for _ in 0..4 {
             let Some(b) = self.peek() else { return Err(self.ends_early()) };
             let Some(digit) = char::from(b).to_digit(16) else {
-                return Err(self.invalid(backslash, "`\\u` must be followed by four hexadecimal digits (0-9, a-f)".into()));
+                return Err(self.invalid(backslash, Message::hex_digits()));
             };
             code = code * 16 + digit;
             self.at += 1;
@@ -601,11 +562,11 @@ impl<'t> Parser<'t> {
     #[inline(never)]
     fn number(&mut self) -> Result<Value<'t>, SyntaxError> {
         let start = self.at;
-        let digits = |p: &mut Self, after: &str| -> Result<(), SyntaxError> {
+        let digits = |p: &mut Self, after: Arg| -> Result<(), SyntaxError> {
             if !p.peek().is_some_and(|b| b.is_ascii_digit()) {
                 return match p.peek() {
                     None => Err(p.ends_early()),
-                    Some(_) => Err(p.invalid(p.at, format!("expected a digit after {after}, found {}", p.found()))),
+                    Some(_) => Err(p.invalid(p.at, Message::expected_digit(after, p.found()))),
                 };
             }
             while p.peek().is_some_and(|b| b.is_ascii_digit()) {
@@ -617,13 +578,13 @@ impl<'t> Parser<'t> {
             self.at += 1;
         }
         if self.peek() == Some(b'0') && self.text.as_bytes().get(self.at + 1).is_some_and(u8::is_ascii_digit) {
-            return Err(self.invalid(start, "a number may not start with 0 followed by more digits (write 7, not 07)".into()));
+            return Err(self.invalid(start, Message::leading_zero()));
         }
-        digits(self, "`-`")?;
+        digits(self, "`-`".into())?;
         let mut whole = true;
         if self.peek() == Some(b'.') {
             self.at += 1;
-            digits(self, "the decimal point")?;
+            digits(self, Message::decimal_point().into())?;
             whole = false;
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -631,7 +592,7 @@ impl<'t> Parser<'t> {
             if matches!(self.peek(), Some(b'+' | b'-')) {
                 self.at += 1;
             }
-            digits(self, "the exponent's `e`")?;
+            digits(self, Message::exponent_e().into())?;
             whole = false;
         }
         let text = &self.text[start..self.at];
@@ -784,8 +745,9 @@ mod tests {
     /// Asserts the error's position and that its message contains `part`.
     fn fails(text: &str, line: usize, column: usize, part: &str) {
         let e = err(text);
-        assert_eq!((e.pos.line, e.pos.column), (line, column), "{text:?}: {}", e.message);
-        assert!(e.message.contains(part), "{text:?}: {} lacks {part:?}", e.message);
+        let message = e.message.to_string();
+        assert_eq!((e.pos.line, e.pos.column), (line, column), "{text:?}: {message}");
+        assert!(message.contains(part), "{text:?}: {message} lacks {part:?}");
     }
 
     fn string(text: &str) -> String {
@@ -931,6 +893,6 @@ mod tests {
         fails("{} x", 1, 4, "more after the end of the data: found `x`");
         fails("{}}", 1, 3, "a closing bracket too many");
         fails("[,]", 1, 2, "expected a value, found `,`");
-        assert!(err("{\"a\": 1 \"b\": 2}").message.starts_with("this is not valid JSON: "));
+        assert!(err("{\"a\": 1 \"b\": 2}").message.to_string().starts_with("this is not valid JSON: "));
     }
 }

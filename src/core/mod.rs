@@ -1,8 +1,8 @@
 //! The pure core: a position-keeping JSON parser, the exercise-set format, the essay's rule,
 //! feedback (and `explain`, all of a set's feedback at once, for an instructor's check), the
 //! board and the quiz (state machines with one contract, [`exercise`]), the historians' lenses,
-//! the resume strings, a set's wording, and a course package's manifest and files (with the
-//! markup escaping it needs).
+//! the resume strings, a set's wording, the problem messages of a set that does not load (Dutch
+//! and English), and a course package's manifest and files (with the markup escaping it needs).
 //! Nothing here touches the browser.
 
 pub mod board;
@@ -13,6 +13,7 @@ pub mod feedback;
 pub mod import;
 pub mod json;
 pub mod markup;
+pub mod messages;
 pub mod package;
 pub mod quiz;
 pub mod rule;

@@ -6,6 +6,7 @@
 //! or `{"not": rule}`, nested freely.
 
 use crate::core::json::{Node, Value};
+use crate::core::messages::Message;
 
 /// A membership rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,25 +26,24 @@ pub const MAX_DEPTH: usize = 16;
 
 impl Rule {
     /// Parses a rule from a JSON node, with a message a set author understands.
-    pub fn from_value(node: &Node<'_>) -> Result<Rule, String> {
+    pub fn from_value(node: &Node<'_>) -> Result<Rule, Message> {
         Self::parse(node, 0)
     }
 
-    fn parse(node: &Node<'_>, depth: usize) -> Result<Rule, String> {
+    fn parse(node: &Node<'_>, depth: usize) -> Result<Rule, Message> {
         if depth > MAX_DEPTH {
-            return Err(format!("rule is nested more than {MAX_DEPTH} levels deep"));
+            return Err(Message::rule_too_deep(MAX_DEPTH));
         }
-        const SHAPE: &str = "a rule is a criterion id (\"loneliness\"), {\"all\": [...]}, {\"any\": [...]} or {\"not\": ...}";
         match &node.value {
             Value::String(id) => Ok(Rule::Criterion(id.to_string())),
             Value::Object(members) if members.len() == 1 => {
                 let (key, inner) = (&members[0].key, &members[0].value);
-                let list = |inner: &Node<'_>| -> Result<Vec<Rule>, String> {
+                let list = |inner: &Node<'_>| -> Result<Vec<Rule>, Message> {
                     let Value::Array(items) = &inner.value else {
-                        return Err(format!("\"{key}\" takes a list of rules"));
+                        return Err(Message::takes_list(&**key));
                     };
                     if items.is_empty() {
-                        return Err(format!("\"{key}\" needs at least one rule"));
+                        return Err(Message::needs_rule(&**key));
                     }
                     // A loop, not `collect::<Result<…>>()`: 0.6 KB less wasm.
                     let mut rules = Vec::with_capacity(items.len());
@@ -56,10 +56,10 @@ impl Rule {
                     "all" => Ok(Rule::All(list(inner)?)),
                     "any" => Ok(Rule::Any(list(inner)?)),
                     "not" => Ok(Rule::Not(Box::new(Self::parse(inner, depth + 1)?))),
-                    other => Err(format!("unknown rule operator \"{other}\"; {SHAPE}")),
+                    other => Err(Message::unknown_operator(other, Message::rule_shape())),
                 }
             }
-            _ => Err(SHAPE.to_string()),
+            _ => Err(Message::rule_shape()),
         }
     }
 

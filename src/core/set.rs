@@ -14,6 +14,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use crate::core::json::{self, Member, Node, Pos, Positions, Value};
+use crate::core::messages::{Arg, Message};
 use crate::core::rule::Rule;
 use crate::core::strings::{self, Key, Lang};
 use crate::core::wording::Overrides;
@@ -383,19 +384,34 @@ pub struct Problem {
     pub line: Option<usize>,
     /// 1-based column, when known.
     pub column: Option<usize>,
-    /// What is wrong, for a non-programmer.
-    pub message: String,
+    /// What is wrong, for a non-programmer, in words of either language.
+    pub message: Message,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Problem {
+    /// `LINE:COL: PATH: message`, without the parts that are unknown: where it is.
+    pub fn place(&self) -> String {
+        let mut place = String::new();
         if let (Some(l), Some(c)) = (self.line, self.column) {
-            write!(f, "{l}:{c}: ")?;
+            place = format!("{l}:{c}: ");
         }
         if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
+            place.push_str(&self.path);
+            place.push_str(": ");
         }
-        f.write_str(&self.message)
+        place
+    }
+
+    /// `LINE:COL: PATH: message`, the message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        [self.place(), self.message.text(lang)].concat()
+    }
+}
+
+/// In English, as the native tool prints it.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -506,12 +522,11 @@ pub fn problems(text: &str) -> Vec<Problem> {
 
 /// [`load`] without the hash (0).
 fn read_and_validate(text: &str) -> Result<Set, SetErrors> {
-    let whole_file = |pos: Option<Pos>, message: String| {
+    let whole_file = |pos: Option<Pos>, message: Message| {
         SetErrors(vec![Problem { path: String::new(), line: pos.map(|p| p.line), column: pos.map(|p| p.column), message }])
     };
     if text.len() > MAX_SET_BYTES {
-        let message = format!("the set is {} bytes; the most this tool reads is {MAX_SET_BYTES}", text.len());
-        return Err(whole_file(None, message));
+        return Err(whole_file(None, Message::set_too_large(text.len(), MAX_SET_BYTES)));
     }
     let root = json::parse(text)
         .map_err(|e| SetErrors(vec![Problem { path: e.path, line: Some(e.pos.line), column: Some(e.pos.column), message: e.message }]))?;
@@ -532,8 +547,7 @@ fn read_and_validate(text: &str) -> Result<Set, SetErrors> {
         _ => {
             let mut list = problems.list;
             if problems.overflow {
-                let message = format!("there are more problems than these {MAX_PROBLEMS}; fix these first");
-                list.push(Problem { path: String::new(), line: None, column: None, message });
+                list.push(Problem { path: String::new(), line: None, column: None, message: Message::too_many_problems(MAX_PROBLEMS) });
             }
             Err(SetErrors(list))
         }
@@ -567,7 +581,7 @@ struct Problems<'n> {
 
 impl Problems<'_> {
     /// A problem with the text as written, at byte `at`.
-    fn at(&mut self, path: String, at: usize, message: String) {
+    fn at(&mut self, path: String, at: usize, message: Message) {
         if self.list.len() < MAX_PROBLEMS {
             let pos = self.positions.pos(at);
             self.list.push(Problem { path, line: Some(pos.line), column: Some(pos.column), message });
@@ -590,14 +604,14 @@ impl Problems<'_> {
     }
 
     /// A value that cannot be read: reported, and remembered as unread.
-    fn unreadable(&mut self, path: &str, at: usize, message: String) {
+    fn unreadable(&mut self, path: &str, at: usize, message: Message) {
         self.unread.push(path.to_string());
         self.at(path.to_string(), at, message);
     }
 
     /// A problem found by validation, placed at the value its path names (or the nearest value
     /// that exists); dropped when it is about an unread value.
-    fn add(&mut self, path: String, message: String) {
+    fn add(&mut self, path: String, message: Message) {
         if self.overflow {
             return;
         }
@@ -628,7 +642,7 @@ fn push_child(out: &mut String, path: &str, name: &str) {
 }
 
 /// Reports a value of the wrong kind: "expected {expected}, found …".
-fn wrong<T>(p: &mut Problems<'_>, node: &Node<'_>, path: &str, expected: &str) -> Option<T> {
+fn wrong<T>(p: &mut Problems<'_>, node: &Node<'_>, path: &str, expected: Message) -> Option<T> {
     report_wrong(p, node, path, expected);
     None
 }
@@ -636,28 +650,28 @@ fn wrong<T>(p: &mut Problems<'_>, node: &Node<'_>, path: &str, expected: &str) -
 /// The report of [`wrong`], apart from it so that its eight return types do not each make a copy
 /// in the wasm.
 #[inline(never)]
-fn report_wrong(p: &mut Problems<'_>, node: &Node<'_>, path: &str, expected: &str) {
-    let found = match &node.value {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Integer(n) => n.to_string(),
-        Value::Number(text) => text.to_string(),
+fn report_wrong(p: &mut Problems<'_>, node: &Node<'_>, path: &str, expected: Message) {
+    let found: Arg = match &node.value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string().into(),
+        Value::Integer(n) => n.to_string().into(),
+        Value::Number(text) => text.to_string().into(),
         Value::String(s) => {
             let shown = json::first_chars(s, 24);
             let cut = if shown.len() < s.len() { "…" } else { "" };
-            format!("\"{shown}{cut}\"")
+            format!("\"{shown}{cut}\"").into()
         }
-        Value::Array(_) => "a list [ … ]".to_string(),
-        Value::Object(_) => "an object { … }".to_string(),
+        Value::Array(_) => Message::a_list().into(),
+        Value::Object(_) => Message::an_object().into(),
     };
-    p.unreadable(path, node.at, format!("expected {expected}, found {found}"));
+    p.unreadable(path, node.at, Message::expected(expected, found));
 }
 
 /// Reads text in quotes.
 fn text(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<String> {
     match &node.value {
         Value::String(s) => Some(s.to_string()),
-        _ => wrong(p, node, path, "text in quotes"),
+        _ => wrong(p, node, path, Message::text_in_quotes()),
     }
 }
 
@@ -665,7 +679,7 @@ fn text(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<String> {
 fn flag(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<bool> {
     match node.value {
         Value::Bool(b) => Some(b),
-        _ => wrong(p, node, path, "true or false"),
+        _ => wrong(p, node, path, Message::true_or_false()),
     }
 }
 
@@ -673,8 +687,8 @@ fn flag(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<bool> {
 fn whole(p: &mut Problems<'_>, node: &Node<'_>, path: &str, max: u32) -> Option<u32> {
     match node.value {
         Value::Integer(n) if (0..=i64::from(max)).contains(&n) => Some(n as u32),
-        _ if max == u32::MAX => wrong(p, node, path, "a whole number (0 or more)"),
-        _ => wrong(p, node, path, &format!("a whole number from 0 to {max}")),
+        _ if max == u32::MAX => wrong(p, node, path, Message::whole_number()),
+        _ => wrong(p, node, path, Message::whole_number_up_to(max)),
     }
 }
 
@@ -700,8 +714,7 @@ fn choice(p: &mut Problems<'_>, node: &Node<'_>, path: &str, names: &[&str]) -> 
             return Some(i);
         }
     }
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    wrong(p, node, path, &quoted.join(" or "))
+    wrong(p, node, path, Message::one_of(names))
 }
 
 /// Reads a list item by item; every item is kept (broken ones as defaults), so that paths of
@@ -744,7 +757,7 @@ fn push_index(out: &mut String, index: usize) {
 fn array<'n>(p: &mut Problems<'_>, node: &'n Node<'n>, path: &str) -> Option<&'n [Node<'n>]> {
     match &node.value {
         Value::Array(items) => Some(items),
-        _ => wrong(p, node, path, "a list [ … ]"),
+        _ => wrong(p, node, path, Message::a_list()),
     }
 }
 
@@ -769,21 +782,19 @@ struct Fields<'n, 'p> {
 fn fields<'n, 'p>(p: &mut Problems<'_>, node: &'n Node<'n>, path: &'p str, known: &'static [&'static str]) -> Fields<'n, 'p> {
     let mut f = Fields { node, path, members: &[], known, first: [0; MAX_FIELDS] };
     let Value::Object(members) = &node.value else {
-        wrong::<()>(p, node, path, "an object { … }");
+        wrong::<()>(p, node, path, Message::an_object());
         return f;
     };
     f.members = members;
     for (index, m) in members.iter().enumerate() {
         let key: &str = &m.key;
         match known.iter().position(|k| same_name(k, key)) {
-            Some(i) if f.first[i] != 0 => p.at(child(path, &m.key), m.at, format!("field `{}` appears twice", m.key)),
+            Some(i) if f.first[i] != 0 => p.at(child(path, &m.key), m.at, Message::field_twice(key)),
             Some(i) => f.first[i] = index + 1,
             None => {
-                let mut hint = did_you_mean(&m.key, known.iter().copied(), p.comparisons);
-                if hint.is_empty() {
-                    hint = format!("; the fields here are `{}`", known.join("`, `"));
-                }
-                p.at(child(path, &m.key), m.at, format!("unknown field `{}`{hint}", m.key));
+                let hint =
+                    did_you_mean(&m.key, known.iter().copied(), p.comparisons).unwrap_or_else(|| Message::fields_here(known.join("`, `")));
+                p.at(child(path, &m.key), m.at, Message::unknown_field(key, hint));
             }
         }
     }
@@ -821,7 +832,7 @@ impl<'n> Fields<'n, '_> {
             Some(node) => Some((node, p.member_path(self.path, name))),
             None => {
                 if matches!(self.node.value, Value::Object(_)) {
-                    p.at(self.path.to_string(), self.node.at, format!("missing field `{name}`"));
+                    p.at(self.path.to_string(), self.node.at, Message::missing_field(name));
                 }
                 p.unread.push(child(self.path, name));
                 None
@@ -927,25 +938,23 @@ pub const SOURCE_KIND_NAMES: &[&str] = &["diary", "memoir", "newspaper", "letter
 fn read_set(p: &mut Problems<'_>) -> Option<(SetFile, bool)> {
     let root = p.root;
     if !matches!(root.value, Value::Object(_)) {
-        p.at(String::new(), root.at, "a set is a JSON object: it starts with { and ends with }".into());
+        p.at(String::new(), root.at, Message::not_an_object());
         return None;
     }
     let f = fields(p, root, "", SET_FIELDS);
     let Some(node) = f.member("format") else {
-        p.at(String::new(), root.at, format!("missing field `format` (this version reads format {FORMAT_VERSION})"));
+        p.at(String::new(), root.at, Message::missing_format(FORMAT_VERSION));
         return None;
     };
     let format = number(p, node, "format")?;
     if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&format) {
-        let message = format!("format {format} is not supported; this version reads formats {OLDEST_FORMAT_VERSION} and {FORMAT_VERSION}");
-        p.at("format".into(), node.at, message);
+        p.at("format".into(), node.at, Message::format_unsupported(format, OLDEST_FORMAT_VERSION, FORMAT_VERSION));
         return None;
     }
     let before = (p.list.len(), p.overflow);
     if format < FORMAT_VERSION {
         for m in f.members.iter().filter(|m| VERSION_2_FIELDS.contains(&&*m.key)) {
-            let message = format!("field `{}` needs format {FORMAT_VERSION}: change `format` to {FORMAT_VERSION}", m.key);
-            p.unreadable(&m.key, m.at, message);
+            p.unreadable(&m.key, m.at, Message::needs_format(&*m.key, FORMAT_VERSION));
         }
     }
     let file = SetFile {
@@ -1077,50 +1086,47 @@ fn score_band(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> ScoreBand {
 /// language or key (with "did you mean"), a repeated one, blank text, and a `{placeholder}` the
 /// key does not have; leaving out one it has is fine.
 fn overrides(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<Overrides> {
-    let Value::Object(langs) = &node.value else { return wrong(p, node, path, "an object { … } with `nl` and/or `en`") };
+    let Value::Object(langs) = &node.value else { return wrong(p, node, path, Message::strings_object()) };
     let mut list = Vec::new();
     for (i, l) in langs.iter().enumerate() {
         let lang_path = child(path, &l.key);
         let Some(lang) = LANG_CODES.iter().position(|c| *c == l.key).map(|c| [Lang::Nl, Lang::En][c]) else {
             let hint = did_you_mean(&l.key, LANG_CODES.iter().copied(), p.comparisons);
-            p.at(lang_path, l.at, format!("unknown language `{}`{hint}; the languages are `nl` and `en`", l.key));
+            p.at(lang_path, l.at, Message::unknown_language(&*l.key, hint));
             continue;
         };
         if langs[..i].iter().any(|other| other.key == l.key) {
-            p.at(lang_path, l.at, format!("language `{}` appears twice", l.key));
+            p.at(lang_path, l.at, Message::language_twice(&*l.key));
             continue;
         }
         let Value::Object(texts) = &l.value.value else {
-            wrong::<()>(p, &l.value, &lang_path, "an object { … } of texts by name");
+            wrong::<()>(p, &l.value, &lang_path, Message::texts_object());
             continue;
         };
         for (j, t) in texts.iter().enumerate() {
             let text_path = child(&lang_path, &t.key);
             let Some(key) = Key::ALL.iter().copied().find(|k| k.name() == t.key) else {
-                let mut hint = did_you_mean(&t.key, Key::ALL.iter().map(|k| k.name()), p.comparisons);
-                if hint.is_empty() {
-                    hint = "; the names are listed in docs/instructors.md and the schema".into();
-                }
-                p.at(text_path, t.at, format!("unknown text `{}`{hint}", t.key));
+                let hint = did_you_mean(&t.key, Key::ALL.iter().map(|k| k.name()), p.comparisons).unwrap_or_else(Message::text_names);
+                p.at(text_path, t.at, Message::unknown_text(&*t.key, hint));
                 continue;
             };
             if texts[..j].iter().any(|other| other.key == t.key) {
-                p.at(text_path, t.at, format!("`{}` appears twice", t.key));
+                p.at(text_path, t.at, Message::name_twice(&*t.key));
                 continue;
             }
             let Some(template) = text(p, &t.value, &text_path) else { continue };
             if template.trim().is_empty() {
-                p.at(text_path, t.value.at, "the text is empty".into());
+                p.at(text_path, t.value.at, Message::text_empty());
                 continue;
             }
             let own = strings::placeholders(strings::get(lang, key));
             for name in strings::placeholders(&template).into_iter().filter(|name| !own.contains(name)) {
                 let has = match &own[..] {
-                    [] => "it has none".to_string(),
-                    own => format!("it has {}", own.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")),
+                    [] => Message::has_none(),
+                    own => Message::has_placeholders(own.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")),
                 };
                 let hint = did_you_mean(name, own.iter().copied(), p.comparisons);
-                p.at(text_path.clone(), t.value.at, format!("`{{{name}}}` is not a placeholder of `{}`{hint}; {has}", t.key));
+                p.at(text_path.clone(), t.value.at, Message::not_a_placeholder(format!("{{{name}}}"), &*t.key, hint, has));
             }
             list.push((lang, key, template));
         }
@@ -1136,15 +1142,15 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
     sort_indices(&mut unread_order, &|a, b| unread[a].cmp(&unread[b]));
     problems.unread_order = unread_order;
     let comparisons = problems.comparisons;
-    let mut p = |path: String, msg: String| problems.add(path, msg);
+    let mut p = |path: String, msg: Message| problems.add(path, msg);
     if file.id.trim().is_empty() && complete {
-        p("id".into(), "the set needs an id (letters, digits, - or _)".into());
+        p("id".into(), Message::needs_id());
     }
     if file.title.trim().is_empty() && complete {
-        p("title".into(), "the title is empty".into());
+        p("title".into(), Message::title_empty());
     }
     if file.eyebrow.as_ref().is_some_and(|e| e.trim().is_empty()) {
-        p("eyebrow".into(), "the eyebrow is empty: leave the field out for a page without one".into());
+        p("eyebrow".into(), Message::eyebrow_empty());
     }
 
     // Criteria.
@@ -1152,18 +1158,18 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
     for (i, c) in file.criteria.iter().enumerate() {
         criterion_ids.check(i, "criteria", &mut p);
         if c.label.trim().is_empty() {
-            p(format!("criteria[{i}].label"), "the label is empty".into());
+            p(format!("criteria[{i}].label"), Message::label_empty());
         }
     }
     let unknown_criterion =
-        |id: &str| format!("criterion `{id}` does not exist{}", did_you_mean(id, file.criteria.iter().map(|c| c.id.as_str()), comparisons));
+        |id: &str| Message::unknown_criterion(id, did_you_mean(id, file.criteria.iter().map(|c| c.id.as_str()), comparisons));
 
     // Categories and fallback.
     if file.categories.is_empty() && complete {
-        p("categories".into(), "a set needs at least one category".into());
+        p("categories".into(), Message::no_categories());
     }
     if file.categories.len() > MAX_CATEGORIES {
-        p("categories".into(), format!("{} categories; the most a set may hold is {MAX_CATEGORIES}", file.categories.len()));
+        p("categories".into(), Message::too_many_categories(file.categories.len(), MAX_CATEGORIES));
     }
     let fallback_bin = file.categories.len();
     let bin_id_list = || file.categories.iter().map(|c| c.id.as_str()).chain(file.fallback.iter().map(|f| f.id.as_str()));
@@ -1173,7 +1179,7 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
         let path = format!("categories[{i}]");
         bin_ids.check(i, "categories", &mut p);
         if c.label.trim().is_empty() {
-            p(format!("{path}.label"), "the label is empty".into());
+            p(format!("{path}.label"), Message::label_empty());
         }
         for id in c.rule.criteria() {
             if criterion_ids.get(id).is_none() {
@@ -1184,7 +1190,7 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
     if let Some(f) = &file.fallback {
         check_id(&f.id, "fallback.id", &mut p);
         if let Some(first) = bin_ids.first_other(&f.id, fallback_bin) {
-            p("fallback.id".into(), format!("the id `{}` is already used by categories[{first}]", f.id));
+            p("fallback.id".into(), Message::id_used(&*f.id, format!("categories[{first}]")));
         }
     }
     let precedence = category_order(&file.precedence, "precedence", true, &file.categories, comparisons, &mut p)
@@ -1192,7 +1198,7 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
 
     // Excerpts.
     if file.excerpts.is_empty() && complete {
-        p("excerpts".into(), "a set needs at least one excerpt".into());
+        p("excerpts".into(), Message::no_excerpts());
     }
     let excerpt_ids = Ids::new(file.excerpts.iter().map(|e| e.id.as_str()));
     let mut shown_all = Vec::with_capacity(file.excerpts.len());
@@ -1202,84 +1208,56 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
         // of the time of a large set's check).
         excerpt_ids.check(i, "excerpts", &mut p);
         if e.text.trim().is_empty() {
-            p(format!("excerpts[{i}].text"), "the text is empty".into());
+            p(format!("excerpts[{i}].text"), Message::text_empty());
         }
         if e.evidence.len() > MAX_EVIDENCE {
             let n = e.evidence.len();
-            p(
-                format!("excerpts[{i}].evidence"),
-                format!("{n} pieces of evidence; the most an excerpt may list is {MAX_EVIDENCE}, one per criterion it shows"),
-            );
+            p(format!("excerpts[{i}].evidence"), Message::too_much_evidence(n, MAX_EVIDENCE));
         }
         let mut shown: Vec<usize> = Vec::new();
         for (j, ev) in e.evidence.iter().take(MAX_EVIDENCE).enumerate() {
             match criterion_ids.get(&ev.criterion) {
-                Some(c) if shown.contains(&c) => p(
-                    format!("excerpts[{i}].evidence[{j}].criterion"),
-                    format!("criterion `{}` is listed twice for this excerpt", ev.criterion),
-                ),
+                Some(c) if shown.contains(&c) => {
+                    p(format!("excerpts[{i}].evidence[{j}].criterion"), Message::criterion_twice(&*ev.criterion));
+                }
                 Some(c) => shown.push(c),
                 None => p(format!("excerpts[{i}].evidence[{j}].criterion"), unknown_criterion(&ev.criterion)),
             }
             if ev.quote.trim().is_empty() {
-                p(
-                    format!("excerpts[{i}].evidence[{j}].quote"),
-                    "the quote is empty: copy the words that show the criterion from the text".into(),
-                );
+                p(format!("excerpts[{i}].evidence[{j}].quote"), Message::quote_empty());
             } else if !e.text.trim().is_empty() && !e.text.contains(&ev.quote) {
-                p(
-                    format!("excerpts[{i}].evidence[{j}].quote"),
-                    "quote is not found in the excerpt's text (it must be copied exactly, same spelling and punctuation)".into(),
-                );
+                p(format!("excerpts[{i}].evidence[{j}].quote"), Message::quote_not_found());
             }
         }
         let shows = |id: &str| shows_criterion(&shown, &file.criteria, id);
         let derived = first_holding(&precedence, &|c| &file.categories[c].rule, &shows, fallback_bin);
         if derived == fallback_bin {
             match &file.fallback {
-                None if complete => p(
-                    format!("excerpts[{i}]"),
-                    format!(
-                        "no category's rule holds for this excerpt (it shows: {}), and the set has no fallback category",
-                        names(&shown, &file.criteria)
-                    ),
-                ),
-                Some(f) if !f.offer && complete => p(
-                    format!("excerpts[{i}]"),
-                    format!(
-                        "no category's rule holds for this excerpt (it shows: {}), and the fallback `{}` is not offered as a bin",
-                        names(&shown, &file.criteria),
-                        f.id
-                    ),
-                ),
+                None if complete => p(format!("excerpts[{i}]"), Message::no_rule_holds(names(&shown, &file.criteria))),
+                Some(f) if !f.offer && complete => {
+                    p(format!("excerpts[{i}]"), Message::fallback_not_offered(names(&shown, &file.criteria), &*f.id));
+                }
                 _ => {}
             }
         }
         if let Some(stated) = &e.category {
-            let derived_id = if derived == fallback_bin {
-                file.fallback.as_ref().map_or("(none)", |f| f.id.as_str())
-            } else {
-                &file.categories[derived].id
-            };
+            let derived_id =
+                if derived == fallback_bin { file.fallback.as_ref().map(|f| f.id.as_str()) } else { Some(&*file.categories[derived].id) };
             if bin_ids.get(stated).is_none() {
                 p(
                     format!("excerpts[{i}].category"),
-                    format!("category `{stated}` does not exist{}", did_you_mean(stated, bin_id_list(), comparisons)),
+                    Message::unknown_category(&**stated, did_you_mean(stated, bin_id_list(), comparisons)),
                 );
-            } else if stated != derived_id && complete {
+            } else if Some(stated.as_str()) != derived_id && complete {
+                let derived: Arg = derived_id.map_or_else(|| Message::no_category().into(), Arg::from);
+                let reason = match file.categories.iter().find(|c| c.id == *stated) {
+                    Some(c) if c.rule.holds(&shows) => Message::comes_before(derived.clone(), &**stated),
+                    Some(_) => Message::fails_rule(&**stated),
+                    None => Message::meets_rule(derived.clone()),
+                };
                 p(
                     format!("excerpts[{i}].category"),
-                    format!(
-                        "the set says `{stated}` but the rules give `{derived_id}`: the excerpt shows {}, and {}",
-                        names(&shown, &file.criteria),
-                        match file.categories.iter().find(|c| c.id == *stated) {
-                            Some(c) if c.rule.holds(&shows) => {
-                                format!("`{derived_id}` comes before `{stated}` in the precedence order")
-                            }
-                            Some(_) => format!("that does not meet the rule of `{stated}`"),
-                            None => format!("that meets the rule of `{derived_id}`"),
-                        }
-                    ),
+                    Message::category_disagrees(&**stated, derived, names(&shown, &file.criteria), reason),
                 );
             }
         }
@@ -1297,7 +1275,7 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
             });
             if let Some(i) = unmatched {
                 let id = &file.excerpts[i].id;
-                p(format!("lenses[{l}]"), format!("no rule of this lens holds for excerpt `{id}`, and the set has no fallback category"));
+                p(format!("lenses[{l}]"), Message::lens_no_rule(&**id));
             }
         }
     }
@@ -1305,20 +1283,20 @@ fn validate(file: SetFile, complete: bool, problems: &mut Problems<'_>) -> Optio
     // Settings.
     let s = &file.settings;
     if !(1..=9).contains(&s.tries) {
-        p("settings.tries".into(), format!("tries is {}; it must be from 1 to 9", s.tries));
+        p("settings.tries".into(), Message::tries_range(s.tries));
     }
     if s.penalty > 100 {
-        p("settings.penalty".into(), format!("penalty is {}; it is a percentage from 0 to 100", s.penalty));
+        p("settings.penalty".into(), Message::percent_range("penalty", s.penalty));
     }
     if s.pass_mark > 100 {
-        p("settings.pass_mark".into(), format!("pass_mark is {}; it is a percentage from 0 to 100", s.pass_mark));
+        p("settings.pass_mark".into(), Message::percent_range("pass_mark", s.pass_mark));
     }
     let mut starts = 0u128;
     for (i, band) in s.overall.iter().enumerate() {
         if band.min > 100 {
-            p(format!("settings.overall[{i}].min"), format!("min is {}; scores run from 0 to 100", band.min));
+            p(format!("settings.overall[{i}].min"), Message::min_range(band.min));
         } else if starts & 1 << band.min != 0 {
-            p(format!("settings.overall[{i}].min"), format!("another band already starts at {}", band.min));
+            p(format!("settings.overall[{i}].min"), Message::band_twice(band.min));
         } else {
             starts |= 1 << band.min;
         }
@@ -1360,7 +1338,7 @@ fn category_order(
     complete: bool,
     categories: &[Category],
     comparisons: &Cell<usize>,
-    p: &mut impl FnMut(String, String),
+    p: &mut impl FnMut(String, Message),
 ) -> Option<Vec<usize>> {
     if ids.is_empty() {
         return None;
@@ -1368,17 +1346,17 @@ fn category_order(
     let mut order = Vec::new();
     for (i, id) in ids.iter().enumerate() {
         match categories.iter().position(|c| c.id == *id) {
-            Some(c) if order.contains(&c) => p(format!("{path}[{i}]"), format!("`{id}` is listed twice")),
+            Some(c) if order.contains(&c) => p(format!("{path}[{i}]"), Message::listed_twice(&**id)),
             Some(c) => order.push(c),
             None => p(
                 format!("{path}[{i}]"),
-                format!("category `{id}` does not exist{}", did_you_mean(id, categories.iter().map(|c| c.id.as_str()), comparisons)),
+                Message::unknown_category(&**id, did_you_mean(id, categories.iter().map(|c| c.id.as_str()), comparisons)),
             ),
         }
     }
     for c in categories.iter().filter(|_| complete) {
         if !ids.contains(&c.id) {
-            p(path.to_string(), format!("category `{}` is missing from the precedence list", c.id));
+            p(path.to_string(), Message::missing_from_precedence(&*c.id));
         }
     }
     Some(order)
@@ -1459,7 +1437,7 @@ impl<'a> Ids<'a> {
 
     /// Reports the id of item `i` of the list at `list` when it is not an id, or when an earlier
     /// item has it already (the path is only written then).
-    fn check(&self, i: usize, list: &str, p: &mut impl FnMut(String, String)) {
+    fn check(&self, i: usize, list: &str, p: &mut impl FnMut(String, Message)) {
         let id = self.ids[i];
         let first = self.first_other(id, i);
         if first.is_none() && is_id(id) {
@@ -1468,7 +1446,7 @@ impl<'a> Ids<'a> {
         let path = format!("{list}[{i}].id");
         check_id(id, &path, p);
         if let Some(first) = first {
-            p(path, format!("the id `{id}` is already used by {list}[{first}]"));
+            p(path, Message::id_used(id, format!("{list}[{first}]")));
         }
     }
 
@@ -1478,10 +1456,10 @@ impl<'a> Ids<'a> {
     }
 }
 
-/// Criterion labels for a message, or "none of the criteria".
-fn names(shown: &[usize], criteria: &[Criterion]) -> String {
+/// Criterion ids for a message, or "none of the criteria".
+fn names(shown: &[usize], criteria: &[Criterion]) -> Arg {
     if shown.is_empty() {
-        return "none of the criteria".into();
+        return Message::none_of_the_criteria().into();
     }
     let mut out = String::new();
     for &c in shown {
@@ -1492,7 +1470,7 @@ fn names(shown: &[usize], criteria: &[Criterion]) -> String {
         out.push_str(&criteria[c].id);
         out.push('`');
     }
-    out
+    out.into()
 }
 
 /// Whether `id` is an id: letters a–z, digits, `-` and `_`, at least one.
@@ -1500,25 +1478,25 @@ fn is_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
 }
 
-fn check_id(id: &str, path: &str, p: &mut impl FnMut(String, String)) {
+fn check_id(id: &str, path: &str, p: &mut impl FnMut(String, Message)) {
     if !is_id(id) {
-        p(path.to_string(), format!("the id `{id}` may only use letters a–z, digits, - and _"));
+        p(path.to_string(), Message::bad_id(id));
     }
 }
 
-/// "; did you mean `x`?" when a known name is close to `word`, else "". Each comparison
+/// "; did you mean `x`?" when a known name is close to `word`, else `None`. Each comparison
 /// takes one from `comparisons`; with none left, or for a word longer than
 /// [`MAX_SUGGESTED_CHARS`], there is no suggestion. Names whose length alone puts them too far
 /// away are skipped without counting.
-fn did_you_mean<'a>(word: &str, mut known: impl Iterator<Item = &'a str>, comparisons: &Cell<usize>) -> String {
+fn did_you_mean<'a>(word: &str, mut known: impl Iterator<Item = &'a str>, comparisons: &Cell<usize>) -> Option<Message> {
     closest(word, &mut known, comparisons)
 }
 
 /// [`did_you_mean`] through a `dyn` iterator: one copy in the wasm for its nine callers.
-fn closest(word: &str, known: &mut dyn Iterator<Item = &str>, comparisons: &Cell<usize>) -> String {
+fn closest(word: &str, known: &mut dyn Iterator<Item = &str>, comparisons: &Cell<usize>) -> Option<Message> {
     let chars = word.chars().count();
     if chars > MAX_SUGGESTED_CHARS {
-        return String::new();
+        return None;
     }
     // A loop rather than an adapter chain over the `dyn` iterator: 1.2 KB less wasm.
     let mut best: Option<(usize, &str)> = None;
@@ -1537,7 +1515,7 @@ fn closest(word: &str, known: &mut dyn Iterator<Item = &str>, comparisons: &Cell
             best = Some((d, k));
         }
     }
-    best.map(|(_, k)| format!("; did you mean `{k}`?")).unwrap_or_default()
+    best.map(|(_, k)| Message::did_you_mean(k))
 }
 
 /// Levenshtein distance over chars.

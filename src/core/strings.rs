@@ -1,7 +1,8 @@
 //! The string tables: every sentence the interface and the feedback show, in Dutch and English.
 //! Views and feedback builders look texts up by [`Key`] through a set's
 //! [`Wording`](crate::core::wording::Wording) (these tables with the set's own `strings` on top)
-//! and fill `{name}` placeholders with [`fill`]; no sentence is written anywhere else.
+//! and fill `{name}` placeholders with [`fill`]; no sentence is written anywhere else, but for
+//! the problems of a set that does not load, whose tables are [`messages`](crate::core::messages).
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,7 +49,7 @@ macro_rules! table {
             /// The key's name in a set's `strings` (snake_case, e.g. `tries_left`). The names are
             /// part of the set format: a variant may be renamed, its name stays.
             pub fn name(self) -> &'static str {
-                NAMES.get(self)
+                NAMES.get(self as usize)
             }
         }
 
@@ -62,15 +63,16 @@ macro_rules! table {
 }
 
 /// One column of the tables as a single text and where each key's piece of it ends. A table of
-/// `&str` would hold 8 bytes per text in the wasm (a pointer and a length); this holds 2.
-struct Packed<const N: usize> {
+/// `&str` would hold 8 bytes per text in the wasm (a pointer and a length); this holds 2. The
+/// problem messages' tables ([`messages`](crate::core::messages)) are packed the same way.
+pub(crate) struct Packed<const N: usize> {
     all: &'static str,
     ends: [u16; N],
 }
 
 impl<const N: usize> Packed<N> {
     /// The pieces `all` is made of, by their lengths in bytes.
-    const fn new(all: &'static str, lengths: [usize; N]) -> Packed<N> {
+    pub(crate) const fn new(all: &'static str, lengths: [usize; N]) -> Packed<N> {
         let mut ends = [0; N];
         let (mut i, mut end) = (0, 0);
         while i < N {
@@ -82,9 +84,8 @@ impl<const N: usize> Packed<N> {
         Packed { all, ends }
     }
 
-    /// The piece of `key`.
-    fn get(&self, key: Key) -> &'static str {
-        let i = key as usize;
+    /// The piece of key number `i`.
+    pub(crate) fn get(&self, i: usize) -> &'static str {
         let start = match i.checked_sub(1) {
             Some(before) => self.ends[before],
             None => 0,
@@ -97,8 +98,8 @@ impl<const N: usize> Packed<N> {
 /// that has a set asks its [`Wording`](crate::core::wording::Wording)).
 pub fn get(lang: Lang, key: Key) -> &'static str {
     match lang {
-        Lang::Nl => NL.get(key),
-        Lang::En => EN.get(key),
+        Lang::Nl => NL.get(key as usize),
+        Lang::En => EN.get(key as usize),
     }
 }
 

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 use crate::core::edit::{self, EditError, Splice};
 use crate::core::import::{self, ImportError};
 use crate::web::dom::object;
+use crate::web::problems::message_lang;
 
 /// The criteria and excerpts of the set `text` as the page needs them to mark evidence:
 /// `{ criteria: [{ id, label }], excerpts: [{ id, text, evidence: [{ criterion, quote }] }] }`,
@@ -57,10 +58,12 @@ pub fn remove_evidence(text: &str, excerpt: &str, criterion: &str) -> JsValue {
 
 /// The change to the set `text` that appends the excerpts of the spreadsheet `csv`:
 /// `{ start, end, insert, count }`; or `{ problems: [{ line, column, message }] }` (`line` and
-/// `column` `null` where unknown) for the CSV's problems; or `{ setProblems: n }` when the set
-/// itself does not load.
+/// `column` `null` where unknown; `message` in the language `lang` names, as for
+/// [`problems`](crate::web::problems::problems)) for the CSV's problems; or `{ setProblems: n }`
+/// when the set itself does not load.
 #[wasm_bindgen(js_name = importExcerpts, skip_jsdoc)]
-pub fn import_excerpts(text: &str, csv: &str) -> JsValue {
+pub fn import_excerpts(text: &str, csv: &str, lang: Option<String>) -> JsValue {
+    let lang = message_lang(lang.as_deref());
     match import::import(text, csv) {
         Ok(imported) => {
             let (start, end) = imported.splice.utf16_range(text);
@@ -78,7 +81,7 @@ pub fn import_excerpts(text: &str, csv: &str) -> JsValue {
                 list.push(&object(&[
                     ("line", p.line.map_or(JsValue::NULL, JsValue::from)),
                     ("column", p.column.map_or(JsValue::NULL, JsValue::from)),
-                    ("message", p.message.into()),
+                    ("message", p.message.text(lang).into()),
                 ]));
             }
             object(&[("problems", list.into())])

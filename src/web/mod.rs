@@ -199,7 +199,7 @@ impl Widget {
                 let ui = requested.or_else(|| set::stated_lang(set_text)).unwrap_or_else(|| options.unset(&host));
                 let mut problems = Vec::new();
                 for problem in &errors.0 {
-                    problems.push(problem.to_string());
+                    problems.push(problem.text(ui));
                 }
                 return Ok(Widget::failed(&host, view::failed(&doc, &Ui::builtin(ui), Key::LoadFailed, &problems)));
             }

@@ -3,10 +3,10 @@
 // exactly that entry, in the excerpt's evidence, laid out as the entries around it; removing it
 // gives the text back byte for byte. By keyboard alone (the excerpt's text in the panel, Shift
 // and the arrows), the same. A spreadsheet imported from a file adds the excerpts exactly as
-// `diary-sort import` does, and a bad one lists its rows' problems and changes nothing. The
-// problem list is in the first screen at 1280×800 and 360×800, a problem of the whole file says
-// so, the blank template is in the page's language, and no "left"/"right" is said where the
-// panes stack. Every state is audited with axe-core, under the strict CSP.
+// `diary-sort import` does, and a bad one lists its rows' problems (in the editor's language)
+// and changes nothing. The problem list is in the first screen at 1280×800 and 360×800, a
+// problem of the whole file says so, the blank template is in the page's language, and no
+// "left"/"right" is said where the panes stack. Every state is audited with axe-core, under the strict CSP.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -214,6 +214,26 @@ test('a spreadsheet from a file adds the excerpts as `diary-sort import` does; a
   await page.context().close();
 });
 
+test('in the Dutch editor, a bad spreadsheet\'s problems are in Dutch', async () => {
+  const template = read('www/sets/template-nl.json');
+  const page = await openEditor({ stored: template });
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Geen problemen.');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Fragmenten importeren (CSV)…' }).click();
+  const csv = 'id;text;eerste-criterium\neerste-fragment;Weer.;\nnieuw;;x\n';
+  await (await chooser).setFiles({ name: 'fout.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const result = page.locator('#import-result');
+  await result.getByRole('listitem').nth(1).waitFor();
+  assert.deepEqual(await result.getByRole('listitem').allInnerTexts(), [
+    'regel 2: id: de set heeft al een fragment `eerste-fragment`',
+    'regel 3: text: de tekst is leeg',
+  ]);
+  assert.equal(await text(page), template, 'nothing was added');
+  await assertAxeClean(page, 'with a refused import, in Dutch');
+  await assertCleanPage(page);
+  await page.context().close();
+});
+
 for (const [width, height] of [
   [1280, 800],
   [360, 800],
@@ -222,7 +242,7 @@ for (const [width, height] of [
     const page = await openEditor({ width, height, stored: '{"format": 2, "id": "x",}' });
     const first = page.locator('#problems li').first();
     await first.waitFor();
-    assert.equal(await first.innerText(), '1:24 — (het hele bestand) — this is not valid JSON: remove this `,`: the last member of an object has no comma after it');
+    assert.equal(await first.innerText(), '1:24 — (het hele bestand) — dit is geen geldige JSON: haal deze `,` weg: na het laatste veld van een object komt geen komma');
     const box = await first.boundingBox();
     assert.ok(box && box.y >= 0 && box.y + box.height <= height, `the first problem is in sight without scrolling: ${JSON.stringify(box)}`);
     assert.equal(await page.evaluate(() => window.scrollY), 0);

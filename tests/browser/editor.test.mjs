@@ -76,7 +76,7 @@ test('a misspelt criterion is listed at its line within a second, found from the
   await page.keyboard.press('Backspace');
   const expected =
     `${line}:${column} — excerpts[${excerpt}].evidence[${entry}].criterion — ` +
-    'criterion `lonelines` does not exist; did you mean `loneliness`?';
+    'het criterium `lonelines` bestaat niet; bedoel je `loneliness`?';
   const problem = problemButtons(page).filter({ hasText: expected });
   await problem.waitFor({ timeout: 1000 });
   console.log(`editor: a typed mistake was listed ${Date.now() - typed} ms after the keystroke (300 ms of it the typing pause)`);
@@ -86,7 +86,7 @@ test('a misspelt criterion is listed at its line within a second, found from the
   const number = page.locator(`#lines > :nth-child(${line})`);
   assert.equal(await number.innerText(), String(line));
   assert.match(await number.getAttribute('class'), /\bhas-problem\b/);
-  assert.match(await number.getAttribute('title'), /`lonelines` does not exist/);
+  assert.match(await number.getAttribute('title'), /`lonelines` bestaat niet/);
   // The preview keeps the last good version, out of reach (inert) and said to be outdated.
   assert.ok(await page.locator('#preview').evaluate((host) => host.inert), 'no usable bins while the set has problems');
   assert.match(await page.locator('#preview-note').innerText(), /laatste versie zonder problemen/);
@@ -146,10 +146,38 @@ test('a deleted comma is a syntax error at the line that follows it', async () =
   const next = lineColumn(text, text.indexOf('"id"'));
   const problem = problemButtons(page).first();
   await problem.filter({ hasText: `${next.line}:${next.column} — ` }).waitFor({ timeout: 1000 });
-  assert.ok((await problem.innerText()).includes(`is a \`,\` missing at the end of line ${lineColumn(text, comma).line}?`));
+  assert.ok((await problem.innerText()).includes(`ontbreekt er een \`,\` aan het eind van regel ${lineColumn(text, comma).line}?`));
   assert.equal(await status(page).innerText(), '1 probleem.');
   assert.equal(await page.locator('#lines > .has-problem').innerText(), String(next.line));
   await closeClean(page);
+});
+
+test('a problem speaks the editor\'s language: Dutch in the Dutch editor, English in the English one', async () => {
+  for (const [query, file, message] of [
+    ['', 'snijders-nl.json', 'het criterium `real_vs_publik_self` bestaat niet; bedoel je `real_vs_public_self`?'],
+    ['?lang=en', 'snijders-en.json', 'criterion `real_vs_publik_self` does not exist; did you mean `real_vs_public_self`?'],
+  ]) {
+    const page = await openEditor(query);
+    assert.equal(await source(page).inputValue(), set(file));
+    const text = set(file);
+    const at = text.indexOf('"criterion": "real_vs_public_self"') + '"criterion": "real_vs_publi'.length;
+    const { line, column } = lineColumn(text, at - '"real_vs_publi'.length);
+    const { path } = (() => {
+      const parsed = JSON.parse(text);
+      const i = parsed.excerpts.findIndex((e) => e.evidence?.some((ev) => ev.criterion === 'real_vs_public_self'));
+      const j = parsed.excerpts[i].evidence.findIndex((ev) => ev.criterion === 'real_vs_public_self');
+      return { path: `excerpts[${i}].evidence[${j}].criterion` };
+    })();
+    // "real_vs_public_self" → "real_vs_publik_self": one letter typed over another.
+    await source(page).focus();
+    await source(page).evaluate((el, at) => el.setSelectionRange(at, at + 1), at);
+    await page.keyboard.type('k');
+    const problem = page.getByRole('button', { name: `${line}:${column} — ${path} — ${message}`, exact: true });
+    await problem.waitFor({ timeout: 1000 });
+    assert.equal(await page.locator('#problems').getByRole('listitem').count(), 1, `${file}: one problem`);
+    await assertAxeClean(page, `with a problem listed (${query || 'nl'})`);
+    await closeClean(page);
+  }
 });
 
 test('in English, the blank template replaces unsaved edits only when the instructor says so', async () => {

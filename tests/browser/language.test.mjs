@@ -1,8 +1,8 @@
 // End-to-end: which language the exercise speaks, and a set's own wording. The page's ?lang= or the
 // element's lang attribute wins over the set's `lang`, which wins over the browser's languages
 // (Chromium's `locale`); those speak when there is no set to read (it cannot be fetched, or is not
-// JSON), and the page's own <html lang> only after them. A set's `strings` override is what the
-// page shows.
+// JSON), and the page's own <html lang> only after them, the problems of a set that cannot be
+// loaded included. A set's `strings` override is what the page shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -84,6 +84,16 @@ test("without a set to read, the browser's language speaks, then the page's", as
     const page = await open(`/www/embed.html?${query}`, locale);
     const alert = page.getByRole('alert');
     assert.equal((await alert.locator('p').first().innerText()).trim(), lead, `${query} in ${locale}`);
+    if (query === 'set=sets/broken.json') {
+      // The set's problem is in the panel's language too.
+      const problem = {
+        'en-US': '1:3: this is not valid JSON: expected a field name in double quotes, found `not`; is it text without double quotes around it?',
+        'nl-NL':
+          '1:3: dit is geen geldige JSON: hier hoort een veldnaam tussen dubbele aanhalingstekens, maar er staat `not`; ' +
+          'is dit tekst zonder dubbele aanhalingstekens eromheen?',
+      }[locale];
+      assert.deepEqual(await alert.getByRole('listitem').allInnerTexts(), [problem], `${query} in ${locale}`);
+    }
     await page.context().close();
   }
 });

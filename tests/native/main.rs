@@ -20,6 +20,7 @@ mod core_quiz;
 mod core_resume;
 mod core_set;
 mod default_set;
+mod messages;
 mod minimal_set;
 mod properties;
 mod quiz_navigation;

@@ -1,6 +1,6 @@
 //! The set editor's check in headless Chromium: `problems()` hands the loader's problems to
 //! JavaScript as plain objects `{ line, column, path, message }`, `null` where a problem has no
-//! place in the text.
+//! place in the text; the messages in the language the page asks for (English by default).
 
 use diary_sort::core::set::MAX_SET_BYTES;
 use diary_sort::web::problems::problems;
@@ -15,13 +15,13 @@ fn field(object: &JsValue, name: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn a_set_that_loads_has_no_problems() {
-    assert_eq!(problems(TEMPLATE).length(), 0);
+    assert_eq!(problems(TEMPLATE, None).length(), 0);
 }
 
 #[wasm_bindgen_test]
 fn a_problem_is_a_plain_object_with_line_column_path_and_message() {
     let text = TEMPLATE.replacen("\"criterion\": \"first-criterion\"", "\"criterion\": \"first-criterio\"", 1);
-    let list = problems(&text);
+    let list = problems(&text, None);
     // The misspelt id, then what follows from it: no rule holds for the excerpt.
     assert_eq!(list.length(), 2);
     let problem = list.get(0);
@@ -39,8 +39,19 @@ fn a_problem_is_a_plain_object_with_line_column_path_and_message() {
 }
 
 #[wasm_bindgen_test]
+fn the_messages_are_in_the_language_asked_for() {
+    let text = TEMPLATE.replacen("\"criterion\": \"first-criterion\"", "\"criterion\": \"first-criterio\"", 1);
+    let message = |lang: Option<&str>| field(&problems(&text, lang.map(str::to_string)).get(0), "message").as_string();
+    let dutch = "het criterium `first-criterio` bestaat niet; bedoel je `first-criterion`?";
+    assert_eq!(message(Some("nl")).as_deref(), Some(dutch));
+    assert_eq!(message(Some("nl-BE")).as_deref(), Some(dutch), "a regional tag is its language");
+    let english = "criterion `first-criterio` does not exist; did you mean `first-criterion`?";
+    assert_eq!(message(Some("fr")).as_deref(), Some(english), "another language: English");
+}
+
+#[wasm_bindgen_test]
 fn a_problem_of_the_whole_file_has_no_line_column_or_path() {
-    let list = problems(&" ".repeat(MAX_SET_BYTES + 1));
+    let list = problems(&" ".repeat(MAX_SET_BYTES + 1), Some("en-GB".into()));
     assert_eq!(list.length(), 1);
     let problem = list.get(0);
     assert!(field(&problem, "line").is_null());

@@ -472,13 +472,19 @@ fn a_set_with_errors_shows_its_problems() {
     assert!(!problems.is_empty());
     assert!(problems.iter().any(|p| p.contains("categories[0]")), "{problems:?}");
 
-    // Broken JSON: one problem with line and column; the interface language follows options.
+    // Broken JSON: one problem with line and column; the interface language, its message's too,
+    // follows options.
     let host2 = new_host();
     let _w2 = widget(host2.clone(), "{\n  \"format\": 1,\n  oops\n}", options(&[("lang", "nl".into())]));
     let panel = q(&root_of(&host2), ".load-failed");
     assert!(text(&q(&panel, "p")).starts_with("Deze oefenset kan niet worden geladen"));
     let first = text(&q(&panel, "li"));
-    assert!(first.starts_with("3:"), "{first}");
+    assert_eq!(
+        first,
+        "3:3: dit is geen geldige JSON: hier hoort een veldnaam tussen dubbele aanhalingstekens, maar er staat `oops`; \
+         is dit tekst zonder dubbele aanhalingstekens eromheen?",
+        "the problem in the interface language, Dutch"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -329,5 +329,5 @@ fn an_lrs_page_gives_its_more_link_and_one_activity_can_be_kept() {
     answers::read_under(&sent("https://example.org/course-2", "loneliness", 1, false), Some(ours), &mut other).unwrap();
     assert_eq!((other.list.len(), other.ignored), (0, 1));
     let problems = answers::read_page("[]", None, &mut other).unwrap_err();
-    assert!(problems[0].message.contains("expected an LRS page"), "{problems:?}");
+    assert!(problems[0].message.to_string().contains("expected an LRS page"), "{problems:?}");
 }

@@ -5,6 +5,7 @@
 use std::cell::Cell;
 
 use crate::core::json::Node;
+use crate::core::messages::Message;
 use crate::core::rule::Rule;
 
 use super::{EssayRef, Ids, Problems, SetFile, category_order, choice, did_you_mean, fields, flag, number};
@@ -279,13 +280,13 @@ pub(super) fn lens(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Lens {
 /// Reads `{"category id": rule, …}`, keeping the order written.
 fn lens_rules(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<Vec<(String, Rule)>> {
     let crate::core::json::Value::Object(members) = &node.value else {
-        return super::wrong(p, node, path, "an object { \"category id\": rule, … }");
+        return super::wrong(p, node, path, Message::rules_object());
     };
     let mut rules = Vec::with_capacity(members.len());
     for m in members {
         let rpath = super::child(path, &m.key);
         if rules.iter().any(|(id, _): &(String, Rule)| *id == m.key) {
-            p.at(rpath, m.at, format!("category `{}` has a rule here already", m.key));
+            p.at(rpath, m.at, Message::rule_twice(&*m.key));
             continue;
         }
         match Rule::from_value(&m.value) {
@@ -302,22 +303,21 @@ pub(super) fn validate(
     criterion_ids: &Ids<'_>,
     precedence: &[usize],
     comparisons: &Cell<usize>,
-    p: &mut impl FnMut(String, String),
+    p: &mut impl FnMut(String, Message),
 ) -> Vec<Vec<usize>> {
     if file.mode == Mode::Board {
-        let modes = "set `mode` to \"quiz\" or \"both\" to offer the quiz";
         if file.quiz.is_some() {
-            p("quiz".into(), format!("`quiz` has no effect while `mode` is \"board\": {modes}"));
+            p("quiz".into(), Message::quiz_unused());
         }
         if !file.questions.is_empty() {
-            p("questions".into(), format!("questions are asked in the quiz only, and `mode` is \"board\": {modes}"));
+            p("questions".into(), Message::questions_unused());
         }
     }
     if let Some(pool) = file.quiz.as_ref().and_then(|q| q.pool) {
         if pool == 0 {
-            p("quiz.pool".into(), "pool is 0; an attempt needs at least 1 excerpt".into());
+            p("quiz.pool".into(), Message::pool_zero());
         } else if pool as usize > file.excerpts.len() {
-            p("quiz.pool".into(), format!("pool is {pool}, but the set has only {} excerpts", file.excerpts.len()));
+            p("quiz.pool".into(), Message::pool_too_large(pool, file.excerpts.len()));
         }
     }
 
@@ -326,28 +326,22 @@ pub(super) fn validate(
         let path = format!("questions[{i}]");
         question_ids.check(i, "questions", p);
         if q.prompt.trim().is_empty() {
-            p(format!("{path}.prompt"), "the prompt is empty".into());
+            p(format!("{path}.prompt"), Message::prompt_empty());
         }
         let option_ids = Ids::new(q.options.iter().map(|o| o.id.as_str()));
         for (j, o) in q.options.iter().enumerate() {
             option_ids.check(j, &format!("{path}.options"), p);
             if o.text.trim().is_empty() {
-                p(format!("{path}.options[{j}].text"), "the option's text is empty".into());
+                p(format!("{path}.options[{j}].text"), Message::option_empty());
             }
         }
         let correct: Vec<String> = q.options.iter().filter(|o| o.correct).map(|o| format!("`{}`", o.id)).collect();
         if q.options.len() < 2 {
-            p(format!("{path}.options"), "a question needs at least 2 options".into());
+            p(format!("{path}.options"), Message::too_few_options());
         } else if correct.is_empty() {
-            p(format!("{path}.options"), "no option is correct: mark the right one with \"correct\": true".into());
+            p(format!("{path}.options"), Message::no_correct_option());
         } else if q.kind == QuestionType::Single && correct.len() > 1 {
-            p(
-                format!("{path}.options"),
-                format!(
-                    "a `single` question has one correct option, but {} are all correct (for several, use \"type\": \"multiple\")",
-                    correct.join(", ")
-                ),
-            );
+            p(format!("{path}.options"), Message::single_many_correct(correct.join(", ")));
         }
     }
 
@@ -358,23 +352,21 @@ pub(super) fn validate(
         let path = format!("lenses[{i}]");
         lens_ids.check(i, "lenses", p);
         if lens.label.trim().is_empty() {
-            p(format!("{path}.label"), "the label is empty".into());
+            p(format!("{path}.label"), Message::label_empty());
         }
         for (category, rule) in &lens.rules {
             let rpath = format!("{path}.rules.{category}");
             if !category_ids().any(|c| c == category) {
                 let message = match &file.fallback {
-                    Some(f) if f.id == *category => {
-                        format!("`{category}` is the fallback, which has no rule: it takes what no rule matches")
-                    }
-                    _ => format!("category `{category}` does not exist{}", did_you_mean(category, category_ids(), comparisons)),
+                    Some(f) if f.id == *category => Message::fallback_has_no_rule(&**category),
+                    _ => Message::unknown_category(&**category, did_you_mean(category, category_ids(), comparisons)),
                 };
                 p(rpath.clone(), message);
             }
             for id in rule.criteria() {
                 if criterion_ids.get(id).is_none() {
                     let known = file.criteria.iter().map(|c| c.id.as_str());
-                    p(rpath.clone(), format!("criterion `{id}` does not exist{}", did_you_mean(id, known, comparisons)));
+                    p(rpath.clone(), Message::unknown_criterion(id, did_you_mean(id, known, comparisons)));
                 }
             }
         }
