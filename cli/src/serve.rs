@@ -4,10 +4,11 @@
 //! strict Content-Security-Policy the pages must work under, so a page that needs an inline
 //! script or style fails here first. `/` redirects to `/www/`; a directory serves its
 //! `index.html`; a path that climbs out with `..` (literally or percent-encoded) is refused.
-//! Text, JSON, SVG and wasm go gzip-compressed (`Content-Encoding: gzip`, at zlib's default
-//! level, as a host's mod_deflate would) to a client whose `Accept-Encoding` takes gzip, so
-//! that what a page costs over a slow network can be measured here (scripts/bench's phone
-//! profile). GET and HEAD only. HTTP itself (parsing, keep-alive, HEAD without a body, malformed requests)
+//! Text, JSON, SVG and wasm go gzip-compressed (`Content-Encoding: gzip`) to a client whose
+//! `Accept-Encoding` takes gzip: a file's fresh `.gz` sibling as it is (as nginx's gzip_static
+//! sends it; scripts/build makes them for pkg/), else compressed at zlib's default level, as a
+//! host's mod_deflate would, so that what a page costs over a slow network can be measured here
+//! (scripts/bench's phone profile). GET and HEAD only. HTTP itself (parsing, keep-alive, HEAD without a body, malformed requests)
 //! is hyper's, on a single-threaded tokio runtime; this module is the routing, the headers and
 //! the MIME types. (tiny_http was tried first: under the browser tests it left new connections
 //! waiting for a thread that a kept-alive one held, and it stops accepting after one failed
@@ -237,7 +238,7 @@ fn route(request: &Request<Incoming>, root: &Path) -> Reply {
     if !gzipped {
         return Reply { status: 200, body, headers };
     }
-    let Some(body) = gzip(&body) else {
+    let Some(body) = precompressed(&path, &meta).or_else(|| gzip(&body)) else {
         return Reply::error(500);
     };
     headers.push(("Content-Encoding", "gzip".into()));
@@ -260,6 +261,16 @@ fn accepts_gzip(request: &Request<Incoming>) -> bool {
         let refused = parts.any(|p| p.strip_prefix("q=").is_some_and(|q| q.parse::<f32>().is_ok_and(|q| q <= 0.0)));
         ["gzip", "x-gzip", "*"].iter().any(|n| name.eq_ignore_ascii_case(n)) && !refused
     })
+}
+
+/// The file's `.gz` sibling (scripts/build writes them for pkg/ with zopfli, smaller than
+/// zlib's best), when there is one no older than the file itself; a stale one is passed over.
+fn precompressed(path: &Path, meta: &std::fs::Metadata) -> Option<Vec<u8>> {
+    let mut name = path.file_name()?.to_os_string();
+    name.push(".gz");
+    let sibling = path.with_file_name(name);
+    let fresh = sibling.metadata().ok()?.modified().ok()? >= meta.modified().ok()?;
+    if fresh { std::fs::read(sibling).ok() } else { None }
 }
 
 /// `body` gzip-compressed (`None` if the encoder failed, which writing to memory does not).

@@ -316,8 +316,9 @@ try {
   console.log(`chromium ${browser.version()}, ${runs} cold loads per profile, each in a fresh context\n`);
 
   // Bytes: the files behind the same-origin requests, as they are on disk (the server sends them
-  // gzip-compressed at zlib's default level: what went over the wire is in the first screen's
-  // figures); gzip -9 shows the least a compressing host sends;
+  // gzip-compressed: pkg/'s from the .gz siblings the build made with zopfli, the rest at zlib's
+  // default level; what went over the wire is in the first screen's figures); gzip -9 is what a
+  // host compressing at its best on the fly sends;
   // brotli at its highest quality what a host or CDN that offers brotli would send instead.
   const origin = new URL(url).origin;
   const seen = new Set();
