@@ -220,15 +220,18 @@ fn route(request: &Request<Incoming>, root: &Path) -> Reply {
     // Compressed for a client that takes it; either way the answer varies with Accept-Encoding.
     let (gzipped, vary) =
         if compressible(mime) { (accepts_gzip(request), Some(("Vary", "Accept-Encoding".into()))) } else { (false, None) };
-    let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+    // A fresh `.gz` sibling goes as it is, tagged by its own length and time.
+    let sibling = if gzipped { fresh_sibling(&path, &meta) } else { None };
+    let (source, tagged) = sibling.as_ref().map_or((&path, &meta), |(p, m)| (p, m));
+    let mtime = tagged.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     // Another representation, another tag (a cache must not take one for the other).
-    let etag = format!("\"{}{:x}-{:x}\"", if gzipped { "gzip-" } else { "" }, meta.len(), mtime);
+    let etag = format!("\"{}{:x}-{:x}\"", if gzipped { "gzip-" } else { "" }, tagged.len(), mtime);
     let if_none_match = request.headers().get(hyper::header::IF_NONE_MATCH).and_then(|v| v.to_str().ok());
     if if_none_match.is_some_and(|v| v == "*" || v.split(',').any(|t| t.trim().trim_start_matches("W/") == etag)) {
         return Reply { status: 304, body: Vec::new(), headers: [("ETag", etag)].into_iter().chain(vary).collect() };
     }
-    // Read whole: the largest file served, the module, is about 250 KB.
-    let body = match std::fs::read(&path) {
+    // Read whole: the largest file served, the module, is about 300 KB.
+    let body = match std::fs::read(source) {
         Ok(body) => body,
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Reply::error(403),
         Err(_) => return Reply::error(404),
@@ -238,8 +241,12 @@ fn route(request: &Request<Incoming>, root: &Path) -> Reply {
     if !gzipped {
         return Reply { status: 200, body, headers };
     }
-    let Some(body) = precompressed(&path, &meta).or_else(|| gzip(&body)) else {
-        return Reply::error(500);
+    let body = match sibling {
+        Some(_) => body,
+        None => match gzip(&body) {
+            Some(body) => body,
+            None => return Reply::error(500),
+        },
     };
     headers.push(("Content-Encoding", "gzip".into()));
     Reply { status: 200, body, headers }
@@ -263,14 +270,15 @@ fn accepts_gzip(request: &Request<Incoming>) -> bool {
     })
 }
 
-/// The file's `.gz` sibling (scripts/build writes them for pkg/ with zopfli, smaller than
-/// zlib's best), when there is one no older than the file itself; a stale one is passed over.
-fn precompressed(path: &Path, meta: &std::fs::Metadata) -> Option<Vec<u8>> {
+/// The file's `.gz` sibling and its metadata (scripts/build writes them for pkg/ with zopfli,
+/// smaller than zlib's best), when there is one no older than the file itself; a stale one is
+/// passed over.
+fn fresh_sibling(path: &Path, meta: &std::fs::Metadata) -> Option<(PathBuf, std::fs::Metadata)> {
     let mut name = path.file_name()?.to_os_string();
     name.push(".gz");
     let sibling = path.with_file_name(name);
-    let fresh = sibling.metadata().ok()?.modified().ok()? >= meta.modified().ok()?;
-    if fresh { std::fs::read(sibling).ok() } else { None }
+    let sibling_meta = sibling.metadata().ok().filter(std::fs::Metadata::is_file)?;
+    (sibling_meta.modified().ok()? >= meta.modified().ok()?).then_some((sibling, sibling_meta))
 }
 
 /// `body` gzip-compressed (`None` if the encoder failed, which writing to memory does not).
