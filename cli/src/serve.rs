@@ -4,10 +4,11 @@
 //! strict Content-Security-Policy the pages must work under, so a page that needs an inline
 //! script or style fails here first. `/` redirects to `/www/`; a directory serves its
 //! `index.html`; a path that climbs out with `..` (literally or percent-encoded) is refused.
-//! Text, JSON, SVG and wasm go gzip-compressed (`Content-Encoding: gzip`, at zlib's default
-//! level, as a host's mod_deflate would) to a client whose `Accept-Encoding` takes gzip, so
-//! that what a page costs over a slow network can be measured here (scripts/bench's phone
-//! profile). GET and HEAD only. HTTP itself (parsing, keep-alive, HEAD without a body, malformed requests)
+//! Text, JSON, SVG and wasm go gzip-compressed (`Content-Encoding: gzip`) to a client whose
+//! `Accept-Encoding` takes gzip: a file's fresh `.gz` sibling as it is (as nginx's gzip_static
+//! sends it; scripts/build makes them for pkg/), else compressed at zlib's default level, as a
+//! host's mod_deflate would, so that what a page costs over a slow network can be measured here
+//! (scripts/bench's phone profile). GET and HEAD only. HTTP itself (parsing, keep-alive, HEAD without a body, malformed requests)
 //! is hyper's, on a single-threaded tokio runtime; this module is the routing, the headers and
 //! the MIME types. (tiny_http was tried first: under the browser tests it left new connections
 //! waiting for a thread that a kept-alive one held, and it stops accepting after one failed
@@ -219,15 +220,18 @@ fn route(request: &Request<Incoming>, root: &Path) -> Reply {
     // Compressed for a client that takes it; either way the answer varies with Accept-Encoding.
     let (gzipped, vary) =
         if compressible(mime) { (accepts_gzip(request), Some(("Vary", "Accept-Encoding".into()))) } else { (false, None) };
-    let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+    // A fresh `.gz` sibling goes as it is, tagged by its own length and time.
+    let sibling = if gzipped { fresh_sibling(&path, &meta) } else { None };
+    let (source, tagged) = sibling.as_ref().map_or((&path, &meta), |(p, m)| (p, m));
+    let mtime = tagged.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     // Another representation, another tag (a cache must not take one for the other).
-    let etag = format!("\"{}{:x}-{:x}\"", if gzipped { "gzip-" } else { "" }, meta.len(), mtime);
+    let etag = format!("\"{}{:x}-{:x}\"", if gzipped { "gzip-" } else { "" }, tagged.len(), mtime);
     let if_none_match = request.headers().get(hyper::header::IF_NONE_MATCH).and_then(|v| v.to_str().ok());
     if if_none_match.is_some_and(|v| v == "*" || v.split(',').any(|t| t.trim().trim_start_matches("W/") == etag)) {
         return Reply { status: 304, body: Vec::new(), headers: [("ETag", etag)].into_iter().chain(vary).collect() };
     }
-    // Read whole: the largest file served, the module, is about 250 KB.
-    let body = match std::fs::read(&path) {
+    // Read whole: the largest file served, the module, is about 300 KB.
+    let body = match std::fs::read(source) {
         Ok(body) => body,
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Reply::error(403),
         Err(_) => return Reply::error(404),
@@ -237,8 +241,12 @@ fn route(request: &Request<Incoming>, root: &Path) -> Reply {
     if !gzipped {
         return Reply { status: 200, body, headers };
     }
-    let Some(body) = gzip(&body) else {
-        return Reply::error(500);
+    let body = match sibling {
+        Some(_) => body,
+        None => match gzip(&body) {
+            Some(body) => body,
+            None => return Reply::error(500),
+        },
     };
     headers.push(("Content-Encoding", "gzip".into()));
     Reply { status: 200, body, headers }
@@ -260,6 +268,17 @@ fn accepts_gzip(request: &Request<Incoming>) -> bool {
         let refused = parts.any(|p| p.strip_prefix("q=").is_some_and(|q| q.parse::<f32>().is_ok_and(|q| q <= 0.0)));
         ["gzip", "x-gzip", "*"].iter().any(|n| name.eq_ignore_ascii_case(n)) && !refused
     })
+}
+
+/// The file's `.gz` sibling and its metadata (scripts/build writes them for pkg/ with zopfli,
+/// smaller than zlib's best), when there is one no older than the file itself; a stale one is
+/// passed over.
+fn fresh_sibling(path: &Path, meta: &std::fs::Metadata) -> Option<(PathBuf, std::fs::Metadata)> {
+    let mut name = path.file_name()?.to_os_string();
+    name.push(".gz");
+    let sibling = path.with_file_name(name);
+    let sibling_meta = sibling.metadata().ok().filter(std::fs::Metadata::is_file)?;
+    (sibling_meta.modified().ok()? >= meta.modified().ok()?).then_some((sibling, sibling_meta))
 }
 
 /// `body` gzip-compressed (`None` if the encoder failed, which writing to memory does not).

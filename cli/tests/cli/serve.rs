@@ -258,3 +258,34 @@ fn gzips_for_clients_that_accept_it() {
     assert_eq!(reply.header("Content-Encoding"), None);
     assert!(!String::from_utf8_lossy(&reply.body).contains("private"));
 }
+
+#[test]
+fn sends_a_fresh_gz_sibling_as_it_is() {
+    let server = start("sibling");
+    let pkg = server.root.join("pkg");
+    // Stored, not deflated: unlike anything the server's own zlib would make of the file.
+    let stored = |text: &[u8]| {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::none());
+        encoder.write_all(text).unwrap();
+        encoder.finish().unwrap()
+    };
+    std::fs::write(pkg.join("glue.js"), "export const fresh = 1;\n").unwrap();
+    std::fs::write(pkg.join("glue.js.gz"), stored(b"export const fresh = 1;\n")).unwrap();
+    let reply = get_encoded(server.port, "/pkg/glue.js", "gzip, deflate, br, zstd");
+    assert_eq!(reply.header("Content-Encoding"), Some("gzip"));
+    assert_eq!(reply.header("Content-Type"), Some("text/javascript; charset=utf-8"));
+    assert_eq!(reply.body, std::fs::read(pkg.join("glue.js.gz")).unwrap());
+    // A client that does not take gzip gets the file itself; the sibling has a tag of its own.
+    let plain = get(server.port, "/pkg/glue.js");
+    assert_eq!(plain.body, b"export const fresh = 1;\n");
+    assert_ne!(plain.header("ETag"), reply.header("ETag"));
+
+    // A sibling older than its file (the file rebuilt since) is passed over.
+    std::fs::write(pkg.join("old.js.gz"), stored(b"export const old = 1;\n")).unwrap();
+    std::fs::write(pkg.join("old.js"), "export const rebuilt = 2;\n").unwrap();
+    let earlier = std::time::SystemTime::now() - Duration::from_secs(60);
+    std::fs::File::options().write(true).open(pkg.join("old.js.gz")).unwrap().set_modified(earlier).unwrap();
+    let reply = get_encoded(server.port, "/pkg/old.js", "gzip");
+    assert_eq!(reply.header("Content-Encoding"), Some("gzip"));
+    assert_eq!(gunzip(&reply.body), b"export const rebuilt = 2;\n");
+}
