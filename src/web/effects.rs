@@ -1,14 +1,14 @@
 //! The one loop that carries out an exercise's [`Effect`]s, for the board and the quiz alike:
 //! announcements joined into one sentence for the live region, the attempt kept (and the
 //! widget's resume string sent to the page), and the page's `answered`, `completed` and
-//! `statechange` events with their details (plain objects, built field by field).
+//! `statechange` events with their details (Serialize structs, made plain objects by
+//! serde-wasm-bindgen).
 
-use js_sys::Array;
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::core::exercise::{Answer, Effect, ItemKind};
 use crate::core::state::Saved;
-use crate::web::dom::object;
 use crate::web::events::Told;
 use crate::web::store::Keeper;
 
@@ -43,10 +43,10 @@ pub fn carry_out(effects: Vec<Effect>, keeper: &Keeper, keep: impl Fn(&mut Saved
                 done.refused |= refused;
                 done.told.push(statechange(&state));
             }
-            Effect::Answered(answer) => done.told.push(("answered", answered(&answer))),
+            Effect::Answered(answer) => done.told.push(("answered", detail(&Answered::of(&answer)))),
             Effect::Completed { score, passed } => {
                 done.completed = true;
-                done.told.push(("completed", completed(score, passed)));
+                done.told.push(("completed", detail(&Completed { score, passed })));
             }
         }
     }
@@ -55,41 +55,82 @@ pub fn carry_out(effects: Vec<Effect>, keeper: &Keeper, keep: impl Fn(&mut Saved
 
 /// The `statechange` event for the widget's resume string `state`.
 pub fn statechange(state: &str) -> Told {
-    ("statechange", state_detail(state))
+    ("statechange", detail(&StateChange { state }))
 }
 
-/// The `statechange` event's detail: `{ state }`, the widget's resume string.
-fn state_detail(state: &str) -> JsValue {
-    object(&[("state", state.into())])
+/// An event's detail (a plain object) from its fields.
+pub fn detail(fields: &impl Serialize) -> JsValue {
+    // Only structs of strings, numbers, booleans and lists of strings come here: they always
+    // convert.
+    serde_wasm_bindgen::to_value(fields).unwrap_or_default()
 }
 
-/// The `completed` event's detail: `{ score, passed }` (score in percent; whether it reaches
-/// the pass mark).
-fn completed(score: u8, passed: bool) -> JsValue {
-    object(&[("score", score.into()), ("passed", passed.into())])
+/// The `statechange` event's detail.
+#[derive(Serialize)]
+struct StateChange<'a> {
+    /// The widget's resume string.
+    state: &'a str,
 }
 
-/// A list of strings as an array.
-pub fn strings<S: AsRef<str>>(list: &[S]) -> JsValue {
-    list.iter().map(|s| JsValue::from_str(s.as_ref())).collect::<Array>().into()
+/// The `completed` event's detail.
+#[derive(Serialize)]
+struct Completed {
+    /// Score in percent.
+    score: u8,
+    /// Whether it reaches the pass mark.
+    passed: bool,
 }
 
-/// The `answered` event's detail for `a` (ids throughout; `check` is the check's or try's
-/// number): `{ excerpt, bin, expected, correct, check, certainty?, criteria? }` for an excerpt,
-/// `{ question, options, expected, correct, check, certainty? }` for a question.
-fn answered(a: &Answer) -> JsValue {
-    let first = |list: &[String]| list.first().map_or(JsValue::UNDEFINED, |s| s.into());
-    let mut fields = match a.kind {
-        ItemKind::Excerpt => vec![("excerpt", (&a.item).into()), ("bin", first(&a.response)), ("expected", first(&a.expected))],
-        ItemKind::Question => vec![("question", (&a.item).into()), ("options", strings(&a.response)), ("expected", strings(&a.expected))],
-    };
-    fields.push(("correct", a.correct.into()));
-    fields.push(("check", a.try_number.into()));
-    if let Some(c) = a.certainty {
-        fields.push(("certainty", c.word().into()));
+/// The `answered` event's detail (ids throughout; `check` is the check's or try's number).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Answered<'a> {
+    /// `{ excerpt, bin, expected, correct, check, certainty?, criteria? }`.
+    Excerpt {
+        excerpt: &'a str,
+        bin: Option<&'a String>,
+        expected: Option<&'a String>,
+        correct: bool,
+        check: u8,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        certainty: Option<&'static str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        criteria: Option<&'a [String]>,
+    },
+    /// `{ question, options, expected, correct, check, certainty? }`.
+    Question {
+        question: &'a str,
+        options: &'a [String],
+        expected: &'a [String],
+        correct: bool,
+        check: u8,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        certainty: Option<&'static str>,
+    },
+}
+
+impl<'a> Answered<'a> {
+    /// The detail of `a`.
+    fn of(a: &'a Answer) -> Answered<'a> {
+        let certainty = a.certainty.map(|c| c.word());
+        match a.kind {
+            ItemKind::Excerpt => Answered::Excerpt {
+                excerpt: &a.item,
+                bin: a.response.first(),
+                expected: a.expected.first(),
+                correct: a.correct,
+                check: a.try_number,
+                certainty,
+                criteria: a.criteria.as_deref(),
+            },
+            ItemKind::Question => Answered::Question {
+                question: &a.item,
+                options: &a.response,
+                expected: &a.expected,
+                correct: a.correct,
+                check: a.try_number,
+                certainty,
+            },
+        }
     }
-    if let (ItemKind::Excerpt, Some(criteria)) = (a.kind, &a.criteria) {
-        fields.push(("criteria", strings(criteria)));
-    }
-    object(&fields)
 }

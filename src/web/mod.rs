@@ -43,6 +43,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, HtmlElement};
 
@@ -138,6 +139,22 @@ impl Options {
     fn unset(&self, host: &HtmlElement) -> Lang {
         self.browser_languages.iter().find_map(|tag| Lang::from_tag(tag)).unwrap_or_else(|| page_lang(host))
     }
+}
+
+/// The `ready` event's detail.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Ready<'a> {
+    /// The set's id.
+    set_id: &'a str,
+    /// How many excerpts it has.
+    excerpts: usize,
+    /// Its bins' ids, in the board's order.
+    bins: Vec<&'a str>,
+    /// The pass mark in percent.
+    pass_mark: u8,
+    /// The widget's resume string, as it starts.
+    state: &'a str,
 }
 
 /// Widgets mounted so far, for unique element id prefixes.
@@ -284,17 +301,14 @@ impl Widget {
         if let Some(q) = quiz.as_ref().filter(|_| quiz_resumed && quiz_shown).and_then(|q| q.try_borrow().ok()) {
             q.resume_place();
         }
-        // The `ready` event's detail: the set's id, how many excerpts it has, its bins' ids in
-        // the board's order, the pass mark in percent and the widget's resume string as it starts.
-        let bins: Vec<&str> = set.bins.iter().map(|&b| set.bin(b).id).collect();
-        let ready = dom::object(&[
-            ("setId", set.file.id.as_str().into()),
-            ("excerpts", set.len().into()),
-            ("bins", effects::strings(&bins)),
-            ("passMark", set.file.settings.pass_mark.into()),
-            ("state", first_state.as_str().into()),
-        ]);
-        events::dispatch(&host, "ready", &ready);
+        let ready = Ready {
+            set_id: &set.file.id,
+            excerpts: set.len(),
+            bins: set.bins.iter().map(|&b| set.bin(b).id).collect(),
+            pass_mark: set.file.settings.pass_mark,
+            state: &first_state,
+        };
+        events::dispatch(&host, "ready", &effects::detail(&ready));
         Ok(Widget { root, board: board_shell, quiz, modes, listeners, eyebrow: set.file.eyebrow.clone() })
     }
 
