@@ -367,6 +367,8 @@ pub fn first_words(text: &str, n: usize) -> String {
     let mut out = String::new();
     for (k, word) in text.split_whitespace().enumerate() {
         if k == n {
+            // "labour.…" and "exterior,…" read as a typo: the ellipsis takes the punctuation's place.
+            out.truncate(out.trim_end_matches(['.', ',', ';', ':', '-', '–', '—', ' ']).len());
             out.push('…');
             break;
         }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 /** The card's accessible name: its first six words, with an ellipsis when cut (as the core). */
 export function cardName(text) {
   const words = text.split(/\s+/).filter(Boolean);
-  return words.slice(0, 6).join(' ') + (words.length > 6 ? '…' : '');
+  return words.length > 6 ? `${words.slice(0, 6).join(' ').replace(/[.,;:\-–—\s]+$/, '')}…` : words.join(' ');
 }
 
 /**

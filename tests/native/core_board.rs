@@ -2,7 +2,7 @@
 
 //! string, on a small set with no authored feedback text beyond one commentary.
 
-use diary_sort::core::board::{Board, CardStatus, Msg};
+use diary_sort::core::board::{Board, CardStatus, Msg, first_words};
 use diary_sort::core::exercise::{Effect, ItemKind};
 use diary_sort::core::feedback::{Feedback, Span, Verdict};
 use diary_sort::core::set::{self, Set};
@@ -356,4 +356,13 @@ fn picking_up_names_the_targeted_bin_and_each_arrow_the_next() {
     assert!(picked.starts_with("Picked up: ") && picked.contains("Target: loneliness.") && picked.contains("1 to 4"), "{picked}");
     assert_eq!(said(Msg::MoveTarget(1)), "Target: internalisation.");
     assert_eq!(said(Msg::MoveTarget(-2)), "Target: none of these.");
+}
+
+#[test]
+fn a_card_name_is_its_first_six_words_and_the_ellipsis_takes_the_place_of_a_cut_off_comma_or_stop() {
+    assert_eq!(first_words("Enterprises were always short of labour. If I offer", 6), "Enterprises were always short of labour…");
+    assert_eq!(first_words("In any case, the socialist exterior, and not", 6), "In any case, the socialist exterior…");
+    assert_eq!(first_words("What she has been through - I do not know", 6), "What she has been through…");
+    assert_eq!(first_words("Maar voor ons, […] waren onze arbeiders", 6), "Maar voor ons, […] waren onze…");
+    assert_eq!(first_words("Short, and whole.", 6), "Short, and whole.");
 }

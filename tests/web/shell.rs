@@ -195,7 +195,7 @@ fn renders_bins_and_cards_with_accessible_names() {
     assert_eq!(text(&q(&root, "section.pile h3")), "Excerpts");
 
     let names: Vec<String> = q_all(&root, "section.pile li.card button.grab").iter().map(text).collect();
-    assert_eq!(names, ["Here I am alone, all alone,…", "I am alone. Socialism is hot…", "A diary tells how friends helped…"]);
+    assert_eq!(names, ["Here I am alone, all alone…", "I am alone. Socialism is hot…", "A diary tells how friends helped…"]);
     for g in q_all(&root, "button.grab") {
         assert_eq!(g.get_attribute("aria-pressed").as_deref(), Some("false"));
     }
