@@ -159,7 +159,9 @@ test('on a page with aggressive styles: the page keeps its look, the exercise ke
     height: undefined,
   });
   assert.ok(look.binButton.height >= 44, `a bin's button is ${look.binButton.height} px tall`);
-  assert.deepEqual(look.cards, { 'list-style-type': 'none', 'padding-left': '0px', 'margin-top': '0px' });
+  // A list's own padding and margin (half the gap, room for the clip of its paint containment),
+  // not the page's 4rem and 2rem.
+  assert.deepEqual(look.cards, { 'list-style-type': 'none', 'padding-left': '6px', 'margin-top': '-6px' });
   assert.deepEqual(look.card, { display: 'flex', 'border-top-color': 'rgb(216, 209, 195)', 'box-sizing': 'border-box' });
   assert.deepEqual(look.quote, { 'border-left-style': 'none', 'padding-left': '0px', 'background-color': 'rgba(0, 0, 0, 0)', 'font-style': 'normal' });
   assert.deepEqual(look.check, { 'background-color': 'rgb(27, 77, 140)', color: 'rgb(255, 255, 255)', 'min-height': '44px' });
