@@ -195,7 +195,7 @@ test('a spreadsheet from a file adds the excerpts as `diary-sort import` does; a
     rmSync(dir, { recursive: true, force: true });
   }
   await page.waitForFunction(() => document.getElementById('status').textContent === 'No problems.');
-  await page.getByRole('region', { name: 'Preview' }).getByRole('button', { name: /^Nobody writes to me any more\./ }).waitFor();
+  await page.getByRole('region', { name: 'Preview' }).getByRole('button', { name: 'Nobody writes to me any more…', exact: true }).waitFor();
 
   // A sheet with two bad rows: both listed with their line and column; the text stays.
   const bad = page.waitForEvent('filechooser');
