@@ -4,7 +4,8 @@
 // set's own `lang` (sets/snijders-en.json opens in English by itself), else, while there is no set
 // (it could not be fetched), the first of the browser's languages that we have, else the page's
 // <html lang>. While the set loads, the page stays as it is (or in ?lang=), so that it does not
-// change language twice.
+// change language twice. index.html loads it bundled with its imports (pkg/app.js, made by
+// scripts/build); the module's glue finds the wasm beside itself in pkg/ either way.
 import init, { Widget } from '../pkg/diary_sort.js';
 import { isModuleFailure, showFailure, watchModule } from './failure.js';
 import { firstLanguageOf, languageOf } from './lang.js';
