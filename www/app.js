@@ -108,6 +108,15 @@ const setText = fetch(setUrl).then((response) => {
   return response.text();
 });
 const ready = init();
+// The widget reads the stored attempt as it mounts. The browser's first use of localStorage on
+// a page loads the origin's storage (a few ms on a slow phone): done now, while the module is
+// still downloading, it is not done between the module's arrival and the board. Reads nothing;
+// storage the browser refuses is the widget's to report.
+try {
+  void window.localStorage.length;
+} catch {
+  // The widget finds out the same way and says so.
+}
 
 let text = null;
 try {
