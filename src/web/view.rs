@@ -107,16 +107,44 @@ struct CardView {
     /// Where its `<li>` is: (zone, list), the zone 0 for the pile and k + 1 for bin k.
     at: Option<(usize, usize)>,
     grab: HtmlElement,
-    /// The card's text, folded away once the card is placed (its title stays).
+    /// The button that opens and folds the card's text, the text, and whether it is open (it
+    /// is folded once the card is placed; its title stays).
+    fold: Element,
     text: Element,
+    text_open: bool,
+    /// The move menu's button, whether it is open, and its box of buttons with the place each
+    /// one moves to (none until the menu is first opened).
     menu: Element,
-    /// The menu's buttons with the place each one moves to (none until the menu is first opened).
+    menu_open: bool,
+    options_box: Option<Element>,
     options: Vec<(Place, Element)>,
     feedback: Option<(Feedback, Element)>,
     /// What the card's DOM shows now: (status, place, held, locked, checks used). A render
     /// leaves a card alone while this stays the same, so that a move touches two or three
     /// cards, not all of them (with 1,000 cards, updating every one took most of a move).
     shown: Option<(CardStatus, Place, bool, bool, u8)>,
+}
+
+impl CardView {
+    /// Opens or folds the card's text. Folded, it is `hidden="until-found"`: out of sight and
+    /// of the accessibility tree, as a closed `<details>` is, but found by the browser's find.
+    fn show_text(&mut self, open: bool) {
+        if open {
+            flag(&self.text, "hidden", false);
+        } else {
+            attr(&self.text, "hidden", "until-found");
+        }
+        attr(&self.fold, "aria-expanded", if open { "true" } else { "false" });
+        self.text_open = open;
+    }
+
+    /// Opens or folds the move menu (once its options are built).
+    fn show_menu(&mut self, open: bool) {
+        let Some(box_) = &self.options_box else { return };
+        hide(box_, !open);
+        attr(&self.menu, "aria-expanded", if open { "true" } else { "false" });
+        self.menu_open = open;
+    }
 }
 
 /// The result of the last check: which check, and the cards it found wrong.
@@ -394,9 +422,14 @@ impl View {
         attr(&grab, "id", &Self::card_id(prefix, i));
         dom.set_text(&grab);
 
-        // The text, folded unless the card is the pile's first (the browser's find opens it).
-        let text = dom.child(&li, "details", "card-text", "");
-        dom.child(&text, "summary", "", t(Key::CardText));
+        // The text, folded unless the card is the pile's first: a button that says whether it is
+        // open, then the text, `hidden="until-found"` while folded (the browser's find still
+        // finds it there, and opens it: [`View::text_found`]). Not a `<details>`: 2,000 of them
+        // (their shadow trees) cost a 1,000-card board 5 ms of every move's style update.
+        let fold = dom.button(&li, "fold text-fold", t(Key::CardText));
+        attr(&fold, "aria-expanded", "false");
+        let text = dom.child(&li, "div", "card-text", "");
+        attr(&text, "hidden", "until-found");
         dom.source_kind(&text, ui, excerpt.source.as_ref());
         match excerpt.kind {
             ExcerptKind::Quote => {
@@ -414,22 +447,77 @@ impl View {
         }
         dom.source(&text, ui, excerpt.source.as_ref());
 
-        // The move menu's options are built when it is first opened (`open_menu`): closed, they
-        // would be a third of the board's nodes at mount.
-        let menu = dom.child(&li, "details", "move", "");
-        dom.child(&menu, "summary", "", t(Key::MoveTo));
+        // The move menu: its button; the options are built when it is first opened
+        // (`toggle`): closed, they would be a third of the board's nodes at mount.
+        let menu = dom.button(&li, "fold move-fold", t(Key::MoveTo));
+        attr(&menu, "aria-expanded", "false");
 
-        CardView { li, at: None, grab: grab.unchecked_into(), text, menu, options: Vec::new(), feedback: None, shown: None }
+        CardView {
+            li,
+            at: None,
+            grab: grab.unchecked_into(),
+            fold: fold.unchecked_into(),
+            text,
+            text_open: false,
+            menu: menu.unchecked_into(),
+            menu_open: false,
+            options_box: None,
+            options: Vec::new(),
+            feedback: None,
+            shown: None,
+        }
     }
 
-    /// Builds card `i`'s move-menu options, the first time its menu is opened; the one for the
-    /// place the card is in is hidden, as [`View::render`] keeps it.
-    pub fn open_menu(&mut self, i: usize, board: &Board) {
-        let Some(c) = self.cards.get_mut(i).filter(|c| c.options.is_empty()) else { return };
-        let box_ = self.dom.child(&c.menu, "div", "move-options", "");
-        c.options = Self::place_buttons(&self.dom, &self.ui, &box_, board.set(), false);
-        for (p, b) in &c.options {
-            hide(b, *p == board.place(i));
+    /// Opens or folds what fold button `button` of card `i` stands for (its text or its move
+    /// menu). The menu's options are built the first time it opens; the one for the place the
+    /// card is in is hidden, as [`View::render`] keeps it.
+    pub fn toggle(&mut self, i: usize, button: &Element, board: &Board) {
+        let Some(c) = self.cards.get_mut(i) else { return };
+        if c.fold == *button {
+            c.show_text(!c.text_open);
+        } else if c.menu == *button {
+            if c.options_box.is_none() {
+                let box_ = self.dom.child(&c.li, "div", "move-options", "");
+                c.options = Self::place_buttons(&self.dom, &self.ui, &box_, board.set(), false);
+                for (p, b) in &c.options {
+                    hide(b, *p == board.place(i));
+                }
+                hide(&box_, true);
+                c.options_box = Some(box_);
+            }
+            c.show_menu(!c.menu_open);
+        }
+    }
+
+    /// The browser's find is opening card text `e` (a `beforematch` event): its button says so.
+    pub fn text_found(&mut self, e: &Element) {
+        if let Some(c) = self.cards.iter_mut().find(|c| c.text == *e) {
+            c.show_text(true);
+        }
+    }
+
+    /// Folds the card text or move menu that `e` is in or is the button of, and focuses its
+    /// button (Escape); whether there was one open.
+    pub fn fold_up(&mut self, e: &Element) -> bool {
+        let Some(c) = self.card_of(e).and_then(|i| self.cards.get_mut(i)) else { return false };
+        let in_menu = c.options_box.as_ref().is_some_and(|b| contains(b, e));
+        if (c.menu == *e || in_menu) && c.menu_open {
+            c.show_menu(false);
+            focus(&c.menu, true);
+            return true;
+        }
+        if (c.fold == *e || contains(&c.text, e)) && c.text_open {
+            c.show_text(false);
+            focus(&c.fold, true);
+            return true;
+        }
+        false
+    }
+
+    /// Folds card `i`'s move menu (an option was chosen).
+    pub fn close_menu(&mut self, i: usize) {
+        if let Some(c) = self.cards.get_mut(i) {
+            c.show_menu(false);
         }
     }
 
@@ -478,16 +566,16 @@ impl View {
             if c.shown == shown {
                 continue;
             }
-            if place.is_some() && c.shown.is_none_or(|(_, was, ..)| was != place) {
+            if place.is_some() && c.shown.is_none_or(|(_, was, ..)| was != place) && c.text_open {
                 // Placed: its title stands for it (the text opens on demand).
-                flag(&c.text, "open", false);
+                c.show_text(false);
             }
             c.shown = shown;
             class(&c.li, "held", held == Some(i));
             attr(&c.grab, "aria-pressed", if held == Some(i) { "true" } else { "false" });
             if locked {
                 attr(&c.grab, "aria-disabled", "true");
-                flag(&c.menu, "open", false);
+                c.show_menu(false);
             } else {
                 flag(&c.grab, "aria-disabled", false);
             }
@@ -517,8 +605,8 @@ impl View {
         }
         // The pile's first card shows its text unasked.
         if first != self.current {
-            if let Some(c) = first.and_then(|i| self.cards.get(i)) {
-                flag(&c.text, "open", true);
+            if let Some(c) = first.and_then(|i| self.cards.get_mut(i)) {
+                c.show_text(true);
             }
             self.current = first;
         }
@@ -730,11 +818,6 @@ impl View {
     /// Card `i`'s `<li>`.
     pub fn card_li(&self, i: usize) -> Option<&Element> {
         self.cards.get(i).map(|c| &c.li)
-    }
-
-    /// Card `i`'s move menu.
-    pub fn menu(&self, i: usize) -> Option<&Element> {
-        self.cards.get(i).map(|c| &c.menu)
     }
 
     /// The bin whose section is or contains `e`.

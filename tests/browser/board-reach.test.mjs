@@ -125,7 +125,7 @@ for (const viewport of SIZES) {
     const item = region.getByRole('listitem').filter({ has: grab(page, cards[0]) });
     const quote = item.locator('blockquote p, .description').first();
     assert.equal(await quote.isVisible(), false, 'a placed card shows its title only');
-    await item.getByText('Tekst', { exact: true }).click();
+    await item.getByRole('button', { name: 'Tekst', exact: true }).click();
     await quote.waitFor();
     assert.equal(await region.getByText(`${cards.length} geplaatst`, { exact: true }).count(), 1, 'the count beside the name');
     // Scrolled to the bin's middle, its name and count are still on the screen.
