@@ -286,7 +286,7 @@ impl BoardShell {
             return None;
         }
         // A card's own text (folded or open) is the card; its menu and the bins' essay are not.
-        if closest(&t, "summary, .move-options, details.essay, details.feedback, a").is_some() {
+        if closest(&t, "summary, .move-options, details.essay, .feedback.folded, a").is_some() {
             return None;
         }
         if let Some(i) = card {

@@ -107,35 +107,68 @@ struct CardView {
     /// Where its `<li>` is: (zone, list), the zone 0 for the pile and k + 1 for bin k.
     at: Option<(usize, usize)>,
     grab: HtmlElement,
-    /// The button that opens and folds the card's text, the text, and whether it is open (it
-    /// is folded once the card is placed; its title stays).
-    fold: Element,
-    text: Element,
-    text_open: bool,
+    /// The card's text and its fold button (folded once the card is placed; its title stays).
+    text: Fold,
     /// The move menu's button, whether it is open, and its box of buttons with the place each
     /// one moves to (none until the menu is first opened).
     menu: Element,
     menu_open: bool,
     options_box: Option<Element>,
     options: Vec<(Place, Element)>,
-    feedback: Option<(Feedback, Element)>,
+    /// The feedback shown, its block, and for a right card the fold of its reasons.
+    feedback: Option<(Feedback, Element, Option<Fold>)>,
     /// What the card's DOM shows now: (status, place, held, locked, checks used). A render
     /// leaves a card alone while this stays the same, so that a move touches two or three
     /// cards, not all of them (with 1,000 cards, updating every one took most of a move).
     shown: Option<(CardStatus, Place, bool, bool, u8)>,
 }
 
-impl CardView {
-    /// Opens or folds the card's text. Folded, it is `hidden="until-found"`: out of sight and
-    /// of the accessibility tree, as a closed `<details>` is, but found by the browser's find.
-    fn show_text(&mut self, open: bool) {
-        if open {
-            flag(&self.text, "hidden", false);
-        } else {
-            attr(&self.text, "hidden", "until-found");
+/// A fold button (`aria-expanded`) and the text it opens: a card's text, a right card's reasons.
+/// Not a `<details>`: 2,000 of them (their shadow trees) cost a 1,000-card board 5 ms of every
+/// move's style update.
+struct Fold {
+    button: Element,
+    region: Element,
+    open: bool,
+}
+
+impl Fold {
+    /// A fold button (classes `fold` and `kind`) with `label`, then the region it opens
+    /// (class `region_class`), folded, appended to `parent`.
+    fn new(dom: &Dom, parent: &Element, kind: &str, label: &str, region_class: &str) -> Fold {
+        let button = dom.button(parent, &["fold ", kind].concat(), label).unchecked_into();
+        let region = dom.child(parent, "div", region_class, "");
+        let mut fold = Fold { button, region, open: true };
+        fold.show(false);
+        fold
+    }
+
+    /// Opens or folds the text. Folded, it is `hidden="until-found"`: out of sight and of the
+    /// accessibility tree, as a closed `<details>`'s content is, but searched by the browser's
+    /// find, which opens it (`beforematch`: [`View::text_found`]).
+    fn show(&mut self, open: bool) {
+        if open == self.open {
+            return;
         }
-        attr(&self.fold, "aria-expanded", if open { "true" } else { "false" });
-        self.text_open = open;
+        if open {
+            flag(&self.region, "hidden", false);
+        } else {
+            attr(&self.region, "hidden", "until-found");
+        }
+        attr(&self.button, "aria-expanded", if open { "true" } else { "false" });
+        self.open = open;
+    }
+
+    /// Whether `e` is its button or inside its text.
+    fn holds(&self, e: &Element) -> bool {
+        self.button == *e || contains(&self.region, e)
+    }
+}
+
+impl CardView {
+    /// The card's folds: its text's, and a right card's reasons'.
+    fn folds(&mut self) -> impl Iterator<Item = &mut Fold> {
+        std::iter::once(&mut self.text).chain(self.feedback.as_mut().and_then(|(_, _, f)| f.as_mut()))
     }
 
     /// Opens or folds the move menu (once its options are built).
@@ -422,30 +455,25 @@ impl View {
         attr(&grab, "id", &Self::card_id(prefix, i));
         dom.set_text(&grab);
 
-        // The text, folded unless the card is the pile's first: a button that says whether it is
-        // open, then the text, `hidden="until-found"` while folded (the browser's find still
-        // finds it there, and opens it: [`View::text_found`]). Not a `<details>`: 2,000 of them
-        // (their shadow trees) cost a 1,000-card board 5 ms of every move's style update.
-        let fold = dom.button(&li, "fold text-fold", t(Key::CardText));
-        attr(&fold, "aria-expanded", "false");
-        let text = dom.child(&li, "div", "card-text", "");
-        attr(&text, "hidden", "until-found");
-        dom.source_kind(&text, ui, excerpt.source.as_ref());
+        // The text, folded unless the card is the pile's first.
+        let fold = Fold::new(dom, &li, "text-fold", t(Key::CardText), "card-text");
+        let text = &fold.region;
+        dom.source_kind(text, ui, excerpt.source.as_ref());
         match excerpt.kind {
             ExcerptKind::Quote => {
-                let q = dom.child(&text, "blockquote", "text", "");
+                let q = dom.child(text, "blockquote", "text", "");
                 dom.set_text(&q);
                 dom.paragraphs(&q, "", &excerpt.text);
             }
             ExcerptKind::Description => {
-                dom.child(&text, "p", "kind", t(Key::Description));
+                dom.child(text, "p", "kind", t(Key::Description));
                 for p in paragraphs(&excerpt.text) {
-                    let e = dom.child(&text, "p", "description", &p);
+                    let e = dom.child(text, "p", "description", &p);
                     dom.set_text(&e);
                 }
             }
         }
-        dom.source(&text, ui, excerpt.source.as_ref());
+        dom.source(text, ui, excerpt.source.as_ref());
 
         // The move menu: its button; the options are built when it is first opened
         // (`toggle`): closed, they would be a third of the board's nodes at mount.
@@ -456,9 +484,7 @@ impl View {
             li,
             at: None,
             grab: grab.unchecked_into(),
-            fold: fold.unchecked_into(),
-            text,
-            text_open: false,
+            text: fold,
             menu: menu.unchecked_into(),
             menu_open: false,
             options_box: None,
@@ -473,8 +499,8 @@ impl View {
     /// card is in is hidden, as [`View::render`] keeps it.
     pub fn toggle(&mut self, i: usize, button: &Element, board: &Board) {
         let Some(c) = self.cards.get_mut(i) else { return };
-        if c.fold == *button {
-            c.show_text(!c.text_open);
+        if let Some(fold) = c.folds().find(|f| f.button == *button) {
+            fold.show(!fold.open);
         } else if c.menu == *button {
             if c.options_box.is_none() {
                 let box_ = self.dom.child(&c.li, "div", "move-options", "");
@@ -489,10 +515,11 @@ impl View {
         }
     }
 
-    /// The browser's find is opening card text `e` (a `beforematch` event): its button says so.
+    /// The browser's find is opening folded text `e` (a `beforematch` event): its button says so.
     pub fn text_found(&mut self, e: &Element) {
-        if let Some(c) = self.cards.iter_mut().find(|c| c.text == *e) {
-            c.show_text(true);
+        let Some(c) = self.card_of(e).and_then(|i| self.cards.get_mut(i)) else { return };
+        if let Some(fold) = c.folds().find(|f| f.region == *e) {
+            fold.show(true);
         }
     }
 
@@ -506,12 +533,10 @@ impl View {
             focus(&c.menu, true);
             return true;
         }
-        if (c.fold == *e || contains(&c.text, e)) && c.text_open {
-            c.show_text(false);
-            focus(&c.fold, true);
-            return true;
-        }
-        false
+        let Some(fold) = c.folds().find(|f| f.open && f.holds(e)) else { return false };
+        fold.show(false);
+        focus(&fold.button, true);
+        true
     }
 
     /// Folds card `i`'s move menu (an option was chosen).
@@ -566,9 +591,9 @@ impl View {
             if c.shown == shown {
                 continue;
             }
-            if place.is_some() && c.shown.is_none_or(|(_, was, ..)| was != place) && c.text_open {
+            if place.is_some() && c.shown.is_none_or(|(_, was, ..)| was != place) {
                 // Placed: its title stands for it (the text opens on demand).
-                c.show_text(false);
+                c.text.show(false);
             }
             c.shown = shown;
             class(&c.li, "held", held == Some(i));
@@ -588,25 +613,25 @@ impl View {
             }
             let fb = session.feedback(i);
             let same = match (&fb, &c.feedback) {
-                (Some(a), Some((b, _))) => a == b,
+                (Some(a), Some((b, ..))) => a == b,
                 (None, None) => true,
                 _ => false,
             };
             if !same {
-                if let Some((_, old)) = c.feedback.take() {
+                if let Some((_, old, _)) = c.feedback.take() {
                     remove(&old);
                 }
                 if let Some(fb) = fb {
-                    let e = Self::feedback(&self.dom, &self.ui, &fb);
+                    let (e, why) = Self::feedback(&self.dom, &self.ui, &fb);
                     insert_before(&c.li, &e, Some(&c.menu));
-                    c.feedback = Some((fb, e));
+                    c.feedback = Some((fb, e, why));
                 }
             }
         }
         // The pile's first card shows its text unasked.
         if first != self.current {
             if let Some(c) = first.and_then(|i| self.cards.get_mut(i)) {
-                c.show_text(true);
+                c.text.show(true);
             }
             self.current = first;
         }
@@ -693,15 +718,15 @@ impl View {
 
     /// A card's feedback: a right card's folds to its verdict line ("Right. Why?"), a wrong
     /// card's shows in full.
-    fn feedback(dom: &Dom, ui: &Ui, fb: &Feedback) -> Element {
+    fn feedback(dom: &Dom, ui: &Ui, fb: &Feedback) -> (Element, Option<Fold>) {
         if fb.verdict != Verdict::Right {
-            return dom.feedback(ui, fb);
+            return (dom.feedback(ui, fb), None);
         }
-        let why = dom.el("details", "feedback");
-        let line = dom.child(&why, "summary", "verdict right", ui.get(fb.verdict.key()));
-        dom.child(&line, "span", "why", ui.get(Key::Why));
-        dom.span_paragraphs(&why, &fb.paragraphs);
-        why
+        let block = dom.el("div", "feedback folded");
+        let why = Fold::new(dom, &block, "verdict right", ui.get(fb.verdict.key()), "reasons");
+        dom.child(&why.button, "span", "why", ui.get(Key::Why));
+        dom.span_paragraphs(&why.region, &fb.paragraphs);
+        (block, Some(why))
     }
 
     /// The last check's result: how many are right, and a link to each card it found wrong

@@ -230,6 +230,9 @@ test('a card text: its button opens and folds it (Escape too), and the browser r
   await fold.click();
   await text.waitFor();
   assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+  // Judged at the page's top: scrolled, a target passing under a bin's sticky heading is partly
+  // covered, and axe's target-size rule finds it too small at that one position.
+  await page.evaluate(() => scrollTo(0, 0));
   assert.deepEqual(await axeViolations(page), [], 'axe: no violations with a text opened');
   await page.keyboard.press('Escape');
   assert.equal(await fold.getAttribute('aria-expanded'), 'false');

@@ -355,7 +355,13 @@ fn check_shows_feedback_locks_right_cards_and_completes() {
     let right = q(&root, "li.card[data-card=\"0\"]");
     assert!(right.class_list().contains("right"));
     // Folded to its verdict line; "Why?" opens the reasons.
-    assert_eq!(text(&q(&right, "details.feedback:not([open]) > summary.verdict")), "Right.Why?");
+    let why = q(&right, ".feedback > button.verdict");
+    assert_eq!(text(&why), "Right.Why?");
+    assert_eq!(why.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(q(&right, ".feedback > .reasons").get_attribute("hidden").as_deref(), Some("until-found"));
+    why.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(why.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!q(&right, ".feedback > .reasons").has_attribute("hidden"));
     assert_eq!(grab(&root, 0).get_attribute("aria-disabled").as_deref(), Some("true"));
     assert!(q(&right, "button.move-fold").has_attribute("hidden"));
     let wrong = q(&root, "li.card[data-card=\"1\"]");
