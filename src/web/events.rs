@@ -137,6 +137,7 @@ pub fn listen(host: &HtmlElement, root: &HtmlElement, inner: &Rc<RefCell<BoardSh
         on(host, root, inner, "pointermove", BoardShell::pointer_move),
         on(host, root, inner, "pointerup", BoardShell::pointer_up),
         on(host, root, inner, "pointercancel", BoardShell::pointer_cancel),
+        on(host, root, inner, "beforematch", BoardShell::found),
     ]
 }
 
@@ -255,10 +256,12 @@ impl BoardShell {
                 }
                 return self.run(pick(i, origin), origin);
             }
+            if let (Some(i), true) = (card, is(".fold")) {
+                self.view.toggle(i, &button, &self.board);
+                return None;
+            }
             if let (Some(i), Some(place)) = (card, place_of(&button)) {
-                if let Some(menu) = self.view.menu(i) {
-                    flag(menu, "open", false);
-                }
+                self.view.close_menu(i);
                 return self.run(Msg::Place(i, place), Origin::Keyboard);
             }
             if let Some(place) = self.view.tray_place(&button) {
@@ -282,11 +285,8 @@ impl BoardShell {
             }
             return None;
         }
-        // A card's own text (folded or open) is the card; its menus and the bins' essay are not.
-        if closest(&t, "summary, details.move, details.essay, details.feedback, a").is_some() {
-            if let Some(i) = card.filter(|_| matches(&t, "details.move > summary")) {
-                self.view.open_menu(i, &self.board);
-            }
+        // A card's own text (folded or open) is the card; its menu and the bins' essay are not.
+        if closest(&t, "summary, .move-options, details.essay, .feedback.folded, a").is_some() {
             return None;
         }
         if let Some(i) = card {
@@ -312,6 +312,13 @@ impl BoardShell {
         None
     }
 
+    /// The browser's find reveals a folded card text (`beforematch`; it removes the `hidden`
+    /// itself): the card's button then says the text is open.
+    fn found(&mut self, e: &Event) -> Out {
+        self.view.text_found(&target(e)?);
+        None
+    }
+
     fn keydown(&mut self, e: &Event) -> Out {
         let k = as_a::<KeyboardEvent>(e, "KeyboardEvent")?;
         self.suppress_click = false;
@@ -333,6 +340,10 @@ impl BoardShell {
             ("ArrowLeft" | "ArrowUp", Some(_)) if held.is_some() => Msg::MoveTarget(-1),
             (digit, Some(_)) if held.is_some() && self.bin_key(digit).is_some() => Msg::PlaceHeld(self.bin_key(digit)),
             ("Escape" | "Esc", _) => {
+                if self.view.fold_up(&t) {
+                    prevent_default(e);
+                    return None;
+                }
                 if let Some(d) = closest(&t, "details[open]").filter(|d| contains(&self.view.root, d)) {
                     flag(&d, "open", false);
                     // Its summary: the first child of every `<details>` the views build.
@@ -371,7 +382,7 @@ impl BoardShell {
         let i = self.view.card_of(&t)?;
         let on_grab = closest(&t, "button.grab").is_some();
         if mouse {
-            if !on_grab && closest(&t, "button, summary, details.move, a").is_some() {
+            if !on_grab && closest(&t, "button, summary, .move-options, a").is_some() {
                 return None;
             }
         } else if !on_grab {

@@ -107,16 +107,77 @@ struct CardView {
     /// Where its `<li>` is: (zone, list), the zone 0 for the pile and k + 1 for bin k.
     at: Option<(usize, usize)>,
     grab: HtmlElement,
-    /// The card's text, folded away once the card is placed (its title stays).
-    text: Element,
+    /// The card's text and its fold button (folded once the card is placed; its title stays).
+    text: Fold,
+    /// The move menu's button, whether it is open, and its box of buttons with the place each
+    /// one moves to (none until the menu is first opened).
     menu: Element,
-    /// The menu's buttons with the place each one moves to (none until the menu is first opened).
+    menu_open: bool,
+    options_box: Option<Element>,
     options: Vec<(Place, Element)>,
-    feedback: Option<(Feedback, Element)>,
+    /// The feedback shown, its block, and for a right card the fold of its reasons.
+    feedback: Option<(Feedback, Element, Option<Fold>)>,
     /// What the card's DOM shows now: (status, place, held, locked, checks used). A render
     /// leaves a card alone while this stays the same, so that a move touches two or three
     /// cards, not all of them (with 1,000 cards, updating every one took most of a move).
     shown: Option<(CardStatus, Place, bool, bool, u8)>,
+}
+
+/// A fold button (`aria-expanded`) and the text it opens: a card's text, a right card's reasons.
+/// Not a `<details>`: 2,000 of them (their shadow trees) cost a 1,000-card board 5 ms of every
+/// move's style update.
+struct Fold {
+    button: Element,
+    region: Element,
+    open: bool,
+}
+
+impl Fold {
+    /// A fold button (classes `fold` and `kind`) with `label`, then the region it opens
+    /// (class `region_class`), folded, appended to `parent`.
+    fn new(dom: &Dom, parent: &Element, kind: &str, label: &str, region_class: &str) -> Fold {
+        let button = dom.button(parent, &["fold ", kind].concat(), label).unchecked_into();
+        let region = dom.child(parent, "div", region_class, "");
+        let mut fold = Fold { button, region, open: true };
+        fold.show(false);
+        fold
+    }
+
+    /// Opens or folds the text. Folded, it is `hidden="until-found"`: out of sight and of the
+    /// accessibility tree, as a closed `<details>`'s content is, but searched by the browser's
+    /// find, which opens it (`beforematch`: [`View::text_found`]).
+    fn show(&mut self, open: bool) {
+        if open == self.open {
+            return;
+        }
+        if open {
+            flag(&self.region, "hidden", false);
+        } else {
+            attr(&self.region, "hidden", "until-found");
+        }
+        attr(&self.button, "aria-expanded", if open { "true" } else { "false" });
+        self.open = open;
+    }
+
+    /// Whether `e` is its button or inside its text.
+    fn holds(&self, e: &Element) -> bool {
+        self.button == *e || contains(&self.region, e)
+    }
+}
+
+impl CardView {
+    /// The card's folds: its text's, and a right card's reasons'.
+    fn folds(&mut self) -> impl Iterator<Item = &mut Fold> {
+        std::iter::once(&mut self.text).chain(self.feedback.as_mut().and_then(|(_, _, f)| f.as_mut()))
+    }
+
+    /// Opens or folds the move menu (once its options are built).
+    fn show_menu(&mut self, open: bool) {
+        let Some(box_) = &self.options_box else { return };
+        hide(box_, !open);
+        attr(&self.menu, "aria-expanded", if open { "true" } else { "false" });
+        self.menu_open = open;
+    }
 }
 
 /// The result of the last check: which check, and the cards it found wrong.
@@ -394,42 +455,94 @@ impl View {
         attr(&grab, "id", &Self::card_id(prefix, i));
         dom.set_text(&grab);
 
-        // The text, folded unless the card is the pile's first (the browser's find opens it).
-        let text = dom.child(&li, "details", "card-text", "");
-        dom.child(&text, "summary", "", t(Key::CardText));
-        dom.source_kind(&text, ui, excerpt.source.as_ref());
+        // The text, folded unless the card is the pile's first.
+        let fold = Fold::new(dom, &li, "text-fold", t(Key::CardText), "card-text");
+        let text = &fold.region;
+        dom.source_kind(text, ui, excerpt.source.as_ref());
         match excerpt.kind {
             ExcerptKind::Quote => {
-                let q = dom.child(&text, "blockquote", "text", "");
+                let q = dom.child(text, "blockquote", "text", "");
                 dom.set_text(&q);
                 dom.paragraphs(&q, "", &excerpt.text);
             }
             ExcerptKind::Description => {
-                dom.child(&text, "p", "kind", t(Key::Description));
+                dom.child(text, "p", "kind", t(Key::Description));
                 for p in paragraphs(&excerpt.text) {
-                    let e = dom.child(&text, "p", "description", &p);
+                    let e = dom.child(text, "p", "description", &p);
                     dom.set_text(&e);
                 }
             }
         }
-        dom.source(&text, ui, excerpt.source.as_ref());
+        dom.source(text, ui, excerpt.source.as_ref());
 
-        // The move menu's options are built when it is first opened (`open_menu`): closed, they
-        // would be a third of the board's nodes at mount.
-        let menu = dom.child(&li, "details", "move", "");
-        dom.child(&menu, "summary", "", t(Key::MoveTo));
+        // The move menu: its button; the options are built when it is first opened
+        // (`toggle`): closed, they would be a third of the board's nodes at mount.
+        let menu = dom.button(&li, "fold move-fold", t(Key::MoveTo));
+        attr(&menu, "aria-expanded", "false");
 
-        CardView { li, at: None, grab: grab.unchecked_into(), text, menu, options: Vec::new(), feedback: None, shown: None }
+        CardView {
+            li,
+            at: None,
+            grab: grab.unchecked_into(),
+            text: fold,
+            menu: menu.unchecked_into(),
+            menu_open: false,
+            options_box: None,
+            options: Vec::new(),
+            feedback: None,
+            shown: None,
+        }
     }
 
-    /// Builds card `i`'s move-menu options, the first time its menu is opened; the one for the
-    /// place the card is in is hidden, as [`View::render`] keeps it.
-    pub fn open_menu(&mut self, i: usize, board: &Board) {
-        let Some(c) = self.cards.get_mut(i).filter(|c| c.options.is_empty()) else { return };
-        let box_ = self.dom.child(&c.menu, "div", "move-options", "");
-        c.options = Self::place_buttons(&self.dom, &self.ui, &box_, board.set(), false);
-        for (p, b) in &c.options {
-            hide(b, *p == board.place(i));
+    /// Opens or folds what fold button `button` of card `i` stands for (its text or its move
+    /// menu). The menu's options are built the first time it opens; the one for the place the
+    /// card is in is hidden, as [`View::render`] keeps it.
+    pub fn toggle(&mut self, i: usize, button: &Element, board: &Board) {
+        let Some(c) = self.cards.get_mut(i) else { return };
+        if let Some(fold) = c.folds().find(|f| f.button == *button) {
+            fold.show(!fold.open);
+        } else if c.menu == *button {
+            if c.options_box.is_none() {
+                let box_ = self.dom.child(&c.li, "div", "move-options", "");
+                c.options = Self::place_buttons(&self.dom, &self.ui, &box_, board.set(), false);
+                for (p, b) in &c.options {
+                    hide(b, *p == board.place(i));
+                }
+                hide(&box_, true);
+                c.options_box = Some(box_);
+            }
+            c.show_menu(!c.menu_open);
+        }
+    }
+
+    /// The browser's find is opening folded text `e` (a `beforematch` event): its button says so.
+    pub fn text_found(&mut self, e: &Element) {
+        let Some(c) = self.card_of(e).and_then(|i| self.cards.get_mut(i)) else { return };
+        if let Some(fold) = c.folds().find(|f| f.region == *e) {
+            fold.show(true);
+        }
+    }
+
+    /// Folds the card text or move menu that `e` is in or is the button of, and focuses its
+    /// button (Escape); whether there was one open.
+    pub fn fold_up(&mut self, e: &Element) -> bool {
+        let Some(c) = self.card_of(e).and_then(|i| self.cards.get_mut(i)) else { return false };
+        let in_menu = c.options_box.as_ref().is_some_and(|b| contains(b, e));
+        if (c.menu == *e || in_menu) && c.menu_open {
+            c.show_menu(false);
+            focus(&c.menu, true);
+            return true;
+        }
+        let Some(fold) = c.folds().find(|f| f.open && f.holds(e)) else { return false };
+        fold.show(false);
+        focus(&fold.button, true);
+        true
+    }
+
+    /// Folds card `i`'s move menu (an option was chosen).
+    pub fn close_menu(&mut self, i: usize) {
+        if let Some(c) = self.cards.get_mut(i) {
+            c.show_menu(false);
         }
     }
 
@@ -480,14 +593,14 @@ impl View {
             }
             if place.is_some() && c.shown.is_none_or(|(_, was, ..)| was != place) {
                 // Placed: its title stands for it (the text opens on demand).
-                flag(&c.text, "open", false);
+                c.text.show(false);
             }
             c.shown = shown;
             class(&c.li, "held", held == Some(i));
             attr(&c.grab, "aria-pressed", if held == Some(i) { "true" } else { "false" });
             if locked {
                 attr(&c.grab, "aria-disabled", "true");
-                flag(&c.menu, "open", false);
+                c.show_menu(false);
             } else {
                 flag(&c.grab, "aria-disabled", false);
             }
@@ -500,25 +613,25 @@ impl View {
             }
             let fb = session.feedback(i);
             let same = match (&fb, &c.feedback) {
-                (Some(a), Some((b, _))) => a == b,
+                (Some(a), Some((b, ..))) => a == b,
                 (None, None) => true,
                 _ => false,
             };
             if !same {
-                if let Some((_, old)) = c.feedback.take() {
+                if let Some((_, old, _)) = c.feedback.take() {
                     remove(&old);
                 }
                 if let Some(fb) = fb {
-                    let e = Self::feedback(&self.dom, &self.ui, &fb);
+                    let (e, why) = Self::feedback(&self.dom, &self.ui, &fb);
                     insert_before(&c.li, &e, Some(&c.menu));
-                    c.feedback = Some((fb, e));
+                    c.feedback = Some((fb, e, why));
                 }
             }
         }
         // The pile's first card shows its text unasked.
         if first != self.current {
-            if let Some(c) = first.and_then(|i| self.cards.get(i)) {
-                flag(&c.text, "open", true);
+            if let Some(c) = first.and_then(|i| self.cards.get_mut(i)) {
+                c.text.show(true);
             }
             self.current = first;
         }
@@ -605,15 +718,15 @@ impl View {
 
     /// A card's feedback: a right card's folds to its verdict line ("Right. Why?"), a wrong
     /// card's shows in full.
-    fn feedback(dom: &Dom, ui: &Ui, fb: &Feedback) -> Element {
+    fn feedback(dom: &Dom, ui: &Ui, fb: &Feedback) -> (Element, Option<Fold>) {
         if fb.verdict != Verdict::Right {
-            return dom.feedback(ui, fb);
+            return (dom.feedback(ui, fb), None);
         }
-        let why = dom.el("details", "feedback");
-        let line = dom.child(&why, "summary", "verdict right", ui.get(fb.verdict.key()));
-        dom.child(&line, "span", "why", ui.get(Key::Why));
-        dom.span_paragraphs(&why, &fb.paragraphs);
-        why
+        let block = dom.el("div", "feedback folded");
+        let why = Fold::new(dom, &block, "verdict right", ui.get(fb.verdict.key()), "reasons");
+        dom.child(&why.button, "span", "why", ui.get(Key::Why));
+        dom.span_paragraphs(&why.region, &fb.paragraphs);
+        (block, Some(why))
     }
 
     /// The last check's result: how many are right, and a link to each card it found wrong
@@ -730,11 +843,6 @@ impl View {
     /// Card `i`'s `<li>`.
     pub fn card_li(&self, i: usize) -> Option<&Element> {
         self.cards.get(i).map(|c| &c.li)
-    }
-
-    /// Card `i`'s move menu.
-    pub fn menu(&self, i: usize) -> Option<&Element> {
-        self.cards.get(i).map(|c| &c.menu)
     }
 
     /// The bin whose section is or contains `e`.

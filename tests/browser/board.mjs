@@ -90,8 +90,10 @@ export async function assertAllRight(page, cards, t) {
   assert.match(await status(page).innerText(), t.done);
   for (const card of cards) {
     const item = bin(page, card.bin).getByRole('listitem').filter({ has: grab(page, card) });
-    // A right card's feedback is folded to its verdict line; the reasons are inside.
-    const folded = await item.locator('.feedback').evaluate((d) => d.localName === 'details' && !d.open);
+    // A right card's feedback is folded to its verdict line (a button that opens the reasons);
+    // the reasons are inside, out of sight.
+    const verdict = item.locator('.feedback').getByRole('button', { name: t.right });
+    const folded = (await verdict.getAttribute('aria-expanded')) === 'false' && !(await item.locator('.feedback p').first().isVisible());
     assert.ok(folded, `${card.name}: its feedback folded to one line`);
     const feedback = await item.locator('.feedback').textContent();
     assert.match(feedback, t.right, card.name);

@@ -68,8 +68,8 @@ test('words selected with the mouse in a card become the evidence chosen, exactl
   const card = page.locator(`#preview [data-card="${index}"]`);
   await card.scrollIntoViewIfNeeded();
   // Only the pile's first card shows its text; the author opens this one's, as a student would.
-  const fold = card.locator('details.card-text');
-  if ((await fold.getAttribute('open')) === null) await fold.locator('summary').click();
+  const fold = card.getByRole('button', { name: 'Tekst', exact: true });
+  if ((await fold.getAttribute('aria-expanded')) !== 'true') await fold.click();
   const paragraph = card.locator('.text p').first();
   const words = (await paragraph.innerText()).split(' ').slice(1, 4).join(' ');
   assert.ok(excerpt.text.includes(words), words);

@@ -262,14 +262,19 @@ fn tap_card_then_bin_moves_it() {
     assert_eq!(where_is(&root, 1), "pile");
 
     // The move menu works without picking anything up; its options are there once it is opened.
-    let menu = q(&root, "li.card[data-card=\"2\"] details.move");
-    assert_eq!(text(&q(&menu, "summary")), "Move to…");
-    q(&menu, "summary").unchecked_ref::<HtmlElement>().click();
-    assert!(menu.has_attribute("open"));
-    let none = q_all(&menu, "button").into_iter().find(|b| text(b) == "none of these").unwrap();
+    let card = q(&root, "li.card[data-card=\"2\"]");
+    let menu = q(&card, "button.move-fold");
+    assert_eq!(text(&menu), "Move to…");
+    assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("false"));
+    menu.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let options = q(&card, ".move-options");
+    assert!(!options.has_attribute("hidden"));
+    let none = q_all(&options, "button").into_iter().find(|b| text(b) == "none of these").unwrap();
     none.unchecked_ref::<HtmlElement>().click();
     assert_eq!(where_is(&root, 2), "none of these");
-    assert!(!menu.has_attribute("open"));
+    assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(options.has_attribute("hidden"));
 }
 
 #[wasm_bindgen_test]
@@ -350,9 +355,15 @@ fn check_shows_feedback_locks_right_cards_and_completes() {
     let right = q(&root, "li.card[data-card=\"0\"]");
     assert!(right.class_list().contains("right"));
     // Folded to its verdict line; "Why?" opens the reasons.
-    assert_eq!(text(&q(&right, "details.feedback:not([open]) > summary.verdict")), "Right.Why?");
+    let why = q(&right, ".feedback > button.verdict");
+    assert_eq!(text(&why), "Right.Why?");
+    assert_eq!(why.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(q(&right, ".feedback > .reasons").get_attribute("hidden").as_deref(), Some("until-found"));
+    why.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(why.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!q(&right, ".feedback > .reasons").has_attribute("hidden"));
     assert_eq!(grab(&root, 0).get_attribute("aria-disabled").as_deref(), Some("true"));
-    assert!(q(&right, "details.move").has_attribute("hidden"));
+    assert!(q(&right, "button.move-fold").has_attribute("hidden"));
     let wrong = q(&root, "li.card[data-card=\"1\"]");
     assert!(wrong.class_list().contains("wrong"));
     assert_eq!(text(&q(&wrong, ".feedback .verdict")), "Not right yet.");
