@@ -205,6 +205,18 @@ impl BoardShell {
         if done.refused {
             self.view.notice(Key::StorageUnavailable);
         }
+        // After a drop, focus goes to the next card still on the pile. It moves there before the
+        // DOM changes: moved after, the browser restyled the board twice more within the key
+        // press (once for the focused card leaving the pile, once for the focus landing), about
+        // 1.2 ms of a move on 1,000 cards. The next card is on the pile either way, and stays in
+        // view as the card above it leaves.
+        let next = match (done.saved, moved) {
+            (true, Some(i)) if !done.completed && self.board.checks() == checks_before => Some(self.view.next_on_pile(&self.board, i)),
+            _ => None,
+        };
+        if let Some(Some(card)) = next {
+            self.view.focus_card(card, true);
+        }
         let lost = self.view.render(&self.board);
         if !done.said.is_empty() {
             self.view.announce(&done.said);
@@ -215,8 +227,11 @@ impl BoardShell {
             self.view.focus_report();
         } else if matches!(msg, Msg::Restart(_)) {
             self.view.focus_first(&self.board);
-        } else if let (true, Some(i)) = (done.saved, moved) {
-            self.view.focus_next(&self.board, i);
+        } else if let Some(next) = next {
+            if next.is_none() {
+                // None left on the pile: to the check button, where it stands now.
+                self.view.focus_check();
+            }
         } else if let (Msg::Cancel, Some(i)) = (msg, held_before) {
             // Cancelled from the bar: back to the card (its buttons there are gone).
             self.view.focus_card(i, origin == Origin::Keyboard);

@@ -792,17 +792,17 @@ impl View {
         }
     }
 
-    /// After a drop of card `after`: focuses the next card still on the pile (in display
-    /// order, from `after`'s place on, round again), or the check button when none is left,
-    /// scrolling it into view (a phone's student sees the next card after a tap in the bar).
-    pub fn focus_next(&self, session: &Board, after: usize) {
+    /// After a drop of card `after`: the next card still on the pile, in display order from
+    /// `after`'s place on, round again (none when the pile is empty).
+    pub fn next_on_pile(&self, session: &Board, after: usize) -> Option<usize> {
         let order = session.order();
         let from = order.iter().position(|&i| i == after).unwrap_or(0);
-        let next = order[from..].iter().chain(&order[..from]).copied().find(|&i| i != after && session.place(i).is_none());
-        match next.and_then(|i| self.cards.get(i)) {
-            Some(c) => focus(&c.grab, true),
-            None => focus(&self.check, true),
-        }
+        order[from..].iter().chain(&order[..from]).copied().find(|&i| i != after && session.place(i).is_none())
+    }
+
+    /// Focuses the check button, scrolling it into view (once the pile is empty).
+    pub fn focus_check(&self) {
+        focus(&self.check, true);
     }
 
     /// Focuses the last check's result (its heading names it; its links lead to the wrong cards).
