@@ -140,6 +140,13 @@ impl Board {
         self.place.get(i).copied().flatten()
     }
 
+    /// After a drop of card `after`: the next card still on the pile, in display order from
+    /// `after`'s place on, round again (none when the pile is empty).
+    pub fn next_on_pile(&self, after: usize) -> Option<usize> {
+        let from = self.order.iter().position(|&i| i == after).unwrap_or(0);
+        self.order[from..].iter().chain(&self.order[..from]).copied().find(|&i| i != after && self.place(i).is_none())
+    }
+
     /// Where each card was at the last check.
     pub(crate) fn checked(&self) -> &[Place] {
         &self.checked

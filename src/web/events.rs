@@ -207,14 +207,12 @@ impl BoardShell {
         }
         // After a drop, focus goes to the next card still on the pile. It moves there before the
         // DOM changes: moved after, the browser restyled the board twice more within the key
-        // press (once for the focused card leaving the pile, once for the focus landing), about
-        // 1.2 ms of a move on 1,000 cards. The next card is on the pile either way, and stays in
-        // view as the card above it leaves.
-        let next = match (done.saved, moved) {
-            (true, Some(i)) if !done.completed && self.board.checks() == checks_before => Some(self.view.next_on_pile(&self.board, i)),
-            _ => None,
-        };
-        if let Some(Some(card)) = next {
+        // press (once for the focused card leaving the pile, once for the focus landing; 0.3 ms
+        // of a move's 8 on 1,000 cards, traced). The next card is on the pile either way, and
+        // stays in view as the card above it leaves.
+        let dropped = moved.filter(|_| done.saved && !done.completed && self.board.checks() == checks_before);
+        let next = dropped.and_then(|i| self.board.next_on_pile(i));
+        if let Some(card) = next {
             self.view.focus_card(card, true);
         }
         let lost = self.view.render(&self.board);
@@ -227,7 +225,7 @@ impl BoardShell {
             self.view.focus_report();
         } else if matches!(msg, Msg::Restart(_)) {
             self.view.focus_first(&self.board);
-        } else if let Some(next) = next {
+        } else if dropped.is_some() {
             if next.is_none() {
                 // None left on the pile: to the check button, where it stands now.
                 self.view.focus_check();

@@ -792,14 +792,6 @@ impl View {
         }
     }
 
-    /// After a drop of card `after`: the next card still on the pile, in display order from
-    /// `after`'s place on, round again (none when the pile is empty).
-    pub fn next_on_pile(&self, session: &Board, after: usize) -> Option<usize> {
-        let order = session.order();
-        let from = order.iter().position(|&i| i == after).unwrap_or(0);
-        order[from..].iter().chain(&order[..from]).copied().find(|&i| i != after && session.place(i).is_none())
-    }
-
     /// Focuses the check button, scrolling it into view (once the pile is empty).
     pub fn focus_check(&self) {
         focus(&self.check, true);

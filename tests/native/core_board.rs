@@ -366,3 +366,22 @@ fn a_card_name_is_its_first_six_words_and_the_ellipsis_takes_the_place_of_a_cut_
     assert_eq!(first_words("Maar voor ons, […] waren onze arbeiders", 6), "Maar voor ons, […] waren onze…");
     assert_eq!(first_words("Short, and whole.", 6), "Short, and whole.");
 }
+
+#[test]
+fn after_a_drop_the_next_card_is_the_next_one_left_on_the_pile_round_again() {
+    let mut s = Board::new(mini(), Lang::En, 1);
+    let order = s.order().to_vec();
+    let lonely = bin(s.set(), "loneliness");
+    // The second card in display order is placed first: the next is the third.
+    s.apply(Msg::Place(order[1], Some(lonely)));
+    assert_eq!(s.next_on_pile(order[1]), Some(order[2]));
+    // The last one placed: round again to the first still on the pile.
+    let last = *order.last().expect("cards");
+    s.apply(Msg::Place(last, Some(lonely)));
+    assert_eq!(s.next_on_pile(last), Some(order[0]));
+    // All placed: none.
+    for &i in &order {
+        s.apply(Msg::Place(i, Some(lonely)));
+    }
+    assert_eq!(s.next_on_pile(order[0]), None);
+}
