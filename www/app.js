@@ -5,8 +5,15 @@
 // (it could not be fetched), the first of the browser's languages that we have, else the page's
 // <html lang>. While the set loads, the page stays as it is (or in ?lang=), so that it does not
 // change language twice. index.html loads it bundled with its imports (pkg/app.js, made by
-// scripts/build); the module's glue finds the wasm beside itself in pkg/ either way.
-import init, { Widget } from '../pkg/diary_sort.js';
+// scripts/build).
+//
+// The page loads the board's module first (pkg/board/: the module without the quiz's view, 21 KB
+// gzip less, about 100 ms sooner on a slow phone). The quiz's attempt is kept all the same; when
+// the quiz is to be shown, the widget asks for the whole module (pkg/diary_sort.js, the one the
+// element and the LMS packages load) with a `loadquiz` event, and the whole module's widget takes
+// the board module's place from its state. The whole module is fetched and compiled ahead of
+// that, once the board is there and the browser is idle, when the set offers the quiz.
+import init, { Widget } from '../pkg/board/diary_sort.js';
 import { isModuleFailure, showFailure, watchModule } from './failure.js';
 import { firstLanguageOf, languageOf } from './lang.js';
 
@@ -26,6 +33,12 @@ const PAGE = {
     startFailed: 'The exercise could not be started',
   },
 };
+
+/** The board's module; its glue is in this script. */
+const BOARD_WASM = new URL('../pkg/board/diary_sort_bg.wasm', import.meta.url);
+/** The whole module, loaded when the quiz is first wanted (or ahead of it). */
+const WHOLE_GLUE = new URL('../pkg/diary_sort.js', import.meta.url).href;
+const WHOLE_WASM = new URL('../pkg/diary_sort_bg.wasm', import.meta.url);
 
 const params = new URLSearchParams(window.location.search);
 const setUrl = params.get('set') || 'sets/snijders-nl.json';
@@ -60,7 +73,7 @@ if (requested) applyPageLang(requested);
 /**
  * Names the page after the set the widget shows: the set's eyebrow above it (none when the set
  * has none) and its title in the tab. A set that did not load leaves the page as it is.
- * @param {Widget} shown
+ * @param {{ readonly eyebrow: string | undefined }} shown
  */
 function showSet(shown) {
   const title = app.querySelector('h2.title')?.textContent;
@@ -89,7 +102,8 @@ function showError(what, detail) {
 
 // The widget removes itself when its handle is garbage-collected: keep it for the page's life
 // (after a trap too: freeing it would call into the broken module).
-/** @type {Widget | null} */
+/** @typedef {typeof import('../pkg/diary_sort.js')} WholeModule */
+/** @type {Widget | InstanceType<WholeModule['Widget']> | null} */
 export let widget = null;
 
 // A trap in the module (from the widget's own listeners) leaves the widget dead: say so in its
@@ -102,12 +116,81 @@ function fail() {
 }
 watchModule(fail);
 
+/** @type {Promise<[WholeModule, WebAssembly.Module]> | null} */
+let whole = null;
+
+/**
+ * The whole module: its glue, and its code fetched and compiled (not instantiated: no memory is
+ * taken before the quiz is wanted). Once; again after a failure.
+ * @returns {Promise<[WholeModule, WebAssembly.Module]>}
+ */
+function fetchWhole() {
+  if (whole === null) {
+    const code = fetch(WHOLE_WASM)
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.arrayBuffer();
+      })
+      .then((bytes) => WebAssembly.compile(bytes));
+    const fetched = Promise.all([/** @type {Promise<WholeModule>} */ (import(WHOLE_GLUE)), code]);
+    fetched.catch(() => {
+      if (whole === fetched) whole = null;
+    });
+    whole = fetched;
+  }
+  return whole;
+}
+
+/**
+ * The whole module's widget, ready to mount.
+ * @returns {Promise<WholeModule['Widget']>}
+ */
+async function wholeWidget() {
+  const [glue, code] = await fetchWhole();
+  await glue.default({ module_or_path: code });
+  return glue.Widget;
+}
+
+/**
+ * The board's module's widget asks for the quiz (`loadquiz`): the whole module's widget takes its
+ * place, from its state as it is then (`handoverState`: none when the student has gone back to
+ * the board meanwhile; the next choice of the quiz asks again), focus going as the event says.
+ * @param {Event} event
+ */
+async function loadQuiz(event) {
+  const { focus } = /** @type {CustomEvent<{ focus: 'tab' | 'quiz' | 'page' }>} */ (event).detail;
+  try {
+    const Whole = await wholeWidget();
+    const board = widget;
+    if (!(board instanceof Widget) || text === null) return;
+    const state = board.handoverState;
+    if (state === undefined) return;
+    widget = null;
+    board.free();
+    widget = new Whole(app, text, { ...options, state, handover: focus });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    if (isModuleFailure(e)) fail();
+    else if (widget instanceof Widget) widget.quizFailed(reason);
+    else if (widget === null) showError(page.startFailed, reason);
+  }
+}
+
+/**
+ * Runs `work` once the browser is idle (soon, where it cannot tell).
+ * @param {() => void} work
+ */
+function whenIdle(work) {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: 5000 });
+  else setTimeout(work, 1000);
+}
+
 // The set and the module load side by side; the widget starts when both are there.
 const setText = fetch(setUrl).then((response) => {
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.text();
 });
-const ready = init();
+const ready = init({ module_or_path: BOARD_WASM });
 // The widget reads the stored attempt as it mounts. The browser's first use of localStorage on
 // a page loads the origin's storage (a few ms on a slow phone): done now, while the module is
 // still downloading, it is not done between the module's arrival and the board. Reads nothing;
@@ -118,7 +201,10 @@ try {
   // The widget finds out the same way and says so.
 }
 
+/** @type {string | null} */
 let text = null;
+/** @type {import('./diary-sort.js').WidgetOptions} */
+const options = { lang: requestedTag, browserLanguages };
 try {
   text = await setText;
 } catch (e) {
@@ -130,9 +216,10 @@ if (text !== null) {
   try {
     await ready;
     app.replaceChildren();
-    /** @type {import('./diary-sort.js').WidgetOptions} */
-    const options = { lang: requestedTag, browserLanguages };
-    widget = new Widget(app, text, options);
+    app.addEventListener('loadquiz', (event) => void loadQuiz(event));
+    const board = new Widget(app, text, options);
+    widget = board;
+    if (board.hasQuiz) whenIdle(() => void fetchWhole().catch(() => {}));
     // Without ?lang=, the set decides: the page takes the widget's language (its root says it),
     // rather than parsing a set of up to 16 MB a second time here.
     if (!requested) applyPageLang(languageOf(app.firstElementChild?.getAttribute('lang')) ?? unset);

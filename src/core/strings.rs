@@ -171,6 +171,9 @@ table! {
     Modes "modes" => "Oefenvorm", "Exercise type";
     ModeBoard "mode_board" => "Sorteren", "Sorting";
     ModeQuiz "mode_quiz" => "Quiz", "Quiz";
+    QuizLoading "quiz_loading" => "De quiz wordt geladen…", "Loading the quiz…";
+    QuizLoadFailed "quiz_load_failed" => "De quiz kon niet worden geladen ({reason}). Controleer je verbinding en probeer het opnieuw.",
+        "The quiz could not be loaded ({reason}). Check your connection and try again.";
     QuizInstructions "quiz_instructions" => "Eén fragment tegelijk: lees het en markeer de woorden waar het om draait, vink de criteria aan die je ziet, kies een bak en geef je antwoord. Je krijgt meteen feedback.",
         "One excerpt at a time: read it and mark the words that matter, tick the criteria you see, choose a bin and submit. Feedback follows at once.";
     ExcerptOf "excerpt_of" => "Fragment {n} van {total}", "Excerpt {n} of {total}";

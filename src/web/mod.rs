@@ -16,7 +16,8 @@
 //! `lang` around the host, else Dutch.
 //!
 //! Submodules: [`view`] (the board's DOM), [`events`] (DOM events → [`Msg`](crate::core::board::Msg)
-//! → effects), [`quiz_view`] and [`quiz_events`] (the same for the quiz), [`effects`] (the one
+//! → effects), `quiz_view` and `quiz_events` (the same for the quiz; with the feature `quiz`,
+//! whose absence makes the board's module, where `quiz_later` stands in), [`effects`] (the one
 //! loop that carries out either exercise's effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
 //! [`problems`] is the set editor's check (a set's problems as plain objects) and
 //! `course_package` its "Download for an LMS" (a course package's entries) and `authoring` its
@@ -31,10 +32,15 @@ pub mod dom;
 pub mod effects;
 pub mod events;
 pub mod listener;
+#[cfg(feature = "quiz")]
 pub mod marking;
 pub mod modes;
 pub mod problems;
+#[cfg(feature = "quiz")]
 pub mod quiz_events;
+#[cfg(not(feature = "quiz"))]
+pub mod quiz_later;
+#[cfg(feature = "quiz")]
 pub mod quiz_view;
 pub mod store;
 pub mod view;
@@ -56,8 +62,12 @@ use crate::core::strings::{Key, Lang};
 use dom::Ui;
 use events::BoardShell;
 use listener::Listener;
-use modes::Modes;
+use modes::{Handover, Modes, QuizPart};
+#[cfg(feature = "quiz")]
 use quiz_events::QuizShell;
+#[cfg(not(feature = "quiz"))]
+use quiz_later::QuizLater;
+#[cfg(feature = "quiz")]
 use quiz_view::QuizView;
 use store::{Keeper, Store};
 use view::View;
@@ -83,6 +93,10 @@ struct Options {
     /// A resume string to start from instead of the stored one (an LMS's suspend data); empty:
     /// a fresh attempt (an LMS's new attempt), whatever is stored.
     state: Option<String>,
+    /// This widget takes over from the board's module's on the same page (`state` is that
+    /// widget's), its quiz to be shown: no notice that the board was restored (the student never
+    /// left it), and focus goes where the choice of the quiz would have put it.
+    handover: Option<Handover>,
 }
 
 impl Options {
@@ -126,6 +140,10 @@ impl Options {
                 Some(storage.as_bool().ok_or_else(|| wrong("storage", "true or false"))?)
             },
             state: text("state")?,
+            handover: match text("handover")? {
+                None => None,
+                Some(word) => Some(Handover::from_word(&word).ok_or_else(|| wrong("handover", "\"tab\", \"quiz\" or \"page\""))?),
+            },
         })
     }
 
@@ -167,7 +185,7 @@ pub struct Widget {
     /// The board, when the set offers it.
     board: Option<Rc<RefCell<BoardShell>>>,
     /// The quiz, when the set offers it.
-    quiz: Option<Rc<RefCell<QuizShell>>>,
+    quiz: Option<Rc<RefCell<QuizPart>>>,
     /// The switch between them, when the set offers both.
     modes: Option<Rc<RefCell<Modes>>>,
     listeners: Vec<Listener>,
@@ -249,7 +267,7 @@ impl Widget {
         // a reload before the first move).
         // "Your previous attempt has been restored" only where there was something to restore:
         // a page reloaded before the first move starts as it was, without the notice.
-        let board_resumed = resumed.board.as_ref().is_some_and(Board::started);
+        let board_resumed = options.handover.is_none() && resumed.board.as_ref().is_some_and(Board::started);
         let quiz_resumed = resumed.quiz.as_ref().is_some_and(Quiz::started);
         let board = mode.has_board().then(|| resumed.board.unwrap_or_else(|| Board::new(set.clone(), lang, seed)));
         let q = mode.has_quiz().then(|| resumed.quiz.unwrap_or_else(|| Quiz::new(set.clone(), lang, seed)));
@@ -273,22 +291,37 @@ impl Widget {
             board_shell = Some(inner);
         }
         if let Some(q) = q {
-            let view = QuizView::build(dom.clone(), &ui, &prefix, panel(Tab::Quiz));
-            for key in shown(quiz_resumed) {
-                view.notice(key);
-            }
             // Behind a tab not shown, the quiz is drawn when the tab is first opened.
-            let shown = modes.is_none();
-            let inner = Rc::new(RefCell::new(QuizShell::new(q, view, keeper.clone(), shown)));
+            let at_once = modes.is_none();
+            #[cfg(feature = "quiz")]
+            let (inner, mut heard) = {
+                let view = QuizView::build(dom.clone(), &ui, &prefix, panel(Tab::Quiz));
+                for key in shown(quiz_resumed) {
+                    view.notice(key);
+                }
+                let inner = Rc::new(RefCell::new(QuizShell::new(q, view, keeper.clone(), at_once)));
+                let heard = quiz_events::listen(&host, &inner);
+                (inner, heard)
+            };
+            // The board's module: the attempt as it was (stored above), the panel a stand-in.
+            #[cfg(not(feature = "quiz"))]
+            let (inner, mut heard) = {
+                let _ = (q, quiz_resumed);
+                let panel = panel(Tab::Quiz);
+                let inner = Rc::new(RefCell::new(QuizLater::new(dom.clone(), &ui, &panel, keeper.clone(), at_once)));
+                let heard = vec![events::on(&host, &panel, &inner, "click", QuizLater::click)];
+                (inner, heard)
+            };
             if let Some(mut m) = modes.as_ref().and_then(|m| m.try_borrow_mut().ok()) {
                 m.hold_quiz(inner.clone());
             }
-            listeners.append(&mut quiz_events::listen(&host, &inner));
+            listeners.append(&mut heard);
             quiz = Some(inner);
         }
         if let Some(m) = &modes {
             listeners.push(events::on(&host, &root, m, "click", Modes::click));
             listeners.push(events::on(&host, &root, m, "keydown", Modes::keydown));
+            #[cfg(feature = "quiz")]
             if let Some(q) = &quiz {
                 // After the switch above has shown the quiz's panel.
                 listeners.push(events::on(&host, &root, q, "click", QuizShell::tab_chosen));
@@ -296,10 +329,24 @@ impl Widget {
         }
         dom::attr(&root, "data-ready", "true");
         dom::append(&host, &root);
-        // A reload opens the quiz where the student was (once the widget is in the page).
-        let quiz_shown = modes.as_ref().and_then(|m| m.try_borrow().ok()).is_none_or(|m| m.active() == Tab::Quiz);
-        if let Some(q) = quiz.as_ref().filter(|_| quiz_resumed && quiz_shown).and_then(|q| q.try_borrow().ok()) {
-            q.resume_place();
+        let quiz_shown = quiz.is_some() && modes.as_ref().and_then(|m| m.try_borrow().ok()).is_none_or(|m| m.active() == Tab::Quiz);
+        // Once the widget is in the page: a reload opens the quiz where the student was; after a
+        // handover, focus goes where the student's choice of the quiz would have put it.
+        #[cfg(feature = "quiz")]
+        if let Some(q) = quiz.as_ref().filter(|_| quiz_shown).and_then(|q| q.try_borrow().ok()) {
+            match options.handover {
+                Some(Handover::Tab) => {
+                    if let Some(m) = modes.as_ref().and_then(|m| m.try_borrow().ok()) {
+                        m.focus_tab();
+                    }
+                }
+                Some(Handover::Quiz) => q.show_current(),
+                Some(Handover::Page) | None => {
+                    if quiz_resumed {
+                        q.resume_place();
+                    }
+                }
+            }
         }
         let ready = Ready {
             set_id: &set.file.id,
@@ -309,6 +356,10 @@ impl Widget {
             state: &first_state,
         };
         events::dispatch(&host, "ready", &effects::detail(&ready));
+        // In the board's module, the quiz shown at once needs the whole module.
+        if let Some((name, detail)) = modes::quiz_shown(&first_state, Handover::Page).filter(|_| quiz_shown) {
+            events::dispatch(&host, name, &detail);
+        }
         Ok(Widget { root, board: board_shell, quiz, modes, listeners, eyebrow: set.file.eyebrow.clone() })
     }
 
@@ -327,11 +378,15 @@ impl Widget {
     /// `undefined`.
     #[wasm_bindgen(skip_jsdoc)]
     pub fn score(&self) -> Option<u8> {
-        let quiz_shown = match &self.modes {
+        if self.quiz_shown()? { self.quiz.as_ref()?.try_borrow().ok()?.score() } else { self.board.as_ref()?.try_borrow().ok()?.score() }
+    }
+
+    /// Whether the mode shown is the quiz (`None` while the switch is busy).
+    fn quiz_shown(&self) -> Option<bool> {
+        Some(match &self.modes {
             Some(m) => m.try_borrow().ok()?.active() == Tab::Quiz,
             None => self.board.is_none(),
-        };
-        if quiz_shown { self.quiz.as_ref()?.try_borrow().ok()?.score() } else { self.board.as_ref()?.try_borrow().ok()?.score() }
+        })
     }
 
     /// The set's eyebrow, the short line a page shows above the exercise naming its kind
@@ -339,6 +394,33 @@ impl Widget {
     #[wasm_bindgen(getter, skip_jsdoc)]
     pub fn eyebrow(&self) -> Option<String> {
         self.eyebrow.clone()
+    }
+
+    /// Whether the set offers the quiz (a page loading the board's module first may then fetch
+    /// the whole module ahead of the student's choice of the quiz).
+    #[wasm_bindgen(getter, js_name = hasQuiz, skip_jsdoc)]
+    pub fn has_quiz(&self) -> bool {
+        self.quiz.is_some()
+    }
+
+    /// In the board's module, while the quiz's panel is shown (the whole module is wanted): the
+    /// widget's resume string, for the whole module's widget that takes over; else `undefined`
+    /// (the student went back to the board meanwhile).
+    #[cfg(not(feature = "quiz"))]
+    #[wasm_bindgen(getter, js_name = handoverState, skip_jsdoc)]
+    pub fn handover_state(&self) -> Option<String> {
+        let quiz = self.quiz.as_ref()?.try_borrow().ok()?;
+        self.quiz_shown()?.then(|| quiz.state())
+    }
+
+    /// In the board's module: the whole module could not be loaded (`reason`); the quiz's panel
+    /// says so and offers to try again.
+    #[cfg(not(feature = "quiz"))]
+    #[wasm_bindgen(js_name = quizFailed, skip_jsdoc)]
+    pub fn quiz_failed(&self, reason: &str) {
+        if let Some(q) = self.quiz.as_ref().and_then(|q| q.try_borrow().ok()) {
+            q.failed(reason);
+        }
     }
 
     /// Removes the widget: its DOM and every listener. The handle is unusable afterwards.

@@ -3,7 +3,8 @@
 //! tab; with the keyboard, the arrow keys (and Home/End) move between the tabs and show the
 //! panel. The choice is part of the widget's resume string (with both modes' attempts), so a
 //! reload, or a relaunch from an LMS, opens the mode the student last used. The quiz is drawn
-//! when its tab is first shown, not while it is hidden.
+//! when its tab is first shown, not while it is hidden; in the board's module (no feature
+//! `quiz`), that is when the page is asked for the whole module (`quiz_later`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,9 +17,58 @@ use crate::core::strings::Key;
 use crate::web::dom::Ui;
 use crate::web::dom::{Dom, as_a, attr, attribute, closest, focus, hide, key, prevent_default};
 use crate::web::effects;
-use crate::web::events::{Out, target};
-use crate::web::quiz_events::QuizShell;
+use crate::web::events::{Out, Told, target};
 use crate::web::store::Keeper;
+
+/// The quiz in its panel: the quiz itself, or in the board's module its stand-in.
+#[cfg(feature = "quiz")]
+pub type QuizPart = crate::web::quiz_events::QuizShell;
+/// The quiz in its panel: the quiz itself, or in the board's module its stand-in.
+#[cfg(not(feature = "quiz"))]
+pub type QuizPart = crate::web::quiz_later::QuizLater;
+
+/// What the page is told when the quiz is shown, besides the new resume string `state`: in the
+/// board's module, to load the whole module (focus to go as `then` says).
+#[cfg(not(feature = "quiz"))]
+pub fn quiz_shown(state: &str, then: Handover) -> Option<Told> {
+    Some(crate::web::quiz_later::load_quiz(state, then))
+}
+
+/// What the page is told when the quiz is shown, besides the new resume string: nothing, the
+/// quiz is here.
+#[cfg(feature = "quiz")]
+pub fn quiz_shown(_state: &str, _then: Handover) -> Option<Told> {
+    None
+}
+
+/// Where focus goes when the whole module takes over from the board's module, the quiz's tab
+/// shown: the `loadquiz` event's `focus`, handed back as the option `handover`. As the choice
+/// of the tab would have moved it in the whole module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handover {
+    /// To the quiz's tab (chosen with the arrow keys, Home or End).
+    Tab,
+    /// To the quiz's current item (the tab clicked or tapped, or "Try again").
+    Quiz,
+    /// Where it is (the attempt was left on the quiz: the page opened on it).
+    Page,
+}
+
+impl Handover {
+    /// The word for the event and the option.
+    pub fn word(self) -> &'static str {
+        match self {
+            Handover::Tab => "tab",
+            Handover::Quiz => "quiz",
+            Handover::Page => "page",
+        }
+    }
+
+    /// Reads [`Handover::word`].
+    pub fn from_word(word: &str) -> Option<Handover> {
+        [Handover::Tab, Handover::Quiz, Handover::Page].into_iter().find(|h| h.word() == word)
+    }
+}
 
 /// The tab list and the two panels.
 pub struct Modes {
@@ -28,7 +78,7 @@ pub struct Modes {
     active: Tab,
     keeper: Keeper,
     /// The quiz in its panel, drawn when its tab is shown.
-    quiz: Option<Rc<RefCell<QuizShell>>>,
+    quiz: Option<Rc<RefCell<QuizPart>>>,
 }
 
 impl Modes {
@@ -62,7 +112,7 @@ impl Modes {
     }
 
     /// The quiz in the quiz panel: drawn now if its tab is shown, else when it is first opened.
-    pub fn hold_quiz(&mut self, quiz: Rc<RefCell<QuizShell>>) {
+    pub fn hold_quiz(&mut self, quiz: Rc<RefCell<QuizPart>>) {
         self.quiz = Some(quiz);
         self.show(self.active);
     }
@@ -75,6 +125,11 @@ impl Modes {
     /// The mode shown.
     pub fn active(&self) -> Tab {
         self.active
+    }
+
+    /// Puts focus on the tab shown.
+    pub fn focus_tab(&self) {
+        focus(&self.tabs[self.active as usize], true);
     }
 
     fn show(&mut self, mode: Tab) {
@@ -92,21 +147,27 @@ impl Modes {
         }
     }
 
-    /// Shows `mode` and keeps the choice; the widget's resume string changes (for the page).
-    fn choose(&mut self, mode: Tab) -> Out {
+    /// Shows `mode` and keeps the choice; the widget's resume string changes (for the page). In
+    /// the board's module the quiz's tab also asks the page for the whole module, focus to go
+    /// as `then` says once it is there.
+    fn choose(&mut self, mode: Tab, then: Handover) -> Out {
         if mode == self.active {
             return None;
         }
         self.show(mode);
         let (state, _) = self.keeper.keep(|saved| saved.tab = Some(mode));
-        Some(vec![effects::statechange(&state)])
+        let mut told = vec![effects::statechange(&state)];
+        if mode == Tab::Quiz {
+            told.extend(quiz_shown(&state, then));
+        }
+        Some(told)
     }
 
     /// A click on a tab.
     pub fn click(&mut self, e: &Event) -> Out {
         let tab = closest(&target(e)?, "[role=tab]")?;
         let mode = Tab::ALL.into_iter().find(|m| attribute(&tab, "data-mode").as_deref() == Some(m.word()))?;
-        self.choose(mode)
+        self.choose(mode, Handover::Quiz)
     }
 
     /// Arrow keys, Home and End on a tab.
@@ -121,7 +182,7 @@ impl Modes {
             _ => return None,
         };
         prevent_default(e);
-        let told = self.choose(to);
+        let told = self.choose(to, Handover::Tab);
         focus(&self.tabs[to as usize], true);
         told
     }

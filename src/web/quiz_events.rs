@@ -91,6 +91,11 @@ impl QuizShell {
         }
     }
 
+    /// The current item in view with focus on its heading (the review's once finished).
+    pub fn show_current(&self) {
+        self.view.show_current();
+    }
+
     /// A click on the quiz's tab (after the switch showed its panel): the current item comes
     /// into view with focus on its heading, where the student left it. (With the arrow keys
     /// focus stays on the tab, as in every tab list; Tab goes on into the quiz.)

@@ -95,4 +95,9 @@ impl Keeper {
         let refused = !store.save(&text);
         (text, refused)
     }
+
+    /// The widget's resume string as kept now (nothing is stored).
+    pub fn state(&self) -> String {
+        self.0.try_borrow().map(|kept| kept.1.encode()).unwrap_or_default()
+    }
 }

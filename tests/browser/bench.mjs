@@ -5,8 +5,10 @@
 //     desktop (1280x800, the machine's own CPU, localhost) and phone (360x800, touch, CPU slowed
 //     4x and the network 150 ms latency, 1.6 Mbit/s down, 0.75 up, both over CDP): time from
 //     navigation start to the board being interactive ([data-ready="true"] on the widget root),
-//     bytes on the wire (CDP's encoded lengths, headers included) and the page's DOM nodes at
-//     that moment (elements and text), median with min–max
+//     bytes on the wire until then (the page's and its resources' transfer sizes, headers
+//     included, from Resource Timing) and the page's DOM nodes at that moment (elements and
+//     text), median with min–max. The files the page fetches once the board is there (the
+//     whole module, ahead of the quiz) are listed apart and not counted
 //   - JS heap after a forced GC, and the wasm linear memory
 // and at scale, with sets generated from the default set's excerpts (each excerpt repeated
 // under new ids: no text is made up), 1,000 and 10,000 excerpts, served through the real page
@@ -86,10 +88,6 @@ async function load(browser, url, { measureMemory, profile = PROFILES.desktop })
   await cdp.send('Network.enable');
   if (profile.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
-  let wire = 0;
-  cdp.on('Network.loadingFinished', (event) => {
-    wire += event.encodedDataLength;
-  });
   const requests = [];
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -105,16 +103,25 @@ async function load(browser, url, { measureMemory, profile = PROFILES.desktop })
   }
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
+    const ready = window.__readyAt;
+    const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= ready);
     return {
-      ready: window.__readyAt,
+      ready,
       nodes: window.__nodesAtReady,
       domContentLoaded: nav?.domContentLoadedEventEnd,
       load: nav?.loadEventEnd,
+      wire: (nav?.transferSize ?? 0) + before.reduce((n, r) => n + r.transferSize, 0),
     };
   });
-  // Everything the page fetches (the favicon comes late): counted once the network is idle.
+  // Everything the page fetches (the favicon comes late), once the network is idle: what came
+  // after the board (`later`, by path) is listed apart.
   await page.waitForLoadState('networkidle');
-  timing.wire = wire;
+  timing.later = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((r) => r.startTime >= window.__readyAt)
+      .map((r) => new URL(r.name).pathname),
+  );
   let memory;
   if (measureMemory) {
     await cdp.send('HeapProfiler.enable');
@@ -405,23 +412,29 @@ try {
     const sibling = `${file}.gz`;
     const fresh = existsSync(sibling) && statSync(sibling).mtimeMs >= statSync(file).mtimeMs;
     const sent = fresh ? statSync(sibling).size : gzipSync(bytes).length;
-    rows.push({ file: path.relative(repoRoot, file), raw: statSync(file).size, sent, gzip: gzipSync(bytes, { level: 9 }).length, brotli });
+    const later = first.timing.later.includes(u.pathname);
+    rows.push({ file: path.relative(repoRoot, file), later, raw: statSync(file).size, sent, gzip: gzipSync(bytes, { level: 9 }).length, brotli });
   }
   const others = first.requests.filter((r) => new URL(r.url).origin !== origin || r.status !== 200);
   const total = { raw: 0, sent: 0, gzip: 0, brotli: 0 };
-  for (const r of rows) for (const k of Object.keys(total)) total[k] += r[k];
+  for (const r of rows.filter((r) => !r.later)) for (const k of Object.keys(total)) total[k] += r[k];
   const w = Math.max(28, ...rows.map((r) => r.file.length), ...Object.values(PROFILES).map((p) => p.label.length));
   const sizes = (r) => [r.raw, r.sent, r.gzip, r.brotli].map((b) => kb(b).padStart(11)).join(' ');
   console.log(`${'downloaded file'.padEnd(w)} ${['raw', 'sent', 'gzip -9', 'brotli 11'].map((h) => h.padStart(11)).join(' ')}`);
-  for (const r of rows) console.log(`${r.file.padEnd(w)} ${sizes(r)}`);
-  console.log(`${'total'.padEnd(w)} ${sizes(total)}`);
+  for (const r of rows.filter((r) => !r.later)) console.log(`${r.file.padEnd(w)} ${sizes(r)}`);
+  console.log(`${'total for the board'.padEnd(w)} ${sizes(total)}`);
+  const later = rows.filter((r) => r.later);
+  if (later.length) {
+    console.log('fetched once the board is there, ahead of the quiz (not in the figures below):');
+    for (const r of later) console.log(`${r.file.padEnd(w)} ${sizes(r)}`);
+  }
   for (const r of others) console.log(`(also requested: ${r.url} -> ${r.status || 'failed'})`);
 
   const range = (xs, show) => `${show(median(xs))} (${show(Math.min(...xs))}–${show(Math.max(...xs))})`;
   const count = (n) => Math.round(n).toLocaleString('en');
   const columns = [
     ['board interactive', (t) => t.ready, ms],
-    ['on the wire', (t) => t.wire, kb],
+    ['on the wire until then', (t) => t.wire, kb],
     ['DOM nodes then', (t) => t.nodes, count],
   ];
   console.log(`\n${'first screen: median (min–max)'.padEnd(w)} ${columns.map(([h]) => h.padStart(24)).join(' ')}`);

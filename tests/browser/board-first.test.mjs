@@ -1,0 +1,110 @@
+// The self-study page loads the board's module first (pkg/board/, without the quiz's view) and
+// the whole module when the quiz is wanted: what a student must not notice. The board comes from
+// the board's module alone; choosing the quiz (tap, click or the arrow keys) brings the quiz with
+// focus where the choice puts it, the board as the student left it and no "restored" notice; a
+// whole module that does not arrive is said in the quiz's panel, and "Try again" brings it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, openPage, axeViolations, formatAxe, READY } from './harness.mjs';
+import { assertCleanPage, bin, placeByTap, readSet } from './board.mjs';
+import { QUIZ, focused } from './quiz.mjs';
+
+const { cards } = readSet('snijders-nl.json');
+const t = QUIZ.nl;
+const env = serverAndBrowser();
+const SIZES = [
+  ['360×800', { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true }],
+  ['1280×800', { viewport: { width: 1280, height: 800 } }],
+];
+const WHOLE = /\/pkg\/diary_sort_bg\.wasm$/;
+const BOARD = /\/pkg\/board\/diary_sort_bg\.wasm$/;
+
+const itemHeading = (page) => page.locator('.quiz-item').getByRole('heading', { level: 3 });
+const restored = (page) => page.getByText('Je vorige poging is hersteld.');
+
+/** Records, in the page, when the widget first becomes ready. */
+function recordReady(selector) {
+  window.__readyAt = null;
+  const observer = new MutationObserver(() => {
+    if (window.__readyAt === null && document.querySelector(selector)) {
+      window.__readyAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+}
+
+/** Opens the default set; `offline` keeps the whole module from arriving. Returns the page and
+ * the paths of the files fetched before the board was ready. */
+async function openBoard(context, { offline = false } = {}) {
+  const page = await openPage(env.browser, null, context);
+  if (offline) await page.route(WHOLE, (route) => route.abort('internetdisconnected'));
+  await page.addInitScript(recordReady, READY);
+  await page.goto(env.server.url, { waitUntil: 'load' });
+  await page.locator(READY).first().waitFor();
+  const beforeReady = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((r) => r.startTime < window.__readyAt)
+      .map((r) => r.name),
+  );
+  return { page, beforeReady };
+}
+
+async function assertNoAxe(page, screen) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe on ${screen}:\n${formatAxe(violations)}`);
+}
+
+for (const [size, context] of SIZES) {
+  test(`${size}: the board from the board's module; a tap on the quiz's tab brings the quiz, focus on its item, the board as it was`, async () => {
+    const { page, beforeReady } = await openBoard(context);
+    assert.ok(beforeReady.some((u) => BOARD.test(u)), "the board's module is loaded");
+    assert.ok(!beforeReady.some((u) => WHOLE.test(u)), 'the whole module is not loaded before the board is there');
+    await placeByTap(page, [cards[0]]);
+    await page.getByRole('tab', { name: t.tabQuiz }).click();
+    await itemHeading(page).waitFor();
+    assert.ok(await focused(itemHeading(page)), 'focus on the quiz item, as a click on its tab gives');
+    await assertNoAxe(page, `the quiz after the whole module took over (${size})`);
+    await page.getByRole('tab', { name: t.tabBoard }).click();
+    await bin(page, cards[0].bin).getByRole('button', { name: cards[0].name, exact: true }).waitFor();
+    assert.equal(await restored(page).count(), 0, 'no notice of a restored attempt: the student never left');
+    await assertNoAxe(page, `the board after the whole module took over (${size})`);
+    await assertCleanPage(page);
+    await page.context().close();
+  });
+}
+
+test("keyboard: the arrow key on the tabs brings the quiz with focus on the quiz's tab", async () => {
+  const { page } = await openBoard(SIZES[1][1]);
+  const boardTab = page.getByRole('tab', { name: t.tabBoard });
+  await boardTab.focus();
+  await page.keyboard.press('ArrowRight');
+  await itemHeading(page).waitFor();
+  const quizTab = page.getByRole('tab', { name: t.tabQuiz });
+  assert.equal(await quizTab.getAttribute('aria-selected'), 'true');
+  assert.ok(await focused(quizTab), "focus stays on the quiz's tab, as in every tab list");
+  // And Tab goes on into the quiz.
+  await page.keyboard.press('ArrowLeft');
+  assert.ok(await focused(boardTab), 'the arrow keys go on working on the new tabs');
+  await assertCleanPage(page);
+  await page.context().close();
+});
+
+test('the whole module does not arrive: the quiz panel says so, "Try again" brings it, the board is kept', async () => {
+  const { page } = await openBoard(SIZES[0][1], { offline: true });
+  await placeByTap(page, [cards[0]]);
+  await page.getByRole('tab', { name: t.tabQuiz }).click();
+  const said = page.getByRole('status').filter({ hasText: 'De quiz kon niet worden geladen' });
+  await said.waitFor();
+  assert.match(await said.innerText(), /^De quiz kon niet worden geladen \(.+\)\. Controleer je verbinding en probeer het opnieuw\.$/);
+  await assertNoAxe(page, 'the quiz that could not be loaded');
+  await page.unroute(WHOLE);
+  await page.getByRole('button', { name: 'Opnieuw proberen', exact: true }).click();
+  await itemHeading(page).waitFor();
+  assert.ok(await focused(itemHeading(page)), 'focus on the quiz item after "Try again"');
+  await page.getByRole('tab', { name: t.tabBoard }).click();
+  await bin(page, cards[0].bin).getByRole('button', { name: cards[0].name, exact: true }).waitFor();
+  assert.deepEqual(page.errors, [], 'no page error');
+  await page.context().close();
+});
