@@ -11,8 +11,9 @@
 // gzip less, about 100 ms sooner on a slow phone). The quiz's attempt is kept all the same; when
 // the quiz is to be shown, the widget asks for the whole module (pkg/diary_sort.js, the one the
 // element and the LMS packages load) with a `loadquiz` event, and the whole module's widget takes
-// the board module's place from its state. The whole module is fetched and compiled ahead of
-// that, once the board is there and the browser is idle, when the set offers the quiz.
+// the board module's place from its state. The whole module and the quiz's styles (pkg/quiz.css)
+// are fetched ahead of that, once the board is there and the browser is idle, when the set offers
+// the quiz.
 import init, { Widget } from '../pkg/board/diary_sort.js';
 import { isModuleFailure, showFailure, watchModule } from './failure.js';
 import { firstLanguageOf, languageOf } from './lang.js';
@@ -39,6 +40,8 @@ const BOARD_WASM = new URL('../pkg/board/diary_sort_bg.wasm', import.meta.url);
 /** The whole module, loaded when the quiz is first wanted (or ahead of it). */
 const WHOLE_GLUE = new URL('../pkg/diary_sort.js', import.meta.url).href;
 const WHOLE_WASM = new URL('../pkg/diary_sort_bg.wasm', import.meta.url);
+/** The quiz's styles (pkg/app.css has the board's). */
+const QUIZ_CSS = new URL('../pkg/quiz.css', import.meta.url).href;
 
 const params = new URLSearchParams(window.location.search);
 const setUrl = params.get('set') || 'sets/snijders-nl.json';
@@ -116,13 +119,40 @@ function fail() {
 }
 watchModule(fail);
 
-/** @type {Promise<[WholeModule, WebAssembly.Module]> | null} */
+/**
+ * The quiz's styles in the page: resolves once they have loaded (a link that fails is taken out,
+ * to be added again next time).
+ * @returns {Promise<void>}
+ */
+function quizStyles() {
+  const found = /** @type {HTMLLinkElement | null} */ (document.querySelector(`link[href="${QUIZ_CSS}"]`));
+  const link = found ?? document.createElement('link');
+  if (!found) {
+    link.rel = 'stylesheet';
+    link.href = QUIZ_CSS;
+    document.head.append(link);
+  }
+  if (link.sheet) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener(
+      'error',
+      () => {
+        link.remove();
+        reject(new Error(`${QUIZ_CSS}: not loaded`));
+      },
+      { once: true },
+    );
+  });
+}
+
+/** @type {Promise<[WholeModule, WebAssembly.Module, void]> | null} */
 let whole = null;
 
 /**
- * The whole module: its glue, and its code fetched and compiled (not instantiated: no memory is
- * taken before the quiz is wanted). Once; again after a failure.
- * @returns {Promise<[WholeModule, WebAssembly.Module]>}
+ * The whole module: its glue, its code fetched and compiled (not instantiated: no memory is
+ * taken before the quiz is wanted), and the quiz's styles. Once; again after a failure.
+ * @returns {Promise<[WholeModule, WebAssembly.Module, void]>}
  */
 function fetchWhole() {
   if (whole === null) {
@@ -132,7 +162,7 @@ function fetchWhole() {
         return response.arrayBuffer();
       })
       .then((bytes) => WebAssembly.compile(bytes));
-    const fetched = Promise.all([/** @type {Promise<WholeModule>} */ (import(WHOLE_GLUE)), code]);
+    const fetched = Promise.all([/** @type {Promise<WholeModule>} */ (import(WHOLE_GLUE)), code, quizStyles()]);
     fetched.catch(() => {
       if (whole === fetched) whole = null;
     });
