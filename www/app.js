@@ -40,6 +40,8 @@ const BOARD_WASM = new URL('../pkg/board/diary_sort_bg.wasm', import.meta.url);
 /** The whole module, loaded when the quiz is first wanted (or ahead of it). */
 const WHOLE_GLUE = new URL('../pkg/diary_sort.js', import.meta.url).href;
 const WHOLE_WASM = new URL('../pkg/diary_sort_bg.wasm', import.meta.url);
+/** Kept in localStorage once the quiz has been wanted on this page: see `quizWanted`. */
+const QUIZ_WANTED = 'diary-sort:page:quiz-wanted';
 /** The quiz's styles (pkg/app.css has the board's). */
 const QUIZ_CSS = new URL('../pkg/quiz.css', import.meta.url).href;
 
@@ -190,6 +192,11 @@ async function wholeWidget() {
 async function loadQuiz(event) {
   const { focus } = /** @type {CustomEvent<{ focus: 'tab' | 'quiz' | 'page' }>} */ (event).detail;
   try {
+    window.localStorage.setItem(QUIZ_WANTED, '1');
+  } catch {
+    // Not kept: the next load fetches the whole module once the board is there, as the first.
+  }
+  try {
     const Whole = await wholeWidget();
     const board = widget;
     if (!(board instanceof Widget) || text === null) return;
@@ -223,13 +230,22 @@ const setText = fetch(setUrl).then((response) => {
 const ready = init({ module_or_path: BOARD_WASM });
 // The widget reads the stored attempt as it mounts. The browser's first use of localStorage on
 // a page loads the origin's storage (a few ms on a slow phone): done now, while the module is
-// still downloading, it is not done between the module's arrival and the board. Reads nothing;
-// storage the browser refuses is the widget's to report.
+// still downloading, it is not done between the module's arrival and the board. Storage the
+// browser refuses is the widget's to report.
+// Reads only the page's own mark (below).
+/** Whether the quiz has been wanted on this page in this browser. */
+let quizWanted = false;
 try {
-  void window.localStorage.length;
+  quizWanted = window.localStorage.getItem(QUIZ_WANTED) !== null;
 } catch {
   // The widget finds out the same way and says so.
 }
+// A student who has used the quiz here may well come back to it (a reload opens the tab the
+// attempt was left on): the whole module is then fetched now, beside the board's, and mounted
+// at once (below). A returning student has both in the browser's cache: one round trip to the
+// server, as before the board's module, rather than two in a row and two mounts.
+const wholeFirst = quizWanted ? fetchWhole().then(() => wholeWidget()) : null;
+wholeFirst?.catch(() => {});
 
 /** @type {string | null} */
 let text = null;
@@ -245,11 +261,17 @@ try {
 if (text !== null) {
   try {
     await ready;
+    // The whole module when it was wanted here before and has come (else the board's).
+    const Whole = await wholeFirst?.catch(() => null);
     app.replaceChildren();
-    app.addEventListener('loadquiz', (event) => void loadQuiz(event));
-    const board = new Widget(app, text, options);
-    widget = board;
-    if (board.hasQuiz) whenIdle(() => void fetchWhole().catch(() => {}));
+    if (Whole) {
+      widget = new Whole(app, text, options);
+    } else {
+      app.addEventListener('loadquiz', (event) => void loadQuiz(event));
+      const board = new Widget(app, text, options);
+      widget = board;
+      if (board.hasQuiz) whenIdle(() => void fetchWhole().catch(() => {}));
+    }
     // Without ?lang=, the set decides: the page takes the widget's language (its root says it),
     // rather than parsing a set of up to 16 MB a second time here.
     if (!requested) applyPageLang(languageOf(app.firstElementChild?.getAttribute('lang')) ?? unset);

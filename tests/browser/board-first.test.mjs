@@ -2,7 +2,8 @@
 // the whole module when the quiz is wanted: what a student must not notice. The board comes from
 // the board's module alone; choosing the quiz (tap, click or the arrow keys) brings the quiz with
 // focus where the choice puts it, the board as the student left it and no "restored" notice; a
-// whole module that does not arrive is said in the quiz's panel, and "Try again" brings it.
+// whole module that does not arrive is said in the quiz's panel, and "Try again" brings it. Once
+// the quiz has been used, a reload fetches the whole module at once and mounts it directly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser, openPage, axeViolations, formatAxe, READY } from './harness.mjs';
@@ -106,5 +107,25 @@ test('the whole module does not arrive: the quiz panel says so, "Try again" brin
   await page.getByRole('tab', { name: t.tabBoard }).click();
   await bin(page, cards[0].bin).getByRole('button', { name: cards[0].name, exact: true }).waitFor();
   assert.deepEqual(page.errors, [], 'no page error');
+  await page.context().close();
+});
+
+test('once the quiz has been used, a reload fetches the whole module at once and opens the quiz with it', async () => {
+  const { page } = await openBoard(SIZES[0][1]);
+  await page.getByRole('tab', { name: t.tabQuiz }).click();
+  await itemHeading(page).waitFor();
+  await page.reload({ waitUntil: 'load' });
+  await page.locator(READY).first().waitFor();
+  const beforeReady = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((r) => r.startTime < window.__readyAt)
+      .map((r) => r.name),
+  );
+  assert.ok(beforeReady.some((u) => WHOLE.test(u)), 'the whole module is fetched before the widget is mounted');
+  await itemHeading(page).waitFor();
+  assert.equal(await page.locator('.quiz-later').count(), 0, "the whole module's widget, not the board's stand-in");
+  await assertNoAxe(page, 'the quiz after a reload');
+  await assertCleanPage(page);
   await page.context().close();
 });
