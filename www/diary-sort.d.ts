@@ -18,7 +18,7 @@ export interface WidgetOptions {
   storageScope?: string;
   /** A resume string to start from instead of the stored attempt (an LMS's suspend data); a bad one starts afresh with a notice; empty: a fresh attempt. */
   state?: string;
-  /** The widget takes over from the board's module's on the same page (`state` is that widget's, the quiz shown): no notice that the board was restored, and focus goes as the `loadquiz` event's `focus` says (`tab`: to the quiz's tab; `quiz`: to its current item; `page`: where it is). */
+  /** The widget takes over from the board's module's on the same page (`state` is that widget's, the quiz shown): focus goes as the `loadquiz` event's `focus` says (`tab`: to the quiz's tab; `quiz`: to its current item; `page`: as the page opened, the notices as for any load); after `tab` or `quiz`, no notice says that the board was restored. */
   handover?: 'tab' | 'quiz' | 'page';
 }
 

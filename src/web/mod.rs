@@ -94,8 +94,9 @@ struct Options {
     /// a fresh attempt (an LMS's new attempt), whatever is stored.
     state: Option<String>,
     /// This widget takes over from the board's module's on the same page (`state` is that
-    /// widget's), its quiz to be shown: no notice that the board was restored (the student never
-    /// left it), and focus goes where the choice of the quiz would have put it.
+    /// widget's), its quiz to be shown: focus goes where the choice of the quiz would have put
+    /// it, and after a choice in the middle of the page's life (`tab`, `quiz`) no notice says
+    /// that the board was restored (the student never left it).
     handover: Option<Handover>,
 }
 
@@ -267,7 +268,10 @@ impl Widget {
         // a reload before the first move).
         // "Your previous attempt has been restored" only where there was something to restore:
         // a page reloaded before the first move starts as it was, without the notice.
-        let board_resumed = options.handover.is_none() && resumed.board.as_ref().is_some_and(Board::started);
+        // After a handover in the middle of the page's life (the quiz chosen), the board was on the
+        // screen all along: no notice that it was restored. A handover as the page opens is a load.
+        let mid_page = matches!(options.handover, Some(Handover::Tab | Handover::Quiz));
+        let board_resumed = !mid_page && resumed.board.as_ref().is_some_and(Board::started);
         let quiz_resumed = resumed.quiz.as_ref().is_some_and(Quiz::started);
         let board = mode.has_board().then(|| resumed.board.unwrap_or_else(|| Board::new(set.clone(), lang, seed)));
         let q = mode.has_quiz().then(|| resumed.quiz.unwrap_or_else(|| Quiz::new(set.clone(), lang, seed)));

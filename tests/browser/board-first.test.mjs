@@ -129,3 +129,19 @@ test('once the quiz has been used, a reload fetches the whole module at once and
   await assertCleanPage(page);
   await page.context().close();
 });
+
+test('a reload on the quiz without that mark: the whole module takes over as the page opens, with the notices of any load', async () => {
+  const { page } = await openBoard(SIZES[0][1]);
+  await placeByTap(page, [cards[0]]);
+  await page.getByRole('tab', { name: t.tabQuiz }).click();
+  await itemHeading(page).waitFor();
+  // As a browser that kept the attempt from before the mark existed.
+  await page.evaluate(() => window.localStorage.removeItem('diary-sort:page:quiz-wanted'));
+  await page.reload({ waitUntil: 'load' });
+  await itemHeading(page).waitFor();
+  await page.getByRole('tab', { name: t.tabBoard }).click();
+  await bin(page, cards[0].bin).getByRole('button', { name: cards[0].name, exact: true }).waitFor();
+  assert.equal(await restored(page).count(), 1, 'the board says that the attempt was restored, as after any reload');
+  await assertCleanPage(page);
+  await page.context().close();
+});
