@@ -7,8 +7,8 @@
 // change language twice. index.html loads it bundled with its imports (pkg/app.js, made by
 // scripts/build).
 //
-// The page loads the board's module first (pkg/board/: the module without the quiz's view, 21 KB
-// gzip less, about 100 ms sooner on a slow phone). The quiz's attempt is kept all the same; when
+// The page loads the board's module first (pkg/board/: the module without the quiz's view, 28 KB
+// gzip less, about 150 ms sooner on a slow phone). The quiz's attempt is kept all the same; when
 // the quiz is to be shown, the widget asks for the whole module (pkg/diary_sort.js, the one the
 // element and the LMS packages load) with a `loadquiz` event, and the whole module's widget takes
 // the board module's place from its state. The whole module and the quiz's styles (pkg/quiz.css)
@@ -184,13 +184,11 @@ async function wholeWidget() {
 }
 
 /**
- * The board's module's widget asks for the quiz (`loadquiz`): the whole module's widget takes its
- * place, from its state as it is then (`handoverState`: none when the student has gone back to
- * the board meanwhile; the next choice of the quiz asks again), focus going as the event says.
- * @param {Event} event
+ * The board's module's widget asks for the whole module (`loadquiz`): the whole module's widget
+ * takes its place, with the options the board's widget gives then (`takeover`: none when the
+ * student has gone back to the board meanwhile; the next choice of the quiz asks again).
  */
-async function loadQuiz(event) {
-  const { focus } = /** @type {CustomEvent<{ focus: 'tab' | 'quiz' | 'page' }>} */ (event).detail;
+async function loadQuiz() {
   try {
     window.localStorage.setItem(QUIZ_WANTED, '1');
   } catch {
@@ -200,11 +198,12 @@ async function loadQuiz(event) {
     const Whole = await wholeWidget();
     const board = widget;
     if (!(board instanceof Widget) || text === null) return;
-    const state = board.handoverState;
-    if (state === undefined) return;
+    /** @type {{ state?: string, handover: 'tab' | 'quiz' | 'page' } | undefined} */
+    const takeover = board.takeover;
+    if (takeover === undefined) return;
     widget = null;
     board.free();
-    widget = new Whole(app, text, { ...options, state, handover: focus });
+    widget = new Whole(app, text, { ...options, ...takeover });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     if (isModuleFailure(e)) fail();
@@ -267,7 +266,7 @@ if (text !== null) {
     if (Whole) {
       widget = new Whole(app, text, options);
     } else {
-      app.addEventListener('loadquiz', (event) => void loadQuiz(event));
+      app.addEventListener('loadquiz', () => void loadQuiz());
       const board = new Widget(app, text, options);
       widget = board;
       if (board.hasQuiz) whenIdle(() => void fetchWhole().catch(() => {}));

@@ -18,7 +18,7 @@ export interface WidgetOptions {
   storageScope?: string;
   /** A resume string to start from instead of the stored attempt (an LMS's suspend data); a bad one starts afresh with a notice; empty: a fresh attempt. */
   state?: string;
-  /** The widget takes over from the board's module's on the same page (`state` is that widget's, the quiz shown): focus goes as the `loadquiz` event's `focus` says (`tab`: to the quiz's tab; `quiz`: to its current item; `page`: as the page opened, the notices as for any load); after `tab` or `quiz`, no notice says that the board was restored. */
+  /** The widget takes over from the board's module's on the same page, with the options that widget's `takeover` gives (`state` its attempt, unless the whole module is to read the stored one itself). Focus goes as the student's choice of the quiz would have put it (`tab`: to the quiz's tab; `quiz`: to its current item; `page`: as the page opened, the notices as for any load); after `tab` or `quiz`, no notice says that the board was restored. */
   handover?: 'tab' | 'quiz' | 'page';
 }
 

@@ -1,7 +1,8 @@
 //! The compact, versioned resume strings: a widget's whole attempt (both modes and the tab shown)
 //! in well under SCORM 1.2's 4,096 characters. [`Saved::encode`] writes the widget's string,
 //! `3_TAB_BOARD_QUIZ` (the tab `b`oard, `q`uiz or `-` for a set of one mode, then each mode's own
-//! string, empty for a mode the set does not offer); [`decode_attempt`] reads it back, and also
+//! string, empty for a mode the set does not offer, and for a quiz not yet begun, as the board's
+//! module writes it); [`decode_attempt`] reads it back, and also
 //! what earlier versions stored: the widget's `2_TAB_BOARD_QUIZ` (the board's `1.…`, the quiz's
 //! `q2.…`) and a single mode's string alone (`1.…`, `q1.…`, `q2.…`). [`is_resume`] tells the LMS
 //! bridges whether a stored text is one at all (they never parse it themselves).
@@ -341,9 +342,9 @@ pub fn is_resume(text: &str) -> bool {
 }
 
 /// Reads a widget's string for `set`: both modes (each must be there exactly when the set offers
-/// it) and the tab, of this version or the one before, or one mode's string as earlier versions
-/// stored it (the board's `1.…`, the quiz's `q1.…` or `q2.…`; the other mode and the tab are
-/// then not in it).
+/// it; a quiz may be left out, not yet begun, as the board's module writes it) and the tab, of
+/// this version or the one before, or one mode's string as earlier versions stored it (the
+/// board's `1.…`, the quiz's `q1.…` or `q2.…`; the other mode and the tab are then not in it).
 pub fn decode_attempt(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Resumed, StateError> {
     let set = set.into();
     let text = text.trim();
@@ -363,31 +364,67 @@ pub fn decode_attempt(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result
         ATTEMPT_VERSION_2 => [BOARD_VERSION_1, QUIZ_VERSION_2],
         _ => return Err(StateError::Unreadable),
     };
+    let (tab, board, quiz) = parts(&set, rest, versions)?;
+    resumed.tab = tab;
+    if !board.is_empty() {
+        resumed.board = Some(decode(set.clone(), lang, board)?);
+    }
+    if !quiz.is_empty() {
+        resumed.quiz = Some(decode_quiz(set, lang, quiz)?);
+    }
+    Ok(resumed)
+}
+
+/// A widget's attempt as the board's module keeps it (the build without the quiz's view, which a
+/// page loads first): the tab, the board's attempt and the quiz's string as it was stored, unread.
+pub struct Kept {
+    /// The tab that was shown.
+    pub tab: Option<Tab>,
+    /// The board's attempt.
+    pub board: Option<Board>,
+    /// The quiz's string ([`encode_quiz`]), for a set with a quiz once the quiz has begun.
+    pub quiz: Option<String>,
+}
+
+/// Reads a widget's string of this version for `set` as [`Kept`]: the board decoded, the quiz's
+/// string kept as it is once its version, characters and set are checked (its attempt is the
+/// whole module's to read). An earlier version's string is refused: the whole module reads it.
+pub fn decode_kept(set: impl Into<Rc<Set>>, lang: Lang, text: &str) -> Result<Kept, StateError> {
+    let set = set.into();
+    let text = text.trim();
+    let rest = text.strip_prefix(ATTEMPT_VERSION).and_then(|r| r.strip_prefix(PART)).ok_or(StateError::Unreadable)?;
+    let (tab, board, quiz) = parts(&set, rest, [BOARD_VERSION, QUIZ_VERSION])?;
+    if !quiz.is_empty() {
+        let hash = quiz.split('.').nth(1).and_then(|h| u64::from_str_radix(h, 16).ok());
+        if hash != Some(set.hash) || !quiz.bytes().all(|c| c.is_ascii_alphanumeric() || b".,~:+-".contains(&c)) {
+            return Err(StateError::Unreadable);
+        }
+    }
+    let board = if board.is_empty() { None } else { Some(decode(set, lang, board)?) };
+    Ok(Kept { tab, board, quiz: (!quiz.is_empty()).then(|| quiz.to_string()) })
+}
+
+/// The tab and the modes' strings of a widget's string (after its version), each mode's of the
+/// version in `versions` (board, quiz) and there exactly when `set` offers the mode (the quiz may
+/// be left out: not yet begun).
+fn parts<'t>(set: &Set, rest: &'t str, versions: [&str; 2]) -> Result<(Option<Tab>, &'t str, &'t str), StateError> {
+    let mode = set.file.mode;
     let parts: Vec<&str> = rest.split(PART).collect();
     let [tab, board, quiz] = parts[..] else { return Err(StateError::Unreadable) };
-    resumed.tab = match (tab, mode == Mode::Both) {
+    let tab = match (tab, mode == Mode::Both) {
         ("-", false) => None,
         ("b", true) => Some(Tab::Board),
         ("q", true) => Some(Tab::Quiz),
         _ => return Err(StateError::Unreadable),
     };
-    if board.is_empty() == mode.has_board() || quiz.is_empty() == mode.has_quiz() {
+    if board.is_empty() == mode.has_board() || (!quiz.is_empty() && !mode.has_quiz()) {
         return Err(StateError::Unreadable);
     }
     let [board_version, quiz_version] = versions;
-    if !board.is_empty() {
-        if version_of(board) != board_version {
-            return Err(StateError::Unreadable);
-        }
-        resumed.board = Some(decode(set.clone(), lang, board)?);
+    if (!board.is_empty() && version_of(board) != board_version) || (!quiz.is_empty() && version_of(quiz) != quiz_version) {
+        return Err(StateError::Unreadable);
     }
-    if !quiz.is_empty() {
-        if version_of(quiz) != quiz_version {
-            return Err(StateError::Unreadable);
-        }
-        resumed.quiz = Some(decode_quiz(set, lang, quiz)?);
-    }
-    Ok(resumed)
+    Ok((tab, board, quiz))
 }
 
 /// The version prefix of one mode's string (what comes before its first `.`).

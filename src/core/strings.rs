@@ -171,6 +171,9 @@ table! {
     Modes "modes" => "Oefenvorm", "Exercise type";
     ModeBoard "mode_board" => "Sorteren", "Sorting";
     ModeQuiz "mode_quiz" => "Quiz", "Quiz";
+    Loading "loading" => "De oefening wordt geladen…", "Loading the exercise…";
+    LoadingFailed "loading_failed" => "De oefening kon niet worden geladen ({reason}). Controleer je verbinding en probeer het opnieuw.",
+        "The exercise could not be loaded ({reason}). Check your connection and try again.";
     QuizLoading "quiz_loading" => "De quiz wordt geladen…", "Loading the quiz…";
     QuizLoadFailed "quiz_load_failed" => "De quiz kon niet worden geladen ({reason}). Controleer je verbinding en probeer het opnieuw.",
         "The quiz could not be loaded ({reason}). Check your connection and try again.";

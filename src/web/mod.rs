@@ -54,9 +54,15 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, HtmlElement};
 
 use crate::core::board::Board;
+#[cfg(feature = "quiz")]
 use crate::core::quiz::Quiz;
 use crate::core::set::{self, Mode};
-use crate::core::state::{self, Resumed, Saved, StateError, Tab};
+use crate::core::state::{self, Saved, StateError, Tab};
+// The whole module reads both modes' attempts; the board's keeps the quiz's string unread.
+#[cfg(not(feature = "quiz"))]
+use crate::core::state::{Kept as Resumed, decode_kept as read_attempt};
+#[cfg(feature = "quiz")]
+use crate::core::state::{Resumed, decode_attempt as read_attempt};
 use crate::core::strings::{Key, Lang};
 
 use dom::Ui;
@@ -241,21 +247,35 @@ impl Widget {
         // One resume string for both modes and the tab: handed in by the page (an LMS's), else
         // the stored one.
         let store = Store::open(wanted, key.clone());
-        let (mut resumed, mut notices) =
-            resume(&store, wanted, options.state.as_deref(), |text| state::decode_attempt(set.clone(), lang, text));
+        let (resumed, notices) = resume(&store, wanted, options.state.as_deref(), |text| read_attempt(set.clone(), lang, text));
         // Earlier versions kept the quiz's attempt and the tab under keys of their own (`…:quiz`,
         // `…:mode`): read while nothing newer is stored.
-        if options.state.is_none() && resumed.tab.is_none() && resumed.quiz.is_none() {
-            let old = |suffix: &str| Store::open(wanted, [key.as_str(), suffix].concat()).load();
-            if let Some(Ok(Resumed { quiz: Some(quiz), .. })) = old(":quiz").map(|text| state::decode_attempt(set.clone(), lang, &text)) {
-                resumed.quiz = Some(quiz);
-                if !notices.contains(&Key::Resumed) {
-                    notices.push(Key::Resumed);
-                }
-            }
-            resumed.tab = old(":mode").and_then(|word| Tab::ALL.into_iter().find(|t| t.word() == word));
-        }
+        let old = |suffix: &str| Store::open(wanted, [key.as_str(), suffix].concat()).load();
+        let older = options.state.is_none() && resumed.tab.is_none() && resumed.quiz.is_none();
+        #[cfg(feature = "quiz")]
+        let (resumed, notices) =
+            if older { with_older_keys(resumed, notices, old, |text| read_attempt(set.clone(), lang, text)) } else { (resumed, notices) };
+        let mut notices = notices;
         let keeper = Keeper::new(store, Saved::default());
+        // The board's module reads only this version's strings: any other attempt (an earlier
+        // version's, or one it cannot read) is the whole module's to read, and to say so.
+        #[cfg(not(feature = "quiz"))]
+        if notices.contains(&Key::StateReset) || (older && (old(":quiz").is_some() || old(":mode").is_some())) {
+            let later = Rc::new(RefCell::new(QuizLater::read_again(dom.clone(), &ui, &root, keeper)));
+            let heard = events::on(&host, &root, &later, "click", QuizLater::click);
+            dom::append(&host, &root);
+            if let Some((name, detail)) = modes::quiz_shown(&later, Handover::Page) {
+                events::dispatch(&host, name, &detail);
+            }
+            return Ok(Widget {
+                root,
+                board: None,
+                quiz: Some(later),
+                modes: None,
+                listeners: vec![heard],
+                eyebrow: set.file.eyebrow.clone(),
+            });
+        }
         let mode = set.file.mode;
         let tab = resumed.tab.unwrap_or(Tab::Board);
         let modes = (mode == Mode::Both).then(|| Rc::new(RefCell::new(Modes::build(&dom, &ui, &prefix, &root, tab, keeper.clone()))));
@@ -272,11 +292,23 @@ impl Widget {
         // screen all along: no notice that it was restored. A handover as the page opens is a load.
         let mid_page = matches!(options.handover, Some(Handover::Tab | Handover::Quiz));
         let board_resumed = !mid_page && resumed.board.as_ref().is_some_and(Board::started);
-        let quiz_resumed = resumed.quiz.as_ref().is_some_and(Quiz::started);
         let board = mode.has_board().then(|| resumed.board.unwrap_or_else(|| Board::new(set.clone(), lang, seed)));
-        let q = mode.has_quiz().then(|| resumed.quiz.unwrap_or_else(|| Quiz::new(set.clone(), lang, seed)));
         saved.board = board.as_ref().map(state::encode);
-        saved.quiz = q.as_ref().map(state::encode_quiz);
+        #[cfg(feature = "quiz")]
+        let quiz_resumed = resumed.quiz.as_ref().is_some_and(Quiz::started);
+        #[cfg(feature = "quiz")]
+        let q = mode.has_quiz().then(|| resumed.quiz.unwrap_or_else(|| Quiz::new(set.clone(), lang, seed)));
+        #[cfg(feature = "quiz")]
+        {
+            saved.quiz = q.as_ref().map(state::encode_quiz);
+        }
+        // The board's module keeps the quiz's string as it was (none: the quiz not yet begun).
+        #[cfg(not(feature = "quiz"))]
+        let q = mode.has_quiz().then_some(());
+        #[cfg(not(feature = "quiz"))]
+        {
+            saved.quiz = resumed.quiz;
+        }
         let (first_state, refused) = keeper.keep(|kept| *kept = saved);
         if refused && !notices.contains(&Key::StorageUnavailable) {
             notices.push(Key::StorageUnavailable);
@@ -310,7 +342,7 @@ impl Widget {
             // The board's module: the attempt as it was (stored above), the panel a stand-in.
             #[cfg(not(feature = "quiz"))]
             let (inner, mut heard) = {
-                let _ = (q, quiz_resumed);
+                let () = q;
                 let panel = panel(Tab::Quiz);
                 let inner = Rc::new(RefCell::new(QuizLater::new(dom.clone(), &ui, &panel, keeper.clone(), at_once)));
                 let heard = vec![events::on(&host, &panel, &inner, "click", QuizLater::click)];
@@ -361,7 +393,7 @@ impl Widget {
         };
         events::dispatch(&host, "ready", &effects::detail(&ready));
         // In the board's module, the quiz shown at once needs the whole module.
-        if let Some((name, detail)) = modes::quiz_shown(&first_state, Handover::Page).filter(|_| quiz_shown) {
+        if let Some((name, detail)) = quiz.as_ref().filter(|_| quiz_shown).and_then(|q| modes::quiz_shown(q, Handover::Page)) {
             events::dispatch(&host, name, &detail);
         }
         Ok(Widget { root, board: board_shell, quiz, modes, listeners, eyebrow: set.file.eyebrow.clone() })
@@ -407,14 +439,18 @@ impl Widget {
         self.quiz.is_some()
     }
 
-    /// In the board's module, while the quiz's panel is shown (the whole module is wanted): the
-    /// widget's resume string, for the whole module's widget that takes over; else `undefined`
-    /// (the student went back to the board meanwhile).
+    /// In the board's module, once it has asked for the whole module (`loadquiz`): the options
+    /// for the whole module's widget that takes its place, `{ state, handover }` (or `{ handover }`
+    /// alone when the whole module is to read the stored attempt itself); `undefined` while the
+    /// quiz is not shown (the student went back to the board meanwhile).
     #[cfg(not(feature = "quiz"))]
-    #[wasm_bindgen(getter, js_name = handoverState, skip_jsdoc)]
-    pub fn handover_state(&self) -> Option<String> {
-        let quiz = self.quiz.as_ref()?.try_borrow().ok()?;
-        self.quiz_shown()?.then(|| quiz.state())
+    #[wasm_bindgen(getter, skip_jsdoc)]
+    pub fn takeover(&self) -> JsValue {
+        let quiz = self.quiz.as_ref().and_then(|q| q.try_borrow().ok());
+        match quiz {
+            Some(quiz) if self.quiz_shown() == Some(true) => quiz.takeover(),
+            _ => JsValue::UNDEFINED,
+        }
     }
 
     /// In the board's module: the whole module could not be loaded (`reason`); the quiz's panel
@@ -478,6 +514,25 @@ fn resume(
         }
         None => nothing,
     };
+    (resumed, notices)
+}
+
+/// `resumed` with the quiz's attempt and the tab that earlier versions kept under keys of their
+/// own (`old(":quiz")`, `old(":mode")`), read with `decode`; `notices` with "restored" if the quiz's was.
+#[cfg(feature = "quiz")]
+fn with_older_keys(
+    mut resumed: Resumed,
+    mut notices: Vec<Key>,
+    old: impl Fn(&str) -> Option<String>,
+    decode: impl FnOnce(&str) -> Result<Resumed, StateError>,
+) -> (Resumed, Vec<Key>) {
+    if let Some(Ok(Resumed { quiz: Some(quiz), .. })) = old(":quiz").map(|text| decode(&text)) {
+        resumed.quiz = Some(quiz);
+        if !notices.contains(&Key::Resumed) {
+            notices.push(Key::Resumed);
+        }
+    }
+    resumed.tab = old(":mode").and_then(|word| Tab::ALL.into_iter().find(|t| t.word() == word));
     (resumed, notices)
 }
 

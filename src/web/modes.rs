@@ -27,17 +27,17 @@ pub type QuizPart = crate::web::quiz_events::QuizShell;
 #[cfg(not(feature = "quiz"))]
 pub type QuizPart = crate::web::quiz_later::QuizLater;
 
-/// What the page is told when the quiz is shown, besides the new resume string `state`: in the
-/// board's module, to load the whole module (focus to go as `then` says).
+/// What the page is told when `quiz` is shown, besides the new resume string: in the board's
+/// module, to load the whole module (focus to go as `then` says).
 #[cfg(not(feature = "quiz"))]
-pub fn quiz_shown(state: &str, then: Handover) -> Option<Told> {
-    Some(crate::web::quiz_later::load_quiz(state, then))
+pub fn quiz_shown(quiz: &Rc<RefCell<QuizPart>>, then: Handover) -> Option<Told> {
+    quiz.try_borrow_mut().ok()?.ask(then)
 }
 
 /// What the page is told when the quiz is shown, besides the new resume string: nothing, the
 /// quiz is here.
 #[cfg(feature = "quiz")]
-pub fn quiz_shown(_state: &str, _then: Handover) -> Option<Told> {
+pub fn quiz_shown(_quiz: &Rc<RefCell<QuizPart>>, _then: Handover) -> Option<Told> {
     None
 }
 
@@ -158,7 +158,7 @@ impl Modes {
         let (state, _) = self.keeper.keep(|saved| saved.tab = Some(mode));
         let mut told = vec![effects::statechange(&state)];
         if mode == Tab::Quiz {
-            told.extend(quiz_shown(&state, then));
+            told.extend(self.quiz.as_ref().and_then(|quiz| quiz_shown(quiz, then)));
         }
         Some(told)
     }

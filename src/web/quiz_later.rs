@@ -1,58 +1,99 @@
 //! The quiz in the board's module: the build without the feature `quiz` (the quiz's view and
-//! events), which the self-study page loads first. It is about 21 KB gzip lighter, and on a slow
-//! phone link every KB delays the board by about 5 ms.
+//! events, and the code that reads a quiz's attempt), which the self-study page loads first. It
+//! is 28 KB gzip lighter, and on a slow phone link every KB delays the board by about 5 ms.
 //!
-//! The quiz's attempt is kept all the same: restored, stored and part of the resume string, as
-//! in the whole module. When the quiz is to be shown (its tab chosen, or the attempt left on it),
-//! its panel says that it is loading and the widget asks its page, with a `loadquiz` event
-//! ({state, focus}), for the whole module. The page then mounts the whole module's widget in this
-//! one's place with the options `state` and `handover` (the detail's `focus`), and it opens on
-//! the quiz. Should the whole module not load, the page calls `quizFailed(reason)`: the panel
-//! says so and offers to try again.
+//! The quiz's attempt is kept as it was stored, unread ([`state::decode_kept`]): the board's
+//! module writes it back unchanged with the board's, and leaves it out while the quiz has not
+//! begun. When the quiz is to be shown (its tab chosen, or the attempt left on it), its panel
+//! says that it is loading and the widget asks its page, with a `loadquiz` event, for the whole
+//! module. The page then mounts the whole module's widget in this one's place, with the options
+//! the widget's `takeover` gives ({state, handover}), and it opens on the quiz. An attempt the
+//! board's module does not read (an earlier version's, or a damaged one) is handed over the same
+//! way as the page opens, for the whole module to read and to say what became of it. Should the
+//! whole module not load, the page calls `quizFailed(reason)`: the panel says so and offers to
+//! try again.
+//!
+//! [`state::decode_kept`]: crate::core::state::decode_kept
 
-use serde::Serialize;
+use wasm_bindgen::JsValue;
 use web_sys::{Element, Event, HtmlElement};
 
 use crate::core::strings::Key;
-use crate::web::dom::{Dom, Ui, closest, hide};
-use crate::web::effects;
+use crate::web::dom::{Dom, Ui, closest, hide, object};
 use crate::web::events::{Out, Told, target};
 use crate::web::modes::Handover;
 use crate::web::store::Keeper;
 
-/// The quiz's panel while the whole module is on its way.
+/// The quiz's panel (or the whole widget's, for an attempt left to the whole module) while the
+/// whole module is on its way.
 pub struct QuizLater {
     dom: Dom,
     ui: Ui,
-    /// What the panel says: loading, or why the quiz could not be loaded.
+    /// What the panel says: loading, or why the whole module could not be loaded.
     status: Element,
     /// "Try again", shown after a failure.
     retry: HtmlElement,
     keeper: Keeper,
+    /// The whole module is to read the stored attempt itself (this module does not).
+    read_again: bool,
+    /// Where focus goes once the whole module is here, since the page was asked for it.
+    asked: Option<Handover>,
 }
 
 impl QuizLater {
-    /// The stand-in in `panel`; says at once that the quiz is loading when `shown`.
+    /// The stand-in in the quiz's `panel`; says at once that the quiz is loading when `shown`.
     pub fn new(dom: Dom, ui: &Ui, panel: &Element, keeper: Keeper, shown: bool) -> QuizLater {
-        let status = dom.live_region(panel, "status quiz-later");
-        let retry = dom.button(panel, "quiz-retry", ui.get(Key::TryAgain));
-        hide(&retry, true);
-        let mut later = QuizLater { dom, ui: ui.clone(), status, retry, keeper };
+        let mut later = QuizLater::build(dom, ui, panel, keeper, false);
         if shown {
             later.draw();
         }
         later
     }
 
-    /// Says that the quiz is loading (its tab is shown).
+    /// The stand-in for the whole exercise in `root`, for an attempt this module does not read:
+    /// says at once that the exercise is loading.
+    pub fn read_again(dom: Dom, ui: &Ui, root: &Element, keeper: Keeper) -> QuizLater {
+        let mut later = QuizLater::build(dom, ui, root, keeper, true);
+        later.draw();
+        later
+    }
+
+    fn build(dom: Dom, ui: &Ui, parent: &Element, keeper: Keeper, read_again: bool) -> QuizLater {
+        let status = dom.live_region(parent, "status quiz-later");
+        let retry = dom.button(parent, "quiz-retry", ui.get(Key::TryAgain));
+        hide(&retry, true);
+        QuizLater { dom, ui: ui.clone(), status, retry, keeper, read_again, asked: None }
+    }
+
+    /// Says that the quiz (or the exercise) is loading.
     pub fn draw(&mut self) {
         hide(&self.retry, true);
-        self.dom.announce(&self.status, self.ui.get(Key::QuizLoading));
+        let key = if self.read_again { Key::Loading } else { Key::QuizLoading };
+        self.dom.announce(&self.status, self.ui.get(key));
+    }
+
+    /// Asks the page for the whole module, focus to go as `then` says once it is here: the
+    /// `loadquiz` event.
+    pub fn ask(&mut self, then: Handover) -> Option<Told> {
+        self.asked = Some(then);
+        Some(("loadquiz", JsValue::NULL))
+    }
+
+    /// The options for the whole module's widget that takes this one's place, once asked:
+    /// `{ state, handover }`, or `{ handover }` alone when the whole module is to read the
+    /// stored attempt itself; `undefined` before.
+    pub fn takeover(&self) -> JsValue {
+        match (self.read_again, self.asked) {
+            (true, _) => object(&[("handover", Handover::Page.word().into())]),
+            (false, Some(then)) => object(&[("state", self.keeper.state().into()), ("handover", then.word().into())]),
+            (false, None) => JsValue::UNDEFINED,
+        }
     }
 
     /// Says that the whole module could not be loaded, and why (`reason`), with "Try again".
     pub fn failed(&self, reason: &str) {
-        self.dom.announce(&self.status, &self.ui.text(Key::QuizLoadFailed, &[("reason", reason)]));
+        let key = if self.read_again { Key::LoadingFailed } else { Key::QuizLoadFailed };
+        self.dom.announce(&self.status, &self.ui.text(key, &[("reason", reason)]));
         hide(&self.retry, false);
     }
 
@@ -60,31 +101,12 @@ impl QuizLater {
     pub fn click(&mut self, e: &Event) -> Out {
         closest(&target(e)?, ".quiz-retry")?;
         self.draw();
-        Some(vec![load_quiz(&self.keeper.state(), Handover::Quiz)])
-    }
-
-    /// The widget's resume string as kept now.
-    pub fn state(&self) -> String {
-        self.keeper.state()
+        let then = if self.read_again { Handover::Page } else { Handover::Quiz };
+        Some(self.ask(then).into_iter().collect())
     }
 
     /// The quiz's score: none in this module, which never shows the quiz.
     pub fn score(&self) -> Option<u8> {
         None
     }
-}
-
-/// The `loadquiz` event: the page is to mount the whole module's widget from `state`, focus
-/// going as `focus` says.
-pub fn load_quiz(state: &str, focus: Handover) -> Told {
-    ("loadquiz", effects::detail(&LoadQuiz { state, focus: focus.word() }))
-}
-
-/// The `loadquiz` event's detail.
-#[derive(Serialize)]
-struct LoadQuiz<'a> {
-    /// The widget's resume string, the quiz's tab shown.
-    state: &'a str,
-    /// For the option `handover`: where focus goes once the quiz is there.
-    focus: &'static str,
 }

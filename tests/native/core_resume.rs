@@ -270,3 +270,62 @@ fn anything_else_is_refused_without_a_panic() {
         }
     }
 }
+
+/// The default set's attempt in both modes, as the whole module writes it.
+fn both_modes(set: &Rc<Set>) -> (Saved, String) {
+    let saved = Saved {
+        tab: Some(Tab::Quiz),
+        board: Some(state::encode(&checked_board(set))),
+        quiz: Some(state::encode_quiz(&partly_answered_quiz(set))),
+    };
+    let text = saved.encode();
+    (saved, text)
+}
+
+#[test]
+fn the_board_module_keeps_the_quiz_string_unread_and_writes_it_back_unchanged() {
+    let set = default_set();
+    let (saved, text) = both_modes(&set);
+    let kept = state::decode_kept(set.clone(), Lang::Nl, &text).expect("this version's string");
+    assert_eq!(kept.tab, Some(Tab::Quiz));
+    assert_eq!(kept.board.as_ref().map(state::encode), saved.board);
+    assert_eq!(kept.quiz, saved.quiz, "the quiz's string as it was");
+    let again = Saved { tab: kept.tab, board: kept.board.as_ref().map(state::encode), quiz: kept.quiz };
+    assert_eq!(again.encode(), text);
+}
+
+#[test]
+fn a_quiz_not_yet_begun_is_left_out_and_read_back_as_such() {
+    let set = default_set();
+    let board = checked_board(&set);
+    let text = Saved { tab: Some(Tab::Board), board: Some(state::encode(&board)), quiz: None }.encode();
+    assert!(text.ends_with('_'), "{text}");
+    let back = state::decode_attempt(set.clone(), Lang::Nl, &text).expect("the board's module's string");
+    assert!(back.quiz.is_none(), "the quiz not yet begun: the whole module draws it");
+    assert_eq!(back.board.as_ref().map(state::encode), Some(state::encode(&board)));
+    let kept = state::decode_kept(set.clone(), Lang::Nl, &text).expect("its own string");
+    assert!(kept.quiz.is_none());
+    // A board is still required where the set has one.
+    assert_eq!(state::decode_attempt(set, Lang::Nl, "3_b__").err(), Some(StateError::Unreadable));
+}
+
+#[test]
+fn the_board_module_leaves_other_strings_to_the_whole_module() {
+    let set = default_set();
+    let (saved, text) = both_modes(&set);
+    let (board, quiz) = (saved.board.clone().expect("a board"), saved.quiz.clone().expect("a quiz"));
+    let other_set = quiz.replacen(&format!("{:016x}", set.hash), &format!("{:016x}", set.hash ^ 1), 1);
+    for refused in [
+        // An earlier version's widget string, and a mode's string alone.
+        text.replacen("3_", "2_", 1),
+        quiz.clone(),
+        board.clone(),
+        // A quiz string of another set, of an earlier version, or with a character no string has.
+        format!("3_q_{board}_{other_set}"),
+        format!("3_q_{board}_{}", quiz.replacen("q3.", "q2.", 1)),
+        format!("3_q_{board}_{quiz}<"),
+        String::from("garbage"),
+    ] {
+        assert_eq!(state::decode_kept(set.clone(), Lang::Nl, &refused).err(), Some(StateError::Unreadable), "{refused}");
+    }
+}
