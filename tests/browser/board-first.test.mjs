@@ -35,6 +35,16 @@ function recordReady(selector) {
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
 }
 
+/** The URLs of the files the page fetched before the widget was ready. */
+function fetchedBeforeReady(page) {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((r) => r.startTime < window.__readyAt)
+      .map((r) => r.name),
+  );
+}
+
 /** Opens the default set; `offline` keeps the whole module from arriving. Returns the page and
  * the paths of the files fetched before the board was ready. */
 async function openBoard(context, { offline = false } = {}) {
@@ -43,13 +53,7 @@ async function openBoard(context, { offline = false } = {}) {
   await page.addInitScript(recordReady, READY);
   await page.goto(env.server.url, { waitUntil: 'load' });
   await page.locator(READY).first().waitFor();
-  const beforeReady = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .filter((r) => r.startTime < window.__readyAt)
-      .map((r) => r.name),
-  );
-  return { page, beforeReady };
+  return { page, beforeReady: await fetchedBeforeReady(page) };
 }
 
 async function assertNoAxe(page, screen) {
@@ -116,12 +120,7 @@ test('once the quiz has been used, a reload fetches the whole module at once and
   await itemHeading(page).waitFor();
   await page.reload({ waitUntil: 'load' });
   await page.locator(READY).first().waitFor();
-  const beforeReady = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .filter((r) => r.startTime < window.__readyAt)
-      .map((r) => r.name),
-  );
+  const beforeReady = await fetchedBeforeReady(page);
   assert.ok(beforeReady.some((u) => WHOLE.test(u)), 'the whole module is fetched before the widget is mounted');
   await itemHeading(page).waitFor();
   assert.equal(await page.locator('.quiz-later').count(), 0, "the whole module's widget, not the board's stand-in");
