@@ -261,7 +261,7 @@ impl Widget {
         // version's, or one it cannot read) is the whole module's to read, and to say so.
         #[cfg(not(feature = "quiz"))]
         if notices.contains(&Key::StateReset) || (older && (old(":quiz").is_some() || old(":mode").is_some())) {
-            let later = Rc::new(RefCell::new(QuizLater::read_again(dom.clone(), &ui, &root, keeper)));
+            let later = Rc::new(RefCell::new(QuizLater::for_exercise(dom.clone(), &ui, &root, keeper, options.state.clone())));
             let heard = events::on(&host, &root, &later, "click", QuizLater::click);
             dom::append(&host, &root);
             if let Some((name, detail)) = modes::quiz_shown(&later, Handover::Page) {

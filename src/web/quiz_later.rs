@@ -24,6 +24,15 @@ use crate::web::events::{Out, Told, target};
 use crate::web::modes::Handover;
 use crate::web::store::Keeper;
 
+/// What the stand-in stands in for.
+enum StandsFor {
+    /// The quiz, in its panel: the board is here.
+    Quiz,
+    /// The whole exercise: an attempt this module does not read, the one the page handed in
+    /// (`Some`) or else the stored one, is the whole module's to read.
+    Exercise(Option<String>),
+}
+
 /// The quiz's panel (or the whole widget's, for an attempt left to the whole module) while the
 /// whole module is on its way.
 pub struct QuizLater {
@@ -34,8 +43,7 @@ pub struct QuizLater {
     /// "Try again", shown after a failure.
     retry: HtmlElement,
     keeper: Keeper,
-    /// The whole module is to read the stored attempt itself (this module does not).
-    read_again: bool,
+    stands_for: StandsFor,
     /// Where focus goes once the whole module is here, since the page was asked for it.
     asked: Option<Handover>,
 }
@@ -43,32 +51,35 @@ pub struct QuizLater {
 impl QuizLater {
     /// The stand-in in the quiz's `panel`; says at once that the quiz is loading when `shown`.
     pub fn new(dom: Dom, ui: &Ui, panel: &Element, keeper: Keeper, shown: bool) -> QuizLater {
-        let mut later = QuizLater::build(dom, ui, panel, keeper, false);
+        let mut later = QuizLater::build(dom, ui, panel, keeper, StandsFor::Quiz);
         if shown {
             later.draw();
         }
         later
     }
 
-    /// The stand-in for the whole exercise in `root`, for an attempt this module does not read:
-    /// says at once that the exercise is loading.
-    pub fn read_again(dom: Dom, ui: &Ui, root: &Element, keeper: Keeper) -> QuizLater {
-        let mut later = QuizLater::build(dom, ui, root, keeper, true);
+    /// The stand-in for the whole exercise in `root`, for an attempt this module does not read
+    /// (`handed` in by the page, else the stored one): says at once that the exercise is loading.
+    pub fn for_exercise(dom: Dom, ui: &Ui, root: &Element, keeper: Keeper, handed: Option<String>) -> QuizLater {
+        let mut later = QuizLater::build(dom, ui, root, keeper, StandsFor::Exercise(handed));
         later.draw();
         later
     }
 
-    fn build(dom: Dom, ui: &Ui, parent: &Element, keeper: Keeper, read_again: bool) -> QuizLater {
+    fn build(dom: Dom, ui: &Ui, parent: &Element, keeper: Keeper, stands_for: StandsFor) -> QuizLater {
         let status = dom.live_region(parent, "status quiz-later");
         let retry = dom.button(parent, "quiz-retry", ui.get(Key::TryAgain));
         hide(&retry, true);
-        QuizLater { dom, ui: ui.clone(), status, retry, keeper, read_again, asked: None }
+        QuizLater { dom, ui: ui.clone(), status, retry, keeper, stands_for, asked: None }
     }
 
     /// Says that the quiz (or the exercise) is loading.
     pub fn draw(&mut self) {
         hide(&self.retry, true);
-        let key = if self.read_again { Key::Loading } else { Key::QuizLoading };
+        let key = match self.stands_for {
+            StandsFor::Quiz => Key::QuizLoading,
+            StandsFor::Exercise(_) => Key::Loading,
+        };
         self.dom.announce(&self.status, self.ui.get(key));
     }
 
@@ -80,19 +91,25 @@ impl QuizLater {
     }
 
     /// The options for the whole module's widget that takes this one's place, once asked:
-    /// `{ state, handover }`, or `{ handover }` alone when the whole module is to read the
+    /// `{ state, handover }` (the attempt as kept here, or as the page handed it in when this
+    /// module could not read it), or `{ handover }` alone when the whole module is to read the
     /// stored attempt itself; `undefined` before.
     pub fn takeover(&self) -> JsValue {
-        match (self.read_again, self.asked) {
-            (true, _) => object(&[("handover", Handover::Page.word().into())]),
-            (false, Some(then)) => object(&[("state", self.keeper.state().into()), ("handover", then.word().into())]),
-            (false, None) => JsValue::UNDEFINED,
+        let page = Handover::Page.word().into();
+        match (&self.stands_for, self.asked) {
+            (StandsFor::Exercise(Some(handed)), _) => object(&[("state", handed.as_str().into()), ("handover", page)]),
+            (StandsFor::Exercise(None), _) => object(&[("handover", page)]),
+            (StandsFor::Quiz, Some(then)) => object(&[("state", self.keeper.state().into()), ("handover", then.word().into())]),
+            (StandsFor::Quiz, None) => JsValue::UNDEFINED,
         }
     }
 
     /// Says that the whole module could not be loaded, and why (`reason`), with "Try again".
     pub fn failed(&self, reason: &str) {
-        let key = if self.read_again { Key::LoadingFailed } else { Key::QuizLoadFailed };
+        let key = match self.stands_for {
+            StandsFor::Quiz => Key::QuizLoadFailed,
+            StandsFor::Exercise(_) => Key::LoadingFailed,
+        };
         self.dom.announce(&self.status, &self.ui.text(key, &[("reason", reason)]));
         hide(&self.retry, false);
     }
@@ -101,7 +118,10 @@ impl QuizLater {
     pub fn click(&mut self, e: &Event) -> Out {
         closest(&target(e)?, ".quiz-retry")?;
         self.draw();
-        let then = if self.read_again { Handover::Page } else { Handover::Quiz };
+        let then = match self.stands_for {
+            StandsFor::Quiz => Handover::Quiz,
+            StandsFor::Exercise(_) => Handover::Page,
+        };
         Some(self.ask(then).into_iter().collect())
     }
 
