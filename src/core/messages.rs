@@ -19,9 +19,12 @@ pub struct Message {
     pub kind: Kind,
     /// The placeholders' values.
     pub args: Vec<Arg>,
-    /// The texts of its group of kinds, so that a group no message of a build is made of (the
-    /// spreadsheet import's, in the students' module) leaves its texts out of that build.
-    texts: Texts,
+    /// Where its texts are, so that a build leaves out the texts it never shows. `None` for the
+    /// loader's messages (the `loading` group), found by [`Message::text`] alone: the board's
+    /// module makes them but never words them (it hands a set with problems to the whole
+    /// module). Other groups' messages carry their group's texts: the students' module words
+    /// messages but makes no spreadsheet import's.
+    texts: Option<Texts>,
 }
 
 /// A group's texts of a kind: its placeholders' names (separated by spaces), its Dutch text and
@@ -93,7 +96,7 @@ impl From<u8> for Arg {
 impl Message {
     /// The message in `lang`, every placeholder filled.
     pub fn text(&self, lang: Lang) -> String {
-        let [names, nl, en] = (self.texts)(self.kind);
+        let [names, nl, en] = self.texts.unwrap_or(loading::texts)(self.kind);
         let mut values = Vec::with_capacity(self.args.len());
         for arg in &self.args {
             values.push(match arg {
@@ -112,13 +115,13 @@ impl Message {
     /// them (for tests that make one of every kind: code that reports a problem calls the kind's
     /// own function, which knows its placeholders).
     pub fn new(kind: Kind, args: Vec<Arg>) -> Message {
-        Message { kind, args, texts: Kind::texts }
+        Message { kind, args, texts: Some(Kind::texts) }
     }
 
-    /// A message of `kind`, of the group whose texts are `texts`, with these values of its
-    /// placeholders.
+    /// A message of `kind`, of the group whose texts are `texts` (see the field `texts` of [`Message`]), with
+    /// these values of its placeholders.
     #[inline]
-    fn of<const N: usize>(texts: Texts, kind: Kind, args: [Arg; N]) -> Message {
+    fn of<const N: usize>(texts: Option<Texts>, kind: Kind, args: [Arg; N]) -> Message {
         Message { kind, args: Vec::from(args), texts }
     }
 
@@ -157,8 +160,10 @@ fn placeholders(names: &'static str) -> impl Iterator<Item = &'static str> {
     names.split(' ').filter(|name| !name.is_empty())
 }
 
+/// The tables: groups of kinds, each `name (texts) { Kind constructor(placeholders) => Dutch,
+/// English; … }`, where `(texts)` is what the group's messages carry as their field `texts`.
 macro_rules! messages {
-    ($($(#[$doc:meta])* $group:ident { $($kind:ident $make:ident($($arg:ident),*) => $nl:literal, $en:literal;)* })*) => {
+    ($($(#[$doc:meta])* $group:ident ($carried:expr) { $($kind:ident $make:ident($($arg:ident),*) => $nl:literal, $en:literal;)* })*) => {
         /// A problem message of the tables. Each variant's documentation is its English text.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Kind {
@@ -214,7 +219,7 @@ macro_rules! messages {
                 /// the wasm 0.1 KB a kind, and the group's texts passed by each 1.4 KB in all).
                 #[inline(never)]
                 fn of<const N: usize>(kind: Kind, args: [Arg; N]) -> Message {
-                    Message::of(texts, kind, args)
+                    Message::of($carried, kind, args)
                 }
 
                 impl Message {
@@ -233,7 +238,7 @@ macro_rules! messages {
 
 messages! {
     /// A set's problems: the loader's, the JSON parser's and the rules'.
-    loading {
+    loading (None) {
         // Words inside other messages.
         Plain plain(text) => "{text}", "{text}";
         Either either(one, other) => "{one} of {other}", "{one} or {other}";
@@ -394,7 +399,7 @@ messages! {
     }
     /// A spreadsheet's problems (an import: the native tool's and the set editor's, not in the
     /// students' module).
-    importing {
+    importing (Some(texts)) {
         CsvTooLarge csv_too_large(size, max) => "het bestand is {size} bytes; dit programma leest hoogstens {max} bytes", "the file is {size} bytes; the most this tool reads is {max}";
         CsvEmpty csv_empty() => "het bestand is leeg: het heeft een kopregel nodig met de namen van de kolommen", "the file is empty: it needs a header line naming the columns";
         CsvUnreadable csv_unreadable(reason) => "het bestand is geen leesbare CSV: {reason}", "the file cannot be read as CSV: {reason}";

@@ -19,7 +19,8 @@
 //! → effects), `quiz_view` and `quiz_events` (the same for the quiz; with the feature `quiz`,
 //! whose absence makes the board's module, where `quiz_later` stands in), [`effects`] (the one
 //! loop that carries out either exercise's effects), [`store`] (guarded `localStorage`), [`listener`] (owned event listeners);
-//! [`problems`] is the set editor's check (a set's problems as plain objects) and
+//! `problems` is the set editor's check (a set's problems as plain objects; not in the board's
+//! module, which hands a set with problems to the whole module) and
 //! `course_package` its "Download for an LMS" (a course package's entries) and `authoring` its
 //! evidence by selection and spreadsheet import (both only in the editor's build, feature
 //! `editor`).
@@ -35,6 +36,7 @@ pub mod listener;
 #[cfg(feature = "quiz")]
 pub mod marking;
 pub mod modes;
+#[cfg(feature = "quiz")]
 pub mod problems;
 #[cfg(feature = "quiz")]
 pub mod quiz_events;
@@ -65,6 +67,8 @@ use crate::core::state::{Kept as Resumed, decode_kept as read_attempt};
 use crate::core::state::{Resumed, decode_attempt as read_attempt};
 use crate::core::strings::{Key, Lang};
 
+#[cfg(not(feature = "quiz"))]
+use dom::Dom;
 use dom::Ui;
 use events::BoardShell;
 use listener::Listener;
@@ -222,11 +226,19 @@ impl Widget {
                 // The interface language: asked for, else the set's own `lang` if the text is
                 // JSON within the limits, else the reader's.
                 let ui = requested.or_else(|| set::stated_lang(set_text)).unwrap_or_else(|| options.unset(&host));
-                let mut problems = Vec::new();
-                for problem in &errors.0 {
-                    problems.push(problem.text(ui));
+                // The board's module leaves putting them into words to the whole module.
+                #[cfg(not(feature = "quiz"))]
+                {
+                    let _ = errors;
+                    let dom = Dom { doc: doc.clone(), set_lang: None };
+                    let root = view::bare_frame(&dom, ui);
+                    return Ok(Widget::handed_over(&host, dom, &Ui::builtin(ui), root, None, None));
                 }
-                return Ok(Widget::failed(&host, view::failed(&doc, &Ui::builtin(ui), Key::LoadFailed, &problems)));
+                #[cfg(feature = "quiz")]
+                {
+                    let problems: Vec<String> = errors.0.iter().map(|problem| problem.text(ui)).collect();
+                    return Ok(Widget::failed(&host, view::failed(&doc, &Ui::builtin(ui), Key::LoadFailed, &problems)));
+                }
             }
         };
         // One set for the board and the quiz: each holds a reference to it, not a copy.
@@ -261,20 +273,7 @@ impl Widget {
         // version's, or one it cannot read) is the whole module's to read, and to say so.
         #[cfg(not(feature = "quiz"))]
         if notices.contains(&Key::StateReset) || (older && (old(":quiz").is_some() || old(":mode").is_some())) {
-            let later = Rc::new(RefCell::new(QuizLater::for_exercise(dom.clone(), &ui, &root, keeper, options.state.clone())));
-            let heard = events::on(&host, &root, &later, "click", QuizLater::click);
-            dom::append(&host, &root);
-            if let Some((name, detail)) = modes::quiz_shown(&later, Handover::Page) {
-                events::dispatch(&host, name, &detail);
-            }
-            return Ok(Widget {
-                root,
-                board: None,
-                quiz: Some(later),
-                modes: None,
-                listeners: vec![heard],
-                eyebrow: set.file.eyebrow.clone(),
-            });
+            return Ok(Widget::handed_over(&host, dom, &ui, root, options.state.clone(), set.file.eyebrow.clone()));
         }
         let mode = set.file.mode;
         let tab = resumed.tab.unwrap_or(Tab::Board);
@@ -465,6 +464,20 @@ impl Widget {
 
     /// Removes the widget: its DOM and every listener. The handle is unusable afterwards.
     pub fn destroy(self) {}
+
+    /// In the board's module: a widget that stands in for the whole module's in `root` (a set
+    /// with problems, or an attempt `handed` in or stored that this module does not read), and
+    /// asks the page for the whole module at once.
+    #[cfg(not(feature = "quiz"))]
+    fn handed_over(host: &HtmlElement, dom: Dom, ui: &Ui, root: HtmlElement, handed: Option<String>, eyebrow: Option<String>) -> Widget {
+        let later = Rc::new(RefCell::new(QuizLater::for_exercise(dom, ui, &root, handed)));
+        let heard = events::on(host, &root, &later, "click", QuizLater::click);
+        dom::append(host, &root);
+        if let Some((name, detail)) = modes::quiz_shown(&later, Handover::Page) {
+            events::dispatch(host, name, &detail);
+        }
+        Widget { root, board: None, quiz: Some(later), modes: None, listeners: vec![heard], eyebrow }
+    }
 
     /// A widget that only shows `panel` (a problem instead of an exercise) in `host`.
     fn failed(host: &HtmlElement, panel: HtmlElement) -> Widget {

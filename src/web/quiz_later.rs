@@ -1,6 +1,6 @@
 //! The quiz in the board's module: the build without the feature `quiz` (the quiz's view and
-//! events, and the code that reads a quiz's attempt), which the self-study page loads first. It
-//! is 28 KB gzip lighter, and on a slow phone link every KB delays the board by about 5 ms.
+//! events, the code that reads a quiz's attempt, and the words of a set's problems), which the
+//! self-study page loads first. It is 33 KB gzip lighter, and on a slow phone link every KB delays the board by about 5 ms.
 //!
 //! The quiz's attempt is kept as it was stored, unread ([`state::decode_kept`]): the board's
 //! module writes it back unchanged with the board's, and leaves it out while the quiz has not
@@ -9,7 +9,9 @@
 //! module. The page then mounts the whole module's widget in this one's place, with the options
 //! the widget's `takeover` gives ({state, handover}), and it opens on the quiz. An attempt the
 //! board's module does not read (an earlier version's, or a damaged one) is handed over the same
-//! way as the page opens, for the whole module to read and to say what became of it. Should the
+//! way as the page opens, for the whole module to read and to say what became of it, and so is a
+//! set with problems, for the whole module to put them into words (their texts, in two
+//! languages, are 4 KB gzip this module leaves out). Should the
 //! whole module not load, the page calls `quizFailed(reason)`: the panel says so and offers to
 //! try again.
 //!
@@ -26,10 +28,11 @@ use crate::web::store::Keeper;
 
 /// What the stand-in stands in for.
 enum StandsFor {
-    /// The quiz, in its panel: the board is here.
-    Quiz,
-    /// The whole exercise: an attempt this module does not read, the one the page handed in
-    /// (`Some`) or else the stored one, is the whole module's to read.
+    /// The quiz, in its panel: the board is here, and keeps the attempt.
+    Quiz(Keeper),
+    /// The whole exercise: a set with problems, which the whole module puts into words, or an
+    /// attempt this module does not read, the one the page handed in (`Some`) or else the stored
+    /// one, which is the whole module's to read.
     Exercise(Option<String>),
 }
 
@@ -42,7 +45,6 @@ pub struct QuizLater {
     status: Element,
     /// "Try again", shown after a failure.
     retry: HtmlElement,
-    keeper: Keeper,
     stands_for: StandsFor,
     /// Where focus goes once the whole module is here, since the page was asked for it.
     asked: Option<Handover>,
@@ -51,33 +53,34 @@ pub struct QuizLater {
 impl QuizLater {
     /// The stand-in in the quiz's `panel`; says at once that the quiz is loading when `shown`.
     pub fn new(dom: Dom, ui: &Ui, panel: &Element, keeper: Keeper, shown: bool) -> QuizLater {
-        let mut later = QuizLater::build(dom, ui, panel, keeper, StandsFor::Quiz);
+        let mut later = QuizLater::build(dom, ui, panel, StandsFor::Quiz(keeper));
         if shown {
             later.draw();
         }
         later
     }
 
-    /// The stand-in for the whole exercise in `root`, for an attempt this module does not read
-    /// (`handed` in by the page, else the stored one): says at once that the exercise is loading.
-    pub fn for_exercise(dom: Dom, ui: &Ui, root: &Element, keeper: Keeper, handed: Option<String>) -> QuizLater {
-        let mut later = QuizLater::build(dom, ui, root, keeper, StandsFor::Exercise(handed));
+    /// The stand-in for the whole exercise in `root`, for a set with problems or an attempt this
+    /// module does not read (`handed` in by the page, else the stored one): says at once that the
+    /// exercise is loading.
+    pub fn for_exercise(dom: Dom, ui: &Ui, root: &Element, handed: Option<String>) -> QuizLater {
+        let mut later = QuizLater::build(dom, ui, root, StandsFor::Exercise(handed));
         later.draw();
         later
     }
 
-    fn build(dom: Dom, ui: &Ui, parent: &Element, keeper: Keeper, stands_for: StandsFor) -> QuizLater {
+    fn build(dom: Dom, ui: &Ui, parent: &Element, stands_for: StandsFor) -> QuizLater {
         let status = dom.live_region(parent, "status quiz-later");
         let retry = dom.button(parent, "quiz-retry", ui.get(Key::TryAgain));
         hide(&retry, true);
-        QuizLater { dom, ui: ui.clone(), status, retry, keeper, stands_for, asked: None }
+        QuizLater { dom, ui: ui.clone(), status, retry, stands_for, asked: None }
     }
 
     /// Says that the quiz (or the exercise) is loading.
     pub fn draw(&mut self) {
         hide(&self.retry, true);
         let key = match self.stands_for {
-            StandsFor::Quiz => Key::QuizLoading,
+            StandsFor::Quiz(_) => Key::QuizLoading,
             StandsFor::Exercise(_) => Key::Loading,
         };
         self.dom.announce(&self.status, self.ui.get(key));
@@ -99,15 +102,15 @@ impl QuizLater {
         match (&self.stands_for, self.asked) {
             (StandsFor::Exercise(Some(handed)), _) => object(&[("state", handed.as_str().into()), ("handover", page)]),
             (StandsFor::Exercise(None), _) => object(&[("handover", page)]),
-            (StandsFor::Quiz, Some(then)) => object(&[("state", self.keeper.state().into()), ("handover", then.word().into())]),
-            (StandsFor::Quiz, None) => JsValue::UNDEFINED,
+            (StandsFor::Quiz(keeper), Some(then)) => object(&[("state", keeper.state().into()), ("handover", then.word().into())]),
+            (StandsFor::Quiz(_), None) => JsValue::UNDEFINED,
         }
     }
 
     /// Says that the whole module could not be loaded, and why (`reason`), with "Try again".
     pub fn failed(&self, reason: &str) {
         let key = match self.stands_for {
-            StandsFor::Quiz => Key::QuizLoadFailed,
+            StandsFor::Quiz(_) => Key::QuizLoadFailed,
             StandsFor::Exercise(_) => Key::LoadingFailed,
         };
         self.dom.announce(&self.status, &self.ui.text(key, &[("reason", reason)]));
@@ -119,7 +122,7 @@ impl QuizLater {
         closest(&target(e)?, ".quiz-retry")?;
         self.draw();
         let then = match self.stands_for {
-            StandsFor::Quiz => Handover::Quiz,
+            StandsFor::Quiz(_) => Handover::Quiz,
             StandsFor::Exercise(_) => Handover::Page,
         };
         Some(self.ask(then).into_iter().collect())

@@ -14,7 +14,7 @@ use crate::core::board::{Board, CardStatus, Place};
 use crate::core::exercise::Summary;
 use crate::core::feedback::{Feedback, Verdict};
 use crate::core::set::{BinId, ExcerptKind, Set};
-use crate::core::strings::Key;
+use crate::core::strings::{Key, Lang};
 use crate::web::dom::Ui;
 use crate::web::dom::{
     Dom, attr, attribute, class, closest, contains, element, essay_ref, flag, focus, hide, insert_before, paragraphs, remove, reveal,
@@ -230,8 +230,7 @@ pub struct View {
 /// `lead` (why), then each of `problems` (a set's problems, or the address that failed).
 pub fn failed(doc: &Document, ui: &Ui, lead: Key, problems: &[String]) -> HtmlElement {
     let dom = Dom { doc: doc.clone(), set_lang: None };
-    let root = dom.el("div", "diary-sort");
-    attr(&root, "lang", ui.code());
+    let root = bare_frame(&dom, ui.lang());
     let panel = dom.child(&root, "div", "load-failed", "");
     attr(&panel, "role", "alert");
     dom.child(&panel, "p", "", ui.get(lead));
@@ -256,6 +255,13 @@ pub fn frame(dom: &Dom, ui: &Ui, set: &Set) -> HtmlElement {
     let text = dom.child(&intro, "div", "intro-text", "");
     dom.set_text(&text);
     dom.paragraphs(&text, "", &set.file.intro);
+    root.unchecked_into()
+}
+
+/// The widget's root in interface language `lang`, empty: for what is shown without a set.
+pub fn bare_frame(dom: &Dom, lang: Lang) -> HtmlElement {
+    let root = dom.el("div", "diary-sort");
+    attr(&root, "lang", lang.code());
     root.unchecked_into()
 }
 

@@ -3,7 +3,8 @@
 // the board's module alone; choosing the quiz (tap, click or the arrow keys) brings the quiz with
 // focus where the choice puts it, the board as the student left it and no "restored" notice; a
 // whole module that does not arrive is said in the quiz's panel, and "Try again" brings it. Once
-// the quiz has been used, a reload fetches the whole module at once and mounts it directly.
+// the quiz has been used, a reload fetches the whole module at once and mounts it directly. A set
+// with problems is the whole module's to put into words (the board's module has not their texts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser, openPage, axeViolations, formatAxe, READY } from './harness.mjs';
@@ -143,4 +144,31 @@ test('a reload on the quiz without that mark: the whole module takes over as the
   assert.equal(await restored(page).count(), 1, 'the board says that the attempt was restored, as after any reload');
   await assertCleanPage(page);
   await page.context().close();
+});
+
+test("a set with problems: the whole module lists them in the page's language; without it, the stand-in says so", async () => {
+  for (const [locale, lead, loading] of [
+    ['nl-NL', 'Deze oefenset kan niet worden geladen.', 'De oefening kon niet worden geladen'],
+    ['en-US', 'This exercise set cannot be loaded.', 'The exercise could not be loaded'],
+  ]) {
+    const page = await openPage(env.browser, null, { ...SIZES[0][1], locale });
+    await page.route('**/www/sets/broken.json', (route) => route.fulfill({ contentType: 'application/json', body: '{ not json' }));
+    await page.goto(env.server.href('/www/index.html?set=sets/broken.json'), { waitUntil: 'load' });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.ok((await alert.locator('p').first().innerText()).startsWith(lead), locale);
+    assert.match(await alert.getByRole('listitem').first().innerText(), /^1:3: /, `${locale}: the problem, with its line and column`);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    assert.ok(fetched.some((u) => BOARD.test(u)) && fetched.some((u) => WHOLE.test(u)), `${locale}: the board's module, then the whole one`);
+    await assertNoAxe(page, `a set with problems (${locale})`);
+    assert.deepEqual(page.errors, [], 'no page error');
+    // The whole module does not arrive: the board's module says so and offers to try again.
+    await page.route(WHOLE, (route) => route.abort('internetdisconnected'));
+    await page.reload({ waitUntil: 'load' });
+    await page.getByRole('status').filter({ hasText: loading }).waitFor();
+    await page.unroute(WHOLE);
+    await page.getByRole('button', { name: locale === 'nl-NL' ? 'Opnieuw proberen' : 'Try again', exact: true }).click();
+    await alert.waitFor();
+    await page.context().close();
+  }
 });
