@@ -1119,7 +1119,7 @@ fn overrides(p: &mut Problems<'_>, node: &Node<'_>, path: &str) -> Option<Overri
                 p.at(text_path, t.value.at, Message::text_empty());
                 continue;
             }
-            let own = strings::placeholders(strings::get(lang, key));
+            let own = strings::key_placeholders(key);
             for name in strings::placeholders(&template).into_iter().filter(|name| !own.contains(name)) {
                 let has = match &own[..] {
                     [] => Message::has_none(),

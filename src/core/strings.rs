@@ -34,8 +34,36 @@ impl Lang {
     }
 }
 
+/// A text in the column of its group: `$text` in the group that `$quiz` (empty, or `quiz` for a
+/// key only the quiz uses) names, else nothing.
+/// Whether a key is marked `quiz` in the table.
+#[cfg(feature = "quiz")]
+macro_rules! quiz_only {
+    ([]) => {
+        false
+    };
+    ([quiz]) => {
+        true
+    };
+}
+
+macro_rules! pick {
+    (board [] $text:literal) => {
+        $text
+    };
+    (board [quiz] $text:literal) => {
+        ""
+    };
+    (quiz [] $text:literal) => {
+        ""
+    };
+    (quiz [quiz] $text:literal) => {
+        $text
+    };
+}
+
 macro_rules! table {
-    ($($key:ident $name:literal => $nl:literal, $en:literal;)*) => {
+    ($($key:ident $name:literal $($quiz:ident)? => $nl:literal, $en:literal;)*) => {
         /// A string in the tables. Each variant's documentation is its Dutch text.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Key {
@@ -55,10 +83,25 @@ macro_rules! table {
 
         /// The keys' names.
         const NAMES: Packed<{ Key::ALL.len() }> = Packed::new(concat!($($name),*), [$($name.len()),*]);
-        /// The Dutch texts.
-        const NL: Packed<{ Key::ALL.len() }> = Packed::new(concat!($($nl),*), [$($nl.len()),*]);
-        /// The English texts.
-        const EN: Packed<{ Key::ALL.len() }> = Packed::new(concat!($($en),*), [$($en.len()),*]);
+        /// Whether each key is one only the quiz uses (marked `quiz` in the table).
+        #[cfg(feature = "quiz")]
+        const QUIZ_ONLY: [bool; Key::ALL.len()] = [$(quiz_only!([$($quiz)?])),*];
+        /// The Dutch texts, every key's: read only here, to find each key's placeholders.
+        const NL_ALL: Packed<{ Key::ALL.len() }> = Packed::new(concat!($($nl),*), [$($nl.len()),*]);
+        /// The Dutch texts of the keys that are not the quiz's alone (empty for those that are).
+        const NL: Packed<{ Key::ALL.len() }> =
+            Packed::new(concat!($(pick!(board [$($quiz)?] $nl)),*), [$(pick!(board [$($quiz)?] $nl).len()),*]);
+        /// The English texts of the keys that are not the quiz's alone.
+        const EN: Packed<{ Key::ALL.len() }> =
+            Packed::new(concat!($(pick!(board [$($quiz)?] $en)),*), [$(pick!(board [$($quiz)?] $en).len()),*]);
+        /// The Dutch texts of the keys only the quiz uses (empty for the others).
+        #[cfg(feature = "quiz")]
+        const QUIZ_NL: Packed<{ Key::ALL.len() }> =
+            Packed::new(concat!($(pick!(quiz [$($quiz)?] $nl)),*), [$(pick!(quiz [$($quiz)?] $nl).len()),*]);
+        /// The English texts of the keys only the quiz uses.
+        #[cfg(feature = "quiz")]
+        const QUIZ_EN: Packed<{ Key::ALL.len() }> =
+            Packed::new(concat!($(pick!(quiz [$($quiz)?] $en)),*), [$(pick!(quiz [$($quiz)?] $en).len()),*]);
     };
 }
 
@@ -95,12 +138,80 @@ impl<const N: usize> Packed<N> {
 }
 
 /// The built-in text of `key` in `lang`, placeholders unfilled (without a set's overrides: code
-/// that has a set asks its [`Wording`](crate::core::wording::Wording)).
+/// that has a set asks its [`Wording`](crate::core::wording::Wording)). Without the feature
+/// `quiz` (the board's module), the keys only the quiz uses have no text: their texts, 7.7 KB,
+/// are left out of the module.
 pub fn get(lang: Lang, key: Key) -> &'static str {
-    match lang {
-        Lang::Nl => NL.get(key as usize),
-        Lang::En => EN.get(key as usize),
+    let i = key as usize;
+    #[cfg(feature = "quiz")]
+    if QUIZ_ONLY[i] {
+        return match lang {
+            Lang::Nl => QUIZ_NL.get(i),
+            Lang::En => QUIZ_EN.get(i),
+        };
     }
+    match lang {
+        Lang::Nl => NL.get(i),
+        Lang::En => EN.get(i),
+    }
+}
+
+/// The names of `key`'s placeholders, in the order its Dutch text has them (its English text has
+/// the same: a test checks). From a column made as the module is compiled, so that the loader
+/// can check a set's own texts for a key whose texts the module leaves out.
+pub fn key_placeholders(key: Key) -> Vec<&'static str> {
+    placeholders(PLACEHOLDERS.get(key as usize))
+}
+
+/// Each key's placeholders, `{a}{b}`, one piece per key.
+const PLACEHOLDERS: Packed<{ Key::ALL.len() }> = Packed { all: PLACEHOLDER_TEXT, ends: PLACEHOLDER_PIECES.1 };
+/// The length of all keys' placeholders together.
+const PLACEHOLDER_BYTES: usize = placeholder_pieces::<0, { Key::ALL.len() }>(&NL_ALL).0.1;
+/// The placeholders' bytes, and where each key's end.
+const PLACEHOLDER_PIECES: (([u8; PLACEHOLDER_BYTES], usize), [u16; Key::ALL.len()]) =
+    placeholder_pieces::<PLACEHOLDER_BYTES, { Key::ALL.len() }>(&NL_ALL);
+/// The placeholders' bytes as text (they are whole pieces of UTF-8 text).
+const PLACEHOLDER_TEXT: &str = match core::str::from_utf8(&PLACEHOLDER_PIECES.0.0) {
+    Ok(text) => text,
+    Err(_) => panic!("the placeholders are not UTF-8"),
+};
+
+/// The `{name}` placeholders of each key in `column`, read as [`fill`] reads them, copied one
+/// after the other into `L` bytes (with how many there were: `L` 0 counts them), and where each
+/// key's end.
+const fn placeholder_pieces<const L: usize, const N: usize>(column: &Packed<N>) -> (([u8; L], usize), [u16; N]) {
+    let bytes = column.all.as_bytes();
+    let mut out = [0; L];
+    let mut ends = [0; N];
+    let (mut k, mut start, mut len) = (0, 0, 0);
+    while k < N {
+        let end = column.ends[k] as usize;
+        let mut i = start;
+        while i < end {
+            if bytes[i] != b'{' {
+                i += 1;
+                continue;
+            }
+            let mut close = i + 1;
+            while close < end && bytes[close] != b'}' {
+                close += 1;
+            }
+            if close == end {
+                break;
+            }
+            while i <= close {
+                if len < L {
+                    out[len] = bytes[i];
+                }
+                len += 1;
+                i += 1;
+            }
+        }
+        ends[k] = len as u16;
+        start = end;
+        k += 1;
+    }
+    ((out, len), ends)
 }
 
 table! {
@@ -132,7 +243,7 @@ table! {
     SourceMemoir "source_memoir" => "Memoires", "Memoir";
     SourceNewspaper "source_newspaper" => "Krant", "Newspaper";
     SourceLetter "source_letter" => "Brief", "Letter";
-    SourceSummary "source_summary" => "Bron: ", "Source: ";
+    SourceSummary "source_summary" quiz => "Bron: ", "Source: ";
     EssayRefSection "essay_ref_section" => "essay, § {section}", "essay, § {section}";
     EssayRefFootnote "essay_ref_footnote" => "essay, § {section}, voetnoot {footnote}", "essay, § {section}, footnote {footnote}";
     EssayRefIntro "essay_ref_intro" => "essay, inleiding (zonder kop)", "essay, introduction (untitled)";
@@ -177,56 +288,56 @@ table! {
     QuizLoading "quiz_loading" => "De quiz wordt geladen…", "Loading the quiz…";
     QuizLoadFailed "quiz_load_failed" => "De quiz kon niet worden geladen ({reason}). Controleer je verbinding en probeer het opnieuw.",
         "The quiz could not be loaded ({reason}). Check your connection and try again.";
-    QuizInstructions "quiz_instructions" => "Eén fragment tegelijk: lees het en markeer de woorden waar het om draait, vink de criteria aan die je ziet, kies een bak en geef je antwoord. Je krijgt meteen feedback.",
+    QuizInstructions "quiz_instructions" quiz => "Eén fragment tegelijk: lees het en markeer de woorden waar het om draait, vink de criteria aan die je ziet, kies een bak en geef je antwoord. Je krijgt meteen feedback.",
         "One excerpt at a time: read it and mark the words that matter, tick the criteria you see, choose a bin and submit. Feedback follows at once.";
-    ExcerptOf "excerpt_of" => "Fragment {n} van {total}", "Excerpt {n} of {total}";
-    QuestionOf "question_of" => "Vraag {n} van {total}", "Question {n} of {total}";
-    RoundHeading "round_heading" => "Herkansing {round}: alleen wat nog niet goed was.", "Retry {round}: only what was not right yet.";
-    MarkLegend "mark_legend" => "Markeer de woorden die je keuze onderbouwen", "Mark the words that support your choice";
-    MarkHelp "mark_help" => "Klik of tik op een woord om het te markeren of de markering weg te halen; sleep over woorden (op een telefoon eerst zijwaarts) om een stuk te markeren. Toetsenbord: pijltjestoetsen verplaatsen, Spatie markeert, Shift met een pijltje markeert verder.",
+    ExcerptOf "excerpt_of" quiz => "Fragment {n} van {total}", "Excerpt {n} of {total}";
+    QuestionOf "question_of" quiz => "Vraag {n} van {total}", "Question {n} of {total}";
+    RoundHeading "round_heading" quiz => "Herkansing {round}: alleen wat nog niet goed was.", "Retry {round}: only what was not right yet.";
+    MarkLegend "mark_legend" quiz => "Markeer de woorden die je keuze onderbouwen", "Mark the words that support your choice";
+    MarkHelp "mark_help" quiz => "Klik of tik op een woord om het te markeren of de markering weg te halen; sleep over woorden (op een telefoon eerst zijwaarts) om een stuk te markeren. Toetsenbord: pijltjestoetsen verplaatsen, Spatie markeert, Shift met een pijltje markeert verder.",
         "Click or tap a word to mark or unmark it; drag across words (on a phone, sideways first) to mark a passage. Keyboard: the arrow keys move, Space marks, Shift with an arrow marks on.";
-    ClearMarks "clear_marks" => "Markeringen wissen", "Clear marks";
-    CriteriaLegend "criteria_legend" => "Welke criteria uit het essay zie je hier?", "Which of the essay’s criteria do you see here?";
-    BinLegend "bin_legend" => "In welke bak hoort dit fragment?", "Which bin does this excerpt belong in?";
-    CertaintyLegend "certainty_legend" => "Hoe zeker ben je?", "How sure are you?";
-    CertaintyLowChoice "certainty_low_choice" => "Niet zeker (goed +1, fout 0)", "Not sure (right +1, wrong 0)";
-    CertaintyMediumChoice "certainty_medium_choice" => "Redelijk zeker (goed +2, fout −2)", "Fairly sure (right +2, wrong −2)";
-    CertaintyHighChoice "certainty_high_choice" => "Zeker (goed +3, fout −6)", "Sure (right +3, wrong −6)";
-    OptionsSingle "options_single" => "Kies één antwoord.", "Choose one answer.";
-    OptionsMultiple "options_multiple" => "Kies alle juiste antwoorden.", "Choose every right answer.";
-    Required "required" => " (verplicht)", " (required)";
-    Optional "optional" => " (niet verplicht)", " (optional)";
-    Submit "submit" => "Antwoord geven", "Submit";
+    ClearMarks "clear_marks" quiz => "Markeringen wissen", "Clear marks";
+    CriteriaLegend "criteria_legend" quiz => "Welke criteria uit het essay zie je hier?", "Which of the essay’s criteria do you see here?";
+    BinLegend "bin_legend" quiz => "In welke bak hoort dit fragment?", "Which bin does this excerpt belong in?";
+    CertaintyLegend "certainty_legend" quiz => "Hoe zeker ben je?", "How sure are you?";
+    CertaintyLowChoice "certainty_low_choice" quiz => "Niet zeker (goed +1, fout 0)", "Not sure (right +1, wrong 0)";
+    CertaintyMediumChoice "certainty_medium_choice" quiz => "Redelijk zeker (goed +2, fout −2)", "Fairly sure (right +2, wrong −2)";
+    CertaintyHighChoice "certainty_high_choice" quiz => "Zeker (goed +3, fout −6)", "Sure (right +3, wrong −6)";
+    OptionsSingle "options_single" quiz => "Kies één antwoord.", "Choose one answer.";
+    OptionsMultiple "options_multiple" quiz => "Kies alle juiste antwoorden.", "Choose every right answer.";
+    Required "required" quiz => " (verplicht)", " (required)";
+    Optional "optional" quiz => " (niet verplicht)", " (optional)";
+    Submit "submit" quiz => "Antwoord geven", "Submit";
     TryAgain "try_again" => "Opnieuw proberen", "Try again";
-    ShowSolution "show_solution" => "Oplossing tonen (0 punten)", "Show solution (scores 0)";
-    Next "next" => "Volgende", "Next";
-    ToReview "to_review" => "Naar het overzicht", "To the review";
-    FeedbackHeading "feedback_heading" => "Feedback", "Feedback";
-    FeedbackAnswer "feedback_answer" => "Je keuze", "Your choice";
-    FeedbackSolution "feedback_solution" => "De oplossing", "The solution";
-    FeedbackCriteria "feedback_criteria" => "De criteria die je aanvinkte", "The criteria you ticked";
-    FeedbackEvidence "feedback_evidence" => "De woorden die je markeerde", "The words you marked";
-    TriesOnItem "tries_on_item" => "Nog {n} van {tries} pogingen.", "{n} of {tries} tries left.";
-    Lenses "lenses" => "Hoe lezen de historici dit fragment?", "How do the historians read this excerpt?";
-    LensesNote "lenses_note" => "Alleen de lezing van het essay is Snijders’ eigen. Die van de drie scholen leidt deze oefening af uit hoe het essay hun opvattingen beschrijft; het essay past ze zelf niet op de fragmenten toe.",
+    ShowSolution "show_solution" quiz => "Oplossing tonen (0 punten)", "Show solution (scores 0)";
+    Next "next" quiz => "Volgende", "Next";
+    ToReview "to_review" quiz => "Naar het overzicht", "To the review";
+    FeedbackHeading "feedback_heading" quiz => "Feedback", "Feedback";
+    FeedbackAnswer "feedback_answer" quiz => "Je keuze", "Your choice";
+    FeedbackSolution "feedback_solution" quiz => "De oplossing", "The solution";
+    FeedbackCriteria "feedback_criteria" quiz => "De criteria die je aanvinkte", "The criteria you ticked";
+    FeedbackEvidence "feedback_evidence" quiz => "De woorden die je markeerde", "The words you marked";
+    TriesOnItem "tries_on_item" quiz => "Nog {n} van {tries} pogingen.", "{n} of {tries} tries left.";
+    Lenses "lenses" quiz => "Hoe lezen de historici dit fragment?", "How do the historians read this excerpt?";
+    LensesNote "lenses_note" quiz => "Alleen de lezing van het essay is Snijders’ eigen. Die van de drie scholen leidt deze oefening af uit hoe het essay hun opvattingen beschrijft; het essay past ze zelf niet op de fragmenten toe.",
         "Only the essay’s reading is Snijders’ own. This exercise derives the three schools’ readings from how the essay describes their views; the essay does not apply them to the fragments itself.";
-    ExplainCriteria "explain_criteria" => "Uitleg bij de criteria", "Explain the criteria";
-    ExplainBins "explain_bins" => "Uitleg bij de bakken", "Explain the bins";
-    ExplainMarking "explain_marking" => "Hoe markeer je?", "How to mark";
-    ExplainShort "explain_short" => "Uitleg", "Explain";
-    NavLabel "nav_label" => "Onderdelen", "Items";
-    NavPrevious "nav_previous" => "Vorig onderdeel", "Previous item";
-    NavNext "nav_next" => "Volgend onderdeel", "Next item";
-    NavAll "nav_all" => "Alle onderdelen: {right} goed, {wrong} fout, {to_do} te doen", "All items: {right} right, {wrong} wrong, {to_do} to do";
-    NavItem "nav_item" => "Onderdeel {k}: {standing}", "Item {k}: {standing}";
-    StandingToDo "standing_to_do" => "te doen", "to do";
-    StandingRetry "standing_retry" => "fout, nog een poging", "wrong, tries left";
-    StandingRight "standing_right" => "goed", "right";
-    StandingWrong "standing_wrong" => "fout", "wrong";
+    ExplainCriteria "explain_criteria" quiz => "Uitleg bij de criteria", "Explain the criteria";
+    ExplainBins "explain_bins" quiz => "Uitleg bij de bakken", "Explain the bins";
+    ExplainMarking "explain_marking" quiz => "Hoe markeer je?", "How to mark";
+    ExplainShort "explain_short" quiz => "Uitleg", "Explain";
+    NavLabel "nav_label" quiz => "Onderdelen", "Items";
+    NavPrevious "nav_previous" quiz => "Vorig onderdeel", "Previous item";
+    NavNext "nav_next" quiz => "Volgend onderdeel", "Next item";
+    NavAll "nav_all" quiz => "Alle onderdelen: {right} goed, {wrong} fout, {to_do} te doen", "All items: {right} right, {wrong} wrong, {to_do} to do";
+    NavItem "nav_item" quiz => "Onderdeel {k}: {standing}", "Item {k}: {standing}";
+    StandingToDo "standing_to_do" quiz => "te doen", "to do";
+    StandingRetry "standing_retry" quiz => "fout, nog een poging", "wrong, tries left";
+    StandingRight "standing_right" quiz => "goed", "right";
+    StandingWrong "standing_wrong" quiz => "fout", "wrong";
     // The review.
-    Download "download" => "Downloaden (Markdown)", "Download (Markdown)";
-    Print "print" => "Afdrukken", "Print";
-    RetryWrong "retry_wrong" => "Alleen de foute opnieuw", "Retry only the wrong ones";
+    Download "download" quiz => "Downloaden (Markdown)", "Download (Markdown)";
+    Print "print" quiz => "Afdrukken", "Print";
+    RetryWrong "retry_wrong" quiz => "Alleen de foute opnieuw", "Retry only the wrong ones";
     // The summary.
     Summary "summary" => "Resultaat", "Result";
     Score "score" => "Score: {score}% ({right} van {total} fragmenten goed).", "Score: {score}% ({right} of {total} excerpts right).";
@@ -236,8 +347,8 @@ table! {
     Right "right" => "Goed.", "Right.";
     Wrong "wrong" => "Nog niet goed.", "Not right yet.";
     WrongFinal "wrong_final" => "Niet goed, en de controles zijn op.", "Not right, and no checks are left.";
-    WrongNoTries "wrong_no_tries" => "Niet goed, en je pogingen zijn op.", "Not right, and no tries are left.";
-    SolutionShownVerdict "solution_shown_verdict" => "Oplossing getoond: dit onderdeel levert 0 punten op.", "Solution shown: this item scores 0.";
+    WrongNoTries "wrong_no_tries" quiz => "Niet goed, en je pogingen zijn op.", "Not right, and no tries are left.";
+    SolutionShownVerdict "solution_shown_verdict" quiz => "Oplossing getoond: dit onderdeel levert 0 punten op.", "Solution shown: this item scores 0.";
     Revealed "revealed" => "Het juiste antwoord is ‘{bin}’.", "The right answer is ‘{bin}’.";
     // Feedback sentences.
     YouChose "you_chose" => "Je legde dit fragment in ‘{bin}’.", "You put this excerpt in ‘{bin}’.";
@@ -278,73 +389,73 @@ table! {
     EssayRefSee "essay_ref_see" => "Zie {reference}.", "See {reference}.";
     LensReads "lens_reads" => "Volgens de {lens}: ‘{bin}’.", "According to the {lens}: ‘{bin}’.";
     LensAgrees "lens_agrees" => "Daarin volgt deze lezing het essay.", "In that, this reading follows the essay.";
-    LensSource "lens_source" => "In het essay: {reference}.", "In the essay: {reference}.";
+    LensSource "lens_source" quiz => "In het essay: {reference}.", "In the essay: {reference}.";
     LensDiffers "lens_differs" => "Het essay leest het als ‘{bin}’.", "The essay reads it as ‘{bin}’.";
     // The quiz (core): refusals and announcements.
-    NeedBin "need_bin" => "Kies eerst een bak.", "Choose a bin first.";
-    NeedOption "need_option" => "Kies eerst een antwoord.", "Choose an answer first.";
-    NeedCriteria "need_criteria" => "Vink eerst de criteria aan die je in het fragment ziet.", "First tick the criteria you see in the excerpt.";
-    NeedEvidence "need_evidence" => "Markeer eerst de woorden die je keuze onderbouwen.", "First mark the words that support your choice.";
-    NeedCertainty "need_certainty" => "Geef eerst aan hoe zeker je bent.", "First say how sure you are.";
-    ItemOf "item_of" => "Onderdeel {k} van {n}: {name}", "Item {k} of {n}: {name}";
-    CriterionTicked "criterion_ticked" => "Aangevinkt: {criterion}.", "Ticked: {criterion}.";
-    CriterionUnticked "criterion_unticked" => "Niet meer aangevinkt: {criterion}.", "Unticked: {criterion}.";
-    WordsMarked "words_marked" => "Gemarkeerde woorden: {n}.", "Marked words: {n}.";
-    BinChosen "bin_chosen" => "Gekozen: {bin}.", "Chosen: {bin}.";
-    OptionToggled "option_toggled" => "Gekozen: {options}.", "Chosen: {options}.";
-    NothingChosen "nothing_chosen" => "Niets gekozen.", "Nothing chosen.";
-    CertaintyChosen "certainty_chosen" => "Zekerheid: {certainty}.", "Certainty: {certainty}.";
-    CertaintyLow "certainty_low" => "niet zeker", "not sure";
-    CertaintyMedium "certainty_medium" => "redelijk zeker", "fairly sure";
-    CertaintyHigh "certainty_high" => "zeker", "sure";
-    QuizWrong "quiz_wrong" => "Nog niet goed; nog {n} van {tries} pogingen over.", "Not right yet; {n} of {tries} tries left.";
-    QuizRevealed "quiz_revealed" => "Niet goed, en de pogingen zijn op. Het juiste antwoord is {answer}.",
+    NeedBin "need_bin" quiz => "Kies eerst een bak.", "Choose a bin first.";
+    NeedOption "need_option" quiz => "Kies eerst een antwoord.", "Choose an answer first.";
+    NeedCriteria "need_criteria" quiz => "Vink eerst de criteria aan die je in het fragment ziet.", "First tick the criteria you see in the excerpt.";
+    NeedEvidence "need_evidence" quiz => "Markeer eerst de woorden die je keuze onderbouwen.", "First mark the words that support your choice.";
+    NeedCertainty "need_certainty" quiz => "Geef eerst aan hoe zeker je bent.", "First say how sure you are.";
+    ItemOf "item_of" quiz => "Onderdeel {k} van {n}: {name}", "Item {k} of {n}: {name}";
+    CriterionTicked "criterion_ticked" quiz => "Aangevinkt: {criterion}.", "Ticked: {criterion}.";
+    CriterionUnticked "criterion_unticked" quiz => "Niet meer aangevinkt: {criterion}.", "Unticked: {criterion}.";
+    WordsMarked "words_marked" quiz => "Gemarkeerde woorden: {n}.", "Marked words: {n}.";
+    BinChosen "bin_chosen" quiz => "Gekozen: {bin}.", "Chosen: {bin}.";
+    OptionToggled "option_toggled" quiz => "Gekozen: {options}.", "Chosen: {options}.";
+    NothingChosen "nothing_chosen" quiz => "Niets gekozen.", "Nothing chosen.";
+    CertaintyChosen "certainty_chosen" quiz => "Zekerheid: {certainty}.", "Certainty: {certainty}.";
+    CertaintyLow "certainty_low" quiz => "niet zeker", "not sure";
+    CertaintyMedium "certainty_medium" quiz => "redelijk zeker", "fairly sure";
+    CertaintyHigh "certainty_high" quiz => "zeker", "sure";
+    QuizWrong "quiz_wrong" quiz => "Nog niet goed; nog {n} van {tries} pogingen over.", "Not right yet; {n} of {tries} tries left.";
+    QuizRevealed "quiz_revealed" quiz => "Niet goed, en de pogingen zijn op. Het juiste antwoord is {answer}.",
         "Not right, and no tries are left. The right answer is {answer}.";
-    SolutionShown "solution_shown" => "Het juiste antwoord is {answer}. Dit onderdeel levert geen punten op.",
+    SolutionShown "solution_shown" quiz => "Het juiste antwoord is {answer}. Dit onderdeel levert geen punten op.",
         "The right answer is {answer}. This item earns no points.";
-    TryAgainOpen "try_again_open" => "Probeer het opnieuw.", "Try again.";
-    Restarted "restarted" => "Een nieuwe poging: alle onderdelen staan weer open.", "A new attempt: every item is open again.";
-    RetryRound "retry_round" => "Nieuwe ronde met de {n} onderdelen die nog niet goed waren. Je score blijft {score}%.",
+    TryAgainOpen "try_again_open" quiz => "Probeer het opnieuw.", "Try again.";
+    Restarted "restarted" quiz => "Een nieuwe poging: alle onderdelen staan weer open.", "A new attempt: every item is open again.";
+    RetryRound "retry_round" quiz => "Nieuwe ronde met de {n} onderdelen die nog niet goed waren. Je score blijft {score}%.",
         "A new round with the {n} items that were not right yet. Your score stays {score}%.";
-    RetryRoundOne "retry_round_one" => "Nieuwe ronde met het onderdeel dat nog niet goed was. Je score blijft {score}%.",
+    RetryRoundOne "retry_round_one" quiz => "Nieuwe ronde met het onderdeel dat nog niet goed was. Je score blijft {score}%.",
         "A new round with the one item that was not right yet. Your score stays {score}%.";
     // The quiz (core): the review.
-    QuizScore "quiz_score" => "Score: {score}% ({right} van {total} onderdelen goed).", "Score: {score}% ({right} of {total} items right).";
-    CertaintyScoring "certainty_scoring" => "Met zekerheid telt elk antwoord mee naar hoe zeker je was: goed levert 1, 2 of 3 punten op, fout 0, −2 of −6 (niet zeker, redelijk zeker, zeker); de score is het totaal tegen het hoogst mogelijke, en nooit minder dan 0%.",
+    QuizScore "quiz_score" quiz => "Score: {score}% ({right} van {total} onderdelen goed).", "Score: {score}% ({right} of {total} items right).";
+    CertaintyScoring "certainty_scoring" quiz => "Met zekerheid telt elk antwoord mee naar hoe zeker je was: goed levert 1, 2 of 3 punten op, fout 0, −2 of −6 (niet zeker, redelijk zeker, zeker); de score is het totaal tegen het hoogst mogelijke, en nooit minder dan 0%.",
         "With certainty, each answer counts by how sure you were: right earns 1, 2 or 3 points, wrong 0, −2 or −6 (not sure, fairly sure, sure); the score is the total against the highest possible, and never below 0%.";
     RightNow "right_now" => "Na het herhalen: {right} van {total} goed.", "After retrying: {right} of {total} right.";
-    Review "review" => "Overzicht", "Review";
-    ReviewAnswer "review_answer" => "Je antwoord", "Your answer";
-    ReviewCertainty "review_certainty" => "Zekerheid", "Certainty";
-    ReviewCriteria "review_criteria" => "Aangevinkte criteria", "Criteria ticked";
-    ReviewMarked "review_marked" => "Gemarkeerde woorden", "Marked words";
-    ReviewRightAnswer "review_right_answer" => "Juiste antwoord", "Right answer";
-    ReviewWhy "review_why" => "Waarom", "Why";
-    ReviewEssay "review_essay" => "In het essay", "In the essay";
-    ReviewNone "review_none" => "geen", "none";
-    StatusOpen "status_open" => "niet beantwoord", "not answered";
-    StatusRight "status_right" => "goed bij poging {k}", "right at try {k}";
-    StatusWrong "status_wrong" => "nog niet goed", "not right yet";
-    StatusRevealed "status_revealed" => "niet goed", "not right";
-    StatusSolutionShown "status_solution_shown" => "oplossing bekeken", "solution shown";
-    FilterWrong "filter_wrong" => "Alleen de foute tonen", "Only the wrong ones";
-    FilterShown "filter_shown" => "{n} van {total} onderdelen getoond.", "{n} of {total} items shown.";
-    ReviewPoints "review_points" => "Punten", "Points";
-    PointsRight "points_right" => "{earned} van {best} punten: goed bij de eerste poging.", "{earned} of {best} points: right at the first try.";
-    PointsLaterTry "points_later_try" => "{earned} van {best} punten: goed bij poging {k}, die {fraction}% van de punten houdt.",
+    Review "review" quiz => "Overzicht", "Review";
+    ReviewAnswer "review_answer" quiz => "Je antwoord", "Your answer";
+    ReviewCertainty "review_certainty" quiz => "Zekerheid", "Certainty";
+    ReviewCriteria "review_criteria" quiz => "Aangevinkte criteria", "Criteria ticked";
+    ReviewMarked "review_marked" quiz => "Gemarkeerde woorden", "Marked words";
+    ReviewRightAnswer "review_right_answer" quiz => "Juiste antwoord", "Right answer";
+    ReviewWhy "review_why" quiz => "Waarom", "Why";
+    ReviewEssay "review_essay" quiz => "In het essay", "In the essay";
+    ReviewNone "review_none" quiz => "geen", "none";
+    StatusOpen "status_open" quiz => "niet beantwoord", "not answered";
+    StatusRight "status_right" quiz => "goed bij poging {k}", "right at try {k}";
+    StatusWrong "status_wrong" quiz => "nog niet goed", "not right yet";
+    StatusRevealed "status_revealed" quiz => "niet goed", "not right";
+    StatusSolutionShown "status_solution_shown" quiz => "oplossing bekeken", "solution shown";
+    FilterWrong "filter_wrong" quiz => "Alleen de foute tonen", "Only the wrong ones";
+    FilterShown "filter_shown" quiz => "{n} van {total} onderdelen getoond.", "{n} of {total} items shown.";
+    ReviewPoints "review_points" quiz => "Punten", "Points";
+    PointsRight "points_right" quiz => "{earned} van {best} punten: goed bij de eerste poging.", "{earned} of {best} points: right at the first try.";
+    PointsLaterTry "points_later_try" quiz => "{earned} van {best} punten: goed bij poging {k}, die {fraction}% van de punten houdt.",
         "{earned} of {best} points: right at try {k}, which keeps {fraction}% of the points.";
-    PointsSureRight "points_sure_right" => "{earned} van {best} punten: goed met ‘{certainty}’, dat {mark} oplevert.",
+    PointsSureRight "points_sure_right" quiz => "{earned} van {best} punten: goed met ‘{certainty}’, dat {mark} oplevert.",
         "{earned} of {best} points: right with ‘{certainty}’, which earns {mark}.";
-    PointsSureLaterTry "points_sure_later_try" => "{earned} van {best} punten: goed met ‘{certainty}’ ({mark}) bij poging {k}, die {fraction}% daarvan houdt.",
+    PointsSureLaterTry "points_sure_later_try" quiz => "{earned} van {best} punten: goed met ‘{certainty}’ ({mark}) bij poging {k}, die {fraction}% daarvan houdt.",
         "{earned} of {best} points: right with ‘{certainty}’ ({mark}) at try {k}, which keeps {fraction}% of it.";
-    PointsSureWrong "points_sure_wrong" => "{earned} van {best} punten: fout met ‘{certainty}’, dat {cost} oplevert.",
+    PointsSureWrong "points_sure_wrong" quiz => "{earned} van {best} punten: fout met ‘{certainty}’, dat {cost} oplevert.",
         "{earned} of {best} points: wrong with ‘{certainty}’, which earns {cost}.";
-    PointsWrong "points_wrong" => "{earned} van {best} punten: niet goed beantwoord.", "{earned} of {best} points: not answered right.";
-    PointsSolution "points_solution" => "{earned} van {best} punten: oplossing bekeken.", "{earned} of {best} points: solution shown.";
-    PointsUnanswered "points_unanswered" => "{earned} van {best} punten: niet beantwoord.", "{earned} of {best} points: not answered.";
-    PointsPractice "points_practice" => "Geoefend in een herkansing: de score blijft die van de eerste ronde.",
+    PointsWrong "points_wrong" quiz => "{earned} van {best} punten: niet goed beantwoord.", "{earned} of {best} points: not answered right.";
+    PointsSolution "points_solution" quiz => "{earned} van {best} punten: oplossing bekeken.", "{earned} of {best} points: solution shown.";
+    PointsUnanswered "points_unanswered" quiz => "{earned} van {best} punten: niet beantwoord.", "{earned} of {best} points: not answered.";
+    PointsPractice "points_practice" quiz => "Geoefend in een herkansing: de score blijft die van de eerste ronde.",
         "Practised in a retry round: the score stays the first round’s.";
-    ScoreGap "score_gap" => "{right} van {total} goed is {percent}%, maar je score is {score}%: met zekerheid kost een fout antwoord punten (−2 met ‘redelijk zeker’, −6 met ‘zeker’), en een goed antwoord levert alleen met ‘zeker’ de volle 3 punten op. Bij elk onderdeel hieronder staat wat het opleverde en waarom.",
+    ScoreGap "score_gap" quiz => "{right} van {total} goed is {percent}%, maar je score is {score}%: met zekerheid kost een fout antwoord punten (−2 met ‘redelijk zeker’, −6 met ‘zeker’), en een goed antwoord levert alleen met ‘zeker’ de volle 3 punten op. Bij elk onderdeel hieronder staat wat het opleverde en waarom.",
         "{right} of {total} right is {percent}%, but your score is {score}%: with certainty a wrong answer costs points (−2 with ‘fairly sure’, −6 with ‘sure’), and a right answer earns the full 3 points only with ‘sure’. Each item below says what it earned and why.";
     // Joining words for rules and lists.
     And "and" => "en", "and";
@@ -419,5 +530,18 @@ mod tests {
             ("not_of", "niet {part}", "not {part}"),
             "the last key"
         );
+    }
+
+    #[test]
+    fn each_key_has_the_placeholders_of_its_texts_in_both_languages() {
+        for &key in Key::ALL {
+            for lang in [Lang::Nl, Lang::En] {
+                assert!(!get(lang, key).is_empty(), "{} has a {lang:?} text", key.name());
+                assert_eq!(key_placeholders(key), placeholders(get(lang, key)), "{} in {lang:?}", key.name());
+            }
+        }
+        assert_eq!(key_placeholders(Key::Instructions), ["n", "n"]);
+        assert_eq!(key_placeholders(Key::PointsSureLaterTry), ["earned", "best", "certainty", "mark", "k", "fraction"]);
+        assert!(key_placeholders(Key::Pool).is_empty());
     }
 }
