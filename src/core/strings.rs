@@ -3,6 +3,9 @@
 //! [`Wording`](crate::core::wording::Wording) (these tables with the set's own `strings` on top)
 //! and fill `{name}` placeholders with [`fill`]; no sentence is written anywhere else, but for
 //! the problems of a set that does not load, whose tables are [`messages`](crate::core::messages).
+//! A key only the quiz uses is marked `quiz` in the table: the board's module (built without the
+//! feature `quiz`) leaves its texts out, and a test (tests/native/wording.rs) keeps such keys out
+//! of everything but the quiz's code.
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,8 +37,6 @@ impl Lang {
     }
 }
 
-/// A text in the column of its group: `$text` in the group that `$quiz` (empty, or `quiz` for a
-/// key only the quiz uses) names, else nothing.
 /// Whether a key is marked `quiz` in the table.
 #[cfg(feature = "quiz")]
 macro_rules! quiz_only {
@@ -47,6 +48,8 @@ macro_rules! quiz_only {
     };
 }
 
+/// A text in the column of its group (`board` or `quiz`): `$text` when the key's mark (empty, or
+/// `quiz` for a key only the quiz uses) is that group's, else nothing.
 macro_rules! pick {
     (board [] $text:literal) => {
         $text

@@ -171,3 +171,42 @@ fn the_instructors_guide_has_the_table_the_code_makes() {
     }
     assert!(guide[start..end] == table, "the strings table in docs/instructors.md is not the code's; replace it with:\n{table}");
 }
+
+/// The board's module has no text for a key marked `quiz` in the string table: only the quiz's
+/// code (left out of that module) may use one, or a board would show an empty button.
+#[test]
+fn keys_marked_quiz_are_used_only_by_the_quiz() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let table = std::fs::read_to_string(root.join("src/core/strings.rs")).expect("src/core/strings.rs");
+    let marked: Vec<String> = table
+        .lines()
+        .filter_map(|line| {
+            let (key, rest) = line.trim_start().split_once(' ')?;
+            let (_name, rest) = rest.split_once("\" ")?;
+            rest.starts_with("quiz =>").then(|| format!("Key::{key}"))
+        })
+        .collect();
+    assert!(marked.len() > 50, "the table's keys marked `quiz` are found ({})", marked.len());
+    let quiz_code = ["src/core/quiz.rs", "src/web/quiz_view.rs", "src/web/quiz_events.rs", "src/web/marking.rs"];
+    let mut dirs = vec![root.join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let relative = path.strip_prefix(root).expect("under the package").to_string_lossy().replace('\\', "/");
+            if quiz_code.contains(&relative.as_str()) || relative == "src/core/strings.rs" || !relative.ends_with(".rs") {
+                continue;
+            }
+            let code = std::fs::read_to_string(&path).expect("a source file");
+            for key in &marked {
+                let used = code
+                    .match_indices(key.as_str())
+                    .any(|(at, _)| !code[at + key.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+                assert!(!used, "{relative} uses {key}, marked `quiz` in src/core/strings.rs: the board's module has no text for it");
+            }
+        }
+    }
+}
