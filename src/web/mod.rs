@@ -47,6 +47,12 @@ pub mod quiz_view;
 pub mod store;
 pub mod view;
 
+/// The memory allocator: Talc, which is smaller than Rust's default for wasm32 (dlmalloc) and
+/// grows the module's memory as it needs. Every KB of the module costs a phone about 5 ms before
+/// the board (docs/contributors.md).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
