@@ -8,12 +8,12 @@
 // scripts/build).
 //
 // The page loads the board's module first (pkg/board/: the module without the quiz's view and
-// the words of a set's problems, 36 KB gzip less, about 170 ms sooner on a slow phone). The quiz's attempt is kept all the same; when
-// the quiz is to be shown, the widget asks for the whole module (pkg/diary_sort.js, the one the
-// element and the LMS packages load) with a `loadquiz` event, and the whole module's widget takes
-// the board module's place from its state. The whole module and the quiz's styles (pkg/quiz.css)
-// are fetched ahead of that, once the board is there and the browser is idle, when the set offers
-// the quiz.
+// the words of a set's problems, 36 KB gzip less, about 170 ms sooner on a slow phone). The
+// quiz's attempt is kept all the same; when the quiz is to be shown, the widget asks for the
+// whole module (pkg/diary_sort.js, the one the element and the LMS packages load) with a
+// `loadquiz` event, and the whole module's widget takes the board module's place from its state.
+// The whole module and the quiz's styles (pkg/quiz.css) are fetched ahead of that, once the board
+// is there and the browser is idle, when the set offers the quiz.
 import init, { Widget } from '../pkg/board/diary_sort.js';
 import { isModuleFailure, showFailure, watchModule } from './failure.js';
 import { firstLanguageOf, languageOf } from './lang.js';

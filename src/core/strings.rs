@@ -65,6 +65,13 @@ macro_rules! pick {
     };
 }
 
+/// A column of group `$group` (`board` or `quiz`): each key's text there (by `pick!`), packed.
+macro_rules! column {
+    ($group:ident, $([$($quiz:ident)?] $text:literal),*) => {
+        Packed::new(concat!($(pick!($group [$($quiz)?] $text)),*), [$(pick!($group [$($quiz)?] $text).len()),*])
+    };
+}
+
 macro_rules! table {
     ($($key:ident $name:literal $($quiz:ident)? => $nl:literal, $en:literal;)*) => {
         /// A string in the tables. Each variant's documentation is its Dutch text.
@@ -92,19 +99,15 @@ macro_rules! table {
         /// The Dutch texts, every key's: read only here, to find each key's placeholders.
         const NL_ALL: Packed<{ Key::ALL.len() }> = Packed::new(concat!($($nl),*), [$($nl.len()),*]);
         /// The Dutch texts of the keys that are not the quiz's alone (empty for those that are).
-        const NL: Packed<{ Key::ALL.len() }> =
-            Packed::new(concat!($(pick!(board [$($quiz)?] $nl)),*), [$(pick!(board [$($quiz)?] $nl).len()),*]);
+        const NL: Packed<{ Key::ALL.len() }> = column!(board, $([$($quiz)?] $nl),*);
         /// The English texts of the keys that are not the quiz's alone.
-        const EN: Packed<{ Key::ALL.len() }> =
-            Packed::new(concat!($(pick!(board [$($quiz)?] $en)),*), [$(pick!(board [$($quiz)?] $en).len()),*]);
+        const EN: Packed<{ Key::ALL.len() }> = column!(board, $([$($quiz)?] $en),*);
         /// The Dutch texts of the keys only the quiz uses (empty for the others).
         #[cfg(feature = "quiz")]
-        const QUIZ_NL: Packed<{ Key::ALL.len() }> =
-            Packed::new(concat!($(pick!(quiz [$($quiz)?] $nl)),*), [$(pick!(quiz [$($quiz)?] $nl).len()),*]);
+        const QUIZ_NL: Packed<{ Key::ALL.len() }> = column!(quiz, $([$($quiz)?] $nl),*);
         /// The English texts of the keys only the quiz uses.
         #[cfg(feature = "quiz")]
-        const QUIZ_EN: Packed<{ Key::ALL.len() }> =
-            Packed::new(concat!($(pick!(quiz [$($quiz)?] $en)),*), [$(pick!(quiz [$($quiz)?] $en).len()),*]);
+        const QUIZ_EN: Packed<{ Key::ALL.len() }> = column!(quiz, $([$($quiz)?] $en),*);
     };
 }
 

@@ -64,7 +64,7 @@ use web_sys::{Document, HtmlElement};
 use crate::core::board::Board;
 #[cfg(feature = "quiz")]
 use crate::core::quiz::Quiz;
-use crate::core::set::{self, Mode};
+use crate::core::set::{self, Mode, SetErrors};
 use crate::core::state::{self, Saved, StateError, Tab};
 // The whole module reads both modes' attempts; the board's keeps the quiz's string unread.
 #[cfg(not(feature = "quiz"))]
@@ -232,19 +232,7 @@ impl Widget {
                 // The interface language: asked for, else the set's own `lang` if the text is
                 // JSON within the limits, else the reader's.
                 let ui = requested.or_else(|| set::stated_lang(set_text)).unwrap_or_else(|| options.unset(&host));
-                // The board's module leaves putting them into words to the whole module.
-                #[cfg(not(feature = "quiz"))]
-                {
-                    let _ = errors;
-                    let dom = Dom { doc: doc.clone(), set_lang: None };
-                    let root = view::bare_frame(&dom, ui);
-                    return Ok(Widget::handed_over(&host, dom, &Ui::builtin(ui), root, None, None));
-                }
-                #[cfg(feature = "quiz")]
-                {
-                    let problems: Vec<String> = errors.0.iter().map(|problem| problem.text(ui)).collect();
-                    return Ok(Widget::failed(&host, view::failed(&doc, &Ui::builtin(ui), Key::LoadFailed, &problems)));
-                }
+                return Ok(Widget::not_loaded(&host, &doc, ui, &errors));
             }
         };
         // One set for the board and the quiz: each holds a reference to it, not a copy.
@@ -483,6 +471,23 @@ impl Widget {
             events::dispatch(host, name, &detail);
         }
         Widget { root, board: None, quiz: Some(later), modes: None, listeners: vec![heard], eyebrow }
+    }
+
+    /// For a set that does not load (its `errors`), in interface language `ui`: the panel that
+    /// lists its problems.
+    #[cfg(feature = "quiz")]
+    fn not_loaded(host: &HtmlElement, doc: &Document, ui: Lang, errors: &SetErrors) -> Widget {
+        let problems: Vec<String> = errors.0.iter().map(|problem| problem.text(ui)).collect();
+        Widget::failed(host, view::failed(doc, &Ui::builtin(ui), Key::LoadFailed, &problems))
+    }
+
+    /// For a set that does not load, in the board's module: the whole module is asked for, to put
+    /// its problems into words (their texts are not in this module).
+    #[cfg(not(feature = "quiz"))]
+    fn not_loaded(host: &HtmlElement, doc: &Document, ui: Lang, _errors: &SetErrors) -> Widget {
+        let dom = Dom { doc: doc.clone(), set_lang: None };
+        let root = view::bare_frame(&dom, ui);
+        Widget::handed_over(host, dom, &Ui::builtin(ui), root, None, None)
     }
 
     /// A widget that only shows `panel` (a problem instead of an exercise) in `host`.

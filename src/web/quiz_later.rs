@@ -1,6 +1,7 @@
 //! The quiz in the board's module: the build without the feature `quiz` (the quiz's view and
 //! events, the code that reads a quiz's attempt, and the words of a set's problems), which the
-//! self-study page loads first. It is 36 KB gzip lighter, and on a slow phone link every KB delays the board by about 5 ms.
+//! self-study page loads first. It is 36 KB gzip lighter, and on a slow phone link every KB
+//! delays the board by about 5 ms.
 //!
 //! The quiz's attempt is kept as it was stored, unread ([`state::decode_kept`]): the board's
 //! module writes it back unchanged with the board's, and leaves it out while the quiz has not
@@ -11,9 +12,8 @@
 //! board's module does not read (an earlier version's, or a damaged one) is handed over the same
 //! way as the page opens, for the whole module to read and to say what became of it, and so is a
 //! set with problems, for the whole module to put them into words (their texts, in two
-//! languages, are 4 KB gzip this module leaves out). Should the
-//! whole module not load, the page calls `quizFailed(reason)`: the panel says so and offers to
-//! try again.
+//! languages, are 4 KB gzip this module leaves out). Should the whole module not load, the page
+//! calls `quizFailed(reason)`: the panel says so and offers to try again.
 //!
 //! [`state::decode_kept`]: crate::core::state::decode_kept
 
